@@ -1,0 +1,268 @@
+//! Site configuration: `quorum.yaml`, overridden by the command line.
+//!
+//! Every key is optional and unknown keys are errors, as in front matter. A
+//! problem here is a configuration error (exit status 2), not a content error.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter;
+use crate::markdown::Autolink;
+use crate::model::date::PartialDate;
+
+/// `quorum.yaml` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    autolink: Option<Autolink>,
+    #[serde(default)]
+    relative_urls: Option<bool>,
+    #[serde(default)]
+    today: Option<PartialDate>,
+}
+
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "theme",
+    "autolink",
+    "relative_urls",
+    "today",
+];
+
+/// What the command line may override.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`
+    pub base_url: Option<String>,
+    /// `--today`
+    pub today: Option<String>,
+    /// `--strict`: warnings are errors.
+    pub strict: bool,
+    /// `--drafts`: build draft meetings too.
+    pub drafts: bool,
+}
+
+/// The site's base URL, split into what links need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// The whole URL, ending in `/`.
+    pub url: String,
+    /// Its path, starting and ending in `/` (`/minutes/`).
+    pub path: String,
+}
+
+impl BaseUrl {
+    /// Parses an `http://` or `https://` URL; a missing trailing `/` is added.
+    pub fn parse(s: &str) -> Result<BaseUrl, String> {
+        let s = s.trim();
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .ok_or_else(|| format!("`{s}` is not an http:// or https:// URL"))?;
+        if rest.is_empty() || rest.starts_with('/') {
+            return Err(format!("`{s}` has no host name"));
+        }
+        if let Some(bad) = s
+            .chars()
+            .find(|c| c.is_whitespace() || "\"'<>\\`{}|^".contains(*c))
+        {
+            return Err(format!(
+                "`{s}` contains the character {bad:?}, which a URL may not hold"
+            ));
+        }
+        if s.contains(['?', '#']) {
+            return Err(format!(
+                "`{s}` has a query or fragment; give only the site's address"
+            ));
+        }
+        let path = match rest.find('/') {
+            Some(i) => rest[i..].to_owned(),
+            None => "/".to_owned(),
+        };
+        if path.split('/').any(|seg| seg == "." || seg == "..") {
+            return Err(format!("`{s}` has `.` or `..` in its path"));
+        }
+        let mut url = s.to_owned();
+        let mut path = path;
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(BaseUrl { url, path })
+    }
+}
+
+/// The configuration a build runs with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// Site title.
+    pub title: String,
+    /// Site description, for the home page and feeds.
+    pub description: Option<String>,
+    /// Where the site is published.
+    pub base_url: BaseUrl,
+    /// The theme's name.
+    pub theme: String,
+    /// Which mentions become links.
+    pub autolink: Autolink,
+    /// Whether every link is relative, so the site opens from the file system.
+    pub relative_urls: bool,
+    /// What counts as today, for overdue actions.
+    pub today: Date,
+    /// Whether warnings are errors.
+    pub strict: bool,
+    /// Whether draft meetings are built.
+    pub drafts: bool,
+}
+
+/// The name of the configuration file.
+pub const FILE: &str = "quorum.yaml";
+
+impl Config {
+    /// Reads `root/quorum.yaml` (if present) and applies the overrides.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Box<Diagnostic>> {
+        let path = root.join(FILE);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => crate::source::decode(Path::new(FILE), bytes)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => {
+                return Err(
+                    Diagnostic::error(FILE, format!("cannot read the configuration: {e}")).into(),
+                );
+            }
+        };
+        let file: ConfigFile = frontmatter::parse_yaml(&text, 0, KEYS).map_err(|e| {
+            let d = Diagnostic::error(FILE, e.message).at_offset(&text, e.offset);
+            match e.help {
+                Some(h) => d.help(h),
+                None => d,
+            }
+        })?;
+        let base_url_text = overrides
+            .base_url
+            .clone()
+            .or(file.base_url.clone())
+            .unwrap_or_else(|| "http://127.0.0.1:1111/".to_owned());
+        let base_url = BaseUrl::parse(&base_url_text).map_err(|m| {
+            let d = Diagnostic::error(FILE, format!("base_url: {m}"))
+                .help("write it like https://intranet.example/minutes/");
+            locate(d, &text, "base_url")
+        })?;
+        let today = match &overrides.today {
+            Some(t) => parse_day(t).map_err(|m| {
+                Diagnostic::error("", format!("--today: {m}")).help("write --today YYYY-MM-DD")
+            })?,
+            None => match file.today {
+                Some(d) if d.has_day() => d.start(),
+                Some(_) => {
+                    let d = Diagnostic::error(FILE, "today: give a full date YYYY-MM-DD");
+                    return Err(locate(d, &text, "today").into());
+                }
+                None => jiff::ZonedDateTime::now().date(),
+            },
+        };
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: file
+                .title
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| "Minutes".to_owned()),
+            description: file.description.filter(|d| !d.trim().is_empty()),
+            base_url,
+            theme: file.theme.unwrap_or_else(|| "default".to_owned()),
+            autolink: file.autolink.unwrap_or_default(),
+            relative_urls: file.relative_urls.unwrap_or(false),
+            today,
+            strict: overrides.strict,
+            drafts: overrides.drafts,
+        })
+    }
+}
+
+fn locate(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
+    match text.lines().position(|l| l.trim_start().starts_with(key)) {
+        Some(i) => d.at(text, i + 1, 1).width(key.len()),
+        None => d,
+    }
+}
+
+/// Parses a full `YYYY-MM-DD` date.
+pub fn parse_day(s: &str) -> Result<Date, String> {
+    let d = PartialDate::parse(s)?;
+    if !d.has_day() {
+        return Err(format!("`{s}` names a month; give a day, YYYY-MM-DD"));
+    }
+    Ok(d.start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_keep_their_sub_path() {
+        let b = BaseUrl::parse("https://intranet.example/minutes").unwrap();
+        assert_eq!(b.url, "https://intranet.example/minutes/");
+        assert_eq!(b.path, "/minutes/");
+        assert_eq!(BaseUrl::parse("http://127.0.0.1:1111").unwrap().path, "/");
+    }
+
+    #[test]
+    fn bad_base_urls_are_refused() {
+        for bad in [
+            "intranet.example",
+            "https://",
+            "https:///x",
+            "https://a b/",
+            "https://a/../x",
+            "https://a/?q=1",
+        ] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn config_errors_name_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE), "title: x\nautolinks: all\n").unwrap();
+        let e = Config::load(dir.path(), &Overrides::default()).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(e.help.as_deref(), Some("did you mean `autolink`?"));
+    }
+
+    #[test]
+    fn overrides_win() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE),
+            "base_url: https://a.example/\ntoday: 2006-12-31\n",
+        )
+        .unwrap();
+        let o = Overrides {
+            base_url: Some("https://b.example/x/".into()),
+            today: Some("2007-01-02".into()),
+            ..Overrides::default()
+        };
+        let c = Config::load(dir.path(), &o).unwrap();
+        assert_eq!(c.base_url.path, "/x/");
+        assert_eq!(c.today.to_string(), "2007-01-02");
+    }
+}

@@ -1,0 +1,268 @@
+//! Diagnostics: what is wrong in a user's file, where, and how to fix it.
+//!
+//! Every stage reports problems as [`Diagnostic`]s instead of failing on the
+//! first one, so a build can show all of them at once. This module never
+//! prints: the binary (or the dev server) decides how to show them.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The build cannot produce a correct site.
+    Error,
+    /// The site is built, but something is probably not what the author meant.
+    Warning,
+}
+
+/// One problem in one place of the site's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root; empty when the problem has no file.
+    pub path: PathBuf,
+    /// 1-based line in the file; 0 when the problem is about the whole file.
+    pub line: usize,
+    /// 1-based column (in characters); 0 when unknown.
+    pub column: usize,
+    /// Length in characters of the offending text, for the underline (at least 1).
+    pub width: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The text of the offending line, when there is one.
+    pub source_line: Option<String>,
+    /// Further places involved (for example the other file of a collision).
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error about a whole file (or about no file when `path` is empty).
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: 0,
+            column: 0,
+            width: 1,
+            message: message.into(),
+            help: None,
+            source_line: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A warning about a whole file.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// Points the diagnostic at `line:column` of `text` (the whole file), keeping
+    /// the offending line for display.
+    pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self.source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        self
+    }
+
+    /// Points the diagnostic at a byte offset of `text` (the whole file).
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        let (line, column) = line_col(text, offset);
+        self.at(text, line, column)
+    }
+
+    /// Sets how many characters the underline covers.
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a note naming another place involved.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The order diagnostics are shown in: by file, line, column, then message.
+    pub fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
+        (
+            &self.path,
+            self.line,
+            self.column,
+            self.severity,
+            &self.message,
+        )
+    }
+
+    /// `path:line:column`, as far as it is known.
+    pub fn location(&self) -> String {
+        let mut out = self.path.display().to_string();
+        if self.line > 0 {
+            out.push_str(&format!(":{}", self.line));
+            if self.column > 0 {
+                out.push_str(&format!(":{}", self.column));
+            }
+        }
+        out
+    }
+
+    /// Renders the diagnostic with the offending source line underlined, the
+    /// way compilers do; `color` adds ANSI colours for a terminal.
+    pub fn render(&self, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let location = self.location();
+        let title = level.primary_title(self.message.as_str());
+        let mut groups = Vec::new();
+        match &self.source_line {
+            Some(line) if self.line > 0 => {
+                let start = char_to_byte(line, self.column.saturating_sub(1));
+                let end = char_to_byte(line, self.column.saturating_sub(1) + self.width);
+                let end = end.max(start);
+                let label = location.clone();
+                groups.push(
+                    title.element(
+                        Snippet::source(line.as_str())
+                            .line_start(self.line)
+                            .path(label)
+                            .annotation(AnnotationKind::Primary.span(start..end)),
+                    ),
+                );
+            }
+            _ => {
+                groups.push(Group::with_title(title));
+                if !location.is_empty() {
+                    groups.push(Group::with_title(
+                        Level::NOTE.secondary_title(format!("in {location}")),
+                    ));
+                }
+            }
+        }
+        for note in &self.notes {
+            groups.push(Group::with_title(
+                Level::NOTE.secondary_title(note.as_str()),
+            ));
+        }
+        if let Some(help) = &self.help {
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&groups)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let location = self.location();
+        if location.is_empty() {
+            write!(f, "{what}: {}", self.message)?;
+        } else {
+            write!(f, "{location}: {what}: {}", self.message)?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, " (help: {help})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics into the order they are shown in and drops exact repeats.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// The byte offset of the `n`th character of `line` (or its end).
+fn char_to_byte(line: &str, n: usize) -> usize {
+    line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\nçé x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'x' is after two two-byte characters and a space.
+        assert_eq!(line_col(text, 3 + 5), (2, 4));
+        assert_eq!(line_col(text, 1000), (3, 1));
+    }
+
+    #[test]
+    fn render_shows_file_line_and_help() {
+        let text = "---\ntitel: x\n---\n";
+        let d = Diagnostic::error("content/meetings/a.md", "unknown key `titel`")
+            .at(text, 2, 1)
+            .width(5)
+            .help("did you mean `title`?");
+        let out = d.render(false);
+        assert!(out.contains("content/meetings/a.md:2:1"), "{out}");
+        assert!(out.contains("titel: x"), "{out}");
+        assert!(out.contains("did you mean `title`?"), "{out}");
+        assert_eq!(
+            d.to_string(),
+            "content/meetings/a.md:2:1: error: unknown key `titel` (help: did you mean `title`?)"
+        );
+    }
+
+    #[test]
+    fn sort_orders_by_file_then_line() {
+        let mut v = vec![
+            Diagnostic::error("b.md", "x").at("a\nb\n", 2, 1),
+            Diagnostic::error("a.md", "y").at("a\nb\n", 2, 1),
+            Diagnostic::error("a.md", "z").at("a\nb\n", 1, 1),
+            Diagnostic::error("a.md", "z").at("a\nb\n", 1, 1),
+        ];
+        sort(&mut v);
+        let got: Vec<_> = v.iter().map(|d| d.location()).collect();
+        assert_eq!(got, ["a.md:1:1", "a.md:2:1", "b.md:2:1"]);
+    }
+}

@@ -1,0 +1,141 @@
+//! Backlinks: every mention and wiki-link in every body, kept with its
+//! paragraph and section, attached to the page it names.
+
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{Backlink, Site, SiteLinks, Target};
+use crate::markdown::{Heading, Style, walk};
+
+/// Walks every body in parallel and attaches the backlinks it finds. Entities
+/// and topics a meeting's minutes refer to are added to the meeting.
+pub fn collect(site: &mut Site) {
+    let mut sources: Vec<Target> = (0..site.meetings.len()).map(Target::Meeting).collect();
+    sources.extend(
+        (0..site.entities.len())
+            .filter(|&i| site.entities[i].doc.is_some())
+            .map(Target::Entity),
+    );
+    sources.extend(
+        (0..site.topics.len())
+            .filter(|&i| site.topics[i].doc.is_some())
+            .map(Target::Topic),
+    );
+    sources.extend((0..site.pages.len()).map(Target::Page));
+    let links = SiteLinks::new(site, false);
+    let found: Vec<(Target, Vec<(Target, Backlink)>)> = sources
+        .par_iter()
+        .map(|&from| (from, scan(site, &links, from)))
+        .collect();
+    for (from, backlinks) in found {
+        for (to, backlink) in backlinks {
+            if let Target::Meeting(m) = from {
+                let meeting = &mut site.meetings[m];
+                match to {
+                    Target::Entity(e) if !meeting.entities.contains(&e) => meeting.entities.push(e),
+                    Target::Topic(t) if !meeting.topics.contains(&t) => meeting.topics.push(t),
+                    _ => {}
+                }
+            }
+            match to {
+                Target::Entity(e) => site.entities[e].backlinks.push(backlink),
+                Target::Topic(t) => site.topics[t].backlinks.push(backlink),
+                _ => {}
+            }
+        }
+    }
+    let order = |site: &Site, b: &Backlink| match b.from {
+        Target::Meeting(m) => (0, Reverse(Some((site.meetings[m].date, m))), String::new()),
+        other => (1, Reverse(None), site.title(other).to_owned()),
+    };
+    let keys: Vec<Vec<_>> = site
+        .entities
+        .iter()
+        .map(|e| e.backlinks.iter().map(|b| order(site, b)).collect())
+        .collect();
+    for (e, k) in site.entities.iter_mut().zip(keys) {
+        sort_by_keys(&mut e.backlinks, k);
+    }
+    let keys: Vec<Vec<_>> = site
+        .topics
+        .iter()
+        .map(|t| t.backlinks.iter().map(|b| order(site, b)).collect())
+        .collect();
+    for (t, k) in site.topics.iter_mut().zip(keys) {
+        sort_by_keys(&mut t.backlinks, k);
+    }
+}
+
+/// Stable sort of `items` by precomputed keys.
+fn sort_by_keys<T, K: Ord>(items: &mut Vec<T>, keys: Vec<K>) {
+    let mut paired: Vec<(K, T)> = keys.into_iter().zip(items.drain(..)).collect();
+    paired.sort_by(|a, b| a.0.cmp(&b.0));
+    items.extend(paired.into_iter().map(|(_, t)| t));
+}
+
+fn body_of(site: &Site, t: Target) -> (&str, &[Heading]) {
+    match t {
+        Target::Meeting(i) => (
+            site.meetings[i].doc.body(),
+            &site.meetings[i].doc.outline.headings,
+        ),
+        Target::Entity(i) => {
+            let d = site.entities[i]
+                .doc
+                .as_ref()
+                .expect("sources have documents");
+            (d.body(), &d.outline.headings)
+        }
+        Target::Topic(i) => {
+            let d = site.topics[i].doc.as_ref().expect("sources have documents");
+            (d.body(), &d.outline.headings)
+        }
+        Target::Page(i) => (
+            site.pages[i].doc.body(),
+            &site.pages[i].doc.outline.headings,
+        ),
+        Target::Action(_) => ("", &[]),
+    }
+}
+
+/// The backlinks one body holds, one per (page named, paragraph).
+fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backlink)> {
+    let (body, headings) = body_of(site, from);
+    let style = Style {
+        root: "",
+        relative: false,
+        autolink: site.autolink,
+        this: Some(from),
+    };
+    let walked = walk(body, headings, links, style, false);
+    let texts: Vec<Arc<str>> = walked
+        .blocks
+        .iter()
+        .map(|b| Arc::from(b.text.as_str()))
+        .collect();
+    // (page, block or heading) -> backlink; BTreeMap keeps document order per page stable.
+    let mut grouped: BTreeMap<(usize, Target), Backlink> = BTreeMap::new();
+    let mut order: BTreeMap<(Target, Option<usize>, Option<usize>), usize> = BTreeMap::new();
+    for r in &walked.references {
+        let slot = order.len();
+        let pos = *order.entry((r.key, r.block, r.section)).or_insert(slot);
+        let section = r.section.and_then(|s| headings.get(s));
+        let entry = grouped.entry((pos, r.key)).or_insert_with(|| Backlink {
+            from,
+            section: section.map(|h| h.id.clone()).unwrap_or_default(),
+            section_title: section.map(|h| h.text.clone()).unwrap_or_default(),
+            text: match r.block {
+                Some(b) => texts[b].clone(),
+                None => Arc::from(section.map_or("", |h| h.text.as_str())),
+            },
+            marks: Vec::new(),
+        });
+        if r.block.is_some() && !entry.marks.contains(&r.range) {
+            entry.marks.push(r.range.clone());
+        }
+    }
+    grouped.into_iter().map(|((_, to), b)| (to, b)).collect()
+}

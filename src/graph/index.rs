@@ -1,0 +1,136 @@
+//! The name index: every name, alias and slug of every page, per kind.
+//!
+//! Refs are matched exactly after trimming and case-folding. The index also
+//! knows which file claimed each name first, so a collision can name both.
+
+use std::collections::HashMap;
+
+use super::Target;
+
+/// The kinds a ref can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RefKind {
+    Entity,
+    Topic,
+    Meeting,
+    Action,
+}
+
+impl RefKind {
+    /// All kinds, in the order a bare wiki-link tries them.
+    pub const ALL: [RefKind; 4] = [
+        RefKind::Entity,
+        RefKind::Topic,
+        RefKind::Meeting,
+        RefKind::Action,
+    ];
+
+    /// The word used in messages and in `[[kind:ref]]`.
+    pub fn word(self) -> &'static str {
+        match self {
+            RefKind::Entity => "entity",
+            RefKind::Topic => "topic",
+            RefKind::Meeting => "meeting",
+            RefKind::Action => "action",
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// The key a name is looked up by.
+pub fn fold(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Names to targets, one table per kind.
+#[derive(Debug, Default, Clone)]
+pub struct Index {
+    tables: [HashMap<String, Vec<Target>>; 4],
+}
+
+impl Index {
+    /// Adds `name` for `target`. Returns the other targets already known by
+    /// that name (a collision), if any.
+    pub fn insert(&mut self, kind: RefKind, name: &str, target: Target) -> Vec<Target> {
+        let key = fold(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let entry = self.tables[kind.slot()].entry(key).or_default();
+        if entry.contains(&target) {
+            return Vec::new();
+        }
+        let others = entry.clone();
+        entry.push(target);
+        others
+    }
+
+    /// Every target of `kind` called `name`.
+    pub fn get(&self, kind: RefKind, name: &str) -> &[Target] {
+        self.tables[kind.slot()]
+            .get(&fold(name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every name known for `kind`, for suggestions.
+    pub fn names(&self, kind: RefKind) -> impl Iterator<Item = &str> {
+        self.tables[kind.slot()].keys().map(String::as_str)
+    }
+}
+
+/// How a wiki-link target reads: an optional `kind:` and a name.
+pub fn split_kind(target: &str) -> (Option<RefKind>, &str) {
+    let t = target.trim();
+    for kind in RefKind::ALL {
+        if let Some(rest) = t
+            .strip_prefix(kind.word())
+            .and_then(|r| r.strip_prefix(':'))
+        {
+            return (Some(kind), rest.trim());
+        }
+    }
+    (None, t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_ignore_case_and_surrounding_space() {
+        let mut ix = Index::default();
+        assert!(
+            ix.insert(RefKind::Entity, "DESA", Target::Entity(0))
+                .is_empty()
+        );
+        assert_eq!(ix.get(RefKind::Entity, "  desa "), [Target::Entity(0)]);
+        assert!(ix.get(RefKind::Topic, "desa").is_empty());
+    }
+
+    #[test]
+    fn a_second_owner_of_a_name_is_reported() {
+        let mut ix = Index::default();
+        ix.insert(RefKind::Entity, "UN", Target::Entity(0));
+        assert!(
+            ix.insert(RefKind::Entity, "un", Target::Entity(0))
+                .is_empty()
+        );
+        assert_eq!(
+            ix.insert(RefKind::Entity, "Un", Target::Entity(1)),
+            [Target::Entity(0)]
+        );
+    }
+
+    #[test]
+    fn kind_prefixes_are_split_off() {
+        assert_eq!(
+            split_kind("topic: UN reform"),
+            (Some(RefKind::Topic), "UN reform")
+        );
+        assert_eq!(split_kind("DESA"), (None, "DESA"));
+        assert_eq!(split_kind("entityX"), (None, "entityX"));
+    }
+}

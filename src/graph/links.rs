@@ -1,0 +1,100 @@
+//! Where each page of the graph lives, and the graph as the Markdown walk
+//! sees it ([`SiteLinks`]).
+
+use super::index::{RefKind, split_kind};
+use super::{Site, Target};
+use crate::markdown::{LinkTarget, Links, Mentions};
+
+impl Site {
+    /// The page's path from the site root, in directory form (`entities/desa/`).
+    pub fn path(&self, t: Target) -> String {
+        match t {
+            Target::Meeting(i) => format!("meetings/{}/", self.meetings[i].slug),
+            Target::Entity(i) => format!("entities/{}/", self.entities[i].slug),
+            Target::Topic(i) => format!("topics/{}/", self.topics[i].slug),
+            Target::Action(i) => format!("actions/{}/", self.actions[i].slug),
+            Target::Page(i) => format!("pages/{}/", self.pages[i].slug),
+        }
+    }
+
+    /// The page's title.
+    pub fn title(&self, t: Target) -> &str {
+        match t {
+            Target::Meeting(i) => &self.meetings[i].doc.front.title,
+            Target::Entity(i) => &self.entities[i].name,
+            Target::Topic(i) => &self.topics[i].name,
+            Target::Action(i) => &self.actions[i].id,
+            Target::Page(i) => &self.pages[i].doc.front.title,
+        }
+    }
+
+    /// `meeting`, `entity`, `topic`, `action` or `page`.
+    pub fn kind_word(t: Target) -> &'static str {
+        match t {
+            Target::Meeting(_) => "meeting",
+            Target::Entity(_) => "entity",
+            Target::Topic(_) => "topic",
+            Target::Action(_) => "action",
+            Target::Page(_) => "page",
+        }
+    }
+
+    /// Every page a wiki-link target could mean.
+    pub fn candidates(&self, target: &str) -> Vec<Target> {
+        let (kind, name) = split_kind(target);
+        let kinds: &[RefKind] = match kind {
+            Some(ref k) => std::slice::from_ref(k),
+            None => &RefKind::ALL,
+        };
+        kinds
+            .iter()
+            .flat_map(|k| self.index.get(*k, name).iter().copied())
+            .collect()
+    }
+}
+
+/// The graph as the Markdown walk sees it, for one way of writing links.
+#[derive(Debug, Clone, Copy)]
+pub struct SiteLinks<'s> {
+    site: &'s Site,
+    relative: bool,
+}
+
+impl<'s> SiteLinks<'s> {
+    /// Links for `site`; `relative` adds `index.html` to directory links.
+    pub fn new(site: &'s Site, relative: bool) -> Self {
+        SiteLinks { site, relative }
+    }
+
+    fn target(&self, t: Target) -> LinkTarget<Target> {
+        let mut path = self.site.path(t);
+        if self.relative {
+            path.push_str("index.html");
+        }
+        LinkTarget {
+            key: t,
+            path,
+            title: self.site.title(t).to_owned(),
+            kind: Site::kind_word(t),
+        }
+    }
+}
+
+impl Links for SiteLinks<'_> {
+    type Key = Target;
+
+    fn wikilink(&self, target: &str) -> Option<LinkTarget<Target>> {
+        match self.site.candidates(target).as_slice() {
+            [one] => Some(self.target(*one)),
+            _ => None,
+        }
+    }
+
+    fn mentions(&self) -> Option<&Mentions> {
+        self.site.mentions.as_ref()
+    }
+
+    fn mentioned(&self, owner: usize) -> LinkTarget<Target> {
+        self.target(Target::Entity(owner))
+    }
+}

@@ -1,0 +1,252 @@
+//! The resolve stage: the knowledge graph of meetings, entities, topics and
+//! actions.
+//!
+//! It turns parsed documents into a [`Site`] in which every ref points at a
+//! page (a stub page when nothing had that name), every action carries its
+//! status history, and every entity and topic knows where it is mentioned,
+//! with the paragraph around each mention. All problems are collected as
+//! diagnostics; nothing here reads files or knows about HTML or templates.
+
+mod actions;
+mod backlinks;
+pub mod index;
+mod links;
+mod resolve;
+mod tally;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+pub use index::{Index, RefKind};
+pub use links::SiteLinks;
+pub use resolve::resolve;
+
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{Autolink, Mentions};
+use crate::model::date::PartialDate;
+use crate::model::front::{Document, EntityKind, Status};
+use crate::model::slug::Slug;
+use crate::model::{EntityDoc, MeetingDoc, PageDoc, TopicDoc};
+
+/// A page of the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Meeting(usize),
+    Entity(usize),
+    Topic(usize),
+    Action(usize),
+    Page(usize),
+}
+
+/// The resolved site.
+#[derive(Debug)]
+pub struct Site {
+    /// Meetings, oldest first (by date, then slug).
+    pub meetings: Vec<Meeting>,
+    /// Entities (stubs included), by slug.
+    pub entities: Vec<Entity>,
+    /// Topics (stubs included), by slug.
+    pub topics: Vec<Topic>,
+    /// Actions, in the order of the meetings that decided them.
+    pub actions: Vec<Action>,
+    /// Free pages, by `order` then title.
+    pub pages: Vec<Page>,
+    /// Decisions, in meeting order.
+    pub decisions: Vec<Decision>,
+    /// Meeting series, by name.
+    pub series: Vec<Series>,
+    /// Names to pages.
+    pub index: Index,
+    /// Names of entities, for finding mentions.
+    pub mentions: Option<Mentions>,
+    /// Which mentions become links.
+    pub autolink: Autolink,
+    /// What counts as today.
+    pub today: Date,
+}
+
+/// A meeting and everything the graph knows about it.
+#[derive(Debug)]
+pub struct Meeting {
+    pub doc: MeetingDoc,
+    pub slug: Slug,
+    pub date: PartialDate,
+    pub series: Option<usize>,
+    pub chair: Option<usize>,
+    pub attendees: Vec<Attendance>,
+    /// Every entity involved: chair, attendees, listed, mentioned, owners; by slug.
+    pub entities: Vec<usize>,
+    pub topics: Vec<usize>,
+    pub actions: Vec<usize>,
+    pub decisions: Vec<usize>,
+    pub updates: Vec<Update>,
+    pub documents: Vec<Document>,
+    pub summary: String,
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+}
+
+/// An entity at a meeting, with its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    pub entity: usize,
+    pub role: Option<String>,
+}
+
+/// A meeting's update to an earlier action.
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// The action, when the ref was found.
+    pub action: Option<usize>,
+    /// The ref as written.
+    pub written: String,
+    pub status: Option<Status>,
+    pub note: Option<String>,
+    pub due: Option<PartialDate>,
+}
+
+/// An organisation, body, person or country.
+#[derive(Debug)]
+pub struct Entity {
+    pub slug: Slug,
+    pub name: String,
+    pub short: Option<String>,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub affiliation: Option<usize>,
+    /// Persons affiliated with this entity.
+    pub members: Vec<usize>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// `None` for a stub made for an unknown ref.
+    pub doc: Option<EntityDoc>,
+    /// Meetings attended (meeting, role), oldest first.
+    pub attended: Vec<(usize, Option<String>)>,
+    /// Meetings chaired, oldest first.
+    pub chaired: Vec<usize>,
+    /// Every meeting the entity is involved in, oldest first.
+    pub meetings: Vec<usize>,
+    /// Actions owned.
+    pub actions: Vec<usize>,
+    /// Mentions in context, newest first.
+    pub backlinks: Vec<Backlink>,
+    /// Entities most often involved in the same meetings: (entity, meetings shared).
+    pub related: Vec<(usize, usize)>,
+    /// Topics of its meetings: (topic, meetings).
+    pub topics: Vec<(usize, usize)>,
+}
+
+impl Entity {
+    /// The name to show: `short` when given.
+    pub fn display_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// A subject of discussion.
+#[derive(Debug)]
+pub struct Topic {
+    pub slug: Slug,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// `None` for a stub.
+    pub doc: Option<TopicDoc>,
+    /// Meetings on the topic, oldest first.
+    pub meetings: Vec<usize>,
+    pub actions: Vec<usize>,
+    pub decisions: Vec<usize>,
+    /// Entities most involved: (entity, meetings).
+    pub entities: Vec<(usize, usize)>,
+    /// Mentions in context, newest first.
+    pub backlinks: Vec<Backlink>,
+}
+
+/// An action item, followed across meetings.
+#[derive(Debug)]
+pub struct Action {
+    /// The id as written, or `<meeting-slug>-<n>`.
+    pub id: String,
+    pub slug: Slug,
+    pub meeting: usize,
+    /// 1-based position in its meeting's list.
+    pub number: usize,
+    pub owners: Vec<usize>,
+    pub text: String,
+    pub topics: Vec<usize>,
+    /// Status and due date when decided.
+    pub initial: Status,
+    pub initial_due: Option<PartialDate>,
+    /// Later meetings' updates, oldest first.
+    pub history: Vec<Change>,
+    /// Status after the last update.
+    pub status: Status,
+    /// Due date after the last update that changed it.
+    pub due: Option<PartialDate>,
+    /// Pending and past its due date.
+    pub overdue: bool,
+}
+
+/// One update of an action at a later meeting.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub meeting: usize,
+    pub status: Option<Status>,
+    pub note: Option<String>,
+    pub due: Option<PartialDate>,
+}
+
+/// A decision of a meeting.
+#[derive(Debug)]
+pub struct Decision {
+    pub meeting: usize,
+    /// 1-based position in its meeting's list.
+    pub number: usize,
+    pub text: String,
+    pub topics: Vec<usize>,
+}
+
+/// A free page.
+#[derive(Debug)]
+pub struct Page {
+    pub doc: PageDoc,
+    pub slug: Slug,
+}
+
+/// Meetings sharing a `series:`.
+#[derive(Debug)]
+pub struct Series {
+    pub slug: Slug,
+    pub name: String,
+    /// Oldest first.
+    pub meetings: Vec<usize>,
+}
+
+/// A mention of a page somewhere else, with its paragraph.
+#[derive(Debug, Clone)]
+pub struct Backlink {
+    /// The page the mention is on.
+    pub from: Target,
+    /// The id of the section it is in (empty before the first heading).
+    pub section: String,
+    /// The section's heading.
+    pub section_title: String,
+    /// The paragraph.
+    pub text: Arc<str>,
+    /// Where in `text` the page is named.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// The result of resolving: the site, or why it cannot be built.
+#[derive(Debug)]
+pub struct Resolved {
+    /// The graph, even when there are errors (for `check`).
+    pub site: Site,
+    /// Errors and warnings, unsorted.
+    pub diagnostics: Vec<Diagnostic>,
+}

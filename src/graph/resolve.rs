@@ -1,0 +1,822 @@
+//! Building the graph: pages from documents, the name index, refs (with stub
+//! pages for unknown names), wiki-links, and then the derived views.
+
+use std::collections::{HashMap, HashSet};
+
+use super::index::{RefKind, fold};
+use super::{
+    Action, Attendance, Decision, Entity, Index, Meeting, Page, Resolved, Site, Target, Topic,
+    Update, actions, backlinks, tally,
+};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::frontmatter::did_you_mean;
+use crate::markdown::Mentions;
+use crate::model::slug::Slug;
+use crate::model::{Doc, EntityDoc, MeetingDoc, PageDoc, Parsed, TopicDoc};
+
+/// Resolves every ref of the parsed documents into a [`Site`].
+pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
+    let mut b = Builder {
+        site: Site {
+            meetings: Vec::new(),
+            entities: Vec::new(),
+            topics: Vec::new(),
+            actions: Vec::new(),
+            pages: Vec::new(),
+            decisions: Vec::new(),
+            series: Vec::new(),
+            index: Index::default(),
+            mentions: None,
+            autolink: config.autolink,
+            today: config.today,
+        },
+        diagnostics: Vec::new(),
+        slugs: HashMap::new(),
+    };
+    let meetings = b.meeting_docs(parsed.meetings, config.drafts);
+    b.add_entities(parsed.entities);
+    b.add_topics(parsed.topics);
+    b.add_pages(parsed.pages);
+    b.index_meetings(&meetings);
+    b.build_meetings(meetings);
+    b.link_entities();
+    b.link_topics();
+    b.resolve_wikilinks();
+    b.site.mentions = Mentions::new(b.site.entities.iter().enumerate().flat_map(|(i, e)| {
+        let names = std::iter::once(e.name.clone())
+            .chain(e.short.clone())
+            .chain(e.aliases.iter().cloned());
+        names.map(move |n| (n, i)).collect::<Vec<_>>()
+    }));
+    backlinks::collect(&mut b.site);
+    b.diagnostics.extend(actions::follow(&mut b.site));
+    tally::tally(&mut b.site);
+    Resolved {
+        site: b.site,
+        diagnostics: b.diagnostics,
+    }
+}
+
+struct Builder {
+    site: Site,
+    diagnostics: Vec<Diagnostic>,
+    /// Slugs taken, per kind.
+    slugs: HashMap<RefKind, HashSet<Slug>>,
+}
+
+/// A template diagnostic at the place a value is written in a document.
+fn place<F>(doc: &Doc<F>, key: &str, value: &str) -> Diagnostic {
+    let at = doc.locate(key, value);
+    doc.diagnostic(Severity::Warning, at, String::new())
+        .width(value.trim().chars().count())
+}
+
+fn with(place: &Diagnostic, severity: Severity, message: String) -> Diagnostic {
+    Diagnostic {
+        severity,
+        message,
+        ..place.clone()
+    }
+}
+
+/// Sorts documents by slug and reports two files with the same slug.
+fn dedupe_slugs<F>(
+    mut docs: Vec<Doc<F>>,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Doc<F>> {
+    docs.sort_by(|a, b| {
+        a.slug
+            .cmp(&b.slug)
+            .then_with(|| a.source.path.cmp(&b.source.path))
+    });
+    let mut out: Vec<Doc<F>> = Vec::with_capacity(docs.len());
+    for doc in docs {
+        if let Some(prev) = out.last().filter(|p| p.slug == doc.slug) {
+            diagnostics.push(
+                Diagnostic::error(
+                    doc.path(),
+                    format!(
+                        "two {what} files have the slug `{}`: {} and {}",
+                        doc.slug,
+                        prev.path().display(),
+                        doc.path().display()
+                    ),
+                )
+                .help("a file's slug is its name without .md, whatever its folder: rename one of them"),
+            );
+            continue;
+        }
+        out.push(doc);
+    }
+    out
+}
+
+impl Builder {
+    fn take_slug(&mut self, kind: RefKind, slug: &Slug) -> bool {
+        self.slugs.entry(kind).or_default().insert(slug.clone())
+    }
+
+    /// Adds a name to the index; a name another page already has is an error.
+    fn name(
+        &mut self,
+        kind: RefKind,
+        name: &str,
+        target: Target,
+        place: impl FnOnce() -> Diagnostic,
+    ) {
+        let others = self.site.index.insert(kind, name, target);
+        if let Some(other) = others.first() {
+            let d = place();
+            let message = format!(
+                "the name `{}` is used by two {}s: {} and {}",
+                name.trim(),
+                kind.word(),
+                self.describe(*other),
+                self.describe(target)
+            );
+            self.diagnostics.push(
+                with(&d, Severity::Error, message)
+                    .help("a name or alias must lead to one page: remove it from one of them"),
+            );
+        }
+    }
+
+    /// "`DESA` (content/entities/desa.md)".
+    fn describe(&self, t: Target) -> String {
+        let path = match t {
+            Target::Entity(i) => self
+                .site
+                .entities
+                .get(i)
+                .and_then(|e| e.doc.as_ref())
+                .map(|d| d.path()),
+            Target::Topic(i) => self
+                .site
+                .topics
+                .get(i)
+                .and_then(|e| e.doc.as_ref())
+                .map(|d| d.path()),
+            _ => None,
+        };
+        let title = match t {
+            Target::Entity(i) => self.site.entities.get(i).map(|e| e.name.as_str()),
+            Target::Topic(i) => self.site.topics.get(i).map(|e| e.name.as_str()),
+            _ => None,
+        }
+        .unwrap_or("?");
+        match path {
+            Some(p) => format!("`{title}` ({})", p.display()),
+            None => format!("`{title}`"),
+        }
+    }
+
+    fn meeting_docs(&mut self, docs: Vec<MeetingDoc>, drafts: bool) -> Vec<MeetingDoc> {
+        let docs: Vec<MeetingDoc> = docs
+            .into_iter()
+            .filter(|d| drafts || !d.front.draft)
+            .collect();
+        let mut docs = dedupe_slugs(docs, "meeting", &mut self.diagnostics);
+        docs.sort_by(|a, b| (a.front.date, &a.slug).cmp(&(b.front.date, &b.slug)));
+        docs
+    }
+
+    fn add_entities(&mut self, docs: Vec<EntityDoc>) {
+        let docs = dedupe_slugs(docs, "entity", &mut self.diagnostics);
+        for doc in docs {
+            self.take_slug(RefKind::Entity, &doc.slug);
+            let f = &doc.front;
+            self.site.entities.push(Entity {
+                slug: doc.slug.clone(),
+                name: f.name.trim().to_owned(),
+                short: f
+                    .short
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned),
+                kind: f.kind,
+                aliases: f
+                    .aliases
+                    .iter()
+                    .map(|a| a.trim().to_owned())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
+                parent: None,
+                children: Vec::new(),
+                affiliation: None,
+                members: Vec::new(),
+                title: f.title.clone(),
+                url: f.url.clone(),
+                doc: Some(doc),
+                attended: Vec::new(),
+                chaired: Vec::new(),
+                meetings: Vec::new(),
+                actions: Vec::new(),
+                backlinks: Vec::new(),
+                related: Vec::new(),
+                topics: Vec::new(),
+            });
+        }
+        for i in 0..self.site.entities.len() {
+            let e = &self.site.entities[i];
+            let doc = e.doc.as_ref().expect("entities from files have a document");
+            let mut names = vec![("name", doc.front.name.clone())];
+            names.extend(doc.front.short.clone().map(|s| ("short", s)));
+            names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
+            names.push(("", e.slug.to_string()));
+            let places: Vec<(String, Diagnostic)> = names
+                .into_iter()
+                .map(|(key, n)| {
+                    let p = place(doc, key, &n);
+                    (n, p)
+                })
+                .collect();
+            for (n, p) in places {
+                self.name(RefKind::Entity, &n, Target::Entity(i), || p);
+            }
+        }
+    }
+
+    fn add_topics(&mut self, docs: Vec<TopicDoc>) {
+        let docs = dedupe_slugs(docs, "topic", &mut self.diagnostics);
+        for doc in docs {
+            self.take_slug(RefKind::Topic, &doc.slug);
+            self.site.topics.push(Topic {
+                slug: doc.slug.clone(),
+                name: doc.front.name.trim().to_owned(),
+                aliases: doc
+                    .front
+                    .aliases
+                    .iter()
+                    .map(|a| a.trim().to_owned())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
+                parent: None,
+                children: Vec::new(),
+                doc: Some(doc),
+                meetings: Vec::new(),
+                actions: Vec::new(),
+                decisions: Vec::new(),
+                entities: Vec::new(),
+                backlinks: Vec::new(),
+            });
+        }
+        for i in 0..self.site.topics.len() {
+            let t = &self.site.topics[i];
+            let doc = t.doc.as_ref().expect("topics from files have a document");
+            let mut names = vec![("name", doc.front.name.clone())];
+            names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
+            names.push(("", t.slug.to_string()));
+            let places: Vec<(String, Diagnostic)> = names
+                .into_iter()
+                .map(|(k, n)| (n.clone(), place(doc, k, &n)))
+                .collect();
+            for (n, p) in places {
+                self.name(RefKind::Topic, &n, Target::Topic(i), || p);
+            }
+        }
+    }
+
+    fn add_pages(&mut self, docs: Vec<PageDoc>) {
+        let mut docs = dedupe_slugs(docs, "page", &mut self.diagnostics);
+        docs.sort_by(|a, b| {
+            (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.slug).cmp(&(
+                b.front.order.unwrap_or(i64::MAX),
+                &b.front.title,
+                &b.slug,
+            ))
+        });
+        self.site.pages = docs
+            .into_iter()
+            .map(|doc| Page {
+                slug: doc.slug.clone(),
+                doc,
+            })
+            .collect();
+    }
+
+    fn index_meetings(&mut self, docs: &[MeetingDoc]) {
+        for (i, doc) in docs.iter().enumerate() {
+            self.site
+                .index
+                .insert(RefKind::Meeting, doc.slug.as_str(), Target::Meeting(i));
+            self.site
+                .index
+                .insert(RefKind::Meeting, &doc.front.title, Target::Meeting(i));
+        }
+        let mut n = 0;
+        for doc in docs {
+            for (k, a) in doc.front.actions.iter().enumerate() {
+                let id = match &a.id {
+                    Some(id) if !id.trim().is_empty() => id.trim().to_owned(),
+                    _ => format!("{}-{}", doc.slug, k + 1),
+                };
+                let slug = Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id));
+                let p = place(doc, "id", &id);
+                if !self.take_slug(RefKind::Action, &slug) {
+                    self.diagnostics.push(
+                        with(
+                            &p,
+                            Severity::Error,
+                            format!("two actions have the id `{id}`"),
+                        )
+                        .help("give one of them another `id:`"),
+                    );
+                }
+                self.name(RefKind::Action, &id, Target::Action(n), || p.clone());
+                if slug.as_str() != fold(&id) {
+                    self.name(RefKind::Action, slug.as_str(), Target::Action(n), || p);
+                }
+                n += 1;
+            }
+        }
+    }
+
+    /// Resolves a ref of `kind`; an unknown name gets a stub page (entities and
+    /// topics) and a warning.
+    fn resolve_ref(&mut self, kind: RefKind, raw: &str, place: &Diagnostic) -> Option<usize> {
+        let name = raw.trim();
+        if name.is_empty() {
+            self.diagnostics.push(
+                with(
+                    place,
+                    Severity::Error,
+                    format!("an empty {} reference", kind.word()),
+                )
+                .help("write a name, or remove the empty item"),
+            );
+            return None;
+        }
+        let found = self.site.index.get(kind, name).first().copied();
+        if let Some(t) = found.filter(|t| !self.is_stub(*t)) {
+            return Some(index_of(t));
+        }
+        let suggestion = {
+            let names: Vec<&str> = self.site.index.names(kind).collect();
+            did_you_mean(name, &names).map(str::to_owned)
+        };
+        if matches!(kind, RefKind::Meeting | RefKind::Action) {
+            let help = match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("check the {} name or id", kind.word()),
+            };
+            self.diagnostics.push(
+                with(
+                    place,
+                    Severity::Warning,
+                    format!("no {} is called `{name}`", kind.word()),
+                )
+                .help(help),
+            );
+            return None;
+        }
+        let i = match found {
+            Some(t) => index_of(t),
+            None => self.stub(kind, name),
+        };
+        let slug = match kind {
+            RefKind::Entity => self.site.entities[i].slug.clone(),
+            _ => self.site.topics[i].slug.clone(),
+        };
+        let folder = if kind == RefKind::Entity {
+            "entities"
+        } else {
+            "topics"
+        };
+        let mut help = format!("to describe it, create content/{folder}/{slug}.md");
+        if let Some(s) = suggestion {
+            help = format!("did you mean `{s}`? Otherwise, {help}");
+        }
+        self.diagnostics.push(
+            with(
+                place,
+                Severity::Warning,
+                format!(
+                    "no {} is called `{name}`: a stub page was made for it",
+                    kind.word()
+                ),
+            )
+            .help(help),
+        );
+        Some(i)
+    }
+
+    fn is_stub(&self, t: Target) -> bool {
+        match t {
+            Target::Entity(i) => self.site.entities[i].doc.is_none(),
+            Target::Topic(i) => self.site.topics[i].doc.is_none(),
+            _ => false,
+        }
+    }
+
+    fn stub(&mut self, kind: RefKind, name: &str) -> usize {
+        let base = Slug::from_name(name);
+        let mut slug = base.clone();
+        let mut n = 2;
+        while !self.take_slug(kind, &slug) {
+            slug = base.with_suffix(n);
+            n += 1;
+        }
+        let i = match kind {
+            RefKind::Entity => {
+                self.site.entities.push(Entity {
+                    slug: slug.clone(),
+                    name: name.to_owned(),
+                    short: None,
+                    kind: Default::default(),
+                    aliases: Vec::new(),
+                    parent: None,
+                    children: Vec::new(),
+                    affiliation: None,
+                    members: Vec::new(),
+                    title: None,
+                    url: None,
+                    doc: None,
+                    attended: Vec::new(),
+                    chaired: Vec::new(),
+                    meetings: Vec::new(),
+                    actions: Vec::new(),
+                    backlinks: Vec::new(),
+                    related: Vec::new(),
+                    topics: Vec::new(),
+                });
+                self.site.entities.len() - 1
+            }
+            _ => {
+                self.site.topics.push(Topic {
+                    slug: slug.clone(),
+                    name: name.to_owned(),
+                    aliases: Vec::new(),
+                    parent: None,
+                    children: Vec::new(),
+                    doc: None,
+                    meetings: Vec::new(),
+                    actions: Vec::new(),
+                    decisions: Vec::new(),
+                    entities: Vec::new(),
+                    backlinks: Vec::new(),
+                });
+                self.site.topics.len() - 1
+            }
+        };
+        let target = if kind == RefKind::Entity {
+            Target::Entity(i)
+        } else {
+            Target::Topic(i)
+        };
+        self.site.index.insert(kind, name, target);
+        self.site.index.insert(kind, slug.as_str(), target);
+        i
+    }
+
+    fn refs(&mut self, kind: RefKind, doc: &MeetingDoc, key: &str, raws: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for raw in raws {
+            let p = place(doc, key, raw);
+            if let Some(i) = self.resolve_ref(kind, raw, &p)
+                && !out.contains(&i)
+            {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    fn build_meetings(&mut self, docs: Vec<MeetingDoc>) {
+        for (mi, doc) in docs.into_iter().enumerate() {
+            let f = &doc.front;
+            let chair = f.chair.as_ref().and_then(|c| {
+                let p = place(&doc, "chair", c);
+                self.resolve_ref(RefKind::Entity, c, &p)
+            });
+            let mut attendees: Vec<Attendance> = Vec::new();
+            for a in &f.attendees {
+                let p = place(&doc, "attendees", &a.name);
+                if let Some(entity) = self.resolve_ref(RefKind::Entity, &a.name, &p)
+                    && !attendees.iter().any(|x| x.entity == entity)
+                {
+                    let role = a
+                        .role
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|r| !r.is_empty())
+                        .map(str::to_owned);
+                    attendees.push(Attendance { entity, role });
+                }
+            }
+            let entities = self.refs(RefKind::Entity, &doc, "entities", &f.entities);
+            let topics = self.refs(RefKind::Topic, &doc, "topics", &f.topics);
+            let mut actions = Vec::new();
+            for (k, a) in f.actions.iter().enumerate() {
+                let owners = self.refs(RefKind::Entity, &doc, "owner", &a.owner.0);
+                let topics = self.refs(RefKind::Topic, &doc, "topics", &a.topics);
+                if a.text.trim().is_empty() {
+                    let p = place(&doc, "text", "");
+                    self.diagnostics.push(
+                        with(&p, Severity::Error, "an action without text".into())
+                            .help("say what is to be done in `text:`"),
+                    );
+                }
+                let id = match &a.id {
+                    Some(id) if !id.trim().is_empty() => id.trim().to_owned(),
+                    _ => format!("{}-{}", doc.slug, k + 1),
+                };
+                actions.push(self.site.actions.len());
+                self.site.actions.push(Action {
+                    slug: Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id)),
+                    id,
+                    meeting: mi,
+                    number: k + 1,
+                    owners,
+                    text: a.text.trim().to_owned(),
+                    topics,
+                    initial: a.status,
+                    initial_due: a.due,
+                    history: Vec::new(),
+                    status: a.status,
+                    due: a.due,
+                    overdue: false,
+                });
+            }
+            let mut decisions = Vec::new();
+            for (k, d) in f.decisions.iter().enumerate() {
+                let topics = self.refs(RefKind::Topic, &doc, "topics", &d.topics);
+                decisions.push(self.site.decisions.len());
+                self.site.decisions.push(Decision {
+                    meeting: mi,
+                    number: k + 1,
+                    text: d.text.trim().to_owned(),
+                    topics,
+                });
+            }
+            let mut updates = Vec::new();
+            for u in &f.updates {
+                let p = place(&doc, "action", &u.action);
+                let action = self.resolve_ref(RefKind::Action, &u.action, &p);
+                updates.push(Update {
+                    action,
+                    written: u.action.trim().to_owned(),
+                    status: u.status,
+                    note: u
+                        .note
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                        .map(str::to_owned),
+                    due: u.due,
+                });
+            }
+            let summary = match &f.summary {
+                Some(s) if !s.trim().is_empty() => s.trim().to_owned(),
+                _ => doc.outline.summary.clone(),
+            };
+            self.site.meetings.push(Meeting {
+                slug: doc.slug.clone(),
+                date: f.date,
+                series: None,
+                chair,
+                attendees,
+                entities,
+                topics,
+                actions,
+                decisions,
+                updates,
+                documents: f.documents.clone(),
+                summary,
+                prev: None,
+                next: None,
+                doc,
+            });
+        }
+    }
+
+    fn link_entities(&mut self) {
+        let mut jobs = Vec::new();
+        for (i, e) in self.site.entities.iter().enumerate() {
+            let Some(doc) = &e.doc else { continue };
+            if let Some(p) = &doc.front.parent {
+                jobs.push((i, true, p.clone(), place(doc, "parent", p)));
+            }
+            if let Some(a) = &doc.front.affiliation {
+                jobs.push((i, false, a.clone(), place(doc, "affiliation", a)));
+            }
+        }
+        for (i, is_parent, raw, p) in jobs {
+            let j = self.resolve_ref(RefKind::Entity, &raw, &p);
+            if j == Some(i) {
+                self.diagnostics.push(
+                    with(
+                        &p,
+                        Severity::Error,
+                        format!("`{}` cannot be its own parent or affiliation", raw.trim()),
+                    )
+                    .help("name another entity, or remove the line"),
+                );
+                continue;
+            }
+            if is_parent {
+                self.site.entities[i].parent = j;
+            } else {
+                self.site.entities[i].affiliation = j;
+            }
+        }
+        let parents: Vec<Option<usize>> = self.site.entities.iter().map(|e| e.parent).collect();
+        for i in break_cycles(&parents) {
+            let e = &self.site.entities[i];
+            let doc = e
+                .doc
+                .as_ref()
+                .expect("only entities with files have parents");
+            let raw = doc.front.parent.clone().unwrap_or_default();
+            let p = place(doc, "parent", &raw);
+            let chain = self.chain(&parents, i, |s, k| s.entities[k].name.clone());
+            self.diagnostics.push(
+                with(
+                    &p,
+                    Severity::Error,
+                    format!("the parents of `{}` go round in a circle: {chain}", e.name),
+                )
+                .help("remove `parent:` from one entity of the circle"),
+            );
+            self.site.entities[i].parent = None;
+        }
+    }
+
+    fn link_topics(&mut self) {
+        let mut jobs = Vec::new();
+        for (i, t) in self.site.topics.iter().enumerate() {
+            let Some(doc) = &t.doc else { continue };
+            if let Some(p) = &doc.front.parent {
+                jobs.push((i, p.clone(), place(doc, "parent", p)));
+            }
+        }
+        for (i, raw, p) in jobs {
+            let j = self.resolve_ref(RefKind::Topic, &raw, &p);
+            if j == Some(i) {
+                self.diagnostics.push(
+                    with(
+                        &p,
+                        Severity::Error,
+                        format!("the topic `{}` cannot be its own parent", raw.trim()),
+                    )
+                    .help("name another topic, or remove the line"),
+                );
+                continue;
+            }
+            self.site.topics[i].parent = j;
+        }
+        let parents: Vec<Option<usize>> = self.site.topics.iter().map(|t| t.parent).collect();
+        for i in break_cycles(&parents) {
+            let t = &self.site.topics[i];
+            let doc = t.doc.as_ref().expect("only topics with files have parents");
+            let raw = doc.front.parent.clone().unwrap_or_default();
+            let p = place(doc, "parent", &raw);
+            let chain = self.chain(&parents, i, |s, k| s.topics[k].name.clone());
+            self.diagnostics.push(
+                with(
+                    &p,
+                    Severity::Error,
+                    format!("the topic `{}` is its own ancestor: {chain}", t.name),
+                )
+                .help("remove `parent:` from one topic of the circle"),
+            );
+            self.site.topics[i].parent = None;
+        }
+    }
+
+    fn chain(
+        &self,
+        parents: &[Option<usize>],
+        start: usize,
+        name: impl Fn(&Site, usize) -> String,
+    ) -> String {
+        let mut names = vec![name(&self.site, start)];
+        let mut cur = parents[start];
+        while let Some(c) = cur {
+            names.push(name(&self.site, c));
+            if c == start || names.len() > parents.len() {
+                break;
+            }
+            cur = parents[c];
+        }
+        names.join(" → ")
+    }
+
+    /// Resolves every wiki-link of every body; unknown entity and topic names
+    /// get stubs, ambiguous names are errors.
+    fn resolve_wikilinks(&mut self) {
+        let mut jobs: Vec<(String, Diagnostic)> = Vec::new();
+        let mut add = |doc_links: Vec<(String, Diagnostic)>| jobs.extend(doc_links);
+        for m in &self.site.meetings {
+            add(wikilinks(&m.doc));
+        }
+        for e in &self.site.entities {
+            if let Some(d) = &e.doc {
+                add(wikilinks(d));
+            }
+        }
+        for t in &self.site.topics {
+            if let Some(d) = &t.doc {
+                add(wikilinks(d));
+            }
+        }
+        for p in &self.site.pages {
+            add(wikilinks(&p.doc));
+        }
+        for (target, p) in jobs {
+            let candidates = self.site.candidates(&target);
+            if candidates.len() > 1 {
+                let list: Vec<String> = candidates
+                    .iter()
+                    .map(|c| format!("[[{}:{}]]", Site::kind_word(*c), self.site.title(*c)))
+                    .collect();
+                self.diagnostics.push(
+                    with(
+                        &p,
+                        Severity::Error,
+                        format!("`[[{}]]` could mean several pages", target.trim()),
+                    )
+                    .help(format!("say which one: {}", list.join(", "))),
+                );
+                continue;
+            }
+            if candidates.is_empty() {
+                let (kind, name) = super::index::split_kind(&target);
+                let kind = kind.unwrap_or(RefKind::Entity);
+                self.resolve_ref(kind, name, &p);
+            }
+        }
+    }
+}
+
+fn wikilinks<F>(doc: &Doc<F>) -> Vec<(String, Diagnostic)> {
+    doc.outline
+        .wikilinks
+        .iter()
+        .map(|w| {
+            let d = doc
+                .diagnostic(Severity::Warning, doc.body_offset + w.offset, String::new())
+                .width(w.target.chars().count() + 4);
+            (w.target.clone(), d)
+        })
+        .collect()
+}
+
+fn index_of(t: Target) -> usize {
+    match t {
+        Target::Meeting(i)
+        | Target::Entity(i)
+        | Target::Topic(i)
+        | Target::Action(i)
+        | Target::Page(i) => i,
+    }
+}
+
+/// Finds parent links that close a circle; returns one member of each circle
+/// (the one whose link should be dropped), in index order.
+fn break_cycles(parents: &[Option<usize>]) -> Vec<usize> {
+    let mut state = vec![0u8; parents.len()]; // 0 new, 1 on the current path, 2 done
+    let mut out = Vec::new();
+    for start in 0..parents.len() {
+        let mut path = Vec::new();
+        let mut cur = Some(start);
+        while let Some(c) = cur {
+            match state[c] {
+                2 => break,
+                1 => {
+                    // The circle is the path from c onwards: report its smallest member.
+                    let pos = path.iter().position(|&p| p == c).unwrap_or(0);
+                    if let Some(&min) = path[pos..].iter().min() {
+                        out.push(min);
+                    }
+                    break;
+                }
+                _ => {
+                    state[c] = 1;
+                    path.push(c);
+                    cur = parents[c];
+                }
+            }
+        }
+        for p in path {
+            state[p] = 2;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::break_cycles;
+
+    #[test]
+    fn circles_are_found_once() {
+        assert!(break_cycles(&[None, Some(0), Some(1)]).is_empty());
+        assert_eq!(break_cycles(&[Some(1), Some(0), Some(0)]), [0]);
+        assert_eq!(break_cycles(&[Some(0)]), [0]);
+        assert_eq!(break_cycles(&[Some(1), Some(2), Some(1), Some(3)]), [1, 3]);
+    }
+}

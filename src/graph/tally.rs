@@ -1,0 +1,185 @@
+//! Derived views of the graph: who attended and owns what, which meetings a
+//! topic came up in, the hierarchies, series, and what goes together.
+
+use std::collections::HashMap;
+
+use super::index::fold;
+use super::{Series, Site};
+use crate::model::slug::Slug;
+
+/// Fills every derived list of the site. Lists are sorted so the output is
+/// the same on every run.
+pub fn tally(site: &mut Site) {
+    involve(site);
+    hierarchy(site);
+    series(site);
+    meetings_of(site);
+    together(site);
+}
+
+/// A meeting involves its chair, attendees, listed and mentioned entities and
+/// the owners of its actions; its topics include those of its actions and decisions.
+fn involve(site: &mut Site) {
+    for m in &mut site.meetings {
+        let mut entities = m.entities.clone();
+        entities.extend(m.chair);
+        entities.extend(m.attendees.iter().map(|a| a.entity));
+        for &a in &m.actions {
+            entities.extend(site.actions[a].owners.iter().copied());
+            m.topics.extend(site.actions[a].topics.iter().copied());
+        }
+        for &d in &m.decisions {
+            m.topics.extend(site.decisions[d].topics.iter().copied());
+        }
+        entities.sort_by(|a, b| site.entities[*a].slug.cmp(&site.entities[*b].slug));
+        entities.dedup();
+        m.entities = entities;
+        let mut seen = std::collections::HashSet::new();
+        m.topics.retain(|t| seen.insert(*t));
+    }
+}
+
+fn hierarchy(site: &mut Site) {
+    for i in 0..site.entities.len() {
+        if let Some(p) = site.entities[i].parent {
+            site.entities[p].children.push(i);
+        }
+        if let Some(a) = site.entities[i].affiliation {
+            site.entities[a].members.push(i);
+        }
+    }
+    for i in 0..site.topics.len() {
+        if let Some(p) = site.topics[i].parent {
+            site.topics[p].children.push(i);
+        }
+    }
+    let names: Vec<String> = site
+        .entities
+        .iter()
+        .map(|e| e.name.to_lowercase())
+        .collect();
+    for e in &mut site.entities {
+        e.children.sort_by(|a, b| names[*a].cmp(&names[*b]));
+        e.members.sort_by(|a, b| names[*a].cmp(&names[*b]));
+    }
+    let names: Vec<String> = site.topics.iter().map(|t| t.name.to_lowercase()).collect();
+    for t in &mut site.topics {
+        t.children.sort_by(|a, b| names[*a].cmp(&names[*b]));
+    }
+}
+
+fn series(site: &mut Site) {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut taken = std::collections::HashSet::new();
+    for mi in 0..site.meetings.len() {
+        let Some(name) = site.meetings[mi].doc.front.series.as_deref().map(str::trim) else {
+            continue;
+        };
+        if name.is_empty() {
+            continue;
+        }
+        let s = *by_name.entry(fold(name)).or_insert_with(|| {
+            let base = Slug::from_name(name);
+            let mut slug = base.clone();
+            let mut n = 2;
+            while !taken.insert(slug.clone()) {
+                slug = base.with_suffix(n);
+                n += 1;
+            }
+            site.series.push(Series {
+                slug,
+                name: name.to_owned(),
+                meetings: Vec::new(),
+            });
+            site.series.len() - 1
+        });
+        site.series[s].meetings.push(mi);
+        site.meetings[mi].series = Some(s);
+    }
+    for s in &site.series {
+        for pair in s.meetings.windows(2) {
+            site.meetings[pair[0]].next = Some(pair[1]);
+            site.meetings[pair[1]].prev = Some(pair[0]);
+        }
+    }
+}
+
+fn meetings_of(site: &mut Site) {
+    for (mi, m) in site.meetings.iter().enumerate() {
+        if let Some(c) = m.chair {
+            site.entities[c].chaired.push(mi);
+        }
+        for a in &m.attendees {
+            site.entities[a.entity].attended.push((mi, a.role.clone()));
+        }
+        for &e in &m.entities {
+            site.entities[e].meetings.push(mi);
+        }
+        for &t in &m.topics {
+            site.topics[t].meetings.push(mi);
+        }
+    }
+    for (ai, a) in site.actions.iter().enumerate() {
+        for &o in &a.owners {
+            site.entities[o].actions.push(ai);
+        }
+        for &t in &a.topics {
+            site.topics[t].actions.push(ai);
+        }
+    }
+    for (di, d) in site.decisions.iter().enumerate() {
+        for &t in &d.topics {
+            site.topics[t].decisions.push(di);
+        }
+    }
+}
+
+/// How many meetings each pair of entities, and each entity and topic, share.
+fn together(site: &mut Site) {
+    const KEEP: usize = 10;
+    let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut with_topic: HashMap<(usize, usize), usize> = HashMap::new();
+    for m in &site.meetings {
+        for (i, &a) in m.entities.iter().enumerate() {
+            for &b in &m.entities[i + 1..] {
+                *pairs.entry((a, b)).or_default() += 1;
+                *pairs.entry((b, a)).or_default() += 1;
+            }
+            for &t in &m.topics {
+                *with_topic.entry((a, t)).or_default() += 1;
+            }
+        }
+    }
+    let mut related: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.entities.len()];
+    for ((a, b), n) in pairs {
+        related[a].push((b, n));
+    }
+    let mut topics: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.entities.len()];
+    let mut entities: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.topics.len()];
+    for ((e, t), n) in with_topic {
+        topics[e].push((t, n));
+        entities[t].push((e, n));
+    }
+    let entity_names: Vec<String> = site
+        .entities
+        .iter()
+        .map(|e| e.name.to_lowercase())
+        .collect();
+    let topic_names: Vec<String> = site.topics.iter().map(|t| t.name.to_lowercase()).collect();
+    let top = |mut v: Vec<(usize, usize)>, names: &[String]| {
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
+        v.truncate(KEEP);
+        v
+    };
+    for (e, (r, t)) in site
+        .entities
+        .iter_mut()
+        .zip(related.into_iter().zip(topics))
+    {
+        e.related = top(r, &entity_names);
+        e.topics = top(t, &topic_names);
+    }
+    for (t, es) in site.topics.iter_mut().zip(entities) {
+        t.entities = top(es, &entity_names);
+    }
+}

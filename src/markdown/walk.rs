@@ -1,0 +1,626 @@
+//! The walk over a body's events that resolves wiki-links, finds mentions and
+//! decides which mentions become links.
+//!
+//! The graph runs it to collect references (with the paragraph around each),
+//! the renderer runs it to write HTML; both get the same decisions because
+//! they run the same code. Text inside code, links, images and headings is
+//! never scanned for mentions.
+
+use std::collections::HashSet;
+use std::hash::Hash;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+use super::{Heading, Mentions, escape_html, options};
+
+/// Which plain mentions become links.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Autolink {
+    /// The first mention of each entity in each section.
+    #[default]
+    First,
+    /// Every mention.
+    All,
+    /// None: mentions only feed the backlinks.
+    None,
+}
+
+/// Where a reference leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget<K> {
+    /// The graph's identity of the target.
+    pub key: K,
+    /// The target's path from the site root, as links should write it.
+    pub path: String,
+    /// The target's name, for the link's tooltip.
+    pub title: String,
+    /// `entity`, `topic`, `meeting` or `action`, for the link's class.
+    pub kind: &'static str,
+}
+
+/// What the walk needs to know about the knowledge graph.
+pub trait Links {
+    /// The graph's identity of a page.
+    type Key: Copy + Eq + Hash;
+    /// Resolves the target of `[[target]]`; `None` when it leads nowhere.
+    fn wikilink(&self, target: &str) -> Option<LinkTarget<Self::Key>>;
+    /// The automaton of entity names, if there are entities.
+    fn mentions(&self) -> Option<&Mentions>;
+    /// The entity an automaton match belongs to.
+    fn mentioned(&self, owner: usize) -> LinkTarget<Self::Key>;
+}
+
+/// How links are written on the page being rendered.
+#[derive(Debug, Clone, Copy)]
+pub struct Style<'s, K> {
+    /// Prefix of every internal link on this page (`/minutes/` or `../../`).
+    pub root: &'s str,
+    /// Whether links must name `index.html` (site opened from the file system).
+    pub relative: bool,
+    /// Which mentions become links.
+    pub autolink: Autolink,
+    /// The page itself: references to it are ignored.
+    pub this: Option<K>,
+}
+
+/// A reference from a body to a page of the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference<K> {
+    /// The page referred to.
+    pub key: K,
+    /// The block (paragraph, list item, table cell) it is in, if any.
+    pub block: Option<usize>,
+    /// The index of the heading whose section it is in; `None` before the first heading.
+    pub section: Option<usize>,
+    /// Byte range of the mention in the block's text.
+    pub range: Range<usize>,
+    /// A wiki-link (true) or a plain mention (false).
+    pub explicit: bool,
+}
+
+/// The plain text of a block that holds at least one reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's text.
+    pub text: String,
+    /// The index of the heading whose section it is in.
+    pub section: Option<usize>,
+}
+
+/// What a walk found, and the events to render.
+#[derive(Debug)]
+pub struct Walk<'a, K> {
+    /// Events for the HTML writer (empty unless asked for).
+    pub events: Vec<Event<'a>>,
+    /// Every reference, in order.
+    pub references: Vec<Reference<K>>,
+    /// The blocks the references point into.
+    pub blocks: Vec<Block>,
+}
+
+struct OpenBlock {
+    text: String,
+    index: Option<usize>,
+}
+
+enum OpenLink<K> {
+    Plain,
+    Wiki {
+        target: Option<LinkTarget<K>>,
+        label_start: usize,
+        swallow: bool,
+    },
+}
+
+struct Walker<'a, 'l, L: Links> {
+    links: &'l L,
+    style: Style<'l, L::Key>,
+    headings: &'l [Heading],
+    html: bool,
+    out: Walk<'a, L::Key>,
+    blocks: Vec<OpenBlock>,
+    open_links: Vec<OpenLink<L::Key>>,
+    code: usize,
+    heading: usize,
+    image: usize,
+    next_heading: usize,
+    section: Option<usize>,
+    linked: HashSet<L::Key>,
+}
+
+/// Walks `body`: resolves wiki-links, finds mentions, and (when `html` is
+/// set) produces the events to render. `headings` is the body's outline.
+pub fn walk<'a, L: Links>(
+    body: &'a str,
+    headings: &[Heading],
+    links: &L,
+    style: Style<'_, L::Key>,
+    html: bool,
+) -> Walk<'a, L::Key> {
+    let mut w = Walker {
+        links,
+        style,
+        headings,
+        html,
+        out: Walk {
+            events: Vec::new(),
+            references: Vec::new(),
+            blocks: Vec::new(),
+        },
+        blocks: Vec::new(),
+        open_links: Vec::new(),
+        code: 0,
+        heading: 0,
+        image: 0,
+        next_heading: 0,
+        section: None,
+        linked: HashSet::new(),
+    };
+    let mut run: Option<CowStr<'a>> = None;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Text(t) => run = Some(join(run, t)),
+            Event::SoftBreak if run.is_some() => run = Some(join(run, "\n".into())),
+            other => {
+                if let Some(t) = run.take() {
+                    w.text(t);
+                }
+                w.event(other);
+            }
+        }
+    }
+    if let Some(t) = run.take() {
+        w.text(t);
+    }
+    w.out
+}
+
+/// Renders `body` to HTML with its links resolved.
+pub fn to_html<L: Links>(
+    body: &str,
+    headings: &[Heading],
+    links: &L,
+    style: Style<'_, L::Key>,
+) -> String {
+    let walked = walk(body, headings, links, style, true);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, walked.events.into_iter());
+    html
+}
+
+fn join<'a>(run: Option<CowStr<'a>>, t: CowStr<'a>) -> CowStr<'a> {
+    match run {
+        None => t,
+        Some(prev) => {
+            let mut s = prev.into_string();
+            s.push_str(&t);
+            CowStr::from(s)
+        }
+    }
+}
+
+impl<'a, L: Links> Walker<'a, '_, L> {
+    fn emit(&mut self, e: Event<'a>) {
+        if self.html {
+            self.out.events.push(e);
+        }
+    }
+
+    fn scanning(&self) -> bool {
+        self.code == 0 && self.heading == 0 && self.image == 0 && self.open_links.is_empty()
+    }
+
+    fn swallowing(&self) -> bool {
+        matches!(
+            self.open_links.last(),
+            Some(OpenLink::Wiki { swallow: true, .. })
+        )
+    }
+
+    fn block_len(&self) -> usize {
+        self.blocks.last().map_or(0, |b| b.text.len())
+    }
+
+    fn push_block_text(&mut self, t: &str) {
+        if self.code == 0
+            && let Some(b) = self.blocks.last_mut()
+        {
+            b.text.push_str(t);
+        }
+    }
+
+    fn reference(&mut self, key: L::Key, range: Range<usize>, explicit: bool) {
+        let section = self.section;
+        let block = match self.blocks.last_mut() {
+            Some(b) if self.heading == 0 => Some(*b.index.get_or_insert_with(|| {
+                self.out.blocks.push(Block {
+                    text: String::new(),
+                    section,
+                });
+                self.out.blocks.len() - 1
+            })),
+            _ => None,
+        };
+        self.out.references.push(Reference {
+            key,
+            block,
+            section,
+            range,
+            explicit,
+        });
+    }
+
+    fn text(&mut self, t: CowStr<'a>) {
+        if self.swallowing() {
+            return;
+        }
+        let base = self.block_len();
+        self.push_block_text(&t);
+        let found = match self.links.mentions() {
+            Some(m) if self.scanning() => m.find(&t),
+            _ => Vec::new(),
+        };
+        if found.is_empty() {
+            self.emit(Event::Text(t));
+            return;
+        }
+        let mut pos = 0;
+        for m in found {
+            let target = self.links.mentioned(m.owner);
+            if Some(target.key) == self.style.this {
+                continue;
+            }
+            self.reference(target.key, base + m.range.start..base + m.range.end, false);
+            let link = match self.style.autolink {
+                Autolink::All => true,
+                Autolink::First => !self.linked.contains(&target.key),
+                Autolink::None => false,
+            };
+            self.linked.insert(target.key);
+            if !link || !self.html {
+                continue;
+            }
+            if m.range.start > pos {
+                self.emit(Event::Text(t[pos..m.range.start].to_owned().into()));
+            }
+            let open = self.anchor("mention", &target);
+            self.emit(Event::InlineHtml(open.into()));
+            self.emit(Event::Text(t[m.range.clone()].to_owned().into()));
+            self.emit(Event::InlineHtml("</a>".into()));
+            pos = m.range.end;
+        }
+        if pos < t.len() && self.html {
+            self.emit(Event::Text(t[pos..].to_owned().into()));
+        }
+    }
+
+    fn anchor(&self, class: &str, target: &LinkTarget<L::Key>) -> String {
+        format!(
+            "<a class=\"{class} {}\" href=\"{}\" title=\"{}\">",
+            target.kind,
+            escape_html(&format!("{}{}", self.style.root, target.path)),
+            escape_html(&target.title)
+        )
+    }
+
+    fn site_url(&self, url: &str) -> Option<String> {
+        let rest = url.strip_prefix('/')?;
+        if rest.starts_with('/') {
+            return None;
+        }
+        let (path, fragment) = match rest.find(['#', '?']) {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        let index = if self.style.relative && (path.is_empty() || path.ends_with('/')) {
+            "index.html"
+        } else {
+            ""
+        };
+        Some(format!("{}{path}{index}{fragment}", self.style.root))
+    }
+
+    fn event(&mut self, event: Event<'a>) {
+        if self.swallowing() && !matches!(event, Event::End(TagEnd::Link)) {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => self.open_wikilink(&dest_url, has_pothole),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                self.open_links.push(OpenLink::Plain);
+                let dest_url = self.site_url(&dest_url).map_or(dest_url, CowStr::from);
+                self.emit(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link) => self.close_link(),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                self.image += 1;
+                let dest_url = self.site_url(&dest_url).map_or(dest_url, CowStr::from);
+                self.emit(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                self.image = self.image.saturating_sub(1);
+                self.emit(Event::End(TagEnd::Image));
+            }
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                self.heading += 1;
+                let index = self.next_heading;
+                self.next_heading += 1;
+                self.section = Some(index);
+                self.linked.clear();
+                let id = self.headings.get(index).map(|h| CowStr::from(h.id.clone()));
+                self.emit(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                self.heading = self.heading.saturating_sub(1);
+                self.emit(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(tag) => {
+                match &tag {
+                    Tag::CodeBlock(_) => self.code += 1,
+                    Tag::Paragraph | Tag::Item | Tag::TableCell => self.blocks.push(OpenBlock {
+                        text: String::new(),
+                        index: None,
+                    }),
+                    _ => {}
+                }
+                self.emit(Event::Start(tag));
+            }
+            Event::End(tag) => {
+                match tag {
+                    TagEnd::CodeBlock => self.code = self.code.saturating_sub(1),
+                    TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => self.close_block(),
+                    _ => {}
+                }
+                self.emit(Event::End(tag));
+            }
+            Event::Code(t) => {
+                self.push_block_text(&t);
+                self.emit(Event::Code(t));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.push_block_text(" ");
+                self.emit(event);
+            }
+            other => self.emit(other),
+        }
+    }
+
+    fn close_block(&mut self) {
+        if let Some(b) = self.blocks.pop()
+            && let Some(i) = b.index
+        {
+            self.out.blocks[i].text = b.text;
+        }
+    }
+
+    fn open_wikilink(&mut self, dest: &str, has_pothole: bool) {
+        let target = self.links.wikilink(dest);
+        let label_start = self.block_len();
+        if self.html {
+            let open = match &target {
+                Some(t) => self.anchor("wikilink", t),
+                None => format!(
+                    "<span class=\"unresolved\" title=\"{}\">",
+                    escape_html(&format!("Nothing is called “{}”", dest.trim()))
+                ),
+            };
+            self.emit(Event::InlineHtml(open.into()));
+        }
+        if !has_pothole {
+            let label = display_label(dest).to_owned();
+            self.push_block_text(&label);
+            self.emit(Event::Text(label.into()));
+        }
+        self.open_links.push(OpenLink::Wiki {
+            target,
+            label_start,
+            swallow: !has_pothole,
+        });
+    }
+
+    fn close_link(&mut self) {
+        match self.open_links.pop() {
+            Some(OpenLink::Wiki {
+                target,
+                label_start,
+                ..
+            }) => {
+                if self.html {
+                    let close = if target.is_some() { "</a>" } else { "</span>" };
+                    self.emit(Event::InlineHtml(close.into()));
+                }
+                if let Some(t) = target {
+                    if Some(t.key) != self.style.this {
+                        let end = self.block_len();
+                        self.reference(t.key, label_start..end, true);
+                    }
+                    self.linked.insert(t.key);
+                }
+            }
+            Some(OpenLink::Plain) | None => self.emit(Event::End(TagEnd::Link)),
+        }
+    }
+}
+
+/// What `[[target]]` shows when it has no `|label`: the name without its kind prefix.
+pub fn display_label(target: &str) -> &str {
+    let target = target.trim();
+    for kind in ["entity:", "topic:", "meeting:", "action:"] {
+        if let Some(rest) = target.strip_prefix(kind) {
+            return rest.trim();
+        }
+    }
+    target
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake {
+        mentions: Option<Mentions>,
+    }
+
+    impl Links for Fake {
+        type Key = usize;
+        fn wikilink(&self, target: &str) -> Option<LinkTarget<usize>> {
+            match display_label(target) {
+                "DESA" => Some(self.mentioned(0)),
+                "UNDP" => Some(self.mentioned(1)),
+                _ => None,
+            }
+        }
+        fn mentions(&self) -> Option<&Mentions> {
+            self.mentions.as_ref()
+        }
+        fn mentioned(&self, owner: usize) -> LinkTarget<usize> {
+            let name = ["DESA", "UNDP"][owner];
+            LinkTarget {
+                key: owner,
+                path: format!("entities/{}/", name.to_lowercase()),
+                title: name.to_owned(),
+                kind: "entity",
+            }
+        }
+    }
+
+    fn fake() -> Fake {
+        Fake {
+            mentions: Mentions::new(vec![("DESA".into(), 0), ("UNDP".into(), 1)]),
+        }
+    }
+
+    fn style(autolink: Autolink) -> Style<'static, usize> {
+        Style {
+            root: "/m/",
+            relative: false,
+            autolink,
+            this: None,
+        }
+    }
+
+    fn html(body: &str, autolink: Autolink) -> String {
+        let o = super::super::outline(body);
+        to_html(body, &o.headings, &fake(), style(autolink))
+    }
+
+    #[test]
+    fn first_mention_per_section_is_linked() {
+        let out = html(
+            "DESA and DESA.\n\n## Next\n\nDESA again.\n",
+            Autolink::First,
+        );
+        assert_eq!(
+            out.matches("href=\"/m/entities/desa/\"").count(),
+            2,
+            "{out}"
+        );
+        assert!(out.contains("<h2 id=\"next\">Next</h2>"), "{out}");
+        assert_eq!(
+            html("DESA and DESA.\n", Autolink::All)
+                .matches("<a ")
+                .count(),
+            2
+        );
+        assert_eq!(
+            html("DESA and DESA.\n", Autolink::None)
+                .matches("<a ")
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn code_links_and_headings_are_left_alone() {
+        let out = html(
+            "# DESA\n\n`DESA` [DESA](http://x)\n\n```\nDESA\n```\n",
+            Autolink::All,
+        );
+        assert_eq!(out.matches("entities/desa").count(), 0, "{out}");
+    }
+
+    #[test]
+    fn wikilinks_resolve_or_stay_marked() {
+        let out = html(
+            "[[entity:DESA]], [[UNDP|the programme]] and [[Nobody]].\n",
+            Autolink::First,
+        );
+        assert!(out.contains(">DESA</a>"), "{out}");
+        assert!(
+            out.contains("href=\"/m/entities/undp/\" title=\"UNDP\">the programme</a>"),
+            "{out}"
+        );
+        assert!(out.contains("<span class=\"unresolved\""), "{out}");
+    }
+
+    #[test]
+    fn references_keep_their_paragraph_and_section() {
+        let body = "Intro DESA.\n\n## Two\n\n- UNDP said [[DESA|the department]] will act.\n";
+        let o = super::super::outline(body);
+        let w = walk(body, &o.headings, &fake(), style(Autolink::First), false);
+        assert_eq!(w.references.len(), 3);
+        let r = &w.references[2];
+        assert!(r.explicit);
+        assert_eq!(r.section, Some(0));
+        let block = &w.blocks[r.block.unwrap()];
+        assert_eq!(&block.text[r.range.clone()], "the department");
+        assert_eq!(block.text, "UNDP said the department will act.");
+    }
+
+    #[test]
+    fn root_links_follow_the_base_path() {
+        let out = html(
+            "[home](/) [m](/meetings/x/#a) [ext](//cdn.example/x)\n",
+            Autolink::None,
+        );
+        assert!(out.contains("href=\"/m/\""), "{out}");
+        assert!(out.contains("href=\"/m/meetings/x/#a\""), "{out}");
+        assert!(out.contains("href=\"//cdn.example/x\""), "{out}");
+    }
+
+    #[test]
+    fn the_page_itself_is_not_linked() {
+        let o = super::super::outline("DESA does things.\n");
+        let mut s = style(Autolink::All);
+        s.this = Some(0);
+        let w = walk("DESA does things.\n", &o.headings, &fake(), s, true);
+        assert!(w.references.is_empty());
+    }
+}

@@ -1,0 +1,280 @@
+//! The parse stage: content files become typed documents.
+//!
+//! Each file is split into front matter and body, the front matter is read
+//! into the struct of its kind, and the body is outlined (headings, wiki-links,
+//! summary). Files are parsed in parallel; every problem becomes a diagnostic
+//! pointing at the line of the file, and a file with errors is left out so
+//! later stages only see well-formed documents.
+
+pub mod date;
+pub mod front;
+pub mod slug;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::frontmatter;
+use crate::markdown::{self, Outline};
+use crate::source::{Kind, SourceFile};
+use front::{EntityFront, MeetingFront, PageFront, TopicFront};
+use slug::Slug;
+
+/// A parsed content file of one kind.
+#[derive(Debug, Clone)]
+pub struct Doc<F> {
+    /// The file, as read.
+    pub source: SourceFile,
+    /// From the file name.
+    pub slug: Slug,
+    /// The typed front matter.
+    pub front: F,
+    /// Byte offset of the front matter's YAML in the file.
+    pub yaml_offset: usize,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+    /// Headings, wiki-links and summary of the body.
+    pub outline: Outline,
+}
+
+impl<F> Doc<F> {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_offset..]
+    }
+
+    /// The file's path relative to the site root.
+    pub fn path(&self) -> &Path {
+        &self.source.path
+    }
+
+    /// Byte offset in the file of `needle` as a value of `key` in the front
+    /// matter: the best place to point a diagnostic about that value.
+    pub fn locate(&self, key: &str, needle: &str) -> usize {
+        let yaml = &self.source.text[self.yaml_offset..self.body_offset];
+        let key_at = find_key(yaml, key);
+        let from = key_at.unwrap_or(0);
+        let needle = needle.trim();
+        let found = (!needle.is_empty())
+            .then(|| yaml[from..].find(needle).map(|i| from + i))
+            .flatten();
+        self.yaml_offset + found.or(key_at).unwrap_or(0)
+    }
+
+    /// A diagnostic at byte `offset` of this file.
+    pub fn diagnostic(
+        &self,
+        severity: Severity,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let d = match severity {
+            Severity::Error => Diagnostic::error(self.path(), message),
+            Severity::Warning => Diagnostic::warning(self.path(), message),
+        };
+        d.at_offset(&self.source.text, offset)
+    }
+}
+
+/// The start of the line `key:` (at any indentation) in `yaml`.
+fn find_key(yaml: &str, key: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        let trimmed = line.trim_start().trim_start_matches("- ");
+        if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with(':') {
+            return Some(pos + (line.len() - line.trim_start().len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// A meeting file.
+pub type MeetingDoc = Doc<MeetingFront>;
+/// An entity file.
+pub type EntityDoc = Doc<EntityFront>;
+/// A topic file.
+pub type TopicDoc = Doc<TopicFront>;
+/// A free page.
+pub type PageDoc = Doc<PageFront>;
+
+/// Every document of the site, by kind, each sorted by path.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub meetings: Vec<MeetingDoc>,
+    pub entities: Vec<EntityDoc>,
+    pub topics: Vec<TopicDoc>,
+    pub pages: Vec<PageDoc>,
+    /// Problems found while parsing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+enum Any {
+    Meeting(MeetingDoc),
+    Entity(EntityDoc),
+    Topic(TopicDoc),
+    Page(PageDoc),
+}
+
+/// Parses every file, in parallel.
+pub fn parse(files: Vec<SourceFile>) -> Parsed {
+    let results: Vec<(Option<Any>, Vec<Diagnostic>)> =
+        files.into_par_iter().map(parse_file).collect();
+    let mut parsed = Parsed::default();
+    for (doc, diagnostics) in results {
+        parsed.diagnostics.extend(diagnostics);
+        match doc {
+            Some(Any::Meeting(d)) => parsed.meetings.push(d),
+            Some(Any::Entity(d)) => parsed.entities.push(d),
+            Some(Any::Topic(d)) => parsed.topics.push(d),
+            Some(Any::Page(d)) => parsed.pages.push(d),
+            None => {}
+        }
+    }
+    parsed
+}
+
+/// Parses one file; a file with errors yields no document.
+fn parse_file(file: SourceFile) -> (Option<Any>, Vec<Diagnostic>) {
+    match file.kind {
+        Kind::Meeting => typed(file, MeetingFront::KEYS, Any::Meeting),
+        Kind::Entity => typed(file, EntityFront::KEYS, Any::Entity),
+        Kind::Topic => typed(file, TopicFront::KEYS, Any::Topic),
+        Kind::Page => typed(file, PageFront::KEYS, Any::Page),
+    }
+}
+
+fn typed<F: serde::de::DeserializeOwned>(
+    source: SourceFile,
+    keys: &[&str],
+    wrap: fn(Doc<F>) -> Any,
+) -> (Option<Any>, Vec<Diagnostic>) {
+    let split = match frontmatter::split(&source.text) {
+        Ok(s) => s,
+        Err(e) => {
+            let d = Diagnostic::error(&source.path, e.message)
+                .at_offset(&source.text, e.offset)
+                .width(3)
+                .help(e.help);
+            return (None, vec![d]);
+        }
+    };
+    let front: F = match frontmatter::parse(&split, keys) {
+        Ok(f) => f,
+        Err(e) => {
+            let mut d =
+                Diagnostic::error(&source.path, e.message).at_offset(&source.text, e.offset);
+            if let Some(h) = e.help {
+                d = d.help(h);
+            }
+            return (None, vec![d]);
+        }
+    };
+    let (yaml_offset, body_offset) = (split.yaml_offset, split.body_offset);
+    let outline = markdown::outline(split.body);
+    let stem = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = Slug::parse(&stem).unwrap_or_else(|| Slug::from_name(&stem));
+    let diagnostics = outline
+        .problems
+        .iter()
+        .map(|p| {
+            Diagnostic::warning(&source.path, p.message.clone())
+                .at_offset(&source.text, body_offset + p.offset)
+                .width(2)
+                .help(p.help.clone())
+        })
+        .collect();
+    let doc = Doc {
+        source,
+        slug,
+        front,
+        yaml_offset,
+        body_offset,
+        outline,
+    };
+    (Some(wrap(doc)), diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn file(kind: Kind, path: &str, text: &str) -> SourceFile {
+        SourceFile {
+            kind,
+            path: PathBuf::from(path),
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn parses_each_kind_and_keeps_the_slug() {
+        let p = parse(vec![
+            file(
+                Kind::Meeting,
+                "content/meetings/2006/m-1.md",
+                "---\ntitle: M\ndate: 2006-07\nattendees:\n  - A\n  - { ref: B, role: Chair }\nactions:\n  - owner: [A, B]\n    text: Do it\n---\nBody\n",
+            ),
+            file(
+                Kind::Entity,
+                "content/entities/Kemal Derviş.md",
+                "---\nname: Kemal Derviş\nkind: person\n---\n",
+            ),
+        ]);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let m = &p.meetings[0];
+        assert_eq!(m.slug.as_str(), "m-1");
+        assert_eq!(m.front.attendees[1].role.as_deref(), Some("Chair"));
+        assert_eq!(m.front.actions[0].owner.0, ["A", "B"]);
+        assert_eq!(m.body(), "Body\n");
+        assert_eq!(p.entities[0].slug.as_str(), "kemal-dervis");
+    }
+
+    #[test]
+    fn errors_point_at_the_line_of_the_file() {
+        let p = parse(vec![file(
+            Kind::Meeting,
+            "content/meetings/m.md",
+            "---\ntitle: M\ndate: 2006-02-30\n---\n",
+        )]);
+        assert!(p.meetings.is_empty());
+        let d = &p.diagnostics[0];
+        assert_eq!(d.line, 3);
+        assert!(
+            d.message.contains("February 2006 has 28 days"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn nested_unknown_keys_get_a_suggestion() {
+        let p = parse(vec![file(
+            Kind::Meeting,
+            "content/meetings/m.md",
+            "---\ntitle: M\ndate: 2006-07\nactions:\n  - text: x\n    owners: DESA\n---\n",
+        )]);
+        let d = &p.diagnostics[0];
+        assert_eq!(d.line, 6, "{d:?}");
+        assert!(d.message.contains("unknown key `owners`"), "{}", d.message);
+        assert_eq!(d.help.as_deref(), Some("did you mean `owner`?"));
+    }
+
+    #[test]
+    fn locate_finds_a_value_after_its_key() {
+        let p = parse(vec![file(
+            Kind::Meeting,
+            "content/meetings/m.md",
+            "---\ntitle: DESA\ndate: 2006-07\nchair: DESA\n---\n",
+        )]);
+        let m = &p.meetings[0];
+        let at = m.locate("chair", "DESA");
+        assert_eq!(crate::diagnostic::line_col(&m.source.text, at), (4, 8));
+    }
+}

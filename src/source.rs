@@ -1,0 +1,257 @@
+//! Loading: walking `content/` and reading every file, in parallel.
+//!
+//! Files are classified by their top folder (meetings, entities, topics,
+//! pages) and normalised (BOM dropped, CRLF turned into LF) in memory; the
+//! user's files are only ever read. Unreadable files, invalid UTF-8, NUL
+//! bytes and symlinks that loop or lead outside `content/` become diagnostics.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+
+/// Which kind of content a file holds, from the folder it sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// `content/meetings/`
+    Meeting,
+    /// `content/entities/`
+    Entity,
+    /// `content/topics/`
+    Topic,
+    /// `content/pages/`
+    Page,
+}
+
+impl Kind {
+    /// The folder under `content/` that holds this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meetings",
+            Kind::Entity => "entities",
+            Kind::Topic => "topics",
+            Kind::Page => "pages",
+        }
+    }
+
+    fn from_folder(name: &str) -> Option<Kind> {
+        [Kind::Meeting, Kind::Entity, Kind::Topic, Kind::Page]
+            .into_iter()
+            .find(|k| k.folder() == name)
+    }
+}
+
+/// One content file, read and normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The kind, from its folder.
+    pub kind: Kind,
+    /// The path relative to the site root (`content/meetings/2006/x.md`), for messages.
+    pub path: PathBuf,
+    /// The text: UTF-8, no BOM, `\n` line endings.
+    pub text: String,
+}
+
+/// The result of loading: every readable file, and what went wrong with the rest.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Files, sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Problems met while walking and reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether a file name is an editor's temporary or backup file, or hidden.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".kate-swp")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Walks `root/content` and reads every Markdown file in it.
+pub fn load(root: &Path) -> Loaded {
+    let content = root.join("content");
+    let mut loaded = Loaded::default();
+    if !content.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::error("content", "the site has no `content/` folder").help(
+                "create content/meetings/ and write a meeting there, or run `quorum new DIR`",
+            ),
+        );
+        return loaded;
+    }
+    let content_real = fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
+    let mut paths = Vec::new();
+    let walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => paths.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => loaded.diagnostics.push(walk_error(root, &e)),
+        }
+    }
+    let results: Vec<Result<Option<SourceFile>, Diagnostic>> = paths
+        .par_iter()
+        .map(|p| read_one(root, &content, &content_real, p))
+        .collect();
+    for r in results {
+        match r {
+            Ok(Some(f)) => loaded.files.push(f),
+            Ok(None) => {}
+            Err(d) => loaded.diagnostics.push(d),
+        }
+    }
+    loaded.files.sort_by(|a, b| a.path.cmp(&b.path));
+    loaded
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
+    if e.loop_ancestor().is_some() {
+        return Diagnostic::error(
+            path,
+            "this symbolic link loops back to a folder that contains it",
+        )
+        .help("remove the link, or point it at a folder outside its own parents");
+    }
+    Diagnostic::error(path, format!("cannot read this folder: {e}"))
+        .help("check that the folder exists and that you may read it")
+}
+
+fn read_one(
+    root: &Path,
+    content: &Path,
+    content_real: &Path,
+    path: &Path,
+) -> Result<Option<SourceFile>, Diagnostic> {
+    let rel = relative(root, path);
+    if path.extension().and_then(|e| e.to_str()) != Some("md") {
+        return Ok(None);
+    }
+    let top = path
+        .strip_prefix(content)
+        .ok()
+        .and_then(|p| p.components().next())
+        .and_then(|c| c.as_os_str().to_str());
+    let kind = match top.and_then(Kind::from_folder) {
+        Some(k) if path.parent() != Some(content) => k,
+        _ => {
+            return Err(Diagnostic::warning(
+                rel,
+                "this file is not in content/meetings/, entities/, topics/ or pages/, so it is not part of the site",
+            )
+            .help("move it into the folder of its kind"));
+        }
+    };
+    let real = fs::canonicalize(path).map_err(|e| read_error(&rel, &e))?;
+    if !real.starts_with(content_real) {
+        return Err(Diagnostic::error(
+            rel,
+            format!(
+                "this symbolic link points outside content/ (to {})",
+                real.display()
+            ),
+        )
+        .help("copy the file into content/ instead of linking to it"));
+    }
+    let bytes = fs::read(path).map_err(|e| read_error(&rel, &e))?;
+    let text = decode(&rel, bytes)?;
+    Ok(Some(SourceFile {
+        kind,
+        path: rel,
+        text,
+    }))
+}
+
+fn read_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(rel, format!("cannot read this file: {e}"))
+        .help("check that the file exists and that you may read it")
+}
+
+/// Checks and normalises the bytes of a file: UTF-8, no NUL, no BOM, LF endings.
+pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let (line, column) = crate::diagnostic::line_col(&prefix, valid);
+            return Err(Diagnostic::error(
+                rel,
+                format!(
+                    "the file is not valid UTF-8 (byte {valid} at line {line}, column {column})"
+                ),
+            )
+            .help("save the file as UTF-8 in your editor"));
+        }
+    };
+    if let Some(i) = text.find('\0') {
+        return Err(
+            Diagnostic::error(rel, "the file contains a NUL byte; is it a binary file?")
+                .at_offset(&text, i)
+                .help("remove the NUL character, or move binary files to static/"),
+        );
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_drops_bom_and_crlf() {
+        let t = decode(
+            Path::new("a.md"),
+            b"\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n".to_vec(),
+        );
+        assert_eq!(t.unwrap(), "---\ntitle: x\n---\n");
+    }
+
+    #[test]
+    fn decode_rejects_invalid_utf8_and_nul() {
+        let e = decode(Path::new("a.md"), b"ok\n\xff".to_vec()).unwrap_err();
+        assert!(e.message.contains("line 2, column 1"), "{}", e.message);
+        let e = decode(Path::new("a.md"), b"a\nb\0".to_vec()).unwrap_err();
+        assert!(e.message.contains("NUL"));
+        assert_eq!((e.line, e.column), (2, 2));
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for name in [
+            ".x.md.swp",
+            "x.md~",
+            "#x.md#",
+            "x.md.kate-swp",
+            "x.md___jb_tmp___",
+            ".hidden",
+        ] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("x.md"));
+    }
+}
