@@ -14,4 +14,126 @@ pub mod frontmatter;
 pub mod graph;
 pub mod markdown;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod source;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use config::{Config, Overrides};
+use diagnostic::Diagnostic;
+use graph::Site;
+use render::{RenderReport, Renderer};
+
+/// Why a build did not produce a site.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The configuration or the command line is wrong (exit status 2).
+    #[error("{0}")]
+    Config(Box<Diagnostic>),
+    /// The content has errors (exit status 1); warnings are included.
+    #[error("the site has {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
+    Content(Vec<Diagnostic>),
+    /// The output folder cannot be written.
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
+}
+
+impl Error {
+    /// The exit status DESIGN §3 gives this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Config(_) | Error::Output(output::OutputError::Refused { .. }) => 2,
+            Error::Content(_) | Error::Output(_) => 1,
+        }
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Pages of each kind and files written.
+    pub rendered: RenderReport,
+    /// Warnings, sorted.
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time of the whole build.
+    pub elapsed: Duration,
+    /// Where the site was written (empty for `check`).
+    pub output: PathBuf,
+}
+
+/// Reads the configuration of the site at `root`.
+pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Error> {
+    Config::load(root, overrides).map_err(Error::Config)
+}
+
+/// Load, parse and resolve: the knowledge graph of the site, and its warnings.
+/// Errors (and, with `strict`, warnings) stop here.
+pub fn analyse(config: &Config) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let loaded = source::load(&config.root);
+    let mut diagnostics = loaded.diagnostics;
+    let mut parsed = model::parse(loaded.files);
+    diagnostics.append(&mut parsed.diagnostics);
+    let resolved = graph::resolve(parsed, config);
+    diagnostics.extend(resolved.diagnostics);
+    finish(config, resolved.site, diagnostics)
+}
+
+fn finish(config: &Config, site: Site, mut diagnostics: Vec<Diagnostic>) -> Result<(Site, Vec<Diagnostic>), Error> {
+    if config.strict {
+        for d in &mut diagnostics {
+            d.severity = diagnostic::Severity::Error;
+        }
+    }
+    diagnostic::sort(&mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok((site, diagnostics))
+}
+
+/// Builds the site into `output`; the previous output stays untouched unless
+/// the whole build succeeds.
+pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
+    let start = Instant::now();
+    output::check_output(&config.root, output)?;
+    let renderer = Renderer::new(config).map_err(Error::Content)?;
+    let (site, warnings) = analyse(config)?;
+    let staging = output::Staging::begin(&config.root, output)?;
+    match render::render(&site, config, &renderer, &staging) {
+        Ok(rendered) => {
+            staging.commit()?;
+            Ok(BuildReport {
+                rendered,
+                warnings,
+                elapsed: start.elapsed(),
+                output: output.to_path_buf(),
+            })
+        }
+        Err(mut errors) => {
+            staging.abort();
+            errors.extend(warnings);
+            diagnostic::sort(&mut errors);
+            Err(Error::Content(errors))
+        }
+    }
+}
+
+/// Builds the site in memory: every error, no output.
+pub fn check(config: &Config) -> Result<(BuildReport, output::Memory), Error> {
+    let start = Instant::now();
+    let renderer = Renderer::new(config).map_err(Error::Content)?;
+    let (site, warnings) = analyse(config)?;
+    let memory = output::Memory::default();
+    let rendered = render::render(&site, config, &renderer, &memory).map_err(Error::Content)?;
+    Ok((
+        BuildReport {
+            rendered,
+            warnings,
+            elapsed: start.elapsed(),
+            output: PathBuf::new(),
+        },
+        memory,
+    ))
+}

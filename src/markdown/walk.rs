@@ -380,6 +380,8 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 self.section = Some(index);
                 self.linked.clear();
                 let id = self.headings.get(index).map(|h| CowStr::from(h.id.clone()));
+                // The page's title is its only h1: the body's headings start at h2.
+                let level = level.max(pulldown_cmark::HeadingLevel::H2);
                 self.emit(Event::Start(Tag::Heading {
                     level,
                     id,
@@ -389,6 +391,7 @@ impl<'a, L: Links> Walker<'a, '_, L> {
             }
             Event::End(TagEnd::Heading(level)) => {
                 self.heading = self.heading.saturating_sub(1);
+                let level = level.max(pulldown_cmark::HeadingLevel::H2);
                 self.emit(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(tag) => {

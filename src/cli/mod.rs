@@ -1,0 +1,118 @@
+//! The command line (DESIGN §3): one file per subcommand, each an `Args`
+//! struct with `run()`. Only this layer prints; the library returns reports.
+
+mod build;
+mod check;
+mod new;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use quorum::Error;
+use quorum::config::Overrides;
+use quorum::diagnostic::Diagnostic;
+
+/// quorum turns meeting minutes into a cross-linked static knowledge site.
+#[derive(Debug, Parser)]
+#[command(name = "quorum", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a new site: quorum.yaml and one example of each kind of file.
+    New(new::Args),
+    /// Build the site into public/ (or --output).
+    Build(build::Args),
+    /// Build in memory and report every error and broken link; write nothing.
+    Check(check::Args),
+}
+
+/// Options every building command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SiteArgs {
+    /// The site's folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Override `base_url` of quorum.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The date that decides which actions are overdue (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+    /// Treat every warning as an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Build draft meetings too.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+impl SiteArgs {
+    /// The overrides these options make to quorum.yaml.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            base_url: self.base_url.clone(),
+            today: self.today.clone(),
+            strict: self.strict,
+            drafts: self.drafts,
+        }
+    }
+}
+
+/// Parses the command line, runs the command, and maps the outcome to the
+/// exit status: 0 built, 1 content errors, 2 usage or configuration errors.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::New(args) => args.run(),
+        Command::Build(args) => args.run(),
+        Command::Check(args) => args.run(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report_error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Whether stderr is a terminal that takes colours.
+pub fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints diagnostics to stderr, each with its source line.
+pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let color = color();
+    for d in diagnostics {
+        eprintln!("{}", d.render(color));
+    }
+}
+
+fn report_error(e: &Error) {
+    match e {
+        Error::Config(d) => print_diagnostics(std::slice::from_ref(d)),
+        Error::Content(ds) => {
+            print_diagnostics(ds);
+            let errors = ds.iter().filter(|d| d.is_error()).count();
+            let warnings = ds.len() - errors;
+            eprintln!(
+                "error: the site was not built: {errors} error{}, {warnings} warning{}",
+                plural(errors),
+                plural(warnings)
+            );
+        }
+        Error::Output(o) => eprintln!("error: {o}"),
+    }
+}
+
+/// "s" for counts other than one.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,391 @@
+//! What templates receive: small serialisable views of the graph.
+//!
+//! Views borrow from the [`Site`]; only paths are computed here, in the form
+//! the configuration asks for (directory links, or `index.html` links when
+//! the site must open from the file system). `docs/templates.md` documents
+//! every field.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::graph::{Action, Backlink, Site, SiteLinks, Target};
+use crate::markdown::{Heading, Style, escape_html, to_html};
+use crate::model::date::PartialDate;
+use crate::model::front::Status;
+
+/// How paths and links are written.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    /// The base URL, ending in `/`.
+    pub base_url: String,
+    /// Its path (`/minutes/`).
+    pub base_path: String,
+    /// Whether links are relative and name `index.html`.
+    pub relative: bool,
+}
+
+impl Urls {
+    /// From the configuration.
+    pub fn new(config: &Config) -> Urls {
+        Urls {
+            base_url: config.base_url.url.clone(),
+            base_path: config.base_url.path.clone(),
+            relative: config.relative_urls,
+        }
+    }
+
+    /// A page's path as links write it: `entities/desa/`, or
+    /// `entities/desa/index.html` for relative links. `dir` is the directory form.
+    pub fn path(&self, dir: &str) -> String {
+        if self.relative && (dir.is_empty() || dir.ends_with('/')) {
+            format!("{dir}index.html")
+        } else {
+            dir.to_owned()
+        }
+    }
+
+    /// The prefix of every link on the page at `dir`.
+    pub fn root(&self, dir: &str) -> String {
+        if self.relative {
+            "../".repeat(dir.matches('/').count())
+        } else {
+            self.base_path.clone()
+        }
+    }
+
+    /// The absolute URL of the page at `dir`.
+    pub fn permalink(&self, dir: &str) -> String {
+        format!("{}{dir}", self.base_url)
+    }
+}
+
+/// The things every view is made from.
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub config: &'a Config,
+    pub urls: &'a Urls,
+    pub links: SiteLinks<'a>,
+}
+
+/// An entity in a list or a link.
+#[derive(Debug, Serialize)]
+pub struct EntityRef<'a> {
+    pub name: &'a str,
+    pub display: &'a str,
+    pub slug: &'a str,
+    pub path: String,
+    pub kind: &'static str,
+    pub stub: bool,
+}
+
+/// A topic in a list or a link.
+#[derive(Debug, Serialize)]
+pub struct TopicRef<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub path: String,
+    pub stub: bool,
+}
+
+/// A meeting in a list or a link.
+#[derive(Debug, Serialize)]
+pub struct MeetingRef<'a> {
+    pub title: &'a str,
+    pub slug: &'a str,
+    pub path: String,
+    pub date: PartialDate,
+}
+
+/// A meeting with what a listing shows of it.
+#[derive(Debug, Serialize)]
+pub struct MeetingSummary<'a> {
+    #[serde(flatten)]
+    pub meeting: MeetingRef<'a>,
+    pub series: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub summary: &'a str,
+    pub topics: Vec<TopicRef<'a>>,
+    pub actions: usize,
+    pub decisions: usize,
+}
+
+/// One step of an action's history.
+#[derive(Debug, Serialize)]
+pub struct ChangeView<'a> {
+    pub meeting: MeetingRef<'a>,
+    pub status: Option<&'static str>,
+    pub note: Option<&'a str>,
+    pub due: Option<PartialDate>,
+}
+
+/// An action item.
+#[derive(Debug, Serialize)]
+pub struct ActionView<'a> {
+    pub id: &'a str,
+    pub slug: &'a str,
+    pub path: String,
+    pub number: usize,
+    pub text: &'a str,
+    pub owners: Vec<EntityRef<'a>>,
+    pub topics: Vec<TopicRef<'a>>,
+    pub meeting: MeetingRef<'a>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub due: Option<PartialDate>,
+    pub overdue: bool,
+    pub initial_status: &'static str,
+    pub initial_due: Option<PartialDate>,
+    pub history: Vec<ChangeView<'a>>,
+}
+
+/// A decision.
+#[derive(Debug, Serialize)]
+pub struct DecisionView<'a> {
+    pub number: usize,
+    pub text: &'a str,
+    pub meeting: MeetingRef<'a>,
+    pub topics: Vec<TopicRef<'a>>,
+    /// The decision's own anchor on its meeting page.
+    pub anchor: String,
+}
+
+/// A mention of a page, in context.
+#[derive(Debug, Serialize)]
+pub struct MentionView<'a> {
+    /// `meeting`, `entity`, `topic` or `page`.
+    pub kind: &'static str,
+    pub title: &'a str,
+    pub path: String,
+    pub date: Option<PartialDate>,
+    pub section: &'a str,
+    pub section_title: &'a str,
+    /// `path#section` (or `path`).
+    pub anchor: String,
+    /// The paragraph as HTML, the mention in `<mark>`.
+    pub html: String,
+}
+
+/// A page and a count: related entities, topics of an entity, and so on.
+#[derive(Debug, Serialize)]
+pub struct Counted<T> {
+    pub item: T,
+    pub count: usize,
+}
+
+/// A navigation entry.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub path: String,
+    pub current: bool,
+}
+
+/// The label shown for a status.
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Open => "Open",
+        Status::InProgress => "In progress",
+        Status::Done => "Done",
+        Status::Dropped => "Dropped",
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// The path of a page of the graph, as links write it.
+    pub fn path(&self, t: Target) -> String {
+        self.urls.path(&self.site.path(t))
+    }
+
+    pub fn entity(&self, i: usize) -> EntityRef<'a> {
+        let e = &self.site.entities[i];
+        EntityRef {
+            name: &e.name,
+            display: e.display_name(),
+            slug: e.slug.as_str(),
+            path: self.path(Target::Entity(i)),
+            kind: e.kind.as_str(),
+            stub: e.doc.is_none(),
+        }
+    }
+
+    pub fn entities(&self, list: &[usize]) -> Vec<EntityRef<'a>> {
+        list.iter().map(|&i| self.entity(i)).collect()
+    }
+
+    pub fn topic(&self, i: usize) -> TopicRef<'a> {
+        let t = &self.site.topics[i];
+        TopicRef {
+            name: &t.name,
+            slug: t.slug.as_str(),
+            path: self.path(Target::Topic(i)),
+            stub: t.doc.is_none(),
+        }
+    }
+
+    pub fn topics(&self, list: &[usize]) -> Vec<TopicRef<'a>> {
+        list.iter().map(|&i| self.topic(i)).collect()
+    }
+
+    pub fn meeting(&self, i: usize) -> MeetingRef<'a> {
+        let m = &self.site.meetings[i];
+        MeetingRef {
+            title: &m.doc.front.title,
+            slug: m.slug.as_str(),
+            path: self.path(Target::Meeting(i)),
+            date: m.date,
+        }
+    }
+
+    pub fn meeting_summary(&self, i: usize) -> MeetingSummary<'a> {
+        let m = &self.site.meetings[i];
+        MeetingSummary {
+            meeting: self.meeting(i),
+            series: m.series.map(|s| self.site.series[s].name.as_str()),
+            location: m.doc.front.location.as_deref(),
+            summary: &m.summary,
+            topics: self.topics(&m.topics),
+            actions: m.actions.len(),
+            decisions: m.decisions.len(),
+        }
+    }
+
+    pub fn action(&self, i: usize) -> ActionView<'a> {
+        let a: &'a Action = &self.site.actions[i];
+        ActionView {
+            id: &a.id,
+            slug: a.slug.as_str(),
+            path: self.path(Target::Action(i)),
+            number: a.number,
+            text: &a.text,
+            owners: self.entities(&a.owners),
+            topics: self.topics(&a.topics),
+            meeting: self.meeting(a.meeting),
+            status: a.status.as_str(),
+            status_label: status_label(a.status),
+            due: a.due,
+            overdue: a.overdue,
+            initial_status: a.initial.as_str(),
+            initial_due: a.initial_due,
+            history: a
+                .history
+                .iter()
+                .map(|c| ChangeView {
+                    meeting: self.meeting(c.meeting),
+                    status: c.status.map(Status::as_str),
+                    note: c.note.as_deref(),
+                    due: c.due,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn actions(&self, list: &[usize]) -> Vec<ActionView<'a>> {
+        list.iter().map(|&i| self.action(i)).collect()
+    }
+
+    pub fn decision(&self, i: usize) -> DecisionView<'a> {
+        let d = &self.site.decisions[i];
+        let meeting = self.meeting(d.meeting);
+        DecisionView {
+            number: d.number,
+            text: &d.text,
+            anchor: format!("{}#q-decision-{}", meeting.path, d.number),
+            meeting,
+            topics: self.topics(&d.topics),
+        }
+    }
+
+    pub fn decisions(&self, list: &[usize]) -> Vec<DecisionView<'a>> {
+        list.iter().map(|&i| self.decision(i)).collect()
+    }
+
+    pub fn mentions(&self, list: &'a [Backlink]) -> Vec<MentionView<'a>> {
+        list.iter().map(|b| self.mention(b)).collect()
+    }
+
+    fn mention(&self, b: &'a Backlink) -> MentionView<'a> {
+        let path = self.path(b.from);
+        let anchor = if b.section.is_empty() {
+            path.clone()
+        } else {
+            format!("{path}#{}", b.section)
+        };
+        MentionView {
+            kind: Site::kind_word(b.from),
+            title: self.site.title(b.from),
+            date: match b.from {
+                Target::Meeting(m) => Some(self.site.meetings[m].date),
+                _ => None,
+            },
+            path,
+            section: &b.section,
+            section_title: &b.section_title,
+            anchor,
+            html: marked(&b.text, &b.marks),
+        }
+    }
+
+    /// Renders a body for the page at `dir`.
+    pub fn body(&self, body: &str, headings: &[Heading], this: Target, dir: &str) -> String {
+        let root = self.urls.root(dir);
+        let style = Style {
+            root: &root,
+            relative: self.urls.relative,
+            autolink: self.site.autolink,
+            this: Some(this),
+        };
+        to_html(body, headings, &self.links, style)
+    }
+}
+
+/// HTML of `text` with the byte ranges `marks` wrapped in `<mark>`.
+pub fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
+    let mut marks: Vec<_> = marks
+        .iter()
+        .filter(|r| r.start < r.end && r.end <= text.len())
+        .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .cloned()
+        .collect();
+    marks.sort_by_key(|r| r.start);
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut pos = 0;
+    for r in marks {
+        if r.start < pos {
+            continue;
+        }
+        out.push_str(&escape_html(&text[pos..r.start]));
+        out.push_str("<mark>");
+        out.push_str(&escape_html(&text[r.clone()]));
+        out.push_str("</mark>");
+        pos = r.end;
+    }
+    out.push_str(&escape_html(&text[pos..]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_escaped_and_wrapped() {
+        assert_eq!(marked("A <b> & DESA.", std::slice::from_ref(&(8..12))), "A &lt;b&gt; &amp; <mark>DESA</mark>.");
+        assert_eq!(marked("DESA", &[(0..4), (1..3), (0..10)]), "<mark>DESA</mark>");
+    }
+
+    #[test]
+    fn relative_urls_climb_to_the_root_and_name_index_files() {
+        let u = Urls {
+            base_url: "https://x.example/m/".into(),
+            base_path: "/m/".into(),
+            relative: true,
+        };
+        assert_eq!(u.root("entities/desa/"), "../../");
+        assert_eq!(u.root(""), "");
+        assert_eq!(u.path("entities/desa/"), "entities/desa/index.html");
+        assert_eq!(u.path(""), "index.html");
+        assert_eq!(u.permalink("entities/desa/"), "https://x.example/m/entities/desa/");
+        let a = Urls { relative: false, ..u };
+        assert_eq!((a.root("entities/desa/"), a.path("")), ("/m/".into(), "".into()));
+    }
+}

@@ -1,0 +1,613 @@
+//! The pages of a site (DESIGN §4) and the data each one's template receives.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::context::{
+    ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary, MentionView,
+    TopicRef, status_label,
+};
+use crate::graph::Target;
+use crate::markdown::Heading;
+use crate::model::date::PartialDate;
+use crate::model::front::{Document, EntityKind, Status};
+
+/// One page of output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Page {
+    Home,
+    Meetings,
+    Meeting(usize),
+    Entities,
+    Entity(usize),
+    Topics,
+    Topic(usize),
+    Actions,
+    Action(usize),
+    Decisions,
+    Free(usize),
+    NotFound,
+}
+
+impl Page {
+    /// Every page of the site.
+    pub fn all(ctx: &Ctx<'_>) -> Vec<Page> {
+        let s = ctx.site;
+        let mut pages = vec![
+            Page::Home,
+            Page::Meetings,
+            Page::Entities,
+            Page::Topics,
+            Page::Actions,
+            Page::Decisions,
+            Page::NotFound,
+        ];
+        pages.extend((0..s.meetings.len()).map(Page::Meeting));
+        pages.extend((0..s.entities.len()).map(Page::Entity));
+        pages.extend((0..s.topics.len()).map(Page::Topic));
+        pages.extend((0..s.actions.len()).map(Page::Action));
+        pages.extend((0..s.pages.len()).map(Page::Free));
+        pages
+    }
+
+    /// The page's directory from the site root (`meetings/x/`); `404.html` for the not-found page.
+    pub fn dir(self, ctx: &Ctx<'_>) -> String {
+        match self {
+            Page::Home => String::new(),
+            Page::Meetings => "meetings/".into(),
+            Page::Entities => "entities/".into(),
+            Page::Topics => "topics/".into(),
+            Page::Actions => "actions/".into(),
+            Page::Decisions => "decisions/".into(),
+            Page::NotFound => "404.html".into(),
+            Page::Meeting(i) => ctx.site.path(Target::Meeting(i)),
+            Page::Entity(i) => ctx.site.path(Target::Entity(i)),
+            Page::Topic(i) => ctx.site.path(Target::Topic(i)),
+            Page::Action(i) => ctx.site.path(Target::Action(i)),
+            Page::Free(i) => ctx.site.path(Target::Page(i)),
+        }
+    }
+
+    /// The file the page is written to, relative to the output folder.
+    pub fn file(self, ctx: &Ctx<'_>) -> String {
+        let dir = self.dir(ctx);
+        if dir.ends_with(".html") {
+            dir
+        } else {
+            format!("{dir}index.html")
+        }
+    }
+
+    /// The template that renders it.
+    pub fn template(self) -> &'static str {
+        match self {
+            Page::Home => "index.html",
+            Page::Meetings => "meetings.html",
+            Page::Meeting(_) => "meeting.html",
+            Page::Entities => "entities.html",
+            Page::Entity(_) => "entity.html",
+            Page::Topics => "topics.html",
+            Page::Topic(_) => "topic.html",
+            Page::Actions => "actions.html",
+            Page::Action(_) => "action.html",
+            Page::Decisions => "decisions.html",
+            Page::Free(_) => "page.html",
+            Page::NotFound => "404.html",
+        }
+    }
+
+    /// `kind` as templates see it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Page::Home => "home",
+            Page::Meetings => "meetings",
+            Page::Meeting(_) => "meeting",
+            Page::Entities => "entities",
+            Page::Entity(_) => "entity",
+            Page::Topics => "topics",
+            Page::Topic(_) => "topic",
+            Page::Actions => "actions",
+            Page::Action(_) => "action",
+            Page::Decisions => "decisions",
+            Page::Free(_) => "page",
+            Page::NotFound => "404",
+        }
+    }
+
+    /// The page's title.
+    pub fn title(self, ctx: &Ctx<'_>) -> String {
+        match self {
+            Page::Home => ctx.config.title.clone(),
+            Page::Meetings => "Meetings".into(),
+            Page::Entities => "Entities".into(),
+            Page::Topics => "Topics".into(),
+            Page::Actions => "Actions".into(),
+            Page::Decisions => "Decisions".into(),
+            Page::NotFound => "Page not found".into(),
+            Page::Meeting(i) => ctx.site.meetings[i].doc.front.title.clone(),
+            Page::Entity(i) => ctx.site.entities[i].name.clone(),
+            Page::Topic(i) => ctx.site.topics[i].name.clone(),
+            Page::Action(i) => format!("Action {}", ctx.site.actions[i].id),
+            Page::Free(i) => ctx.site.pages[i].doc.front.title.clone(),
+        }
+    }
+}
+
+/// The data of one page, under the names templates use.
+pub enum Data<'a> {
+    Home(Home<'a>),
+    Meetings(Vec<Year<MeetingSummary<'a>>>),
+    Meeting(Box<MeetingView<'a>>),
+    Entities(Vec<KindGroup<'a>>),
+    Entity(Box<EntityView<'a>>),
+    Topics(Vec<TreeRow<'a>>),
+    Topic(Box<TopicView<'a>>),
+    Actions(Register<'a>),
+    Action(Box<ActionView<'a>>),
+    Decisions(DecisionLog<'a>),
+    Free(FreePage<'a>),
+    None,
+}
+
+#[derive(Serialize)]
+pub struct Home<'a> {
+    pub recent: Vec<MeetingSummary<'a>>,
+    pub overdue: Vec<ActionView<'a>>,
+    pub open: Vec<ActionView<'a>>,
+    pub topics: Vec<TreeRow<'a>>,
+    pub counts: Counts,
+}
+
+#[derive(Serialize)]
+pub struct Counts {
+    pub meetings: usize,
+    pub entities: usize,
+    pub topics: usize,
+    pub actions: usize,
+    pub open_actions: usize,
+    pub overdue_actions: usize,
+    pub decisions: usize,
+}
+
+#[derive(Serialize)]
+pub struct Year<T> {
+    pub year: i16,
+    pub items: Vec<T>,
+}
+
+#[derive(Serialize)]
+pub struct AttendeeView<'a> {
+    pub entity: EntityRef<'a>,
+    pub role: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct UpdateView<'a> {
+    pub action: Option<ActionView<'a>>,
+    pub written: &'a str,
+    pub status: Option<&'static str>,
+    pub status_label: Option<&'static str>,
+    pub note: Option<&'a str>,
+    pub due: Option<PartialDate>,
+}
+
+#[derive(Serialize)]
+pub struct SeriesView<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub meetings: usize,
+    pub position: usize,
+}
+
+#[derive(Serialize)]
+pub struct MeetingView<'a> {
+    #[serde(flatten)]
+    pub meeting: MeetingRef<'a>,
+    pub series: Option<SeriesView<'a>>,
+    pub location: Option<&'a str>,
+    pub chair: Option<EntityRef<'a>>,
+    pub attendees: Vec<AttendeeView<'a>>,
+    pub entities: Vec<EntityRef<'a>>,
+    pub topics: Vec<TopicRef<'a>>,
+    pub actions: Vec<ActionView<'a>>,
+    pub decisions: Vec<DecisionView<'a>>,
+    pub updates: Vec<UpdateView<'a>>,
+    pub documents: &'a [Document],
+    pub draft: bool,
+    pub summary: &'a str,
+    pub toc: &'a [Heading],
+    pub body: String,
+    pub prev: Option<MeetingRef<'a>>,
+    pub next: Option<MeetingRef<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct KindGroup<'a> {
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub entities: Vec<EntityRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EntityRow<'a> {
+    #[serde(flatten)]
+    pub entity: EntityRef<'a>,
+    pub meetings: usize,
+    pub actions: usize,
+    pub mentions: usize,
+}
+
+#[derive(Serialize, Default)]
+pub struct ActionGroups<'a> {
+    pub overdue: Vec<ActionView<'a>>,
+    pub open: Vec<ActionView<'a>>,
+    pub done: Vec<ActionView<'a>>,
+    pub dropped: Vec<ActionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Attended<'a> {
+    pub meeting: MeetingRef<'a>,
+    pub role: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct EntityView<'a> {
+    #[serde(flatten)]
+    pub entity: EntityRef<'a>,
+    pub short: Option<&'a str>,
+    pub kind_label: &'static str,
+    pub aliases: &'a [String],
+    pub title: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub description: String,
+    pub ancestors: Vec<EntityRef<'a>>,
+    pub children: Vec<EntityRef<'a>>,
+    pub affiliation: Option<EntityRef<'a>>,
+    pub members: Vec<EntityRef<'a>>,
+    pub attended: Vec<Attended<'a>>,
+    pub chaired: Vec<MeetingRef<'a>>,
+    pub meetings: Vec<MeetingRef<'a>>,
+    pub actions: ActionGroups<'a>,
+    pub mentions: Vec<MentionView<'a>>,
+    pub related: Vec<Counted<EntityRef<'a>>>,
+    pub topics: Vec<Counted<TopicRef<'a>>>,
+}
+
+#[derive(Serialize)]
+pub struct TreeRow<'a> {
+    #[serde(flatten)]
+    pub topic: TopicRef<'a>,
+    pub depth: usize,
+    pub meetings: usize,
+    pub actions: usize,
+}
+
+#[derive(Serialize)]
+pub struct TopicView<'a> {
+    #[serde(flatten)]
+    pub topic: TopicRef<'a>,
+    pub aliases: &'a [String],
+    pub description: String,
+    pub ancestors: Vec<TopicRef<'a>>,
+    pub children: Vec<TopicRef<'a>>,
+    pub timeline: Vec<Year<MeetingRef<'a>>>,
+    pub meetings: usize,
+    pub actions: ActionGroups<'a>,
+    pub decisions: Vec<DecisionView<'a>>,
+    pub entities: Vec<Counted<EntityRef<'a>>>,
+    pub mentions: Vec<MentionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct OwnerGroup<'a> {
+    pub owner: EntityRef<'a>,
+    pub actions: Vec<ActionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Register<'a> {
+    #[serde(flatten)]
+    pub groups: ActionGroups<'a>,
+    pub owners: Vec<OwnerGroup<'a>>,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct TopicDecisions<'a> {
+    pub topic: TopicRef<'a>,
+    pub decisions: Vec<DecisionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DecisionLog<'a> {
+    pub decisions: Vec<DecisionView<'a>>,
+    pub by_topic: Vec<TopicDecisions<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FreePage<'a> {
+    pub title: &'a str,
+    pub slug: &'a str,
+    pub toc: &'a [Heading],
+    pub body: String,
+}
+
+/// Builds the data of `page`.
+pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
+    match page {
+        Page::Home => Data::Home(home(ctx)),
+        Page::Meetings => Data::Meetings(by_year(ctx, (0..ctx.site.meetings.len()).rev(), |c, i| c.meeting_summary(i))),
+        Page::Meeting(i) => Data::Meeting(Box::new(meeting(ctx, i, &page.dir(ctx)))),
+        Page::Entities => Data::Entities(entity_groups(ctx)),
+        Page::Entity(i) => Data::Entity(Box::new(entity(ctx, i, &page.dir(ctx)))),
+        Page::Topics => Data::Topics(tree(ctx)),
+        Page::Topic(i) => Data::Topic(Box::new(topic(ctx, i, &page.dir(ctx)))),
+        Page::Actions => Data::Actions(register(ctx)),
+        Page::Action(i) => Data::Action(Box::new(ctx.action(i))),
+        Page::Decisions => Data::Decisions(decision_log(ctx)),
+        Page::Free(i) => {
+            let p = &ctx.site.pages[i];
+            Data::Free(FreePage {
+                title: &p.doc.front.title,
+                slug: p.slug.as_str(),
+                toc: &p.doc.outline.headings,
+                body: ctx.body(p.doc.body(), &p.doc.outline.headings, Target::Page(i), &page.dir(ctx)),
+            })
+        }
+        Page::NotFound => Data::None,
+    }
+}
+
+fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
+    let s = ctx.site;
+    let recent = (0..s.meetings.len()).rev().take(10).map(|i| ctx.meeting_summary(i)).collect();
+    let pending: Vec<usize> = (0..s.actions.len()).rev().filter(|&i| s.actions[i].status.is_pending()).collect();
+    let overdue: Vec<usize> = pending.iter().copied().filter(|&i| s.actions[i].overdue).collect();
+    let open: Vec<usize> = pending.iter().copied().filter(|&i| !s.actions[i].overdue).collect();
+    Home {
+        counts: Counts {
+            meetings: s.meetings.len(),
+            entities: s.entities.len(),
+            topics: s.topics.len(),
+            actions: s.actions.len(),
+            open_actions: pending.len(),
+            overdue_actions: overdue.len(),
+            decisions: s.decisions.len(),
+        },
+        recent,
+        overdue: ctx.actions(&overdue[..overdue.len().min(20)]),
+        open: ctx.actions(&open[..open.len().min(20)]),
+        topics: tree(ctx).into_iter().filter(|r| r.depth == 0).collect(),
+    }
+}
+
+/// Groups items by year, in the order given.
+fn by_year<'a, T>(ctx: &Ctx<'a>, meetings: impl Iterator<Item = usize>, view: impl Fn(&Ctx<'a>, usize) -> T) -> Vec<Year<T>> {
+    let mut years: Vec<Year<T>> = Vec::new();
+    for i in meetings {
+        let year = ctx.site.meetings[i].date.year();
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(Year { year, items: Vec::new() });
+        }
+        if let Some(y) = years.last_mut() {
+            y.items.push(view(ctx, i));
+        }
+    }
+    years
+}
+
+fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
+    let m = &ctx.site.meetings[i];
+    let doc = &m.doc;
+    MeetingView {
+        meeting: ctx.meeting(i),
+        series: m.series.map(|s| {
+            let series = &ctx.site.series[s];
+            SeriesView {
+                name: &series.name,
+                slug: series.slug.as_str(),
+                meetings: series.meetings.len(),
+                position: series.meetings.iter().position(|&x| x == i).map_or(0, |p| p + 1),
+            }
+        }),
+        location: doc.front.location.as_deref(),
+        chair: m.chair.map(|c| ctx.entity(c)),
+        attendees: m
+            .attendees
+            .iter()
+            .map(|a| AttendeeView { entity: ctx.entity(a.entity), role: a.role.as_deref() })
+            .collect(),
+        entities: ctx.entities(&m.entities),
+        topics: ctx.topics(&m.topics),
+        actions: ctx.actions(&m.actions),
+        decisions: ctx.decisions(&m.decisions),
+        updates: m
+            .updates
+            .iter()
+            .map(|u| UpdateView {
+                action: u.action.map(|a| ctx.action(a)),
+                written: &u.written,
+                status: u.status.map(Status::as_str),
+                status_label: u.status.map(status_label),
+                note: u.note.as_deref(),
+                due: u.due,
+            })
+            .collect(),
+        documents: &doc.front.documents,
+        draft: doc.front.draft,
+        summary: &m.summary,
+        toc: &doc.outline.headings,
+        body: ctx.body(doc.body(), &doc.outline.headings, Target::Meeting(i), dir),
+        prev: m.prev.map(|p| ctx.meeting(p)),
+        next: m.next.map(|n| ctx.meeting(n)),
+    }
+}
+
+fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
+    let s = ctx.site;
+    let mut order: Vec<usize> = (0..s.entities.len()).collect();
+    order.sort_by_cached_key(|&i| (s.entities[i].name.to_lowercase(), i));
+    EntityKind::ALL
+        .iter()
+        .map(|&kind| KindGroup {
+            kind: kind.as_str(),
+            label: kind.plural_label(),
+            entities: order
+                .iter()
+                .filter(|&&i| s.entities[i].kind == kind)
+                .map(|&i| EntityRow {
+                    entity: ctx.entity(i),
+                    meetings: s.entities[i].meetings.len(),
+                    actions: s.entities[i].actions.len(),
+                    mentions: s.entities[i].backlinks.len(),
+                })
+                .collect(),
+        })
+        .filter(|g: &KindGroup| !g.entities.is_empty())
+        .collect()
+}
+
+fn action_groups<'a>(ctx: &Ctx<'a>, list: &[usize]) -> ActionGroups<'a> {
+    let mut g = ActionGroups::default();
+    for &a in list.iter().rev() {
+        let action = &ctx.site.actions[a];
+        let bucket = match action.status {
+            _ if action.overdue => &mut g.overdue,
+            Status::Open | Status::InProgress => &mut g.open,
+            Status::Done => &mut g.done,
+            Status::Dropped => &mut g.dropped,
+        };
+        bucket.push(ctx.action(a));
+    }
+    g
+}
+
+fn ancestors(parents: impl Fn(usize) -> Option<usize>, start: usize, limit: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut cur = parents(start);
+    while let Some(p) = cur {
+        if out.contains(&p) || out.len() > limit {
+            break;
+        }
+        out.push(p);
+        cur = parents(p);
+    }
+    out.reverse();
+    out
+}
+
+fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
+    let s = ctx.site;
+    let e = &s.entities[i];
+    let description = e
+        .doc
+        .as_ref()
+        .map(|d| ctx.body(d.body(), &d.outline.headings, Target::Entity(i), dir))
+        .unwrap_or_default();
+    let newest_first = |v: &[usize]| v.iter().rev().map(|&m| ctx.meeting(m)).collect::<Vec<_>>();
+    EntityView {
+        entity: ctx.entity(i),
+        short: e.short.as_deref(),
+        kind_label: e.kind.as_str(),
+        aliases: &e.aliases,
+        title: e.title.as_deref(),
+        url: e.url.as_deref(),
+        description,
+        ancestors: ctx.entities(&ancestors(|k| s.entities[k].parent, i, s.entities.len())),
+        children: ctx.entities(&e.children),
+        affiliation: e.affiliation.map(|a| ctx.entity(a)),
+        members: ctx.entities(&e.members),
+        attended: e
+            .attended
+            .iter()
+            .rev()
+            .map(|(m, role)| Attended { meeting: ctx.meeting(*m), role: role.as_deref() })
+            .collect(),
+        chaired: newest_first(&e.chaired),
+        meetings: newest_first(&e.meetings),
+        actions: action_groups(ctx, &e.actions),
+        mentions: ctx.mentions(&e.backlinks),
+        related: e.related.iter().map(|&(r, n)| Counted { item: ctx.entity(r), count: n }).collect(),
+        topics: e.topics.iter().map(|&(t, n)| Counted { item: ctx.topic(t), count: n }).collect(),
+    }
+}
+
+/// The topic tree, depth first, children by name.
+fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
+    let s = ctx.site;
+    let mut roots: Vec<usize> = (0..s.topics.len()).filter(|&i| s.topics[i].parent.is_none()).collect();
+    roots.sort_by_cached_key(|&i| s.topics[i].name.to_lowercase());
+    let mut rows = Vec::new();
+    let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+    while let Some((t, depth)) = stack.pop() {
+        rows.push(TreeRow {
+            topic: ctx.topic(t),
+            depth,
+            meetings: s.topics[t].meetings.len(),
+            actions: s.topics[t].actions.len(),
+        });
+        stack.extend(s.topics[t].children.iter().rev().map(|&c| (c, depth + 1)));
+    }
+    rows
+}
+
+fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> TopicView<'a> {
+    let s = ctx.site;
+    let t = &s.topics[i];
+    TopicView {
+        topic: ctx.topic(i),
+        aliases: &t.aliases,
+        description: t
+            .doc
+            .as_ref()
+            .map(|d| ctx.body(d.body(), &d.outline.headings, Target::Topic(i), dir))
+            .unwrap_or_default(),
+        ancestors: ctx.topics(&ancestors(|k| s.topics[k].parent, i, s.topics.len())),
+        children: ctx.topics(&t.children),
+        timeline: by_year(ctx, t.meetings.iter().rev().copied(), |c, m| c.meeting(m)),
+        meetings: t.meetings.len(),
+        actions: action_groups(ctx, &t.actions),
+        decisions: t.decisions.iter().rev().map(|&d| ctx.decision(d)).collect(),
+        entities: t.entities.iter().map(|&(e, n)| Counted { item: ctx.entity(e), count: n }).collect(),
+        mentions: ctx.mentions(&t.backlinks),
+    }
+}
+
+fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {
+    let s = ctx.site;
+    let all: Vec<usize> = (0..s.actions.len()).collect();
+    let mut by_owner: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
+    for (a, action) in s.actions.iter().enumerate().rev() {
+        for &o in &action.owners {
+            by_owner.entry((s.entities[o].name.to_lowercase(), o)).or_default().push(a);
+        }
+    }
+    Register {
+        groups: action_groups(ctx, &all),
+        owners: by_owner
+            .into_iter()
+            .map(|((_, o), list)| OwnerGroup { owner: ctx.entity(o), actions: ctx.actions(&list) })
+            .collect(),
+        total: s.actions.len(),
+    }
+}
+
+fn decision_log<'a>(ctx: &Ctx<'a>) -> DecisionLog<'a> {
+    let s = ctx.site;
+    let newest: Vec<usize> = (0..s.decisions.len()).rev().collect();
+    let mut by_topic: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
+    for &d in &newest {
+        for &t in &s.decisions[d].topics {
+            by_topic.entry((s.topics[t].name.to_lowercase(), t)).or_default().push(d);
+        }
+    }
+    DecisionLog {
+        decisions: ctx.decisions(&newest),
+        by_topic: by_topic
+            .into_iter()
+            .map(|((_, t), list)| TopicDecisions { topic: ctx.topic(t), decisions: ctx.decisions(&list) })
+            .collect(),
+    }
+}
