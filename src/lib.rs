@@ -80,7 +80,11 @@ pub fn analyse(config: &Config) -> Result<(Site, Vec<Diagnostic>), Error> {
     finish(config, resolved.site, diagnostics)
 }
 
-fn finish(config: &Config, site: Site, mut diagnostics: Vec<Diagnostic>) -> Result<(Site, Vec<Diagnostic>), Error> {
+fn finish(
+    config: &Config,
+    site: Site,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<(Site, Vec<Diagnostic>), Error> {
     if config.strict {
         for d in &mut diagnostics {
             d.severity = diagnostic::Severity::Error;

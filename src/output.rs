@@ -55,7 +55,10 @@ fn absolute(p: &Path) -> PathBuf {
     let mut existing = out.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_owned()), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_owned()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -103,7 +106,9 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
         return refuse("it is a file");
     }
     if out.is_dir() && !out.join(MARKER).is_file() {
-        let empty = fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(&out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
             return refuse(&format!(
                 "it holds files quorum did not write (there is no {MARKER} in it); empty it or choose another --output"
@@ -127,7 +132,10 @@ impl Staging {
         check_output(root, output)?;
         let output = absolute(output);
         let parent = output.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         fs::create_dir_all(&parent).map_err(io_err(&parent))?;
         let prefix = format!(".{name}{STAGING_TAG}");
         if let Ok(entries) = fs::read_dir(&parent) {
@@ -205,9 +213,19 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     let cb = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
     let r = unsafe {
-        libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE)
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
     };
-    if r == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -229,7 +247,9 @@ impl Sink for Staging {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }
-        fs::copy(from, &target).map(|_| ()).map_err(|e| e.to_string())
+        fs::copy(from, &target)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -263,7 +283,16 @@ mod tests {
     fn safe_join_refuses_escapes() {
         let base = Path::new("/out");
         assert!(safe_join(base, "meetings/x/index.html").is_ok());
-        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "a\\b", "C:/x", "a/./b"] {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "a\\b",
+            "C:/x",
+            "a/./b",
+        ] {
             assert!(safe_join(base, bad).is_err(), "{bad}");
         }
     }
@@ -273,7 +302,13 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         let root = site.path();
         fs::create_dir_all(root.join("content")).unwrap();
-        for bad in [root.to_path_buf(), root.join("content"), root.join("content/x"), root.parent().unwrap().to_path_buf(), PathBuf::from("/")] {
+        for bad in [
+            root.to_path_buf(),
+            root.join("content"),
+            root.join("content/x"),
+            root.parent().unwrap().to_path_buf(),
+            PathBuf::from("/"),
+        ] {
             assert!(check_output(root, &bad).is_err(), "{}", bad.display());
         }
         assert!(check_output(root, &root.join("public")).is_ok());
@@ -302,7 +337,11 @@ mod tests {
         s.commit().unwrap();
         assert!(!out.join("index.html").exists());
         assert!(out.join(MARKER).is_file());
-        let leftovers: Vec<_> = fs::read_dir(site.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(site.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers, ["public"]);
     }
 }

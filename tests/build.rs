@@ -31,26 +31,57 @@ fn the_sample_site_builds_with_pages_linked_both_ways() {
     assert!(built.texts(meeting, "main").join(" ").contains("July 2006"));
     // DESA owns both actions; each action page names DESA; the meeting links both.
     let desa = built.hrefs("entities/desa/index.html", "main a");
-    assert!(desa.iter().any(|h| h.ends_with("actions/ecosoc-round-table-notes/")), "{desa:?}");
-    assert!(desa.iter().any(|h| h.ends_with("actions/migration-regional-dimensions/")), "{desa:?}");
+    assert!(
+        desa.iter()
+            .any(|h| h.ends_with("actions/ecosoc-round-table-notes/")),
+        "{desa:?}"
+    );
+    assert!(
+        desa.iter()
+            .any(|h| h.ends_with("actions/migration-regional-dimensions/")),
+        "{desa:?}"
+    );
     let action = built.hrefs("actions/ecosoc-round-table-notes/index.html", "main a");
-    assert!(action.iter().any(|h| h.ends_with("entities/desa/")), "{action:?}");
-    assert!(action.iter().any(|h| h.ends_with("meetings/ecesa-principals-2006-07/")), "{action:?}");
+    assert!(
+        action.iter().any(|h| h.ends_with("entities/desa/")),
+        "{action:?}"
+    );
+    assert!(
+        action
+            .iter()
+            .any(|h| h.ends_with("meetings/ecesa-principals-2006-07/")),
+        "{action:?}"
+    );
     let m = built.hrefs(meeting, "main a");
-    assert!(m.iter().any(|h| h.ends_with("actions/ecosoc-round-table-notes/")), "{m:?}");
+    assert!(
+        m.iter()
+            .any(|h| h.ends_with("actions/ecosoc-round-table-notes/")),
+        "{m:?}"
+    );
     assert!(m.iter().any(|h| h.ends_with("topics/un-reform/")), "{m:?}");
     assert!(m.iter().any(|h| h.ends_with("entities/undp/")), "{m:?}");
     // The topic lists the meeting; the entity's mentions quote the minutes.
     let topic = built.hrefs("topics/un-reform/index.html", "main a");
-    assert!(topic.iter().any(|h| h.ends_with("meetings/ecesa-principals-2006-07/")), "{topic:?}");
+    assert!(
+        topic
+            .iter()
+            .any(|h| h.ends_with("meetings/ecesa-principals-2006-07/")),
+        "{topic:?}"
+    );
     let dervis = built.text("entities/kemal-dervis/index.html");
-    assert!(dervis.contains("<mark>Mr. Dervis</mark>"), "mentions in context are missing");
+    assert!(
+        dervis.contains("<mark>Mr. Dervis</mark>"),
+        "mentions in context are missing"
+    );
     assert!(built.check_links() > 100);
 }
 
 #[test]
 fn the_sample_keeps_every_paragraph_of_the_minutes() {
-    let seed = std::fs::read_to_string(common::sample_root().join("content/meetings/2006/ecesa-principals-2006-07.md")).unwrap();
+    let seed = std::fs::read_to_string(
+        common::sample_root().join("content/meetings/2006/ecesa-principals-2006-07.md"),
+    )
+    .unwrap();
     for needle in [
         "DESA will circulate to ECESA Members notes on the outcomes of the ECOSOC Round Tables",
         "The Convenor invited Mr. Kemal Dervis to update the meeting",
@@ -67,7 +98,13 @@ fn every_link_resolves_at_the_root_under_a_sub_path_and_relative() {
     let built = site.build();
     assert_eq!(built.base_path, "/minutes/");
     let hrefs = built.hrefs("meetings/2023-11-council/index.html", "a");
-    assert!(hrefs.iter().filter(|h| h.starts_with('/')).all(|h| h.starts_with("/minutes/")), "{hrefs:?}");
+    assert!(
+        hrefs
+            .iter()
+            .filter(|h| h.starts_with('/'))
+            .all(|h| h.starts_with("/minutes/")),
+        "{hrefs:?}"
+    );
     built.check_links();
 
     let mut root = Site::fixture("tricky");
@@ -84,7 +121,14 @@ fn every_link_resolves_at_the_root_under_a_sub_path_and_relative() {
         for href in built.hrefs(page, "a, link") {
             assert!(!href.starts_with('/'), "{page}: {href} is not relative");
             if !href.contains(':') && !href.starts_with('#') {
-                assert!(href.split('#').next().unwrap().ends_with(".html") || href.split('#').next().unwrap().ends_with(".css") || href.ends_with(".svg") || href.ends_with(".xml") || href.ends_with(".ics"), "{page}: {href} does not name a file");
+                assert!(
+                    href.split('#').next().unwrap().ends_with(".html")
+                        || href.split('#').next().unwrap().ends_with(".css")
+                        || href.ends_with(".svg")
+                        || href.ends_with(".xml")
+                        || href.ends_with(".ics"),
+                    "{page}: {href} does not name a file"
+                );
             }
         }
     }
@@ -96,10 +140,24 @@ fn front_matter_is_escaped_everywhere() {
     let built = Site::fixture("tricky").build();
     for page in built.files().iter().filter(|f| f.ends_with(".html")) {
         let text = built.text(page);
-        assert!(!text.contains("<script>alert"), "{page} has an unescaped script");
-        assert!(!text.contains("<img src=x"), "{page} has an unescaped image");
-        assert!(!text.contains("href=\"javascript:"), "{page} links to javascript:");
-        assert!(!text.contains("<draft>") && !text.contains("<guest>") && !text.contains("<as amended>"), "{page}");
+        assert!(
+            !text.contains("<script>alert"),
+            "{page} has an unescaped script"
+        );
+        assert!(
+            !text.contains("<img src=x"),
+            "{page} has an unescaped image"
+        );
+        assert!(
+            !text.contains("href=\"javascript:"),
+            "{page} links to javascript:"
+        );
+        assert!(
+            !text.contains("<draft>")
+                && !text.contains("<guest>")
+                && !text.contains("<as amended>"),
+            "{page}"
+        );
         assert!(!text.contains("<b>bold</b>"), "{page}");
     }
     let title = built.texts("meetings/2023-11-council/index.html", "h1");
@@ -127,9 +185,17 @@ fn mentions_link_once_per_section_and_never_in_code_links_or_headings() {
     let li = "entities/li-wei/";
     // "Opening" and the first "Budget" section link Mr. Li once each; the
     // second "Budget" section has him only in code and an external link.
-    let links = built.hrefs(page, "main .minutes a").into_iter().filter(|h| h.ends_with(li)).count();
+    let links = built
+        .hrefs(page, "main .minutes a")
+        .into_iter()
+        .filter(|h| h.ends_with(li))
+        .count();
     assert_eq!(links, 2, "{html}");
-    let ids: Vec<String> = built.html(page).select(&scraper::Selector::parse("main .minutes h2").unwrap()).filter_map(|h| h.value().attr("id").map(str::to_owned)).collect();
+    let ids: Vec<String> = built
+        .html(page)
+        .select(&scraper::Selector::parse("main .minutes h2").unwrap())
+        .filter_map(|h| h.value().attr("id").map(str::to_owned))
+        .collect();
     assert_eq!(ids, ["opening", "budget", "budget-1"]);
     assert!(html.contains("Mr. Li in code"));
 }
@@ -143,11 +209,22 @@ fn actions_are_followed_across_meetings() {
     assert!(text.contains("Draft <v1> shared"), "{text}");
     assert!(text.contains("Budget adopted."), "{text}");
     let owners = built.hrefs(page, "main a");
-    assert!(owners.iter().any(|h| h.ends_with("entities/li-wei/")), "{owners:?}");
-    assert!(owners.iter().any(|h| h.ends_with("entities/nordic-network/")), "{owners:?}");
+    assert!(
+        owners.iter().any(|h| h.ends_with("entities/li-wei/")),
+        "{owners:?}"
+    );
+    assert!(
+        owners
+            .iter()
+            .any(|h| h.ends_with("entities/nordic-network/")),
+        "{owners:?}"
+    );
     // The audit's due date moved to January 2024, so it is overdue on 1 March 2024.
     let audit = built.texts("actions/audit/index.html", "main").join(" ");
-    assert!(audit.contains("31 January 2024") && audit.to_lowercase().contains("overdue"), "{audit}");
+    assert!(
+        audit.contains("31 January 2024") && audit.to_lowercase().contains("overdue"),
+        "{audit}"
+    );
 }
 
 #[test]
@@ -157,7 +234,10 @@ fn crlf_bom_and_unicode_names_are_read() {
     assert!(built.exists("meetings/2023-12-council/index.html"));
     assert!(built.exists("entities/zoe-muller/index.html"));
     let zoe = built.text("entities/zoe-muller/index.html");
-    assert!(zoe.contains("<mark>Ms. Müller</mark>") || zoe.contains("<mark>Z. Müller</mark>"), "mentions of Zoë are missing");
+    assert!(
+        zoe.contains("<mark>Ms. Müller</mark>") || zoe.contains("<mark>Z. Müller</mark>"),
+        "mentions of Zoë are missing"
+    );
 }
 
 #[test]
@@ -170,7 +250,10 @@ fn unknown_refs_make_stub_pages_and_warn_and_strict_fails() {
     assert!(built.exists("entities/nobody-known/index.html"));
     assert!(built.exists("entities/ghost-org/index.html"));
     let w = find(&built.warnings, "Nobody Known");
-    assert_eq!((w.path.to_str().unwrap(), w.line), ("content/meetings/2024-03-x.md", 4));
+    assert_eq!(
+        (w.path.to_str().unwrap(), w.line),
+        ("content/meetings/2024-03-x.md", 4)
+    );
     assert_eq!(w.severity, Severity::Warning);
     let g = find(&built.warnings, "Ghost Org");
     assert_eq!(g.line, 6);
@@ -200,6 +283,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     site.write("content/meetings/broken.md", "---\ntitle: [unclosed\n---\n");
     site.build_errors();
     let after = common::Built {
+        _site: None,
         out: site.output(),
         warnings: Vec::new(),
         base_path: "/minutes/".into(),

@@ -16,7 +16,10 @@ fn unknown_keys_name_the_key_line_and_the_nearest_key() {
     );
     let ds = site.build_errors();
     let d = find(&ds, "unknown key `attendess`");
-    assert_eq!((d.path.to_str().unwrap(), d.line, d.column), ("content/meetings/m.md", 4, 1));
+    assert_eq!(
+        (d.path.to_str().unwrap(), d.line, d.column),
+        ("content/meetings/m.md", 4, 1)
+    );
     assert_eq!(d.help.as_deref(), Some("did you mean `attendees`?"));
     assert_eq!(d.source_line.as_deref(), Some("attendess: [A]"));
 }
@@ -24,28 +27,57 @@ fn unknown_keys_name_the_key_line_and_the_nearest_key() {
 #[test]
 fn every_error_is_reported_at_once_sorted_by_file_and_line() {
     let site = Site::empty()
-        .file("content/meetings/b.md", &meeting("title: B\ndate: 2024-02-30\n"))
-        .file("content/meetings/a.md", &meeting("title: A\ndate: 2024-01-01\nchiar: X\n"))
+        .file(
+            "content/meetings/b.md",
+            &meeting("title: B\ndate: 2024-02-30\n"),
+        )
+        .file(
+            "content/meetings/a.md",
+            &meeting("title: A\ndate: 2024-01-01\nchiar: X\n"),
+        )
         .file("content/entities/e.md", "no front matter\n");
     let ds = site.build_errors();
     let files: Vec<&str> = ds.iter().map(|d| d.path.to_str().unwrap()).collect();
-    assert_eq!(files, ["content/entities/e.md", "content/meetings/a.md", "content/meetings/b.md"]);
-    assert!(find(&ds, "no front matter").help.as_deref().unwrap().contains("---"));
+    assert_eq!(
+        files,
+        [
+            "content/entities/e.md",
+            "content/meetings/a.md",
+            "content/meetings/b.md"
+        ]
+    );
+    assert!(
+        find(&ds, "no front matter")
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("---")
+    );
     let date = find(&ds, "2024-02-30");
     assert_eq!(date.line, 3);
-    assert!(date.message.contains("February 2024 has 29 days"), "{}", date.message);
+    assert!(
+        date.message.contains("February 2024 has 29 days"),
+        "{}",
+        date.message
+    );
 }
 
 #[test]
 fn front_matter_that_never_closes_is_reported_at_its_start() {
-    let site = Site::empty().file("content/topics/t.md", "---\nname: T\n\nBody without a closing line\n");
+    let site = Site::empty().file(
+        "content/topics/t.md",
+        "---\nname: T\n\nBody without a closing line\n",
+    );
     let d = find(&site.build_errors(), "never closed").clone();
     assert_eq!((d.line, d.column), (1, 1));
 }
 
 #[test]
 fn wrong_types_are_explained() {
-    let site = Site::empty().file("content/meetings/m.md", &meeting("title: M\ndate: 2024-01-01\ndraft: maybe\n"));
+    let site = Site::empty().file(
+        "content/meetings/m.md",
+        &meeting("title: M\ndate: 2024-01-01\ndraft: maybe\n"),
+    );
     let d = find(&site.build_errors(), "wrong type").clone();
     assert_eq!(d.line, 4);
 }
@@ -56,17 +88,36 @@ fn two_files_with_one_slug_are_named_both() {
         .file("content/entities/a/desa.md", "---\nname: DESA\n---\n")
         .file("content/entities/b/desa.md", "---\nname: Other DESA\n---\n");
     let d = find(&site.build_errors(), "slug `desa`").clone();
-    assert!(d.message.contains("content/entities/a/desa.md") && d.message.contains("content/entities/b/desa.md"), "{}", d.message);
+    assert!(
+        d.message.contains("content/entities/a/desa.md")
+            && d.message.contains("content/entities/b/desa.md"),
+        "{}",
+        d.message
+    );
 }
 
 #[test]
 fn an_alias_of_two_entities_is_an_error_naming_both_files() {
     let site = Site::empty()
-        .file("content/entities/undp.md", "---\nname: United Nations Development Programme\naliases: [UNDP]\n---\n")
-        .file("content/entities/other.md", "---\nname: Other\naliases: [UNDP]\n---\n");
+        .file(
+            "content/entities/undp.md",
+            "---\nname: United Nations Development Programme\naliases: [UNDP]\n---\n",
+        )
+        .file(
+            "content/entities/other.md",
+            "---\nname: Other\naliases: [UNDP]\n---\n",
+        );
     let d = find(&site.build_errors(), "`UNDP` is used by two entitys").clone();
-    assert!(d.message.contains("content/entities/undp.md") && d.message.contains("content/entities/other.md"), "{}", d.message);
-    assert_eq!((d.path.to_str().unwrap(), d.line), ("content/entities/undp.md", 3));
+    assert!(
+        d.message.contains("content/entities/undp.md")
+            && d.message.contains("content/entities/other.md"),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        (d.path.to_str().unwrap(), d.line),
+        ("content/entities/undp.md", 3)
+    );
 }
 
 #[test]
@@ -74,11 +125,20 @@ fn an_ambiguous_wikilink_lists_the_candidates() {
     let site = Site::empty()
         .file("content/entities/ecosoc.md", "---\nname: ECOSOC\n---\n")
         .file("content/topics/ecosoc.md", "---\nname: ECOSOC\n---\n")
-        .file("content/meetings/m.md", "---\ntitle: M\ndate: 2024-01-01\n---\n\nAbout [[ECOSOC]].\n");
+        .file(
+            "content/meetings/m.md",
+            "---\ntitle: M\ndate: 2024-01-01\n---\n\nAbout [[ECOSOC]].\n",
+        );
     let d = find(&site.build_errors(), "could mean several pages").clone();
-    assert_eq!((d.path.to_str().unwrap(), d.line, d.column), ("content/meetings/m.md", 6, 7));
+    assert_eq!(
+        (d.path.to_str().unwrap(), d.line, d.column),
+        ("content/meetings/m.md", 6, 7)
+    );
     let help = d.help.unwrap();
-    assert!(help.contains("[[entity:ECOSOC]]") && help.contains("[[topic:ECOSOC]]"), "{help}");
+    assert!(
+        help.contains("[[entity:ECOSOC]]") && help.contains("[[topic:ECOSOC]]"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -92,9 +152,15 @@ fn updates_before_creation_and_twice_in_a_meeting_are_errors() {
         );
     let ds = site.build_errors();
     let before = find(&ds, "before it was decided");
-    assert_eq!((before.path.to_str().unwrap(), before.line), ("content/meetings/m1.md", 5));
+    assert_eq!(
+        (before.path.to_str().unwrap(), before.line),
+        ("content/meetings/m1.md", 5)
+    );
     let twice = find(&ds, "updated twice");
-    assert_eq!((twice.path.to_str().unwrap(), twice.line), ("content/meetings/m3.md", 5));
+    assert_eq!(
+        (twice.path.to_str().unwrap(), twice.line),
+        ("content/meetings/m3.md", 5)
+    );
 }
 
 #[test]
@@ -115,7 +181,10 @@ fn circular_hierarchies_are_errors() {
 
 #[test]
 fn unclosed_wikilinks_warn_with_their_place() {
-    let site = Site::empty().file("content/meetings/m.md", "---\ntitle: M\ndate: 2024-01-01\n---\nFirst line.\nSee [[DESA for details.\n");
+    let site = Site::empty().file(
+        "content/meetings/m.md",
+        "---\ntitle: M\ndate: 2024-01-01\n---\nFirst line.\nSee [[DESA for details.\n",
+    );
     let built = site.build();
     let w = find(&built.warnings, "never closed");
     assert_eq!((w.line, w.column), (6, 5));
@@ -123,22 +192,39 @@ fn unclosed_wikilinks_warn_with_their_place() {
 
 #[test]
 fn exit_status_is_0_built_1_content_2_usage_or_configuration() {
-    let site = Site::empty().file("content/meetings/m.md", &meeting("title: M\ndate: 2024-01-01\n"));
+    let site = Site::empty().file(
+        "content/meetings/m.md",
+        &meeting("title: M\ndate: 2024-01-01\n"),
+    );
     let ok = site.run(&["build"]);
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     let summary = String::from_utf8_lossy(&ok.stderr);
     assert!(summary.contains("built 1 meeting"), "{summary}");
 
-    site.write("content/meetings/bad.md", &meeting("title: M\ndate: 2024-13-01\n"));
+    site.write(
+        "content/meetings/bad.md",
+        &meeting("title: M\ndate: 2024-13-01\n"),
+    );
     let bad = site.run(&["build"]);
     assert_eq!(bad.status.code(), Some(1));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("content/meetings/bad.md:3"), "{err}");
-    assert!(err.contains("date: 2024-13-01"), "the offending line is shown: {err}");
+    assert!(
+        err.contains("date: 2024-13-01"),
+        "the offending line is shown: {err}"
+    );
 
     site.remove("content/meetings/bad.md");
     assert_eq!(site.run(&["build", "--frobnicate"]).status.code(), Some(2));
-    assert_eq!(site.run(&["build", "--today", "yesterday"]).status.code(), Some(2));
+    assert_eq!(
+        site.run(&["build", "--today", "yesterday"]).status.code(),
+        Some(2)
+    );
     site.write("quorum.yaml", "titel: x\n");
     let conf = site.run(&["check"]);
     assert_eq!(conf.status.code(), Some(2));
@@ -147,25 +233,60 @@ fn exit_status_is_0_built_1_content_2_usage_or_configuration() {
 
 #[test]
 fn the_output_folder_must_be_safe_to_replace() {
-    let site = Site::empty().file("content/meetings/m.md", &meeting("title: M\ndate: 2024-01-01\n"));
+    let site = Site::empty().file(
+        "content/meetings/m.md",
+        &meeting("title: M\ndate: 2024-01-01\n"),
+    );
     for bad in [".", "content", "..", "/"] {
         let out = site.run(&["build", "--output", bad]);
-        assert_eq!(out.status.code(), Some(2), "--output {bad}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "--output {bad}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     site.write("mine/notes.txt", "precious");
-    assert_eq!(site.run(&["build", "--output", "mine"]).status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(site.root.join("mine/notes.txt")).unwrap(), "precious");
+    assert_eq!(
+        site.run(&["build", "--output", "mine"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root.join("mine/notes.txt")).unwrap(),
+        "precious"
+    );
 }
 
 #[test]
 fn new_makes_a_site_that_builds_without_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("minutes");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_quorum")).arg("new").arg(&target).output().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .arg("new")
+        .arg(&target)
+        .output()
+        .unwrap();
     assert_eq!(status.status.code(), Some(0));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quorum")).args(["build", "--strict", "--root"]).arg(&target).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(target.join("public/meetings/2024-01-15-board/index.html").is_file());
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_quorum")).arg("new").arg(&target).output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .args(["build", "--strict", "--root"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        target
+            .join("public/meetings/2024-01-15-board/index.html")
+            .is_file()
+    );
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .arg("new")
+        .arg(&target)
+        .output()
+        .unwrap();
     assert_eq!(again.status.code(), Some(2));
 }

@@ -18,7 +18,10 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> Result<(), Error> {
         let config = quorum::load_config(&self.site.root, &self.site.overrides())?;
-        let output = self.output.clone().unwrap_or_else(|| config.root.join("public"));
+        let output = self
+            .output
+            .clone()
+            .unwrap_or_else(|| config.root.join("public"));
         let report = quorum::build(&config, &output)?;
         print_diagnostics(&report.warnings);
         eprintln!("{}", summary(&report, "built"));

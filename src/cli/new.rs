@@ -21,10 +21,7 @@ const FILES: &[(&str, &str)] = &[
          base_url: http://127.0.0.1:1111/\n\
          autolink: first\n",
     ),
-    (
-        ".gitignore",
-        "/public\n",
-    ),
+    (".gitignore", "/public\n"),
     (
         "content/meetings/2024-01-15-board.md",
         "---\n\
@@ -73,15 +70,22 @@ impl Args {
 
 fn create(dir: &Path) -> Result<(), String> {
     if dir.exists() {
-        let empty = fs::read_dir(dir).map_err(|e| e.to_string())?.next().is_none();
+        let empty = fs::read_dir(dir)
+            .map_err(|e| e.to_string())?
+            .next()
+            .is_none();
         if !empty {
-            return Err(format!("{} already exists and is not empty; choose a new folder", dir.display()));
+            return Err(format!(
+                "{} already exists and is not empty; choose a new folder",
+                dir.display()
+            ));
         }
     }
     for (path, text) in FILES {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
         fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     }

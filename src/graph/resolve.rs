@@ -12,6 +12,8 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter::did_you_mean;
 use crate::markdown::Mentions;
+use crate::model::front::Document;
+use crate::model::is_safe_url;
 use crate::model::slug::Slug;
 use crate::model::{Doc, EntityDoc, MeetingDoc, PageDoc, Parsed, TopicDoc};
 
@@ -114,6 +116,18 @@ fn dedupe_slugs<F>(
 }
 
 impl Builder {
+    fn unsafe_url<F>(&mut self, doc: &Doc<F>, url: &str) {
+        let p = place(doc, "url", url);
+        self.diagnostics.push(
+            with(
+                &p,
+                Severity::Warning,
+                format!("`{}` is not a web address: it is not linked", url.trim()),
+            )
+            .help("write an address that starts with https:// or http://"),
+        );
+    }
+
     fn take_slug(&mut self, kind: RefKind, slug: &Slug) -> bool {
         self.slugs.entry(kind).or_default().insert(slug.clone())
     }
@@ -186,6 +200,9 @@ impl Builder {
         let docs = dedupe_slugs(docs, "entity", &mut self.diagnostics);
         for doc in docs {
             self.take_slug(RefKind::Entity, &doc.slug);
+            if let Some(url) = doc.front.url.as_deref().filter(|u| !is_safe_url(u)) {
+                self.unsafe_url(&doc, url);
+            }
             let f = &doc.front;
             self.site.entities.push(Entity {
                 slug: doc.slug.clone(),
@@ -208,7 +225,7 @@ impl Builder {
                 affiliation: None,
                 members: Vec::new(),
                 title: f.title.clone(),
-                url: f.url.clone(),
+                url: f.url.clone().filter(|u| is_safe_url(u)),
                 doc: Some(doc),
                 attended: Vec::new(),
                 chaired: Vec::new(),
@@ -551,6 +568,11 @@ impl Builder {
                     topics,
                 });
             }
+            for url in f.documents.iter().filter_map(|d| d.url.as_deref()) {
+                if !is_safe_url(url) {
+                    self.unsafe_url(&doc, url);
+                }
+            }
             let mut updates = Vec::new();
             for u in &f.updates {
                 let p = place(&doc, "action", &u.action);
@@ -583,7 +605,14 @@ impl Builder {
                 actions,
                 decisions,
                 updates,
-                documents: f.documents.clone(),
+                documents: f
+                    .documents
+                    .iter()
+                    .map(|d| Document {
+                        title: d.title.clone(),
+                        url: d.url.clone().filter(|u| is_safe_url(u)),
+                    })
+                    .collect(),
                 summary,
                 prev: None,
                 next: None,

@@ -77,6 +77,22 @@ impl<F> Doc<F> {
     }
 }
 
+/// Whether a URL from front matter may become a link: web, mail, FTP and file
+/// addresses, and paths without a scheme. `javascript:`, `data:` and the like
+/// never may.
+pub fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let path_start = lower.find(['/', '?', '#']).unwrap_or(lower.len());
+    match scheme_end {
+        Some(i) if i < path_start => {
+            ["http", "https", "mailto", "ftp", "file"].contains(&&lower[..i])
+        }
+        _ => !url.is_empty() && !url.chars().any(char::is_control),
+    }
+}
+
 /// The start of the line `key:` (at any indentation) in `yaml`.
 fn find_key(yaml: &str, key: &str) -> Option<usize> {
     let mut pos = 0;
@@ -264,6 +280,30 @@ mod tests {
         assert_eq!(d.line, 6, "{d:?}");
         assert!(d.message.contains("unknown key `owners`"), "{}", d.message);
         assert_eq!(d.help.as_deref(), Some("did you mean `owner`?"));
+    }
+
+    #[test]
+    fn only_harmless_urls_are_links() {
+        for ok in [
+            "https://undp.org",
+            "http://x",
+            "mailto:a@b",
+            "/static/x.pdf",
+            "docs/a.pdf",
+            "file:///share/x",
+        ] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "",
+            "a\u{0}b",
+        ] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
     }
 
     #[test]

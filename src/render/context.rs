@@ -369,8 +369,14 @@ mod tests {
 
     #[test]
     fn marks_are_escaped_and_wrapped() {
-        assert_eq!(marked("A <b> & DESA.", std::slice::from_ref(&(8..12))), "A &lt;b&gt; &amp; <mark>DESA</mark>.");
-        assert_eq!(marked("DESA", &[(0..4), (1..3), (0..10)]), "<mark>DESA</mark>");
+        assert_eq!(
+            marked("A <b> & DESA.", std::slice::from_ref(&(8..12))),
+            "A &lt;b&gt; &amp; <mark>DESA</mark>."
+        );
+        assert_eq!(
+            marked("DESA", &[(0..4), (1..3), (0..10)]),
+            "<mark>DESA</mark>"
+        );
     }
 
     #[test]
@@ -384,8 +390,17 @@ mod tests {
         assert_eq!(u.root(""), "");
         assert_eq!(u.path("entities/desa/"), "entities/desa/index.html");
         assert_eq!(u.path(""), "index.html");
-        assert_eq!(u.permalink("entities/desa/"), "https://x.example/m/entities/desa/");
-        let a = Urls { relative: false, ..u };
-        assert_eq!((a.root("entities/desa/"), a.path("")), ("/m/".into(), "".into()));
+        assert_eq!(
+            u.permalink("entities/desa/"),
+            "https://x.example/m/entities/desa/"
+        );
+        let a = Urls {
+            relative: false,
+            ..u
+        };
+        assert_eq!(
+            (a.root("entities/desa/"), a.path("")),
+            ("/m/".into(), "".into())
+        );
     }
 }

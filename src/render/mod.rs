@@ -27,7 +27,8 @@ pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
     /// Receives a static file to copy from disk.
     fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
-        let bytes = std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let bytes =
+            std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
         self.write(path, &bytes)
     }
 }
@@ -62,7 +63,10 @@ impl Renderer {
     pub fn from_files(files: ThemeFiles) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         let templates: Vec<(String, TemplateSource)> = files.templates.into_iter().collect();
-        let raw: Vec<(&str, &str)> = templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
+        let raw: Vec<(&str, &str)> = templates
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.text.as_str()))
+            .collect();
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(vec![template_error(&e, &templates)]);
         }
@@ -80,7 +84,9 @@ impl Renderer {
 
     /// Renders a template with `context`; for extra outputs of other stages.
     pub fn render_template(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| template_error(&e, &self.templates))
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&e, &self.templates))
     }
 }
 
@@ -98,7 +104,11 @@ fn template_error(e: &tera::Error, templates: &[(String, TemplateSource)]) -> Di
             if text.is_empty() {
                 d
             } else {
-                let width = if span.start_line == span.end_line { span.end_col.saturating_sub(span.start_col) } else { 1 };
+                let width = if span.start_line == span.end_line {
+                    span.end_col.saturating_sub(span.start_col)
+                } else {
+                    1
+                };
                 d.at(text, span.start_line, span.start_col + 1).width(width)
             }
         }
@@ -127,7 +137,12 @@ struct PageView {
 const GENERATOR: &str = concat!("quorum ", env!("CARGO_PKG_VERSION"));
 
 /// Renders every page of `site` and copies the theme's static files into `sink`.
-pub fn render(site: &Site, config: &Config, renderer: &Renderer, sink: &dyn Sink) -> Result<RenderReport, Vec<Diagnostic>> {
+pub fn render(
+    site: &Site,
+    config: &Config,
+    renderer: &Renderer,
+    sink: &dyn Sink,
+) -> Result<RenderReport, Vec<Diagnostic>> {
     let urls = Urls::new(config);
     let ctx = Ctx {
         site,
@@ -141,8 +156,9 @@ pub fn render(site: &Site, config: &Config, renderer: &Renderer, sink: &dyn Sink
         .map(|&page| {
             let html = render_page(&ctx, renderer, page)?;
             let file = page.file(&ctx);
-            sink.write(&file, html.as_bytes())
-                .map_err(|e| Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}")))
+            sink.write(&file, html.as_bytes()).map_err(|e| {
+                Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
+            })
         })
         .collect();
     let mut diagnostics: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
@@ -152,7 +168,10 @@ pub fn render(site: &Site, config: &Config, renderer: &Renderer, sink: &dyn Sink
             StaticSource::File(from) => sink.copy(path, from),
         };
         if let Err(e) = r {
-            diagnostics.push(Diagnostic::error(PathBuf::from(path), format!("cannot copy the static file: {e}")));
+            diagnostics.push(Diagnostic::error(
+                PathBuf::from(path),
+                format!("cannot copy the static file: {e}"),
+            ));
         }
     }
     if !diagnostics.is_empty() {
@@ -195,7 +214,10 @@ pub fn base_context(ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str)
         },
     );
     c.insert("nav", &nav(ctx, dir));
-    c.insert("today", &crate::model::date::PartialDate::from_date(ctx.site.today));
+    c.insert(
+        "today",
+        &crate::model::date::PartialDate::from_date(ctx.site.today),
+    );
     c
 }
 
@@ -211,7 +233,10 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> Vec<NavItem> {
     .map(|(t, p)| (t.to_string(), p.to_string()))
     .collect();
     for (i, p) in ctx.site.pages.iter().enumerate() {
-        items.push((p.doc.front.title.clone(), ctx.site.path(crate::graph::Target::Page(i))));
+        items.push((
+            p.doc.front.title.clone(),
+            ctx.site.path(crate::graph::Target::Page(i)),
+        ));
     }
     items
         .into_iter()

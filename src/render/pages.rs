@@ -338,7 +338,11 @@ pub struct FreePage<'a> {
 pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
     match page {
         Page::Home => Data::Home(home(ctx)),
-        Page::Meetings => Data::Meetings(by_year(ctx, (0..ctx.site.meetings.len()).rev(), |c, i| c.meeting_summary(i))),
+        Page::Meetings => {
+            Data::Meetings(by_year(ctx, (0..ctx.site.meetings.len()).rev(), |c, i| {
+                c.meeting_summary(i)
+            }))
+        }
         Page::Meeting(i) => Data::Meeting(Box::new(meeting(ctx, i, &page.dir(ctx)))),
         Page::Entities => Data::Entities(entity_groups(ctx)),
         Page::Entity(i) => Data::Entity(Box::new(entity(ctx, i, &page.dir(ctx)))),
@@ -353,7 +357,12 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
                 title: &p.doc.front.title,
                 slug: p.slug.as_str(),
                 toc: &p.doc.outline.headings,
-                body: ctx.body(p.doc.body(), &p.doc.outline.headings, Target::Page(i), &page.dir(ctx)),
+                body: ctx.body(
+                    p.doc.body(),
+                    &p.doc.outline.headings,
+                    Target::Page(i),
+                    &page.dir(ctx),
+                ),
             })
         }
         Page::NotFound => Data::None,
@@ -362,10 +371,25 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
 
 fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
     let s = ctx.site;
-    let recent = (0..s.meetings.len()).rev().take(10).map(|i| ctx.meeting_summary(i)).collect();
-    let pending: Vec<usize> = (0..s.actions.len()).rev().filter(|&i| s.actions[i].status.is_pending()).collect();
-    let overdue: Vec<usize> = pending.iter().copied().filter(|&i| s.actions[i].overdue).collect();
-    let open: Vec<usize> = pending.iter().copied().filter(|&i| !s.actions[i].overdue).collect();
+    let recent = (0..s.meetings.len())
+        .rev()
+        .take(10)
+        .map(|i| ctx.meeting_summary(i))
+        .collect();
+    let pending: Vec<usize> = (0..s.actions.len())
+        .rev()
+        .filter(|&i| s.actions[i].status.is_pending())
+        .collect();
+    let overdue: Vec<usize> = pending
+        .iter()
+        .copied()
+        .filter(|&i| s.actions[i].overdue)
+        .collect();
+    let open: Vec<usize> = pending
+        .iter()
+        .copied()
+        .filter(|&i| !s.actions[i].overdue)
+        .collect();
     Home {
         counts: Counts {
             meetings: s.meetings.len(),
@@ -384,12 +408,19 @@ fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
 }
 
 /// Groups items by year, in the order given.
-fn by_year<'a, T>(ctx: &Ctx<'a>, meetings: impl Iterator<Item = usize>, view: impl Fn(&Ctx<'a>, usize) -> T) -> Vec<Year<T>> {
+fn by_year<'a, T>(
+    ctx: &Ctx<'a>,
+    meetings: impl Iterator<Item = usize>,
+    view: impl Fn(&Ctx<'a>, usize) -> T,
+) -> Vec<Year<T>> {
     let mut years: Vec<Year<T>> = Vec::new();
     for i in meetings {
         let year = ctx.site.meetings[i].date.year();
         if years.last().is_none_or(|y| y.year != year) {
-            years.push(Year { year, items: Vec::new() });
+            years.push(Year {
+                year,
+                items: Vec::new(),
+            });
         }
         if let Some(y) = years.last_mut() {
             y.items.push(view(ctx, i));
@@ -409,7 +440,11 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
                 name: &series.name,
                 slug: series.slug.as_str(),
                 meetings: series.meetings.len(),
-                position: series.meetings.iter().position(|&x| x == i).map_or(0, |p| p + 1),
+                position: series
+                    .meetings
+                    .iter()
+                    .position(|&x| x == i)
+                    .map_or(0, |p| p + 1),
             }
         }),
         location: doc.front.location.as_deref(),
@@ -417,7 +452,10 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
         attendees: m
             .attendees
             .iter()
-            .map(|a| AttendeeView { entity: ctx.entity(a.entity), role: a.role.as_deref() })
+            .map(|a| AttendeeView {
+                entity: ctx.entity(a.entity),
+                role: a.role.as_deref(),
+            })
             .collect(),
         entities: ctx.entities(&m.entities),
         topics: ctx.topics(&m.topics),
@@ -523,21 +561,40 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
             .attended
             .iter()
             .rev()
-            .map(|(m, role)| Attended { meeting: ctx.meeting(*m), role: role.as_deref() })
+            .map(|(m, role)| Attended {
+                meeting: ctx.meeting(*m),
+                role: role.as_deref(),
+            })
             .collect(),
         chaired: newest_first(&e.chaired),
         meetings: newest_first(&e.meetings),
         actions: action_groups(ctx, &e.actions),
         mentions: ctx.mentions(&e.backlinks),
-        related: e.related.iter().map(|&(r, n)| Counted { item: ctx.entity(r), count: n }).collect(),
-        topics: e.topics.iter().map(|&(t, n)| Counted { item: ctx.topic(t), count: n }).collect(),
+        related: e
+            .related
+            .iter()
+            .map(|&(r, n)| Counted {
+                item: ctx.entity(r),
+                count: n,
+            })
+            .collect(),
+        topics: e
+            .topics
+            .iter()
+            .map(|&(t, n)| Counted {
+                item: ctx.topic(t),
+                count: n,
+            })
+            .collect(),
     }
 }
 
 /// The topic tree, depth first, children by name.
 fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
     let s = ctx.site;
-    let mut roots: Vec<usize> = (0..s.topics.len()).filter(|&i| s.topics[i].parent.is_none()).collect();
+    let mut roots: Vec<usize> = (0..s.topics.len())
+        .filter(|&i| s.topics[i].parent.is_none())
+        .collect();
     roots.sort_by_cached_key(|&i| s.topics[i].name.to_lowercase());
     let mut rows = Vec::new();
     let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
@@ -570,7 +627,14 @@ fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> TopicView<'a> {
         meetings: t.meetings.len(),
         actions: action_groups(ctx, &t.actions),
         decisions: t.decisions.iter().rev().map(|&d| ctx.decision(d)).collect(),
-        entities: t.entities.iter().map(|&(e, n)| Counted { item: ctx.entity(e), count: n }).collect(),
+        entities: t
+            .entities
+            .iter()
+            .map(|&(e, n)| Counted {
+                item: ctx.entity(e),
+                count: n,
+            })
+            .collect(),
         mentions: ctx.mentions(&t.backlinks),
     }
 }
@@ -581,14 +645,20 @@ fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {
     let mut by_owner: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
     for (a, action) in s.actions.iter().enumerate().rev() {
         for &o in &action.owners {
-            by_owner.entry((s.entities[o].name.to_lowercase(), o)).or_default().push(a);
+            by_owner
+                .entry((s.entities[o].name.to_lowercase(), o))
+                .or_default()
+                .push(a);
         }
     }
     Register {
         groups: action_groups(ctx, &all),
         owners: by_owner
             .into_iter()
-            .map(|((_, o), list)| OwnerGroup { owner: ctx.entity(o), actions: ctx.actions(&list) })
+            .map(|((_, o), list)| OwnerGroup {
+                owner: ctx.entity(o),
+                actions: ctx.actions(&list),
+            })
             .collect(),
         total: s.actions.len(),
     }
@@ -600,14 +670,20 @@ fn decision_log<'a>(ctx: &Ctx<'a>) -> DecisionLog<'a> {
     let mut by_topic: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
     for &d in &newest {
         for &t in &s.decisions[d].topics {
-            by_topic.entry((s.topics[t].name.to_lowercase(), t)).or_default().push(d);
+            by_topic
+                .entry((s.topics[t].name.to_lowercase(), t))
+                .or_default()
+                .push(d);
         }
     }
     DecisionLog {
         decisions: ctx.decisions(&newest),
         by_topic: by_topic
             .into_iter()
-            .map(|((_, t), list)| TopicDecisions { topic: ctx.topic(t), decisions: ctx.decisions(&list) })
+            .map(|((_, t), list)| TopicDecisions {
+                topic: ctx.topic(t),
+                decisions: ctx.decisions(&list),
+            })
             .collect(),
     }
 }

@@ -48,19 +48,38 @@ pub fn gather(root: &Path, name: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
     let on_disk = root.join("themes").join(name);
     if on_disk.is_dir() {
         let rel = Path::new("themes").join(name);
-        read_dir_templates(root, &on_disk.join("templates"), &mut files, &mut diagnostics);
-        read_dir_statics(&on_disk.join("static"), &mut files, &rel.join("static"), &mut diagnostics);
+        read_dir_templates(
+            root,
+            &on_disk.join("templates"),
+            &mut files,
+            &mut diagnostics,
+        );
+        read_dir_statics(
+            &on_disk.join("static"),
+            &mut files,
+            &rel.join("static"),
+            &mut diagnostics,
+        );
     } else if name == "default" {
         builtin(&mut files);
     } else {
-        return Err(vec![Diagnostic::error(
-            crate::config::FILE,
-            format!("there is no theme `{name}`: themes/{name}/ does not exist"),
-        )
-        .help("remove `theme:` to use the built-in default theme, or create the theme's folder")]);
+        return Err(vec![
+            Diagnostic::error(
+                crate::config::FILE,
+                format!("there is no theme `{name}`: themes/{name}/ does not exist"),
+            )
+            .help(
+                "remove `theme:` to use the built-in default theme, or create the theme's folder",
+            ),
+        ]);
     }
     read_dir_templates(root, &root.join("templates"), &mut files, &mut diagnostics);
-    read_dir_statics(&root.join("static"), &mut files, Path::new("static"), &mut diagnostics);
+    read_dir_statics(
+        &root.join("static"),
+        &mut files,
+        Path::new("static"),
+        &mut diagnostics,
+    );
     if diagnostics.is_empty() {
         Ok(files)
     } else {
@@ -83,7 +102,9 @@ fn builtin(files: &mut ThemeFiles) {
         let path = f.path();
         let Ok(rest) = path.strip_prefix("templates") else {
             if let Ok(rest) = path.strip_prefix("static") {
-                files.statics.insert(slash_path(rest), StaticSource::Builtin(f.contents()));
+                files
+                    .statics
+                    .insert(slash_path(rest), StaticSource::Builtin(f.contents()));
             }
             continue;
         };
@@ -106,7 +127,12 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-fn read_dir_templates(root: &Path, dir: &Path, files: &mut ThemeFiles, diagnostics: &mut Vec<Diagnostic>) {
+fn read_dir_templates(
+    root: &Path,
+    dir: &Path,
+    files: &mut ThemeFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if !dir.is_dir() {
         return;
     }
@@ -114,7 +140,10 @@ fn read_dir_templates(root: &Path, dir: &Path, files: &mut ThemeFiles, diagnosti
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diagnostics.push(Diagnostic::error(dir.strip_prefix(root).unwrap_or(dir), format!("cannot read templates: {e}")));
+                diagnostics.push(Diagnostic::error(
+                    dir.strip_prefix(root).unwrap_or(dir),
+                    format!("cannot read templates: {e}"),
+                ));
                 continue;
             }
         };
@@ -122,21 +151,39 @@ fn read_dir_templates(root: &Path, dir: &Path, files: &mut ThemeFiles, diagnosti
         if !entry.file_type().is_file() || crate::source::is_ignored_name(&name) {
             continue;
         }
-        let rel_display = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let rel_display = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let key = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
         match std::fs::read(entry.path()) {
             Ok(bytes) => match crate::source::decode(&rel_display, bytes) {
                 Ok(text) => {
-                    files.templates.insert(key, TemplateSource { path: rel_display, text });
+                    files.templates.insert(
+                        key,
+                        TemplateSource {
+                            path: rel_display,
+                            text,
+                        },
+                    );
                 }
                 Err(d) => diagnostics.push(d),
             },
-            Err(e) => diagnostics.push(Diagnostic::error(rel_display, format!("cannot read this template: {e}"))),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                rel_display,
+                format!("cannot read this template: {e}"),
+            )),
         }
     }
 }
 
-fn read_dir_statics(dir: &Path, files: &mut ThemeFiles, display: &Path, diagnostics: &mut Vec<Diagnostic>) {
+fn read_dir_statics(
+    dir: &Path,
+    files: &mut ThemeFiles,
+    display: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if !dir.is_dir() {
         return;
     }
@@ -145,7 +192,10 @@ fn read_dir_statics(dir: &Path, files: &mut ThemeFiles, display: &Path, diagnost
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diagnostics.push(Diagnostic::error(display, format!("cannot read static files: {e}")));
+                diagnostics.push(Diagnostic::error(
+                    display,
+                    format!("cannot read static files: {e}"),
+                ));
                 continue;
             }
         };
@@ -155,7 +205,10 @@ fn read_dir_statics(dir: &Path, files: &mut ThemeFiles, display: &Path, diagnost
         }
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            files.statics.insert(slash_path(rel), StaticSource::File(entry.path().to_path_buf()));
+            files.statics.insert(
+                slash_path(rel),
+                StaticSource::File(entry.path().to_path_buf()),
+            );
         }
     }
 }
@@ -168,7 +221,21 @@ mod tests {
     fn the_builtin_theme_has_every_page_template() {
         let dir = tempfile::tempdir().unwrap();
         let files = gather(dir.path(), "default").unwrap();
-        for name in ["base.html", "meeting.html", "entity.html", "topic.html", "action.html", "page.html", "index.html", "meetings.html", "entities.html", "topics.html", "actions.html", "decisions.html", "404.html"] {
+        for name in [
+            "base.html",
+            "meeting.html",
+            "entity.html",
+            "topic.html",
+            "action.html",
+            "page.html",
+            "index.html",
+            "meetings.html",
+            "entities.html",
+            "topics.html",
+            "actions.html",
+            "decisions.html",
+            "404.html",
+        ] {
             assert!(files.templates.contains_key(name), "{name}");
         }
         assert!(files.statics.contains_key("assets/quorum.css"));

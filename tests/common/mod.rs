@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::rc::Rc;
 
 use quorum::config::Overrides;
 use quorum::diagnostic::Diagnostic;
@@ -17,7 +18,7 @@ use scraper::{Html, Selector};
 
 /// A site in a temporary folder.
 pub struct Site {
-    _dir: tempfile::TempDir,
+    dir: Rc<tempfile::TempDir>,
     pub root: PathBuf,
     pub overrides: Overrides,
 }
@@ -47,7 +48,7 @@ impl Site {
         let root = dir.path().join("site");
         fs::create_dir_all(root.join("content")).unwrap();
         Site {
-            _dir: dir,
+            dir: Rc::new(dir),
             root,
             overrides: Overrides {
                 today: Some("2024-03-01".into()),
@@ -67,7 +68,11 @@ impl Site {
     pub fn sample() -> Site {
         let site = Site::empty();
         copy_tree(&sample_root().join("content"), &site.root.join("content"));
-        fs::copy(sample_root().join("quorum.yaml"), site.root.join("quorum.yaml")).unwrap();
+        fs::copy(
+            sample_root().join("quorum.yaml"),
+            site.root.join("quorum.yaml"),
+        )
+        .unwrap();
         site
     }
 
@@ -103,6 +108,7 @@ impl Site {
     pub fn build_to(&self, out: &Path) -> Built {
         match quorum::build(&self.config(), out) {
             Ok(report) => Built {
+                _site: Some(self.dir.clone()),
                 out: out.to_path_buf(),
                 warnings: report.warnings,
                 base_path: self.config().base_url.path,
@@ -137,14 +143,21 @@ impl Site {
 
 /// Finds a diagnostic whose message contains `needle`.
 pub fn find<'a>(ds: &'a [Diagnostic], needle: &str) -> &'a Diagnostic {
-    ds.iter().find(|d| d.message.contains(needle)).unwrap_or_else(|| {
-        let all: Vec<String> = ds.iter().map(|d| d.to_string()).collect();
-        panic!("no diagnostic contains {needle:?}; got:\n{}", all.join("\n"))
-    })
+    ds.iter()
+        .find(|d| d.message.contains(needle))
+        .unwrap_or_else(|| {
+            let all: Vec<String> = ds.iter().map(|d| d.to_string()).collect();
+            panic!(
+                "no diagnostic contains {needle:?}; got:\n{}",
+                all.join("\n")
+            )
+        })
 }
 
 /// A built site.
 pub struct Built {
+    /// Keeps the site's folder alive as long as the output is looked at.
+    pub _site: Option<Rc<tempfile::TempDir>>,
     pub out: PathBuf,
     pub warnings: Vec<Diagnostic>,
     pub base_path: String,
@@ -173,7 +186,13 @@ impl Built {
         for e in walkdir::WalkDir::new(&self.out) {
             let e = e.unwrap();
             if e.file_type().is_file() {
-                out.push(e.path().strip_prefix(&self.out).unwrap().to_string_lossy().replace('\\', "/"));
+                out.push(
+                    e.path()
+                        .strip_prefix(&self.out)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
             }
         }
         out.sort();
@@ -182,27 +201,45 @@ impl Built {
 
     /// Every file with its bytes.
     pub fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
-        self.files().into_iter().map(|f| (f.clone(), fs::read(self.path(&f)).unwrap())).collect()
+        self.files()
+            .into_iter()
+            .map(|f| (f.clone(), fs::read(self.path(&f)).unwrap()))
+            .collect()
     }
 
     /// Texts of the elements matching `selector` in page `rel`.
     pub fn texts(&self, rel: &str, selector: &str) -> Vec<String> {
         let doc = self.html(rel);
         let sel = Selector::parse(selector).unwrap();
-        doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+        doc.select(&sel)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
     }
 
     /// `href`s of the links matching `selector` in page `rel`.
     pub fn hrefs(&self, rel: &str, selector: &str) -> Vec<String> {
         let doc = self.html(rel);
         let sel = Selector::parse(selector).unwrap();
-        doc.select(&sel).filter_map(|e| e.value().attr("href").map(str::to_owned)).collect()
+        doc.select(&sel)
+            .filter_map(|e| e.value().attr("href").map(str::to_owned))
+            .collect()
     }
 
     /// Resolves a link found in page `from` to a file of the output and a
     /// fragment; `None` for links that leave the site.
     pub fn resolve(&self, from: &str, href: &str) -> Option<(String, String)> {
-        if href.starts_with("http:") || href.starts_with("https:") || href.starts_with("mailto:") || href.starts_with("//") || href.starts_with("javascript:") {
+        if href.starts_with("http:")
+            || href.starts_with("https:")
+            || href.starts_with("mailto:")
+            || href.starts_with("//")
+            || href.starts_with("javascript:")
+        {
             return None;
         }
         let (path, fragment) = match href.split_once('#') {
@@ -212,7 +249,12 @@ impl Built {
         let path = path.split('?').next().unwrap();
         let mut segments: Vec<String> = if let Some(abs) = path.strip_prefix('/') {
             let rest = format!("/{abs}");
-            let inside = rest.strip_prefix(&self.base_path).unwrap_or_else(|| panic!("{from}: link {href} is outside the base path {}", self.base_path));
+            let inside = rest.strip_prefix(&self.base_path).unwrap_or_else(|| {
+                panic!(
+                    "{from}: link {href} is outside the base path {}",
+                    self.base_path
+                )
+            });
             inside.split('/').map(str::to_owned).collect()
         } else if path.is_empty() {
             from.split('/').map(str::to_owned).collect()
@@ -222,7 +264,10 @@ impl Built {
             for seg in path.split('/') {
                 match seg {
                     ".." => {
-                        assert!(base.pop().is_some(), "{from}: link {href} climbs above the site root");
+                        assert!(
+                            base.pop().is_some(),
+                            "{from}: link {href} climbs above the site root"
+                        );
                     }
                     "." => {}
                     s => base.push(s.to_owned()),
@@ -253,10 +298,19 @@ impl Built {
         let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let any_id = Selector::parse("[id]").unwrap();
         let linked = Selector::parse("a[href], link[href], img[src], script[src]").unwrap();
-        let pages: Vec<String> = self.files().into_iter().filter(|f| f.ends_with(".html")).collect();
+        let pages: Vec<String> = self
+            .files()
+            .into_iter()
+            .filter(|f| f.ends_with(".html"))
+            .collect();
         for p in &pages {
             let doc = self.html(p);
-            ids.insert(p.clone(), doc.select(&any_id).filter_map(|e| e.value().attr("id").map(str::to_owned)).collect());
+            ids.insert(
+                p.clone(),
+                doc.select(&any_id)
+                    .filter_map(|e| e.value().attr("id").map(str::to_owned))
+                    .collect(),
+            );
         }
         let mut checked = 0;
         let mut broken = Vec::new();
@@ -264,11 +318,15 @@ impl Built {
             let doc = self.html(p);
             for e in doc.select(&linked) {
                 let href = e.value().attr("href").or(e.value().attr("src")).unwrap();
-                let Some((file, fragment)) = self.resolve(p, href) else { continue };
+                let Some((file, fragment)) = self.resolve(p, href) else {
+                    continue;
+                };
                 checked += 1;
                 if !self.path(&file).is_file() {
                     broken.push(format!("{p}: {href} -> missing {file}"));
-                } else if !fragment.is_empty() && !ids.get(&file).is_some_and(|s| s.contains(&fragment)) {
+                } else if !fragment.is_empty()
+                    && !ids.get(&file).is_some_and(|s| s.contains(&fragment))
+                {
                     broken.push(format!("{p}: {href} -> no #{fragment} in {file}"));
                 }
             }
