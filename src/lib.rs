@@ -97,13 +97,30 @@ fn finish(
     Ok((site, diagnostics))
 }
 
+/// Compiles the theme and analyses the content, reporting the errors of both.
+fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
+    match (Renderer::new(config), analyse(config)) {
+        (Ok(renderer), Ok((site, warnings))) => Ok((renderer, site, warnings)),
+        (Err(mut theme), Ok((_, warnings))) => {
+            theme.extend(warnings);
+            diagnostic::sort(&mut theme);
+            Err(Error::Content(theme))
+        }
+        (Err(theme), Err(Error::Content(mut content))) => {
+            content.extend(theme);
+            diagnostic::sort(&mut content);
+            Err(Error::Content(content))
+        }
+        (_, Err(e)) => Err(e),
+    }
+}
+
 /// Builds the site into `output`; the previous output stays untouched unless
 /// the whole build succeeds.
 pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
     let start = Instant::now();
     output::check_output(&config.root, output)?;
-    let renderer = Renderer::new(config).map_err(Error::Content)?;
-    let (site, warnings) = analyse(config)?;
+    let (renderer, site, warnings) = prepare(config)?;
     let staging = output::Staging::begin(&config.root, output)?;
     match render::render(&site, config, &renderer, &staging) {
         Ok(rendered) => {
@@ -127,8 +144,7 @@ pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
 /// Builds the site in memory: every error, no output.
 pub fn check(config: &Config) -> Result<(BuildReport, output::Memory), Error> {
     let start = Instant::now();
-    let renderer = Renderer::new(config).map_err(Error::Content)?;
-    let (site, warnings) = analyse(config)?;
+    let (renderer, site, warnings) = prepare(config)?;
     let memory = output::Memory::default();
     let rendered = render::render(&site, config, &renderer, &memory).map_err(Error::Content)?;
     Ok((

@@ -83,6 +83,34 @@ fn wrong_types_are_explained() {
 }
 
 #[test]
+fn blank_names_are_errors() {
+    let site = Site::empty()
+        .file("content/entities/e.md", "---\nname: \"  \"\n---\n")
+        .file(
+            "content/meetings/m.md",
+            &meeting("date: 2024-01-01\ntitle: ''\n"),
+        );
+    let ds = site.build_errors();
+    assert_eq!(find(&ds, "`name` is empty").line, 2);
+    assert_eq!(find(&ds, "`title` is empty").line, 3);
+}
+
+#[test]
+fn template_errors_are_reported_with_content_errors() {
+    let site = Site::empty().file("templates/page.html", "{% if %}").file(
+        "content/meetings/m.md",
+        &meeting("title: M\ndate: 2024-13-01\n"),
+    );
+    let ds = site.build_errors();
+    let t = find(&ds, "template");
+    assert_eq!(
+        (t.path.to_str().unwrap(), t.line),
+        ("templates/page.html", 1)
+    );
+    find(&ds, "no month 13");
+}
+
+#[test]
 fn two_files_with_one_slug_are_named_both() {
     let site = Site::empty()
         .file("content/entities/a/desa.md", "---\nname: DESA\n---\n")

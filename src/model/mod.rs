@@ -153,12 +153,39 @@ pub fn parse(files: Vec<SourceFile>) -> Parsed {
 
 /// Parses one file; a file with errors yields no document.
 fn parse_file(file: SourceFile) -> (Option<Any>, Vec<Diagnostic>) {
-    match file.kind {
+    let (doc, mut diagnostics) = match file.kind {
         Kind::Meeting => typed(file, MeetingFront::KEYS, Any::Meeting),
         Kind::Entity => typed(file, EntityFront::KEYS, Any::Entity),
         Kind::Topic => typed(file, TopicFront::KEYS, Any::Topic),
         Kind::Page => typed(file, PageFront::KEYS, Any::Page),
+    };
+    let blank = match &doc {
+        Some(Any::Meeting(d)) => required(d, "title", &d.front.title),
+        Some(Any::Entity(d)) => required(d, "name", &d.front.name),
+        Some(Any::Topic(d)) => required(d, "name", &d.front.name),
+        Some(Any::Page(d)) => required(d, "title", &d.front.title),
+        None => None,
+    };
+    match blank {
+        Some(d) => {
+            diagnostics.push(d);
+            (None, diagnostics)
+        }
+        None => (doc, diagnostics),
     }
+}
+
+/// An error when a required text is blank.
+fn required<F>(doc: &Doc<F>, key: &str, value: &str) -> Option<Diagnostic> {
+    value.trim().is_empty().then(|| {
+        doc.diagnostic(
+            Severity::Error,
+            doc.locate(key, ""),
+            format!("`{key}` is empty"),
+        )
+        .width(key.len())
+        .help(format!("write the {key} after `{key}:`"))
+    })
 }
 
 fn typed<F: serde::de::DeserializeOwned>(

@@ -114,6 +114,7 @@ pub struct MeetingSummary<'a> {
 pub struct ChangeView<'a> {
     pub meeting: MeetingRef<'a>,
     pub status: Option<&'static str>,
+    pub status_label: Option<&'static str>,
     pub note: Option<&'a str>,
     pub due: Option<PartialDate>,
 }
@@ -134,6 +135,7 @@ pub struct ActionView<'a> {
     pub due: Option<PartialDate>,
     pub overdue: bool,
     pub initial_status: &'static str,
+    pub initial_status_label: &'static str,
     pub initial_due: Option<PartialDate>,
     pub history: Vec<ChangeView<'a>>,
 }
@@ -265,6 +267,7 @@ impl<'a> Ctx<'a> {
             due: a.due,
             overdue: a.overdue,
             initial_status: a.initial.as_str(),
+            initial_status_label: status_label(a.initial),
             initial_due: a.initial_due,
             history: a
                 .history
@@ -272,6 +275,7 @@ impl<'a> Ctx<'a> {
                 .map(|c| ChangeView {
                     meeting: self.meeting(c.meeting),
                     status: c.status.map(Status::as_str),
+                    status_label: c.status.map(status_label),
                     note: c.note.as_deref(),
                     due: c.due,
                 })

@@ -123,7 +123,17 @@ struct SiteView<'a> {
     description: Option<&'a str>,
     base_url: &'a str,
     home: String,
+    sections: Sections,
     generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct Sections {
+    meetings: String,
+    entities: String,
+    topics: String,
+    actions: String,
+    decisions: String,
 }
 
 #[derive(Serialize)]
@@ -200,6 +210,13 @@ pub fn base_context(ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str)
             description: ctx.config.description.as_deref(),
             base_url: &urls.base_url,
             home: urls.path(""),
+            sections: Sections {
+                meetings: urls.path("meetings/"),
+                entities: urls.path("entities/"),
+                topics: urls.path("topics/"),
+                actions: urls.path("actions/"),
+                decisions: urls.path("decisions/"),
+            },
             generator: GENERATOR,
         },
     );
