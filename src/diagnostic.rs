@@ -141,12 +141,11 @@ impl Diagnostic {
                 let start = char_to_byte(line, self.column.saturating_sub(1));
                 let end = char_to_byte(line, self.column.saturating_sub(1) + self.width);
                 let end = end.max(start);
-                let label = location.clone();
                 groups.push(
                     title.element(
                         Snippet::source(line.as_str())
                             .line_start(self.line)
-                            .path(label)
+                            .path(self.path.display().to_string())
                             .annotation(AnnotationKind::Primary.span(start..end)),
                     ),
                 );

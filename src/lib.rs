@@ -10,13 +10,17 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod export;
 pub mod frontmatter;
 pub mod graph;
+pub mod incremental;
 pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod source;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -80,7 +84,7 @@ pub fn analyse(config: &Config) -> Result<(Site, Vec<Diagnostic>), Error> {
     finish(config, resolved.site, diagnostics)
 }
 
-fn finish(
+pub(crate) fn finish(
     config: &Config,
     site: Site,
     mut diagnostics: Vec<Diagnostic>,

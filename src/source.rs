@@ -77,20 +77,17 @@ pub fn is_ignored_name(name: &str) -> bool {
         || (name.starts_with('#') && name.ends_with('#'))
 }
 
-/// Walks `root/content` and reads every Markdown file in it.
-pub fn load(root: &Path) -> Loaded {
+/// Every file under `root/content` (hidden and editor files left out), and
+/// the problems met while walking.
+pub fn list(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let content = root.join("content");
-    let mut loaded = Loaded::default();
     if !content.is_dir() {
-        loaded.diagnostics.push(
-            Diagnostic::error("content", "the site has no `content/` folder").help(
-                "create content/meetings/ and write a meeting there, or run `quorum new DIR`",
-            ),
-        );
-        return loaded;
+        let d = Diagnostic::error("content", "the site has no `content/` folder")
+            .help("create content/meetings/ and write a meeting there, or run `quorum new DIR`");
+        return (Vec::new(), vec![d]);
     }
-    let content_real = fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
     let mut paths = Vec::new();
+    let mut diagnostics = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
@@ -100,9 +97,28 @@ pub fn load(root: &Path) -> Loaded {
         match entry {
             Ok(e) if e.file_type().is_file() => paths.push(e.into_path()),
             Ok(_) => {}
-            Err(e) => loaded.diagnostics.push(walk_error(root, &e)),
+            Err(e) => diagnostics.push(walk_error(root, &e)),
         }
     }
+    (paths, diagnostics)
+}
+
+/// Reads one file found by [`list`]: `None` for files that are not Markdown.
+pub fn read(root: &Path, path: &Path) -> Result<Option<SourceFile>, Diagnostic> {
+    let content = root.join("content");
+    let content_real = fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
+    read_one(root, &content, &content_real, path)
+}
+
+/// Walks `root/content` and reads every Markdown file in it, in parallel.
+pub fn load(root: &Path) -> Loaded {
+    let (paths, diagnostics) = list(root);
+    let content = root.join("content");
+    let content_real = fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
+    let mut loaded = Loaded {
+        files: Vec::new(),
+        diagnostics,
+    };
     let results: Vec<Result<Option<SourceFile>, Diagnostic>> = paths
         .par_iter()
         .map(|p| read_one(root, &content, &content_real, p))

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use quorum::diagnostic::Diagnostic;
+use quorum::watch::Watcher;
 use quorum::{BuildReport, Error};
 
 use super::{SiteArgs, plural, print_diagnostics};
@@ -13,6 +15,9 @@ pub struct Args {
     /// Where to write the site (default: public/ in the site's folder).
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Keep watching, and rebuild the output (swapped in whole) on every change.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 impl Args {
@@ -22,10 +27,49 @@ impl Args {
             .output
             .clone()
             .unwrap_or_else(|| config.root.join("public"));
-        let report = quorum::build(&config, &output)?;
-        print_diagnostics(&report.warnings);
-        eprintln!("{}", summary(&report, "built"));
+        let first = quorum::build(&config, &output);
+        if !self.watch {
+            let report = first?;
+            print_diagnostics(&report.warnings);
+            eprintln!("{}", summary(&report, "built"));
+            return Ok(());
+        }
+        // An output folder quorum may not replace stops the watch at once.
+        if let Err(e @ Error::Output(_)) = first {
+            return Err(e);
+        }
+        show(first);
+        let ignore = vec![output.clone(), self.site.root.join("target")];
+        let mut watcher = Watcher::start(&self.site.root, ignore)
+            .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
+        if let Some(why) = &watcher.polling {
+            eprintln!("note: {why}; checking for changes twice a second instead");
+        }
+        eprintln!(
+            "watching {} for changes (press Ctrl-C to stop)",
+            self.site.root.display()
+        );
+        while watcher.next_batch().is_some() {
+            let result = quorum::load_config(&self.site.root, &self.site.overrides())
+                .and_then(|config| quorum::build(&config, &output));
+            show(result);
+        }
         Ok(())
+    }
+}
+
+/// Prints the outcome of one build of a watch; a failed build leaves the
+/// previous output as it was.
+fn show(result: Result<BuildReport, Error>) {
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report.warnings);
+            eprintln!("{}", summary(&report, "built"));
+        }
+        Err(e) => {
+            super::report_error(&e);
+            eprintln!("the previous output is left as it was");
+        }
     }
 }
 

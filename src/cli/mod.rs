@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod new;
+mod serve;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ enum Command {
     Build(build::Args),
     /// Build in memory and report every error and broken link; write nothing.
     Check(check::Args),
+    /// Build, serve on 127.0.0.1:1111, rebuild on every change and reload the browser.
+    Serve(serve::Args),
 }
 
 /// Options every building command takes.
@@ -72,6 +75,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => args.run(),
         Command::Build(args) => args.run(),
         Command::Check(args) => args.run(),
+        Command::Serve(args) => args.run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -95,7 +99,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn report_error(e: &Error) {
+pub fn report_error(e: &Error) {
     match e {
         Error::Config(d) => print_diagnostics(std::slice::from_ref(d)),
         Error::Content(ds) => {

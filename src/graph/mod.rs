@@ -70,7 +70,7 @@ pub struct Site {
 /// A meeting and everything the graph knows about it.
 #[derive(Debug)]
 pub struct Meeting {
-    pub doc: MeetingDoc,
+    pub doc: Arc<MeetingDoc>,
     pub slug: Slug,
     pub date: PartialDate,
     pub series: Option<usize>,
@@ -123,7 +123,7 @@ pub struct Entity {
     pub title: Option<String>,
     pub url: Option<String>,
     /// `None` for a stub made for an unknown ref.
-    pub doc: Option<EntityDoc>,
+    pub doc: Option<Arc<EntityDoc>>,
     /// Meetings attended (meeting, role), oldest first.
     pub attended: Vec<(usize, Option<String>)>,
     /// Meetings chaired, oldest first.
@@ -156,7 +156,7 @@ pub struct Topic {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     /// `None` for a stub.
-    pub doc: Option<TopicDoc>,
+    pub doc: Option<Arc<TopicDoc>>,
     /// Meetings on the topic, oldest first.
     pub meetings: Vec<usize>,
     pub actions: Vec<usize>,
@@ -214,7 +214,7 @@ pub struct Decision {
 /// A free page.
 #[derive(Debug)]
 pub struct Page {
-    pub doc: PageDoc,
+    pub doc: Arc<PageDoc>,
     pub slug: Slug,
 }
 

@@ -2,6 +2,7 @@
 //! pages for unknown names), wiki-links, and then the derived views.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::index::{RefKind, fold};
 use super::{
@@ -84,16 +85,16 @@ fn with(place: &Diagnostic, severity: Severity, message: String) -> Diagnostic {
 
 /// Sorts documents by slug and reports two files with the same slug.
 fn dedupe_slugs<F>(
-    mut docs: Vec<Doc<F>>,
+    mut docs: Vec<Arc<Doc<F>>>,
     what: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Doc<F>> {
+) -> Vec<Arc<Doc<F>>> {
     docs.sort_by(|a, b| {
         a.slug
             .cmp(&b.slug)
             .then_with(|| a.source.path.cmp(&b.source.path))
     });
-    let mut out: Vec<Doc<F>> = Vec::with_capacity(docs.len());
+    let mut out: Vec<Arc<Doc<F>>> = Vec::with_capacity(docs.len());
     for doc in docs {
         if let Some(prev) = out.last().filter(|p| p.slug == doc.slug) {
             diagnostics.push(
@@ -186,8 +187,8 @@ impl Builder {
         }
     }
 
-    fn meeting_docs(&mut self, docs: Vec<MeetingDoc>, drafts: bool) -> Vec<MeetingDoc> {
-        let docs: Vec<MeetingDoc> = docs
+    fn meeting_docs(&mut self, docs: Vec<Arc<MeetingDoc>>, drafts: bool) -> Vec<Arc<MeetingDoc>> {
+        let docs: Vec<Arc<MeetingDoc>> = docs
             .into_iter()
             .filter(|d| drafts || !d.front.draft)
             .collect();
@@ -196,7 +197,7 @@ impl Builder {
         docs
     }
 
-    fn add_entities(&mut self, docs: Vec<EntityDoc>) {
+    fn add_entities(&mut self, docs: Vec<Arc<EntityDoc>>) {
         let docs = dedupe_slugs(docs, "entity", &mut self.diagnostics);
         for doc in docs {
             self.take_slug(RefKind::Entity, &doc.slug);
@@ -256,7 +257,7 @@ impl Builder {
         }
     }
 
-    fn add_topics(&mut self, docs: Vec<TopicDoc>) {
+    fn add_topics(&mut self, docs: Vec<Arc<TopicDoc>>) {
         let docs = dedupe_slugs(docs, "topic", &mut self.diagnostics);
         for doc in docs {
             self.take_slug(RefKind::Topic, &doc.slug);
@@ -296,7 +297,7 @@ impl Builder {
         }
     }
 
-    fn add_pages(&mut self, docs: Vec<PageDoc>) {
+    fn add_pages(&mut self, docs: Vec<Arc<PageDoc>>) {
         let mut docs = dedupe_slugs(docs, "page", &mut self.diagnostics);
         docs.sort_by(|a, b| {
             (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.slug).cmp(&(
@@ -314,7 +315,7 @@ impl Builder {
             .collect();
     }
 
-    fn index_meetings(&mut self, docs: &[MeetingDoc]) {
+    fn index_meetings(&mut self, docs: &[Arc<MeetingDoc>]) {
         for (i, doc) in docs.iter().enumerate() {
             self.site
                 .index
@@ -501,7 +502,7 @@ impl Builder {
         out
     }
 
-    fn build_meetings(&mut self, docs: Vec<MeetingDoc>) {
+    fn build_meetings(&mut self, docs: Vec<Arc<MeetingDoc>>) {
         for (mi, doc) in docs.into_iter().enumerate() {
             let f = &doc.front;
             let chair = f.chair.as_ref().and_then(|c| {

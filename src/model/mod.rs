@@ -11,6 +11,7 @@ pub mod front;
 pub mod slug;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -115,44 +116,65 @@ pub type TopicDoc = Doc<TopicFront>;
 /// A free page.
 pub type PageDoc = Doc<PageFront>;
 
-/// Every document of the site, by kind, each sorted by path.
-#[derive(Debug, Default)]
+/// Every document of the site, by kind. Documents are shared, so a site kept
+/// between rebuilds re-parses only the files that changed.
+#[derive(Debug, Default, Clone)]
 pub struct Parsed {
-    pub meetings: Vec<MeetingDoc>,
-    pub entities: Vec<EntityDoc>,
-    pub topics: Vec<TopicDoc>,
-    pub pages: Vec<PageDoc>,
+    pub meetings: Vec<Arc<MeetingDoc>>,
+    pub entities: Vec<Arc<EntityDoc>>,
+    pub topics: Vec<Arc<TopicDoc>>,
+    pub pages: Vec<Arc<PageDoc>>,
     /// Problems found while parsing.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-enum Any {
-    Meeting(MeetingDoc),
-    Entity(EntityDoc),
-    Topic(TopicDoc),
-    Page(PageDoc),
+/// A parsed document of any kind.
+#[derive(Debug, Clone)]
+pub enum Any {
+    Meeting(Arc<MeetingDoc>),
+    Entity(Arc<EntityDoc>),
+    Topic(Arc<TopicDoc>),
+    Page(Arc<PageDoc>),
+}
+
+/// What parsing one file gave: the document (unless it has errors) and its diagnostics.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub doc: Option<Any>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// Gathers parsed files into documents by kind.
+    pub fn gather<'a>(files: impl IntoIterator<Item = &'a ParsedFile>) -> Parsed {
+        let mut parsed = Parsed::default();
+        for f in files {
+            parsed.diagnostics.extend(f.diagnostics.iter().cloned());
+            match &f.doc {
+                Some(Any::Meeting(d)) => parsed.meetings.push(d.clone()),
+                Some(Any::Entity(d)) => parsed.entities.push(d.clone()),
+                Some(Any::Topic(d)) => parsed.topics.push(d.clone()),
+                Some(Any::Page(d)) => parsed.pages.push(d.clone()),
+                None => {}
+            }
+        }
+        parsed
+    }
 }
 
 /// Parses every file, in parallel.
 pub fn parse(files: Vec<SourceFile>) -> Parsed {
-    let results: Vec<(Option<Any>, Vec<Diagnostic>)> =
-        files.into_par_iter().map(parse_file).collect();
-    let mut parsed = Parsed::default();
-    for (doc, diagnostics) in results {
-        parsed.diagnostics.extend(diagnostics);
-        match doc {
-            Some(Any::Meeting(d)) => parsed.meetings.push(d),
-            Some(Any::Entity(d)) => parsed.entities.push(d),
-            Some(Any::Topic(d)) => parsed.topics.push(d),
-            Some(Any::Page(d)) => parsed.pages.push(d),
-            None => {}
-        }
-    }
-    parsed
+    let results: Vec<ParsedFile> = files.into_par_iter().map(parse_file).collect();
+    Parsed::gather(&results)
 }
 
 /// Parses one file; a file with errors yields no document.
-fn parse_file(file: SourceFile) -> (Option<Any>, Vec<Diagnostic>) {
+pub fn parse_file(file: SourceFile) -> ParsedFile {
+    let (doc, diagnostics) = parse_typed(file);
+    ParsedFile { doc, diagnostics }
+}
+
+fn parse_typed(file: SourceFile) -> (Option<Any>, Vec<Diagnostic>) {
     let (doc, mut diagnostics) = match file.kind {
         Kind::Meeting => typed(file, MeetingFront::KEYS, Any::Meeting),
         Kind::Entity => typed(file, EntityFront::KEYS, Any::Entity),
@@ -191,7 +213,7 @@ fn required<F>(doc: &Doc<F>, key: &str, value: &str) -> Option<Diagnostic> {
 fn typed<F: serde::de::DeserializeOwned>(
     source: SourceFile,
     keys: &[&str],
-    wrap: fn(Doc<F>) -> Any,
+    wrap: fn(Arc<Doc<F>>) -> Any,
 ) -> (Option<Any>, Vec<Diagnostic>) {
     let split = match frontmatter::split(&source.text) {
         Ok(s) => s,
@@ -240,7 +262,7 @@ fn typed<F: serde::de::DeserializeOwned>(
         body_offset,
         outline,
     };
-    (Some(wrap(doc)), diagnostics)
+    (Some(wrap(Arc::new(doc))), diagnostics)
 }
 
 #[cfg(test)]

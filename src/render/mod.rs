@@ -8,6 +8,9 @@ pub mod context;
 pub mod pages;
 pub mod theme;
 
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -23,6 +26,9 @@ use theme::{StaticSource, TemplateSource, ThemeFiles};
 
 /// Where rendered pages and static files go.
 pub trait Sink: Sync {
+    /// Says that the file at `path` is part of the site but unchanged since the
+    /// previous render, so it was not rendered again.
+    fn keep(&self, _path: &str) {}
     /// Receives the bytes of the file at `path` (relative, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
     /// Receives a static file to copy from disk.
@@ -48,9 +54,15 @@ pub struct RenderReport {
     pub topics: usize,
     pub actions: usize,
     pub pages: usize,
-    /// Every file written, pages and static files.
+    /// Every file of the site, pages and static files.
     pub files: usize,
+    /// Pages rendered (the others were unchanged since the previous render).
+    pub rendered: usize,
 }
+
+/// A fingerprint of every page's template input, from one render to the next.
+#[derive(Debug, Clone, Default)]
+pub struct Prints(HashMap<String, u64>);
 
 impl Renderer {
     /// Loads and compiles the theme the configuration names.
@@ -153,6 +165,19 @@ pub fn render(
     renderer: &Renderer,
     sink: &dyn Sink,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
+    render_since(site, config, renderer, sink, None).map(|(report, _)| report)
+}
+
+/// Like [`render`], but a page whose template input has the same fingerprint
+/// as in `previous` is not rendered again: the sink is told to keep it.
+/// Returns the fingerprints of this render, for the next one.
+pub fn render_since(
+    site: &Site,
+    config: &Config,
+    renderer: &Renderer,
+    sink: &dyn Sink,
+    previous: Option<&Prints>,
+) -> Result<(RenderReport, Prints), Vec<Diagnostic>> {
     let urls = Urls::new(config);
     let ctx = Ctx {
         site,
@@ -161,17 +186,24 @@ pub fn render(
         links: SiteLinks::new(site, urls.relative),
     };
     let pages = Page::all(&ctx);
-    let results: Vec<Result<(), Diagnostic>> = pages
+    let results: Vec<Result<Outcome, Diagnostic>> = pages
         .par_iter()
-        .map(|&page| {
-            let html = render_page(&ctx, renderer, page)?;
-            let file = page.file(&ctx);
-            sink.write(&file, html.as_bytes()).map_err(|e| {
-                Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
-            })
-        })
+        .map(|&page| render_one(&ctx, renderer, sink, page, previous))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+    let mut prints = Prints::default();
+    let mut rendered = 0;
+    let mut diagnostics = Vec::new();
+    for r in results {
+        match r {
+            Ok(o) => {
+                rendered += usize::from(o.rendered);
+                if let Some(p) = o.print {
+                    prints.0.insert(o.file, p);
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
     for (path, source) in &renderer.statics {
         let r = match source {
             StaticSource::Builtin(bytes) => sink.write(path, bytes),
@@ -184,25 +216,123 @@ pub fn render(
             ));
         }
     }
+    let statics: Vec<&str> = renderer.statics.iter().map(|(p, _)| p.as_str()).collect();
+    let exported = crate::export::write_all(&ctx, sink, &statics).unwrap_or_else(|mut e| {
+        diagnostics.append(&mut e);
+        0
+    });
     if !diagnostics.is_empty() {
         crate::diagnostic::sort(&mut diagnostics);
         diagnostics.truncate(50);
         return Err(diagnostics);
     }
-    Ok(RenderReport {
+    let report = RenderReport {
         meetings: site.meetings.len(),
         entities: site.entities.len(),
         topics: site.topics.len(),
         actions: site.actions.len(),
         pages: site.pages.len(),
-        files: pages.len() + renderer.statics.len(),
+        files: pages.len() + renderer.statics.len() + exported,
+        rendered,
+    };
+    Ok((report, prints))
+}
+
+/// What became of one page.
+struct Outcome {
+    file: String,
+    /// Its fingerprint, when fingerprinting.
+    print: Option<u64>,
+    /// Whether it was rendered (not kept as it was).
+    rendered: bool,
+}
+
+/// Renders one page unless its fingerprint is unchanged.
+fn render_one(
+    ctx: &Ctx<'_>,
+    renderer: &Renderer,
+    sink: &dyn Sink,
+    page: Page,
+    previous: Option<&Prints>,
+) -> Result<Outcome, Diagnostic> {
+    let file = page.file(ctx);
+    let (context, print) = page_context(ctx, page, previous.is_some());
+    if let (Some(p), Some(prev)) = (print, previous)
+        && prev.0.get(&file) == Some(&p)
+    {
+        sink.keep(&file);
+        return Ok(Outcome {
+            file,
+            print,
+            rendered: false,
+        });
+    }
+    let html = renderer.render_template(page.template(), &context)?;
+    sink.write(&file, html.as_bytes()).map_err(|e| {
+        Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
+    })?;
+    Ok(Outcome {
+        file,
+        print,
+        rendered: true,
     })
+}
+
+/// A template context under construction; when fingerprinting, every value
+/// is also hashed as it is inserted (from the typed value, whose field order
+/// is fixed, not from tera's maps, whose order is not).
+struct Vars {
+    context: Context,
+    hasher: Option<DefaultHasher>,
+}
+
+struct HashWriter<'h>(&'h mut DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Vars {
+    fn new(fingerprint: bool) -> Vars {
+        Vars {
+            context: Context::new(),
+            hasher: fingerprint.then(DefaultHasher::new),
+        }
+    }
+
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        if let Some(h) = self.hasher.as_mut() {
+            h.write(key.as_bytes());
+            // Writing into a hasher cannot fail.
+            let _ = serde_json::to_writer(HashWriter(h), value);
+        }
+        self.context.insert(key, value);
+    }
+
+    fn finish(self, template: &str) -> (Context, Option<u64>) {
+        let print = self.hasher.map(|mut h| {
+            h.write(template.as_bytes());
+            h.finish()
+        });
+        (self.context, print)
+    }
 }
 
 /// The context every template receives, for the page at `dir`.
 pub fn base_context(ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str) -> Context {
+    let mut vars = Vars::new(false);
+    base_vars(&mut vars, ctx, kind, title, dir);
+    vars.context
+}
+
+fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str) {
     let urls = ctx.urls;
-    let mut c = Context::new();
     c.insert(
         "site",
         &SiteView {
@@ -235,7 +365,6 @@ pub fn base_context(ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str)
         "today",
         &crate::model::date::PartialDate::from_date(ctx.site.today),
     );
-    c
 }
 
 fn nav(ctx: &Ctx<'_>, dir: &str) -> Vec<NavItem> {
@@ -265,9 +394,11 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> Vec<NavItem> {
         .collect()
 }
 
-fn render_page(ctx: &Ctx<'_>, renderer: &Renderer, page: Page) -> Result<String, Diagnostic> {
+/// The context of `page`, and its fingerprint when asked for.
+fn page_context(ctx: &Ctx<'_>, page: Page, fingerprint: bool) -> (Context, Option<u64>) {
     let dir = page.dir(ctx);
-    let mut c = base_context(ctx, page.kind(), page.title(ctx), &dir);
+    let mut c = Vars::new(fingerprint);
+    base_vars(&mut c, ctx, page.kind(), page.title(ctx), &dir);
     match pages::data(ctx, page) {
         Data::Home(d) => c.insert("home", &d),
         Data::Meetings(d) => c.insert("years", &d),
@@ -282,5 +413,5 @@ fn render_page(ctx: &Ctx<'_>, renderer: &Renderer, page: Page) -> Result<String,
         Data::Free(d) => c.insert("content", &d),
         Data::None => {}
     }
-    renderer.render_template(page.template(), &c)
+    c.finish(page.template())
 }

@@ -6,6 +6,9 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+pub mod server;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,116 @@
+//! `quorum serve`: build, serve on 127.0.0.1:1111, rebuild on change, reload the browser.
+
+use std::net::IpAddr;
+
+use quorum::Error;
+use quorum::serve::{self, Options, Report};
+
+use super::{SiteArgs, plural, print_diagnostics};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; anything but a loopback address exposes the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+impl Args {
+    pub fn run(self) -> Result<(), Error> {
+        if !self.bind.is_loopback() {
+            eprintln!(
+                "warning: listening on {}: anyone who can reach this machine can read the minutes. Use --bind 127.0.0.1 to keep the preview private.",
+                self.bind
+            );
+        }
+        let open = self.open;
+        let options = Options {
+            root: self.site.root.clone(),
+            overrides: self.site.overrides(),
+            bind: self.bind,
+            port: self.port,
+        };
+        serve::run(options, move |r| print(&r, open))
+    }
+}
+
+fn print(report: &Report<'_>, open: bool) {
+    match report {
+        Report::Listening { url, polling } => {
+            if let Some(why) = polling {
+                eprintln!("note: {why}; checking for changes twice a second instead");
+            }
+            eprintln!("serving {url} (press Ctrl-C to stop)");
+            if open {
+                open_browser(url);
+            }
+        }
+        Report::Built {
+            changed,
+            rebuild,
+            mirror,
+        } => {
+            let what = describe(changed);
+            let r = &rebuild.report;
+            eprintln!(
+                "{what}: {} page{} rendered, {} file{} written, {} removed in {} ms{}",
+                r.rendered,
+                plural(r.rendered),
+                mirror.written,
+                plural(mirror.written),
+                mirror.removed,
+                rebuild.elapsed.as_millis(),
+                if rebuild.warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; {} warning{}",
+                        rebuild.warnings.len(),
+                        plural(rebuild.warnings.len())
+                    )
+                }
+            );
+            print_diagnostics(&rebuild.warnings);
+        }
+        Report::Failed {
+            changed,
+            diagnostics,
+        } => {
+            print_diagnostics(diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{}: failed with {errors} error{}; still serving the last good build",
+                describe(changed),
+                plural(errors)
+            );
+        }
+    }
+}
+
+fn describe(changed: &[std::path::PathBuf]) -> String {
+    match changed {
+        [] => "built".to_owned(),
+        [one] => format!("rebuilt after a change to {}", one.display()),
+        many => format!("rebuilt after {} changes", many.len()),
+    }
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(command).arg(url).spawn() {
+        eprintln!("note: could not open a browser ({e}); open {url} yourself");
+    }
+}

@@ -1,0 +1,250 @@
+//! `calendar.ics`: meetings and action due dates as iCalendar (RFC 5545).
+//!
+//! Meetings are all-day events (`VEVENT`). A meeting whose minutes give only
+//! the month spans that whole month, from the 1st to the last day, and its
+//! description says so: the file never invents a day. Actions with a due
+//! date are to-dos (`VTODO`) due on that day; a month-only due date falls on
+//! the month's last day. Actions without a due date are left out.
+//!
+//! UIDs (`meeting-<slug>@<host>`, `action-<slug>@<host>`) and `DTSTAMP`
+//! (midnight UTC of the build's `today`) are the same in every build with the
+//! same input: this module must never read the clock. Lines end in CRLF and
+//! are folded at 75 octets, between UTF-8 characters.
+
+use jiff::civil::Date;
+
+use super::host;
+use crate::graph::{Action, Meeting, Target};
+use crate::model::date::PartialDate;
+use crate::model::front::Status;
+use crate::render::context::Ctx;
+
+/// The longest line, in octets, without its CRLF.
+const WIDTH: usize = 75;
+
+/// Writes the calendar.
+pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+    let site = ctx.site;
+    let mut cal = Calendar {
+        out: String::new(),
+        stamp: format!("{}T000000Z", basic(site.today)),
+        host: host(&ctx.urls.base_url),
+    };
+    cal.line("BEGIN", "VCALENDAR");
+    cal.line("VERSION", "2.0");
+    cal.line(
+        "PRODID",
+        concat!("-//quorum//quorum ", env!("CARGO_PKG_VERSION"), "//EN"),
+    );
+    cal.line("CALSCALE", "GREGORIAN");
+    cal.line("METHOD", "PUBLISH");
+    cal.line("X-WR-CALNAME", &text(&ctx.config.title));
+    if let Some(description) = &ctx.config.description {
+        cal.line("X-WR-CALDESC", &text(description));
+    }
+    for (i, meeting) in site.meetings.iter().enumerate() {
+        cal.event(ctx, i, meeting);
+    }
+    for (i, action) in site.actions.iter().enumerate() {
+        if let Some(due) = action.due {
+            cal.todo(ctx, i, action, due);
+        }
+    }
+    cal.line("END", "VCALENDAR");
+    Ok(cal.out.into_bytes())
+}
+
+struct Calendar {
+    out: String,
+    stamp: String,
+    host: String,
+}
+
+impl Calendar {
+    /// A content line `name:value`; `value` is already escaped for its type.
+    fn line(&mut self, name: &str, value: &str) {
+        fold(&format!("{name}:{value}"), &mut self.out);
+    }
+
+    fn categories(&mut self, ctx: &Ctx<'_>, topics: &[usize]) {
+        if !topics.is_empty() {
+            let names: Vec<String> = topics
+                .iter()
+                .map(|&t| text(&ctx.site.topics[t].name))
+                .collect();
+            self.line("CATEGORIES", &names.join(","));
+        }
+    }
+
+    fn event(&mut self, ctx: &Ctx<'_>, i: usize, meeting: &Meeting) {
+        let url = ctx.urls.permalink(&ctx.site.path(Target::Meeting(i)));
+        let date = meeting.date;
+        let mut notes: Vec<String> = Vec::new();
+        if !meeting.summary.trim().is_empty() {
+            notes.push(meeting.summary.clone());
+        }
+        if !date.has_day() {
+            notes.push(format!(
+                "The minutes give only the month: {}.",
+                date.display()
+            ));
+        }
+        notes.push(format!("Minutes: {url}"));
+        self.line("BEGIN", "VEVENT");
+        self.line("UID", &format!("meeting-{}@{}", meeting.slug, self.host));
+        self.line("DTSTAMP", &self.stamp.clone());
+        self.line("DTSTART;VALUE=DATE", &basic(date.start()));
+        if let Ok(end) = date.end().tomorrow() {
+            // DTEND of an all-day event is exclusive: the day after the last.
+            self.line("DTEND;VALUE=DATE", &basic(end));
+        }
+        self.line("SUMMARY", &text(&meeting.doc.front.title));
+        if let Some(location) = &meeting.doc.front.location {
+            self.line("LOCATION", &text(location));
+        }
+        self.line("DESCRIPTION", &text(&notes.join("\n\n")));
+        self.categories(ctx, &meeting.topics);
+        self.line("URL", &url);
+        // A record of a meeting, not an invitation: it blocks no time.
+        self.line("TRANSP", "TRANSPARENT");
+        self.line("END", "VEVENT");
+    }
+
+    fn todo(&mut self, ctx: &Ctx<'_>, i: usize, action: &Action, due: PartialDate) {
+        let site = ctx.site;
+        let url = ctx.urls.permalink(&site.path(Target::Action(i)));
+        let meeting = &site.meetings[action.meeting];
+        let meeting_url = ctx
+            .urls
+            .permalink(&site.path(Target::Meeting(action.meeting)));
+        let owners: Vec<&str> = action
+            .owners
+            .iter()
+            .map(|&o| site.entities[o].name.as_str())
+            .collect();
+        let mut notes = Vec::new();
+        if !owners.is_empty() {
+            notes.push(format!("Owners: {}", owners.join("; ")));
+        }
+        if !due.has_day() {
+            notes.push(format!("Due in {}.", due.display()));
+        }
+        notes.push(format!(
+            "Decided at: {} ({})",
+            meeting.doc.front.title,
+            meeting.date.display()
+        ));
+        notes.push(format!("Minutes: {meeting_url}"));
+        self.line("BEGIN", "VTODO");
+        self.line("UID", &format!("action-{}@{}", action.slug, self.host));
+        self.line("DTSTAMP", &self.stamp.clone());
+        self.line("SUMMARY", &text(&action.text));
+        self.line("DUE;VALUE=DATE", &basic(due.end()));
+        self.line("STATUS", status(action.status));
+        self.line("DESCRIPTION", &text(&notes.join("\n")));
+        self.categories(ctx, &action.topics);
+        self.line("URL", &url);
+        self.line(
+            "RELATED-TO",
+            &format!("meeting-{}@{}", meeting.slug, self.host),
+        );
+        self.line("END", "VTODO");
+    }
+}
+
+/// The `STATUS` of a to-do.
+fn status(s: Status) -> &'static str {
+    match s {
+        Status::Open => "NEEDS-ACTION",
+        Status::InProgress => "IN-PROCESS",
+        Status::Done => "COMPLETED",
+        Status::Dropped => "CANCELLED",
+    }
+}
+
+/// A DATE value: `20060712`.
+fn basic(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// A TEXT value: backslash, semicolon, comma and line breaks escaped; other
+/// control characters, which TEXT cannot hold, dropped.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `line` to `out`, folded so that no line is longer than
+/// [`WIDTH`] octets, each piece ending in CRLF; a continuation starts with a
+/// space. Folds fall between characters, never inside one.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > WIDTH {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(text("a\\b;c,d\ne\r\nf\u{7}g"), "a\\\\b\\;c\\,d\\ne\\nfg");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_between_characters() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "李".repeat(40));
+        fold(&line, &mut out);
+        let lines: Vec<&str> = out.split_terminator("\r\n").collect();
+        assert!(lines.len() > 1);
+        for (i, l) in lines.iter().enumerate() {
+            assert!(l.len() <= WIDTH, "{l:?} is {} octets", l.len());
+            assert_eq!(i > 0, l.starts_with(' '));
+        }
+        let unfolded: String = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn a_short_line_is_left_alone() {
+        let mut out = String::new();
+        fold("VERSION:2.0", &mut out);
+        assert_eq!(out, "VERSION:2.0\r\n");
+        let mut exact = String::new();
+        fold(&"x".repeat(WIDTH), &mut exact);
+        assert_eq!(exact.matches("\r\n").count(), 1);
+    }
+
+    #[test]
+    fn statuses_map_to_rfc_5545() {
+        assert_eq!(status(Status::InProgress), "IN-PROCESS");
+        assert_eq!(status(Status::Dropped), "CANCELLED");
+        assert_eq!(basic(Date::new(2006, 7, 1).unwrap()), "20060701");
+    }
+}

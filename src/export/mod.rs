@@ -1,0 +1,126 @@
+//! The exports: the site's data in formats other programs read.
+//!
+//! Beside the HTML pages, a build writes an Atom feed of the meetings
+//! (`feed.xml`), an iCalendar file of meetings and action due dates
+//! (`calendar.ics`), the action register for spreadsheets (`actions.csv`), the
+//! whole knowledge graph as JSON (`graph.json`), a sitemap (`sitemap.xml`) and
+//! `robots.txt`. Each format has its own file here; this one only hands their
+//! bytes to the [`Sink`].
+//!
+//! Exports must never read the clock, the file system or anything but the
+//! resolved [`Site`](crate::graph::Site) and the configuration: the same input
+//! and `today` give the same bytes. Every string from front matter is escaped
+//! for the format it goes into; nothing here writes files itself.
+
+mod calendar;
+mod feed;
+mod graph;
+mod register;
+mod sitemap;
+mod xml;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::Diagnostic;
+use crate::render::Sink;
+use crate::render::context::Ctx;
+
+/// Builds the bytes of one export.
+type Export = fn(&Ctx<'_>) -> Result<Vec<u8>, String>;
+
+/// Every export, by the path it is written to.
+pub const EXPORTS: [(&str, Export); 6] = [
+    ("feed.xml", feed::write),
+    ("calendar.ics", calendar::write),
+    ("actions.csv", register::write),
+    ("graph.json", graph::write),
+    ("sitemap.xml", sitemap::write),
+    ("robots.txt", sitemap::robots),
+];
+
+/// Writes every export into `sink` and returns how many files it wrote.
+///
+/// An export whose path is in `provided` (a static file of the site or theme
+/// with the same path, such as a hand-written `robots.txt`) is left out: the
+/// site's own file wins.
+pub fn write_all(
+    ctx: &Ctx<'_>,
+    sink: &dyn Sink,
+    provided: &[&str],
+) -> Result<usize, Vec<Diagnostic>> {
+    let mut written = 0;
+    let mut errors = Vec::new();
+    for (path, export) in EXPORTS {
+        if provided.contains(&path) {
+            continue;
+        }
+        match export(ctx).and_then(|bytes| sink.write(path, &bytes)) {
+            Ok(()) => written += 1,
+            Err(e) => errors.push(Diagnostic::error(
+                PathBuf::from(path),
+                format!("cannot write the export: {e}"),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(written)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The host name of the base URL, without user, port or path: the domain
+/// part of calendar UIDs (`meeting-<slug>@<host>`).
+fn host(base_url: &str) -> String {
+    let rest = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let authority = rest.split('/').next().unwrap_or_default();
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if authority.starts_with('[') {
+        // An IPv6 literal: its colons are not a port.
+        authority
+            .find(']')
+            .map_or(authority, |end| &authority[..=end])
+    } else {
+        authority.split(':').next().unwrap_or_default()
+    };
+    host.to_ascii_lowercase()
+}
+
+/// `2006-07-12`.
+fn iso_day(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_host_drops_user_port_and_path() {
+        assert_eq!(
+            host("https://intranet.example/minutes/"),
+            "intranet.example"
+        );
+        assert_eq!(host("http://127.0.0.1:1111/"), "127.0.0.1");
+        assert_eq!(host("http://me@Wiki.Example:8080/a/b/"), "wiki.example");
+        assert_eq!(host("http://[::1]:1111/"), "[::1]");
+    }
+
+    #[test]
+    fn days_are_zero_padded() {
+        let d = Date::new(806, 7, 2).unwrap();
+        assert_eq!(iso_day(d), "0806-07-02");
+    }
+
+    #[test]
+    fn every_export_has_its_own_path() {
+        let mut paths: Vec<&str> = EXPORTS.iter().map(|(p, _)| *p).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), EXPORTS.len());
+    }
+}

@@ -1,0 +1,114 @@
+//! `actions.csv`: the action register, for spreadsheets.
+//!
+//! One row per action, in the order of the meetings that decided them, under
+//! a header row. Fields are quoted as RFC 4180 says (a field holding a comma,
+//! a quote or a line break is quoted, quotes doubled) and rows end in CRLF.
+//! The file starts with a UTF-8 byte order mark, without which Excel reads
+//! it in the system's legacy code page.
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab
+//! or carriage return) as a formula: such a cell gets a leading `'`, so that
+//! minutes can never smuggle a formula into someone's spreadsheet.
+
+use crate::graph::{Action, Target};
+use crate::render::context::Ctx;
+
+/// The header row.
+pub const HEADER: [&str; 10] = [
+    "id",
+    "text",
+    "owners",
+    "meeting title",
+    "meeting date",
+    "due",
+    "status",
+    "overdue",
+    "topics",
+    "url",
+];
+
+/// Writes the register.
+pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+    let mut out = String::from('\u{FEFF}');
+    row(&mut out, HEADER.iter().map(|h| h.to_string()));
+    for (i, action) in ctx.site.actions.iter().enumerate() {
+        row(&mut out, fields(ctx, i, action));
+    }
+    Ok(out.into_bytes())
+}
+
+fn fields(ctx: &Ctx<'_>, i: usize, a: &Action) -> [String; 10] {
+    let site = ctx.site;
+    let meeting = &site.meetings[a.meeting];
+    let names = |list: &[usize], name: &dyn Fn(usize) -> String| {
+        list.iter().map(|&x| name(x)).collect::<Vec<_>>().join("; ")
+    };
+    [
+        a.id.clone(),
+        a.text.clone(),
+        names(&a.owners, &|o| site.entities[o].name.clone()),
+        meeting.doc.front.title.clone(),
+        meeting.date.iso(),
+        a.due.map(|d| d.iso()).unwrap_or_default(),
+        a.status.as_str().to_owned(),
+        if a.overdue { "yes" } else { "no" }.to_owned(),
+        names(&a.topics, &|t| site.topics[t].name.clone()),
+        ctx.urls.permalink(&site.path(Target::Action(i))),
+    ]
+}
+
+/// Appends one row, each field guarded and quoted, ending in CRLF.
+fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(&guard(&field)));
+    }
+    out.push_str("\r\n");
+}
+
+/// A field that a spreadsheet would run as a formula, made plain text.
+fn guard(field: &str) -> String {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
+    } else {
+        field.to_owned()
+    }
+}
+
+/// A field quoted when RFC 4180 needs it.
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_when_needed() {
+        let mut out = String::new();
+        row(
+            &mut out,
+            ["plain", "a,b", "say \"hi\"", "two\nlines"].map(String::from),
+        );
+        assert_eq!(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+    }
+
+    #[test]
+    fn formulas_become_text() {
+        for f in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"] {
+            assert_eq!(guard(f), format!("'{f}"));
+        }
+        assert_eq!(guard("1-1"), "1-1");
+        assert_eq!(
+            quote(&guard("=HYPERLINK(\"x\",1)")),
+            "\"'=HYPERLINK(\"\"x\"\",1)\""
+        );
+    }
+}

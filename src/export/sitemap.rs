@@ -1,0 +1,43 @@
+//! `sitemap.xml` and `robots.txt`: what crawlers of an intranet search read.
+//!
+//! The sitemap lists every page from the renderer's own list
+//! ([`Page::all`]), so the two can never disagree; only the not-found page is
+//! left out. URLs are absolute, from `base_url`, in directory form. A
+//! meeting's page carries its date as `lastmod` (a month-only date as the
+//! first of its month); other pages have no date that means anything, so they
+//! carry none rather than the build date.
+
+use super::iso_day;
+use super::xml::Xml;
+use crate::render::context::Ctx;
+use crate::render::pages::Page;
+
+const SITEMAPS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// Writes the sitemap.
+pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+    let mut x = Xml::new()?;
+    x.open("urlset", &[("xmlns", SITEMAPS)])?;
+    for page in Page::all(ctx) {
+        if page == Page::NotFound {
+            continue;
+        }
+        x.open("url", &[])?;
+        x.text("loc", &[], &ctx.urls.permalink(&page.dir(ctx)))?;
+        if let Page::Meeting(i) = page {
+            x.text("lastmod", &[], &iso_day(ctx.site.meetings[i].date.start()))?;
+        }
+        x.close("url")?;
+    }
+    x.close("urlset")?;
+    Ok(x.finish())
+}
+
+/// Writes `robots.txt`: every page may be crawled; the sitemap is named.
+pub fn robots(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+    Ok(format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        ctx.urls.permalink("sitemap.xml")
+    )
+    .into_bytes())
+}

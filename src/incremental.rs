@@ -1,0 +1,189 @@
+//! A site kept in memory between rebuilds, for `serve`.
+//!
+//! Only files that changed are read and parsed again; the graph is resolved
+//! anew (it is cheap next to parsing and rendering, and doing it whole keeps
+//! every cross-reference right); pages whose template input did not change
+//! are not rendered again, and the sink writes only bytes that changed. The
+//! result is the same as a full build. A change to the configuration, the
+//! templates or static files reloads them and re-renders everything.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::config::{self, Config, Overrides};
+use crate::diagnostic::Diagnostic;
+use crate::model::{self, Parsed, ParsedFile};
+use crate::render::{self, Prints, RenderReport, Renderer, Sink};
+use crate::source;
+
+/// What changed on disk, as the watcher saw it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Absolute paths of changed, created or removed files and folders.
+    pub paths: Vec<PathBuf>,
+}
+
+/// What one rebuild did.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// Pages and files of the site; `rendered` counts the pages rendered again.
+    pub report: RenderReport,
+    /// Warnings of the content.
+    pub warnings: Vec<Diagnostic>,
+    /// Content files read and parsed again.
+    pub parsed: usize,
+    /// Whether the configuration or theme was reloaded.
+    pub reloaded: bool,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Which part of a site a path belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Area {
+    Content,
+    Config,
+    Theme,
+    Other,
+}
+
+/// A site between rebuilds.
+pub struct LiveSite {
+    root: PathBuf,
+    overrides: Overrides,
+    config: Option<Config>,
+    renderer: Option<Renderer>,
+    files: BTreeMap<PathBuf, ParsedFile>,
+    prints: Option<Prints>,
+}
+
+impl LiveSite {
+    /// A site at `root`; nothing is read until the first [`LiveSite::rebuild`].
+    pub fn new(root: &Path, overrides: Overrides) -> LiveSite {
+        LiveSite {
+            root: root.to_path_buf(),
+            overrides,
+            config: None,
+            renderer: None,
+            files: BTreeMap::new(),
+            prints: None,
+        }
+    }
+
+    /// The configuration of the last rebuild that could read it.
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
+    }
+
+    fn area(&self, path: &Path) -> Area {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        match first.as_deref() {
+            Some("content") => Area::Content,
+            Some(config::FILE) => Area::Config,
+            Some("templates" | "themes" | "static") => Area::Theme,
+            _ => Area::Other,
+        }
+    }
+
+    /// Brings the site up to date with `changes` and renders it into `sink`.
+    /// On error the sink has received nothing it should keep.
+    pub fn rebuild(&mut self, changes: &Changes, sink: &dyn Sink) -> Result<Rebuild, Error> {
+        let start = Instant::now();
+        let areas: BTreeSet<Area> = changes.paths.iter().map(|p| self.area(p)).collect();
+        let first = self.config.is_none();
+        let reload_config = first || areas.contains(&Area::Config);
+        let reload_theme = reload_config || self.renderer.is_none() || areas.contains(&Area::Theme);
+        if reload_config {
+            self.config = None;
+            self.config = Some(crate::load_config(&self.root, &self.overrides)?);
+        }
+        let config = self.config.clone().expect("loaded above");
+        let mut theme_errors = Vec::new();
+        if reload_theme {
+            self.prints = None;
+            self.renderer = None;
+            match Renderer::new(&config) {
+                Ok(r) => self.renderer = Some(r),
+                Err(ds) => theme_errors = ds,
+            }
+        }
+        let (parsed_count, walk_diagnostics) = self.refresh(changes, reload_config);
+        let mut parsed = Parsed::gather(self.files.values());
+        let mut diagnostics = walk_diagnostics;
+        diagnostics.append(&mut parsed.diagnostics);
+        let resolved = crate::graph::resolve(parsed, &config);
+        diagnostics.extend(resolved.diagnostics);
+        diagnostics.extend(theme_errors);
+        let (site, warnings) = crate::finish(&config, resolved.site, diagnostics)?;
+        let renderer = self
+            .renderer
+            .as_ref()
+            .expect("a theme without errors is loaded");
+        let (report, prints) = render::render_since(
+            &site,
+            &config,
+            renderer,
+            sink,
+            Some(self.prints.as_ref().unwrap_or(&Prints::default())),
+        )
+        .map_err(|mut ds| {
+            ds.extend(warnings.iter().cloned());
+            crate::diagnostic::sort(&mut ds);
+            Error::Content(ds)
+        })?;
+        self.prints = Some(prints);
+        Ok(Rebuild {
+            report,
+            warnings,
+            parsed: parsed_count,
+            reloaded: reload_theme,
+            elapsed: start.elapsed(),
+        })
+    }
+
+    /// Re-reads the content files that changed (all of them when `all`), drops
+    /// those that are gone, and returns how many were parsed and the problems
+    /// of walking the folder.
+    fn refresh(&mut self, changes: &Changes, all: bool) -> (usize, Vec<Diagnostic>) {
+        let (listed, mut diagnostics) = source::list(&self.root);
+        let listed: BTreeSet<PathBuf> = listed.into_iter().collect();
+        self.files.retain(|p, _| listed.contains(p));
+        let changed: BTreeSet<&PathBuf> = changes.paths.iter().collect();
+        let todo: Vec<&PathBuf> = listed
+            .iter()
+            .filter(|p| all || !self.files.contains_key(*p) || changed.contains(p))
+            .collect();
+        let root = &self.root;
+        let read: Vec<(PathBuf, Result<Option<ParsedFile>, Diagnostic>)> = todo
+            .par_iter()
+            .map(|p| {
+                let parsed = source::read(root, p).map(|f| f.map(model::parse_file));
+                ((*p).clone(), parsed)
+            })
+            .collect();
+        let count = read.len();
+        for (path, r) in read {
+            match r {
+                Ok(Some(file)) => {
+                    self.files.insert(path, file);
+                }
+                Ok(None) => {
+                    self.files.remove(&path);
+                }
+                Err(d) => {
+                    self.files.remove(&path);
+                    diagnostics.push(d);
+                }
+            }
+        }
+        (count, diagnostics)
+    }
+}

@@ -1,0 +1,394 @@
+//! `serve`: the live preview.
+//!
+//! The site is built (drafts included) into a folder of its own in the
+//! system's temporary folder — never over `public/` — and served over HTTP
+//! under the base URL's sub-path. A watcher rebuilds on every change; pages
+//! carry a small script that listens for server-sent events and reloads after
+//! each good rebuild, or shows the errors over the page after a bad one. A
+//! failed rebuild keeps the last good site served; nothing the content says
+//! can stop the server.
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use futures_util::stream::{self, Stream};
+use serde::Serialize;
+use tokio::sync::broadcast;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::Error;
+use crate::config::Overrides;
+use crate::diagnostic::Diagnostic;
+use crate::incremental::{Changes, LiveSite, Rebuild};
+use crate::output::{Mirror, MirrorReport};
+use crate::watch::Watcher;
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub overrides: Overrides,
+    pub bind: IpAddr,
+    pub port: u16,
+}
+
+/// What the server tells whoever started it.
+#[derive(Debug)]
+pub enum Report<'a> {
+    /// Listening at this address; `polling` says why changes are polled, if they are.
+    Listening {
+        url: &'a str,
+        polling: Option<&'a str>,
+    },
+    /// A (re)build succeeded.
+    Built {
+        changed: &'a [PathBuf],
+        rebuild: &'a Rebuild,
+        mirror: &'a MirrorReport,
+    },
+    /// A (re)build failed: the last good site is still served.
+    Failed {
+        changed: &'a [PathBuf],
+        diagnostics: &'a [Diagnostic],
+    },
+}
+
+/// One diagnostic as the browser overlay shows it.
+#[derive(Debug, Clone, Serialize)]
+struct ErrorView {
+    location: String,
+    message: String,
+    text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Status {
+    server: String,
+    generation: u64,
+    ok: bool,
+    errors: Vec<ErrorView>,
+}
+
+struct App {
+    base: String,
+    dir: PathBuf,
+    mirror: Arc<Mirror>,
+    status: RwLock<Status>,
+    built_once: RwLock<bool>,
+    events: broadcast::Sender<(String, String)>,
+}
+
+const LIVE_JS: &str = include_str!("serve/live.js");
+
+/// The script tag added to every served page (never to `quorum build` output).
+fn snippet(base: &str) -> String {
+    format!("<script src=\"{base}__quorum/live.js\" defer></script>")
+}
+
+/// Runs the dev server until the process is stopped. `report` is told about
+/// every build; it is where the caller prints.
+pub fn run(
+    options: Options,
+    report: impl Fn(Report<'_>) + Send + Sync + 'static,
+) -> Result<(), Error> {
+    let config = crate::load_config(&options.root, &options.overrides)?;
+    let base = config.base_url.path.clone();
+    let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
+        Error::Config(Box::new(
+            Diagnostic::error(
+                "",
+                format!("cannot listen on {}:{}: {e}", options.bind, options.port),
+            )
+            .help("choose another port with --port, or stop the program that uses it"),
+        ))
+    })?;
+    let port = listener
+        .local_addr()
+        .map(|a| a.port())
+        .unwrap_or(options.port);
+    let host = if options.bind.is_unspecified() {
+        "127.0.0.1".to_owned()
+    } else {
+        options.bind.to_string()
+    };
+    let host = if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host
+    };
+    let url = format!("http://{host}:{port}{base}");
+    let dir = serve_dir(port);
+    let mirror = Arc::new(Mirror::new(&dir, Some(snippet(&base))).map_err(Error::Output)?);
+    let mut overrides = options.overrides.clone();
+    overrides.base_url = Some(url.clone());
+    overrides.drafts = true;
+    let mut site = LiveSite::new(&options.root, overrides);
+    let (events, _) = broadcast::channel(64);
+    let app = Arc::new(App {
+        base: base.clone(),
+        dir: dir.clone(),
+        mirror: mirror.clone(),
+        status: RwLock::new(Status {
+            server: format!("{}-{port}", std::process::id()),
+            generation: 0,
+            ok: true,
+            errors: Vec::new(),
+        }),
+        built_once: RwLock::new(false),
+        events,
+    });
+    let report = Arc::new(report);
+    rebuild(&app, &mut site, &mirror, &Changes::default(), &*report);
+    let ignore = vec![
+        dir.clone(),
+        options.root.join("public"),
+        options.root.join("target"),
+    ];
+    let watcher = Watcher::start(&options.root, ignore)
+        .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
+    report(Report::Listening {
+        url: &url,
+        polling: watcher.polling.as_deref(),
+    });
+    {
+        let app = app.clone();
+        let report = report.clone();
+        std::thread::spawn(move || watch_loop(app, site, mirror, watcher, &*report));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Error::Config(Box::new(Diagnostic::error(
+                "",
+                format!("cannot start the server: {e}"),
+            )))
+        })?;
+    let result = runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let router = router(app);
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    result.map_err(|e| {
+        Error::Config(Box::new(Diagnostic::error(
+            "",
+            format!("the server stopped: {e}"),
+        )))
+    })
+}
+
+fn watch_loop(
+    app: Arc<App>,
+    mut site: LiveSite,
+    mirror: Arc<Mirror>,
+    mut watcher: Watcher,
+    report: &dyn Fn(Report<'_>),
+) {
+    while let Some(changes) = watcher.next_batch() {
+        rebuild(&app, &mut site, &mirror, &changes, report);
+    }
+}
+
+/// One rebuild: on success the mirror is updated and pages reload; on failure
+/// the mirror keeps the last good site and pages show the errors.
+fn rebuild(
+    app: &App,
+    site: &mut LiveSite,
+    mirror: &Mirror,
+    changes: &Changes,
+    report: &dyn Fn(Report<'_>),
+) {
+    let result = site
+        .rebuild(changes, mirror)
+        .and_then(|r| mirror.commit().map(|m| (r, m)).map_err(Error::Output));
+    let mut status = app.status.write().unwrap_or_else(|e| e.into_inner());
+    match result {
+        Ok((rebuild, written)) => {
+            *app.built_once.write().unwrap_or_else(|e| e.into_inner()) = true;
+            status.generation += 1;
+            status.ok = true;
+            status.errors.clear();
+            report(Report::Built {
+                changed: &changes.paths,
+                rebuild: &rebuild,
+                mirror: &written,
+            });
+            let _ = app
+                .events
+                .send(("reload".into(), status.generation.to_string()));
+        }
+        Err(e) => {
+            mirror.discard();
+            let diagnostics = match e {
+                Error::Content(ds) => ds,
+                Error::Config(d) => vec![*d],
+                Error::Output(o) => vec![Diagnostic::error("", o.to_string())],
+            };
+            status.ok = false;
+            status.errors = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| ErrorView {
+                    location: d.location(),
+                    message: d.message.clone(),
+                    text: d.render(false),
+                })
+                .collect();
+            report(Report::Failed {
+                changed: &changes.paths,
+                diagnostics: &diagnostics,
+            });
+            let data = serde_json::to_string(&*status).unwrap_or_default();
+            let _ = app.events.send(("failed".into(), data));
+        }
+    }
+}
+
+fn router(app: Arc<App>) -> Router {
+    let base = app.base.clone();
+    Router::new()
+        .route(&format!("{base}__quorum/live.js"), get(live_js))
+        .route(&format!("{base}__quorum/events"), get(events))
+        .fallback(files)
+        .with_state(app)
+}
+
+async fn live_js(State(app): State<Arc<App>>) -> Response {
+    let body = LIVE_JS.replace("__BASE__", &app.base);
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn events(State(app): State<Arc<App>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let hello = {
+        let status = app.status.read().unwrap_or_else(|e| e.into_inner());
+        serde_json::to_string(&*status).unwrap_or_default()
+    };
+    let rx = app.events.subscribe();
+    let first = stream::once(async move { Ok(Event::default().event("hello").data(hello)) });
+    let rest = stream::unfold(rx, |mut rx| async move {
+        loop {
+            match rx.recv().await {
+                Ok((name, data)) => return Some((Ok(Event::default().event(name).data(data)), rx)),
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    Sse::new(futures_util::StreamExt::chain(first, rest))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// Serves the mirror under the base path; redirects the base path without
+/// its trailing slash; a page that explains the errors before the first good build.
+async fn files(State(app): State<Arc<App>>, req: Request) -> Response {
+    let path = req.uri().path().to_owned();
+    let base = app.base.as_str();
+    if base != "/" && path == base.trim_end_matches('/') {
+        return Redirect::permanent(base).into_response();
+    }
+    let Some(rest) = path.strip_prefix(base) else {
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("Not found: the site is served under {base}\n"),
+        )
+            .into_response();
+    };
+    if !*app.built_once.read().unwrap_or_else(|e| e.into_inner()) {
+        let page = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site has errors</title></head><body><main><h1>The site could not be built yet</h1><p>Fix the errors shown; this page reloads by itself.</p></main>{}</body></html>",
+            snippet(base)
+        );
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            page,
+        )
+            .into_response();
+    }
+    // Validators come from the files' contents: modification times have a
+    // resolution of a second, too coarse for pages saved twice in a second.
+    let etag = ["", "index.html", "/index.html"]
+        .iter()
+        .find_map(|suffix| app.mirror.hash_of(&format!("{rest}{suffix}")))
+        .map(|h| format!("\"{h:016x}\""));
+    if let Some(tag) = &etag {
+        let matches = req
+            .headers()
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
+        if matches {
+            return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag.clone())]).into_response();
+        }
+    }
+    let query = req
+        .uri()
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    let (mut parts, body) = req.into_parts();
+    parts.headers.remove(header::IF_MODIFIED_SINCE);
+    parts.uri = match format!("/{rest}{query}").parse::<Uri>() {
+        Ok(u) => u,
+        Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    let req = Request::from_parts(parts, body);
+    let mut service =
+        ServeDir::new(&app.dir).not_found_service(ServeFile::new(app.dir.join("404.html")));
+    let mut response = match service.try_call(req).await {
+        Ok(r) => r.map(Body::new),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    // ServeDir redirects `/x` to `/x/` without knowing the base path.
+    if response.status().is_redirection()
+        && let Some(location) = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+        && let Some(stripped) = location.strip_prefix('/')
+        && let Ok(v) = HeaderValue::from_str(&format!("{base}{stripped}"))
+    {
+        response.headers_mut().insert(header::LOCATION, v);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response.headers_mut().remove(header::LAST_MODIFIED);
+    if let Some(v) = etag
+        .filter(|_| response.status() == StatusCode::OK)
+        .and_then(|t| HeaderValue::from_str(&t).ok())
+    {
+        response.headers_mut().insert(header::ETAG, v);
+    }
+    response
+}
+
+/// The folder `serve` builds into, for a server on `port` of this process.
+pub fn serve_dir(port: u16) -> PathBuf {
+    std::env::temp_dir().join(format!("quorum-serve-{}-{port}", std::process::id()))
+}

@@ -1,0 +1,190 @@
+//! A `quorum serve` process for tests: started on a free port, read over
+//! HTTP (ureq), its server-sent events collected by a thread.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// A running dev server.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT/base/`
+    pub url: String,
+    /// The folder it serves from.
+    pub dir: PathBuf,
+    log: Receiver<String>,
+}
+
+/// An HTTP answer.
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub etag: Option<String>,
+    pub body: String,
+}
+
+impl Server {
+    /// Starts `quorum serve` on a free port for the site at `root`.
+    pub fn start(root: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quorum"))
+            .args(["serve", "--port", "0", "--today", "2024-03-01", "--root"])
+            .arg(root)
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("quorum serve starts");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let url = loop {
+            let line = rx
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .expect("serve prints its address");
+            if let Some(rest) = line.strip_prefix("serving ") {
+                break rest.split_whitespace().next().unwrap().to_owned();
+            }
+        };
+        let port: u16 = url
+            .split(':')
+            .nth(2)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let dir = std::env::temp_dir().join(format!("quorum-serve-{}-{port}", child.id()));
+        Server {
+            child,
+            url,
+            dir,
+            log: rx,
+        }
+    }
+
+    /// GETs a path below the base URL.
+    pub fn get(&self, path: &str) -> Answer {
+        self.request(
+            "GET",
+            &format!("{}{}", self.url, path.trim_start_matches('/')),
+        )
+    }
+
+    /// Any method, any absolute URL.
+    pub fn request(&self, method: &str, url: &str) -> Answer {
+        self.request_with(method, url, &[])
+    }
+
+    /// A request with extra headers.
+    pub fn request_with(&self, method: &str, url: &str, headers: &[(&str, &str)]) -> Answer {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(Duration::from_secs(10)))
+            .build()
+            .into();
+        let response = match method {
+            "HEAD" => headers
+                .iter()
+                .fold(agent.head(url), |r, (k, v)| r.header(*k, *v))
+                .call(),
+            _ => headers
+                .iter()
+                .fold(agent.get(url), |r, (k, v)| r.header(*k, *v))
+                .call(),
+        }
+        .unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let etag = response
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.into_body().read_to_string().unwrap_or_default();
+        Answer {
+            status,
+            content_type,
+            etag,
+            body,
+        }
+    }
+
+    /// Opens the event stream; events arrive as (name, data).
+    pub fn events(&self) -> Events {
+        let url = format!("{}__quorum/events", self.url);
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let agent: ureq::Agent = ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .build()
+                .into();
+            let Ok(response) = agent.get(&url).call() else {
+                return;
+            };
+            let reader = BufReader::new(response.into_body().into_reader());
+            let mut name = String::new();
+            for line in reader.lines().map_while(Result::ok) {
+                if let Some(n) = line.strip_prefix("event: ") {
+                    name = n.to_owned();
+                } else if let Some(d) = line.strip_prefix("data: ")
+                    && tx.send((name.clone(), d.to_owned())).is_err()
+                {
+                    break;
+                }
+            }
+        });
+        let events = Events { rx };
+        events.wait("hello");
+        events
+    }
+
+    /// Lines the server printed so far.
+    pub fn printed(&self) -> Vec<String> {
+        self.log.try_iter().collect()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A server-sent event stream.
+pub struct Events {
+    rx: Receiver<(String, String)>,
+}
+
+impl Events {
+    /// Waits (up to 20 s) for an event named `name`; returns its data.
+    pub fn wait(&self, name: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok((n, data)) if n == name => return data,
+                Ok(_) => {}
+                Err(_) => panic!("no `{name}` event within 20 s"),
+            }
+        }
+    }
+}
