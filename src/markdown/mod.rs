@@ -11,7 +11,7 @@ mod walk;
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use mentions::{Mention, Mentions};
 pub use walk::{
@@ -87,6 +87,7 @@ pub fn outline(body: &str) -> Outline {
     let mut code_depth = 0usize;
     let mut text_run: Option<(usize, String)> = None;
     let mut first_paragraph = None;
+    let mut in_bare_wikilink = false;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if !matches!(event, Event::Text(_))
             && let Some((offset, run)) = text_run.take()
@@ -148,11 +149,29 @@ pub fn outline(body: &str) -> Outline {
             }
             _ => {}
         }
-        if let Event::Text(t) | Event::Code(t) = &event {
+        // `[[entity:DESA]]` reads "DESA": its text is replaced by the label.
+        let shown = match &event {
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::WikiLink { has_pothole: false },
+                dest_url,
+                ..
+            }) => {
+                in_bare_wikilink = true;
+                Some(CowStr::from(walk::display_label(dest_url).to_owned()))
+            }
+            Event::End(TagEnd::Link) => {
+                in_bare_wikilink = false;
+                None
+            }
+            Event::Text(_) | Event::Code(_) if in_bare_wikilink => None,
+            Event::Text(t) | Event::Code(t) => Some(t.clone()),
+            _ => None,
+        };
+        if let Some(t) = shown {
             if let Some((_, _, h)) = heading.as_mut() {
-                h.push_str(t);
+                h.push_str(&t);
             } else if let Some(p) = paragraph.as_mut() {
-                p.push_str(t);
+                p.push_str(&t);
             }
         }
         if matches!(event, Event::SoftBreak | Event::HardBreak)

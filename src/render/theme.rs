@@ -178,6 +178,16 @@ fn read_dir_templates(
     }
 }
 
+/// Static files are published as they are, dotfiles such as `.htaccess`
+/// included; editors' temporary files and version-control folders are not.
+fn is_published_static(name: &str) -> bool {
+    let dotfile_kept = name.starts_with('.')
+        && !matches!(name, ".git" | ".svn" | ".hg" | ".DS_Store")
+        && !name.ends_with(".swp")
+        && !name.ends_with(".swx");
+    dotfile_kept || !crate::source::is_ignored_name(name)
+}
+
 fn read_dir_statics(
     dir: &Path,
     files: &mut ThemeFiles,
@@ -200,7 +210,7 @@ fn read_dir_statics(
             }
         };
         let name = entry.file_name().to_string_lossy();
-        if entry.depth() > 0 && crate::source::is_ignored_name(&name) {
+        if entry.depth() > 0 && !is_published_static(&name) {
             continue;
         }
         if entry.file_type().is_file() {
@@ -249,6 +259,15 @@ mod tests {
         let files = gather(dir.path(), "default").unwrap();
         assert_eq!(files.templates["page.html"].text, "mine");
         assert!(files.templates["meeting.html"].text.len() > 10);
+    }
+
+    #[test]
+    fn dotfiles_are_published_but_not_editor_files() {
+        assert!(is_published_static(".htaccess"));
+        assert!(is_published_static("logo.png"));
+        for name in [".git", ".DS_Store", ".logo.png.swp", "logo.png~", "#logo#"] {
+            assert!(!is_published_static(name), "{name}");
+        }
     }
 
     #[test]
