@@ -8,6 +8,7 @@
 // Diagnostics are the error values of this crate: returned by value, on purpose.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod export;
@@ -42,6 +43,9 @@ pub enum Error {
     /// The output folder cannot be written.
     #[error(transparent)]
     Output(#[from] output::OutputError),
+    /// `check` found problems (already reported; exit status 1).
+    #[error("check found {0} problem(s)")]
+    Found(usize),
 }
 
 impl Error {
@@ -49,7 +53,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Config(_) | Error::Output(output::OutputError::Refused { .. }) => 2,
-            Error::Content(_) | Error::Output(_) => 1,
+            Error::Content(_) | Error::Output(_) | Error::Found(_) => 1,
         }
     }
 }
@@ -102,7 +106,7 @@ pub(crate) fn finish(
 }
 
 /// Compiles the theme and analyses the content, reporting the errors of both.
-fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
+pub(crate) fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
     match (Renderer::new(config), analyse(config)) {
         (Ok(renderer), Ok((site, warnings))) => Ok((renderer, site, warnings)),
         (Err(mut theme), Ok((_, warnings))) => {
@@ -143,21 +147,4 @@ pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
             Err(Error::Content(errors))
         }
     }
-}
-
-/// Builds the site in memory: every error, no output.
-pub fn check(config: &Config) -> Result<(BuildReport, output::Memory), Error> {
-    let start = Instant::now();
-    let (renderer, site, warnings) = prepare(config)?;
-    let memory = output::Memory::default();
-    let rendered = render::render(&site, config, &renderer, &memory).map_err(Error::Content)?;
-    Ok((
-        BuildReport {
-            rendered,
-            warnings,
-            elapsed: start.elapsed(),
-            output: PathBuf::new(),
-        },
-        memory,
-    ))
 }

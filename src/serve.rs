@@ -240,6 +240,7 @@ fn rebuild(
                 Error::Content(ds) => ds,
                 Error::Config(d) => vec![*d],
                 Error::Output(o) => vec![Diagnostic::error("", o.to_string())],
+                Error::Found(_) => Vec::new(),
             };
             status.ok = false;
             status.errors = diagnostics

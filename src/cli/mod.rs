@@ -113,6 +113,7 @@ pub fn report_error(e: &Error) {
             );
         }
         Error::Output(o) => eprintln!("error: {o}"),
+        Error::Found(_) => {}
     }
 }
 

@@ -106,6 +106,7 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backli
     let (body, headings) = body_of(site, from);
     let style = Style {
         root: "",
+        base_path: "/",
         relative: false,
         autolink: site.autolink,
         this: Some(from),

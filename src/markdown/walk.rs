@@ -58,6 +58,8 @@ pub trait Links {
 pub struct Style<'s, K> {
     /// Prefix of every internal link on this page (`/minutes/` or `../../`).
     pub root: &'s str,
+    /// The base URL's path (`/minutes/`), which links may already start with.
+    pub base_path: &'s str,
     /// Whether links must name `index.html` (site opened from the file system).
     pub relative: bool,
     /// Which mentions become links.
@@ -307,7 +309,11 @@ impl<'a, L: Links> Walker<'a, '_, L> {
     }
 
     fn site_url(&self, url: &str) -> Option<String> {
-        let rest = url.strip_prefix('/')?;
+        // `/minutes/x/` already names the site's sub-path; `/x/` is from the site root.
+        let rest = url
+            .strip_prefix(self.style.base_path)
+            .filter(|_| self.style.base_path.len() > 1)
+            .or_else(|| url.strip_prefix('/'))?;
         if rest.starts_with('/') {
             return None;
         }
@@ -533,6 +539,7 @@ mod tests {
     fn style(autolink: Autolink) -> Style<'static, usize> {
         Style {
             root: "/m/",
+            base_path: "/m/",
             relative: false,
             autolink,
             this: None,
@@ -616,6 +623,8 @@ mod tests {
         assert!(out.contains("href=\"/m/\""), "{out}");
         assert!(out.contains("href=\"/m/meetings/x/#a\""), "{out}");
         assert!(out.contains("href=\"//cdn.example/x\""), "{out}");
+        let out = html("[base](/m/topics/)\n", Autolink::None);
+        assert!(out.contains("href=\"/m/topics/\""), "{out}");
     }
 
     #[test]

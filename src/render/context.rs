@@ -334,6 +334,7 @@ impl<'a> Ctx<'a> {
         let root = self.urls.root(dir);
         let style = Style {
             root: &root,
+            base_path: &self.urls.base_path,
             relative: self.urls.relative,
             autolink: self.site.autolink,
             this: Some(this),
