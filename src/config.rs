@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
-use crate::markdown::Autolink;
+use crate::markdown::{Autolink, RawHtml};
 use crate::model::date::PartialDate;
 
 /// `quorum.yaml` as written.
@@ -31,6 +31,8 @@ struct ConfigFile {
     relative_urls: Option<bool>,
     #[serde(default)]
     today: Option<PartialDate>,
+    #[serde(default)]
+    raw_html: Option<RawHtml>,
 }
 
 const KEYS: &[&str] = &[
@@ -41,6 +43,7 @@ const KEYS: &[&str] = &[
     "autolink",
     "relative_urls",
     "today",
+    "raw_html",
 ];
 
 /// What the command line may override.
@@ -131,6 +134,8 @@ pub struct Config {
     pub strict: bool,
     /// Whether draft meetings are built.
     pub drafts: bool,
+    /// What happens to HTML written in Markdown.
+    pub raw_html: RawHtml,
 }
 
 /// The name of the configuration file.
@@ -193,6 +198,7 @@ impl Config {
             today,
             strict: overrides.strict,
             drafts: overrides.drafts,
+            raw_html: file.raw_html.unwrap_or_default(),
         })
     }
 }

@@ -109,6 +109,7 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backli
         base_path: "/",
         relative: false,
         autolink: site.autolink,
+        raw_html: crate::markdown::RawHtml::Allow,
         this: Some(from),
     };
     let walked = walk(body, headings, links, style, false);

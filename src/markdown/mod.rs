@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use mentions::{Mention, Mentions};
-pub use walk::{
+pub use walk::{RawHtml, 
     Autolink, Block, LinkTarget, Links, Reference, Style, Walk, display_label, to_html, walk,
 };
 
@@ -238,6 +238,22 @@ pub fn truncate_words(text: &str, max: usize) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Cleans rendered HTML of scripts, event handlers, `javascript:` URLs and
+/// anything else that could run, keeping what Markdown and quorum produce
+/// (ids, classes, links, tables, footnotes, task lists).
+pub fn sanitize(html: &str) -> String {
+    static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class", "title"])
+            .add_tags(["input", "mark"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .url_relative(ammonia::UrlRelative::PassThrough)
+            .link_rel(None);
+        b
+    });
+    CLEANER.clean(html).to_string()
 }
 
 /// Escapes text for HTML content and attribute values.

@@ -28,6 +28,19 @@ pub enum Autolink {
     None,
 }
 
+/// What happens to HTML written inside Markdown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept as written: for sites whose authors are trusted.
+    #[default]
+    Allow,
+    /// Cleaned of scripts, event handlers and dangerous URLs (ammonia).
+    Sanitize,
+    /// Shown as text.
+    Escape,
+}
+
 /// Where a reference leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkTarget<K> {
@@ -64,6 +77,8 @@ pub struct Style<'s, K> {
     pub relative: bool,
     /// Which mentions become links.
     pub autolink: Autolink,
+    /// What happens to HTML in the Markdown.
+    pub raw_html: RawHtml,
     /// The page itself: references to it are ignored.
     pub this: Option<K>,
 }
@@ -190,7 +205,10 @@ pub fn to_html<L: Links>(
     let walked = walk(body, headings, links, style, true);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, walked.events.into_iter());
-    html
+    match style.raw_html {
+        RawHtml::Sanitize => super::sanitize(&html),
+        RawHtml::Allow | RawHtml::Escape => html,
+    }
 }
 
 fn join<'a>(run: Option<CowStr<'a>>, t: CowStr<'a>) -> CowStr<'a> {
@@ -423,6 +441,9 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 self.push_block_text(&t);
                 self.emit(Event::Code(t));
             }
+            Event::Html(h) | Event::InlineHtml(h) if self.style.raw_html == RawHtml::Escape => {
+                self.emit(Event::Text(h));
+            }
             Event::SoftBreak | Event::HardBreak => {
                 self.push_block_text(" ");
                 self.emit(event);
@@ -542,6 +563,7 @@ mod tests {
             base_path: "/m/",
             relative: false,
             autolink,
+            raw_html: RawHtml::Allow,
             this: None,
         }
     }

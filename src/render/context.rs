@@ -337,6 +337,7 @@ impl<'a> Ctx<'a> {
             base_path: &self.urls.base_path,
             relative: self.urls.relative,
             autolink: self.site.autolink,
+            raw_html: self.config.raw_html,
             this: Some(this),
         };
         to_html(body, headings, &self.links, style)
