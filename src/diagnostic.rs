@@ -74,6 +74,14 @@ impl Diagnostic {
         self
     }
 
+    /// Points the diagnostic at `line:column`, whose text is `source_line`.
+    pub fn at_line(mut self, line: usize, column: usize, source_line: &str) -> Self {
+        self.line = line;
+        self.column = column;
+        self.source_line = Some(source_line.to_owned());
+        self
+    }
+
     /// Points the diagnostic at a byte offset of `text` (the whole file).
     pub fn at_offset(self, text: &str, offset: usize) -> Self {
         let (line, column) = line_col(text, offset);

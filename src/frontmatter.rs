@@ -114,9 +114,33 @@ pub fn parse_yaml<T: DeserializeOwned>(
 fn convert(e: &serde_yaml::Error, yaml: &str, offset: usize, keys: &[&str]) -> YamlError {
     let at = e.location().map_or(0, |loc| loc.index().min(yaml.len()));
     let raw = e.to_string();
-    // serde_yaml appends " at line L column C"; the diagnostic shows the location itself.
+    // serde_yaml appends " at line L column C"; the diagnostic shows the location
+    // itself. A syntax error may add where the list or mapping began, in lines of
+    // the YAML: front matter starts on the file's second line, a configuration
+    // file on its first.
+    let first_line = if offset == 0 { 1 } else { 2 };
     let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_owned(),
+        Some(i) => {
+            let opened = raw[i..]
+                .split_once(", while parsing ")
+                .and_then(|(_, what)| what.split_once(" at line "))
+                .and_then(|(what, at)| {
+                    let line: usize = at.split_whitespace().next()?.parse().ok()?;
+                    let what = match what {
+                        "a flow sequence" => "the list `[…]`",
+                        "a flow mapping" => "the mapping `{…}`",
+                        "a block mapping" | "a block collection" => "the block",
+                        "a quoted scalar" => "the quoted text",
+                        other => other,
+                    };
+                    Some(format!(
+                        " in {what} that starts on line {}",
+                        line + first_line - 1
+                    ))
+                })
+                .unwrap_or_default();
+            format!("{}{opened}", &raw[..i])
+        }
         None => raw,
     };
     // serde reports a duplicate key at the start of its mapping: point at the repeat.
@@ -221,6 +245,22 @@ fn reword(message: &str, keys: &[&str]) -> (String, Option<String>) {
                 "front matter holds plain keys and lists; remove the anchors and aliases (&, *)"
                     .into(),
             ),
+        );
+    }
+    let syntax = [
+        "did not find expected",
+        "mapping values are not allowed",
+        "found unexpected",
+        "while scanning",
+        "could not find expected",
+        "found character",
+        "found a tab",
+        "block sequence entries are not allowed",
+    ];
+    if syntax.iter().any(|s| rest.starts_with(s)) {
+        return (
+            format!("{prefix}the YAML cannot be read: {rest}"),
+            Some("check the brackets and quotes here and on the lines before; quote a value that contains `: ` or starts with [ { & * ! | > ' \" % @".into()),
         );
     }
     (format!("{prefix}{rest}"), None)

@@ -140,6 +140,11 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
+    let dangling = e.path().is_some_and(|p| p.is_symlink() && !p.exists());
+    if dangling {
+        return Diagnostic::error(path, "this symbolic link points to nothing")
+            .help("remove the link, or restore the file it points to");
+    }
     if e.loop_ancestor().is_some() {
         return Diagnostic::error(
             path,
@@ -210,13 +215,13 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let (line, column) = crate::diagnostic::line_col(&prefix, valid);
+            let lossy = String::from_utf8_lossy(&bytes);
             return Err(Diagnostic::error(
                 rel,
-                format!(
-                    "the file is not valid UTF-8 (byte {valid} at line {line}, column {column})"
-                ),
+                format!("the file is not valid UTF-8 (byte {valid} is not part of a character)"),
             )
-            .help("save the file as UTF-8 in your editor"));
+            .at(&lossy, line, column)
+            .help("save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252)"));
         }
     };
     if let Some(i) = text.find('\0') {
@@ -250,7 +255,7 @@ mod tests {
     #[test]
     fn decode_rejects_invalid_utf8_and_nul() {
         let e = decode(Path::new("a.md"), b"ok\n\xff".to_vec()).unwrap_err();
-        assert!(e.message.contains("line 2, column 1"), "{}", e.message);
+        assert_eq!((e.line, e.column), (2, 1), "{}", e.message);
         let e = decode(Path::new("a.md"), b"a\nb\0".to_vec()).unwrap_err();
         assert!(e.message.contains("NUL"));
         assert_eq!((e.line, e.column), (2, 2));

@@ -135,7 +135,7 @@ fn an_alias_of_two_entities_is_an_error_naming_both_files() {
             "content/entities/other.md",
             "---\nname: Other\naliases: [UNDP]\n---\n",
         );
-    let d = find(&site.build_errors(), "`UNDP` is used by two entitys").clone();
+    let d = find(&site.build_errors(), "`UNDP` is used by two entities").clone();
     assert!(
         d.message.contains("content/entities/undp.md")
             && d.message.contains("content/entities/other.md"),

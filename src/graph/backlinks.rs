@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Backlink, Site, SiteLinks, Target};
+use super::{Backlink, MENTIONS_PER_PAGE, Site, SiteLinks, Target};
 use crate::markdown::{Heading, Style, walk};
 
 /// Walks every body in parallel and attaches the backlinks it finds. Entities
@@ -134,10 +134,23 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backli
                 None => Arc::from(section.map_or("", |h| h.text.as_str())),
             },
             marks: Vec::new(),
+            more: 0,
         });
         if r.block.is_some() && !entry.marks.contains(&r.range) {
             entry.marks.push(r.range.clone());
         }
     }
-    grouped.into_iter().map(|((_, to), b)| (to, b)).collect()
+    // Keep the first few paragraphs per page named; count the rest on the last kept.
+    let mut kept: Vec<(Target, Backlink)> = Vec::new();
+    let mut per_target: std::collections::HashMap<Target, usize> = std::collections::HashMap::new();
+    for ((_, to), b) in grouped {
+        let n = per_target.entry(to).or_default();
+        *n += 1;
+        if *n <= MENTIONS_PER_PAGE {
+            kept.push((to, b));
+        } else if let Some((_, last)) = kept.iter_mut().rev().find(|(t, _)| *t == to) {
+            last.more += 1;
+        }
+    }
+    kept
 }

@@ -35,6 +35,16 @@ impl RefKind {
         }
     }
 
+    /// The plural, for messages.
+    pub fn plural(self) -> &'static str {
+        match self {
+            RefKind::Entity => "entities",
+            RefKind::Topic => "topics",
+            RefKind::Meeting => "meetings",
+            RefKind::Action => "actions",
+        }
+    }
+
     fn slot(self) -> usize {
         self as usize
     }

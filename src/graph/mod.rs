@@ -240,7 +240,15 @@ pub struct Backlink {
     pub text: Arc<str>,
     /// Where in `text` the page is named.
     pub marks: Vec<Range<usize>>,
+    /// Further paragraphs of the same page that name it, not kept (see
+    /// [`MENTIONS_PER_PAGE`]); counted on the last one kept.
+    pub more: usize,
 }
+
+/// How many paragraphs of one page are kept as mentions of one other page:
+/// enough to show the context, few enough that a page of a person named on
+/// every line of long minutes stays readable.
+pub const MENTIONS_PER_PAGE: usize = 3;
 
 /// The result of resolving: the site, or why it cannot be built.
 #[derive(Debug)]

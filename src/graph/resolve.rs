@@ -145,9 +145,9 @@ impl Builder {
         if let Some(other) = others.first() {
             let d = place();
             let message = format!(
-                "the name `{}` is used by two {}s: {} and {}",
+                "the name `{}` is used by two {}: {} and {}",
                 name.trim(),
-                kind.word(),
+                kind.plural(),
                 self.describe(*other),
                 self.describe(target)
             );
@@ -737,26 +737,34 @@ impl Builder {
     /// Resolves every wiki-link of every body; unknown entity and topic names
     /// get stubs, ambiguous names are errors.
     fn resolve_wikilinks(&mut self) {
-        let mut jobs: Vec<(String, Diagnostic)> = Vec::new();
-        let mut add = |doc_links: Vec<(String, Diagnostic)>| jobs.extend(doc_links);
-        for m in &self.site.meetings {
-            add(wikilinks(&m.doc));
+        let mut jobs: Vec<(Target, usize)> = Vec::new();
+        let mut add = |source: Target, n: usize| jobs.extend((0..n).map(|i| (source, i)));
+        for (i, m) in self.site.meetings.iter().enumerate() {
+            add(Target::Meeting(i), m.doc.outline.wikilinks.len());
         }
-        for e in &self.site.entities {
-            if let Some(d) = &e.doc {
-                add(wikilinks(d));
-            }
+        for (i, e) in self.site.entities.iter().enumerate() {
+            add(
+                Target::Entity(i),
+                e.doc.as_ref().map_or(0, |d| d.outline.wikilinks.len()),
+            );
         }
-        for t in &self.site.topics {
-            if let Some(d) = &t.doc {
-                add(wikilinks(d));
-            }
+        for (i, t) in self.site.topics.iter().enumerate() {
+            add(
+                Target::Topic(i),
+                t.doc.as_ref().map_or(0, |d| d.outline.wikilinks.len()),
+            );
         }
-        for p in &self.site.pages {
-            add(wikilinks(&p.doc));
+        for (i, p) in self.site.pages.iter().enumerate() {
+            add(Target::Page(i), p.doc.outline.wikilinks.len());
         }
-        for (target, p) in jobs {
+        for (source, n) in jobs {
+            let (target, offset) = self.wikilink(source, n);
             let candidates = self.site.candidates(&target);
+            if candidates.len() == 1 && !self.is_stub(candidates[0]) {
+                continue;
+            }
+            // Only a link that leads nowhere, or to several pages, needs its place.
+            let p = self.wikilink_place(source, offset, target.chars().count() + 4);
             if candidates.len() > 1 {
                 let list: Vec<String> = candidates
                     .iter()
@@ -772,26 +780,71 @@ impl Builder {
                 );
                 continue;
             }
-            if candidates.is_empty() {
-                let (kind, name) = super::index::split_kind(&target);
-                let kind = kind.unwrap_or(RefKind::Entity);
-                self.resolve_ref(kind, name, &p);
-            }
+            let (kind, name) = super::index::split_kind(&target);
+            let kind = kind.unwrap_or(match candidates.first() {
+                Some(Target::Topic(_)) => RefKind::Topic,
+                _ => RefKind::Entity,
+            });
+            self.resolve_ref(kind, name, &p);
         }
     }
-}
 
-fn wikilinks<F>(doc: &Doc<F>) -> Vec<(String, Diagnostic)> {
-    doc.outline
-        .wikilinks
-        .iter()
-        .map(|w| {
-            let d = doc
-                .diagnostic(Severity::Warning, doc.body_offset + w.offset, String::new())
-                .width(w.target.chars().count() + 4);
-            (w.target.clone(), d)
-        })
-        .collect()
+    /// The `n`th wiki-link of a page: its target and its offset in the file.
+    fn wikilink(&self, source: Target, n: usize) -> (String, usize) {
+        let (link, body) = match source {
+            Target::Meeting(i) => (
+                &self.site.meetings[i].doc.outline.wikilinks[n],
+                self.site.meetings[i].doc.body_offset,
+            ),
+            Target::Entity(i) => {
+                let d = self.site.entities[i]
+                    .doc
+                    .as_ref()
+                    .expect("wiki-links come from files");
+                (&d.outline.wikilinks[n], d.body_offset)
+            }
+            Target::Topic(i) => {
+                let d = self.site.topics[i]
+                    .doc
+                    .as_ref()
+                    .expect("wiki-links come from files");
+                (&d.outline.wikilinks[n], d.body_offset)
+            }
+            Target::Page(i) => (
+                &self.site.pages[i].doc.outline.wikilinks[n],
+                self.site.pages[i].doc.body_offset,
+            ),
+            Target::Action(_) => unreachable!("actions have no body"),
+        };
+        (link.target.clone(), body + link.offset)
+    }
+
+    fn wikilink_place(&self, source: Target, offset: usize, width: usize) -> Diagnostic {
+        let d = match source {
+            Target::Meeting(i) => {
+                self.site.meetings[i]
+                    .doc
+                    .diagnostic(Severity::Warning, offset, String::new())
+            }
+            Target::Entity(i) => self.site.entities[i]
+                .doc
+                .as_ref()
+                .map(|d| d.diagnostic(Severity::Warning, offset, String::new()))
+                .unwrap_or_else(|| Diagnostic::warning("", "")),
+            Target::Topic(i) => self.site.topics[i]
+                .doc
+                .as_ref()
+                .map(|d| d.diagnostic(Severity::Warning, offset, String::new()))
+                .unwrap_or_else(|| Diagnostic::warning("", "")),
+            Target::Page(i) => {
+                self.site.pages[i]
+                    .doc
+                    .diagnostic(Severity::Warning, offset, String::new())
+            }
+            Target::Action(_) => Diagnostic::warning("", ""),
+        };
+        d.width(width)
+    }
 }
 
 fn index_of(t: Target) -> usize {
@@ -840,7 +893,40 @@ fn break_cycles(parents: &[Option<usize>]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::break_cycles;
+    use super::{Config, HashSet, break_cycles, resolve};
+    use crate::graph::index::{RefKind, fold};
+    use crate::source::{Kind, SourceFile};
+
+    fn config() -> Config {
+        let dir = std::env::temp_dir();
+        let mut c = Config::load(&dir.join("quorum-no-such-site"), &Default::default()).unwrap();
+        c.today = jiff::civil::date(2024, 1, 1);
+        c
+    }
+
+    proptest::proptest! {
+        /// Stubs for different names get different pages, whatever the names.
+        #[test]
+        fn different_names_never_share_a_page(names in proptest::collection::vec("[ -~À-ÿ]{1,12}", 1..6)) {
+            let list: Vec<String> = names.iter().map(|n| serde_json::to_string(n).unwrap()).collect();
+            let text = format!("---\ntitle: M\ndate: 2024-01-01\nattendees: [{}]\n---\n", list.join(", "));
+            let parsed = crate::model::parse(vec![SourceFile { kind: Kind::Meeting, path: "content/meetings/m.md".into(), text }]);
+            let resolved = resolve(parsed, &config());
+            let site = &resolved.site;
+            let slugs: HashSet<_> = site.entities.iter().map(|e| e.slug.clone()).collect();
+            proptest::prop_assert_eq!(slugs.len(), site.entities.len());
+            for a in &names {
+                for b in &names {
+                    if a.trim().is_empty() || b.trim().is_empty() {
+                        continue;
+                    }
+                    let ea = site.index.get(RefKind::Entity, a).first().copied();
+                    let eb = site.index.get(RefKind::Entity, b).first().copied();
+                    proptest::prop_assert_eq!(fold(a) == fold(b), ea == eb, "{:?} / {:?}", a, b);
+                }
+            }
+        }
+    }
 
     #[test]
     fn circles_are_found_once() {

@@ -14,8 +14,9 @@ use std::collections::HashSet;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use mentions::{Mention, Mentions};
-pub use walk::{RawHtml, 
-    Autolink, Block, LinkTarget, Links, Reference, Style, Walk, display_label, to_html, walk,
+pub use walk::{
+    Autolink, Block, LinkTarget, Links, RawHtml, Reference, Style, Walk, display_label, to_html,
+    walk,
 };
 
 use crate::model::slug::Slug;
@@ -244,15 +245,16 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 /// anything else that could run, keeping what Markdown and quorum produce
 /// (ids, classes, links, tables, footnotes, task lists).
 pub fn sanitize(html: &str) -> String {
-    static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
-        let mut b = ammonia::Builder::default();
-        b.add_generic_attributes(["id", "class", "title"])
-            .add_tags(["input", "mark"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .url_relative(ammonia::UrlRelative::PassThrough)
-            .link_rel(None);
-        b
-    });
+    static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> =
+        std::sync::LazyLock::new(|| {
+            let mut b = ammonia::Builder::default();
+            b.add_generic_attributes(["id", "class", "title"])
+                .add_tags(["input", "mark"])
+                .add_tag_attributes("input", ["type", "checked", "disabled"])
+                .url_relative(ammonia::UrlRelative::PassThrough)
+                .link_rel(None);
+            b
+        });
     CLEANER.clean(html).to_string()
 }
 
@@ -316,6 +318,31 @@ mod tests {
         );
         assert!(o.summary.starts_with("DESA will circulate"));
         assert_eq!(truncate_words("one two three", 9), "one two…");
+    }
+
+    fn unescape(s: &str) -> String {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_round_trips_and_leaves_no_markup(text in "\\PC*") {
+            let escaped = escape_html(&text);
+            proptest::prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+            proptest::prop_assert_eq!(unescape(&escaped), text);
+        }
+
+        #[test]
+        fn outline_and_html_never_panic(body in "(\\PC|\n|\\[\\[|\\]\\]|#|\\||`){0,200}") {
+            let o = outline(&body);
+            for h in &o.headings {
+                proptest::prop_assert!(!h.id.is_empty());
+            }
+        }
     }
 
     #[test]

@@ -138,6 +138,8 @@ struct Walker<'a, 'l, L: Links> {
     headings: &'l [Heading],
     html: bool,
     out: Walk<'a, L::Key>,
+    /// Events processed but not yet handed to the writer.
+    queue: std::collections::VecDeque<Event<'a>>,
     blocks: Vec<OpenBlock>,
     open_links: Vec<OpenLink<L::Key>>,
     code: usize,
@@ -157,42 +159,90 @@ pub fn walk<'a, L: Links>(
     style: Style<'_, L::Key>,
     html: bool,
 ) -> Walk<'a, L::Key> {
-    let mut w = Walker {
-        links,
-        style,
-        headings,
-        html,
-        out: Walk {
-            events: Vec::new(),
-            references: Vec::new(),
-            blocks: Vec::new(),
-        },
-        blocks: Vec::new(),
-        open_links: Vec::new(),
-        code: 0,
-        heading: 0,
-        image: 0,
-        next_heading: 0,
-        section: None,
-        linked: HashSet::new(),
-    };
-    let mut run: Option<CowStr<'a>> = None;
-    for event in Parser::new_ext(body, options()) {
-        match event {
-            Event::Text(t) => run = Some(join(run, t)),
-            Event::SoftBreak if run.is_some() => run = Some(join(run, "\n".into())),
-            other => {
-                if let Some(t) = run.take() {
-                    w.text(t);
+    let mut events = Events::new(body, headings, links, style, html);
+    let kept: Vec<Event<'a>> = events.by_ref().collect();
+    let mut out = events.walker.out;
+    out.events = kept;
+    out
+}
+
+/// The walk as a stream of events to render, so a long body is written out
+/// as it is read rather than held in memory whole.
+struct Events<'a, 'l, L: Links> {
+    walker: Walker<'a, 'l, L>,
+    parser: Parser<'a>,
+    run: Option<CowStr<'a>>,
+    done: bool,
+}
+
+impl<'a, 'l, L: Links> Events<'a, 'l, L> {
+    fn new(
+        body: &'a str,
+        headings: &'l [Heading],
+        links: &'l L,
+        style: Style<'l, L::Key>,
+        html: bool,
+    ) -> Self {
+        Events {
+            walker: Walker {
+                links,
+                style,
+                headings,
+                html,
+                out: Walk {
+                    events: Vec::new(),
+                    references: Vec::new(),
+                    blocks: Vec::new(),
+                },
+                queue: std::collections::VecDeque::new(),
+                blocks: Vec::new(),
+                open_links: Vec::new(),
+                code: 0,
+                heading: 0,
+                image: 0,
+                next_heading: 0,
+                section: None,
+                linked: HashSet::new(),
+            },
+            parser: Parser::new_ext(body, options()),
+            run: None,
+            done: false,
+        }
+    }
+}
+
+impl<'a, L: Links> Iterator for Events<'a, '_, L> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(e) = self.walker.queue.pop_front() {
+                return Some(e);
+            }
+            if self.done {
+                return None;
+            }
+            // Consecutive text is merged, so a name split by the parser is still found.
+            match self.parser.next() {
+                Some(Event::Text(t)) => self.run = Some(join(self.run.take(), t)),
+                Some(Event::SoftBreak) if self.run.is_some() => {
+                    self.run = Some(join(self.run.take(), "\n".into()));
                 }
-                w.event(other);
+                Some(other) => {
+                    if let Some(t) = self.run.take() {
+                        self.walker.text(t);
+                    }
+                    self.walker.event(other);
+                }
+                None => {
+                    if let Some(t) = self.run.take() {
+                        self.walker.text(t);
+                    }
+                    self.done = true;
+                }
             }
         }
     }
-    if let Some(t) = run.take() {
-        w.text(t);
-    }
-    w.out
 }
 
 /// Renders `body` to HTML with its links resolved.
@@ -202,9 +252,8 @@ pub fn to_html<L: Links>(
     links: &L,
     style: Style<'_, L::Key>,
 ) -> String {
-    let walked = walk(body, headings, links, style, true);
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, walked.events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, Events::new(body, headings, links, style, true));
     match style.raw_html {
         RawHtml::Sanitize => super::sanitize(&html),
         RawHtml::Allow | RawHtml::Escape => html,
@@ -225,7 +274,7 @@ fn join<'a>(run: Option<CowStr<'a>>, t: CowStr<'a>) -> CowStr<'a> {
 impl<'a, L: Links> Walker<'a, '_, L> {
     fn emit(&mut self, e: Event<'a>) {
         if self.html {
-            self.out.events.push(e);
+            self.queue.push_back(e);
         }
     }
 

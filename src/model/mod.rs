@@ -37,6 +37,9 @@ pub struct Doc<F> {
     pub body_offset: usize,
     /// Headings, wiki-links and summary of the body.
     pub outline: Outline,
+    /// Where each line of the file starts, computed the first time a
+    /// diagnostic needs it (so many diagnostics in a long file stay cheap).
+    lines: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl<F> Doc<F> {
@@ -74,7 +77,21 @@ impl<F> Doc<F> {
             Severity::Error => Diagnostic::error(self.path(), message),
             Severity::Warning => Diagnostic::warning(self.path(), message),
         };
-        d.at_offset(&self.source.text, offset)
+        let text = &self.source.text;
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts[line - 1];
+        let end = starts.get(line).map_or(text.len(), |&e| e - 1).max(start);
+        let column = text[start..offset].chars().count() + 1;
+        d.at_line(line, column, &text[start..end])
     }
 }
 
@@ -244,16 +261,6 @@ fn typed<F: serde::de::DeserializeOwned>(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let slug = Slug::parse(&stem).unwrap_or_else(|| Slug::from_name(&stem));
-    let diagnostics = outline
-        .problems
-        .iter()
-        .map(|p| {
-            Diagnostic::warning(&source.path, p.message.clone())
-                .at_offset(&source.text, body_offset + p.offset)
-                .width(2)
-                .help(p.help.clone())
-        })
-        .collect();
     let doc = Doc {
         source,
         slug,
@@ -261,7 +268,18 @@ fn typed<F: serde::de::DeserializeOwned>(
         yaml_offset,
         body_offset,
         outline,
+        lines: std::sync::OnceLock::new(),
     };
+    let diagnostics = doc
+        .outline
+        .problems
+        .iter()
+        .map(|p| {
+            doc.diagnostic(Severity::Warning, body_offset + p.offset, p.message.clone())
+                .width(2)
+                .help(p.help.clone())
+        })
+        .collect();
     (Some(wrap(Arc::new(doc))), diagnostics)
 }
 

@@ -127,6 +127,21 @@ mod tests {
         assert_ne!(sa, sb);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_name_gives_a_valid_slug(name in "\\PC*") {
+            let slug = Slug::from_name(&name);
+            proptest::prop_assert!(Slug::parse(slug.as_str()).is_some(), "{:?} -> {}", name, slug);
+            proptest::prop_assert!(slug.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            proptest::prop_assert!(!slug.as_str().is_empty() && slug.as_str().len() <= MAX_LEN);
+        }
+
+        #[test]
+        fn slugs_are_stable(name in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(Slug::from_name(&name), Slug::from_name(&name));
+        }
+    }
+
     #[test]
     fn parse_rejects_anything_outside_the_alphabet() {
         assert!(Slug::parse("un-reform").is_some());

@@ -165,6 +165,8 @@ pub struct MentionView<'a> {
     pub anchor: String,
     /// The paragraph as HTML, the mention in `<mark>`.
     pub html: String,
+    /// Further paragraphs of the same page that name it, not shown.
+    pub more: usize,
 }
 
 /// A page and a count: related entities, topics of an entity, and so on.
@@ -326,6 +328,7 @@ impl<'a> Ctx<'a> {
             section_title: &b.section_title,
             anchor,
             html: marked(&b.text, &b.marks),
+            more: b.more,
         }
     }
 
