@@ -101,6 +101,7 @@ pub fn run(
     options: Options,
     report: impl Fn(Report<'_>) + Send + Sync + 'static,
 ) -> Result<(), Error> {
+    raise_file_limit();
     let config = crate::load_config(&options.root, &options.overrides)?;
     let base = config.base_url.path.clone();
     let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
@@ -387,6 +388,28 @@ async fn files(State(app): State<Arc<App>>, req: Request) -> Response {
         response.headers_mut().insert(header::ETAG, v);
     }
     response
+}
+
+/// Every open connection and every page listening for reloads holds a file
+/// descriptor: raise the soft limit to the hard one, so a busy preview (a few
+/// hundred tabs, a thousand connections) does not run out.
+fn raise_file_limit() {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit and setrlimit only read and write the struct passed.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0
+                && limit.rlim_cur < limit.rlim_max
+            {
+                limit.rlim_cur = limit.rlim_max.min(65_536);
+                libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+            }
+        }
+    }
 }
 
 /// The folder `serve` builds into, for a server on `port` of this process.

@@ -155,6 +155,11 @@ impl Server {
         events
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Lines the server printed so far.
     pub fn printed(&self) -> Vec<String> {
         self.log.try_iter().collect()
