@@ -20,7 +20,12 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     for e in walkdir::WalkDir::new(dir) {
         let e = e.unwrap();
         if e.file_type().is_file() {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             out.insert(rel, fs::read(e.path()).unwrap());
         }
     }
@@ -47,7 +52,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n.max(1)
     }
 }
@@ -98,7 +106,11 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
     let mut outcomes = (0, 0);
     for round in 0..8 {
         // Each round builds the other version than the one in place.
-        let (target, version) = if std::ptr::eq(current, &a) { (&b, "B") } else { (&a, "A") };
+        let (target, version) = if std::ptr::eq(current, &a) {
+            (&b, "B")
+        } else {
+            (&a, "A")
+        };
         write_meetings(&site, MEETINGS, version);
         let mut child = build(&site);
         std::thread::sleep(Duration::from_millis(rng.below(window)));
@@ -111,10 +123,16 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
             outcomes.1 += 1;
             current = target;
         } else {
-            panic!("round {round}: after a kill, public/ is neither the old site nor the new one ({} files)", now.len());
+            panic!(
+                "round {round}: after a kill, public/ is neither the old site nor the new one ({} files)",
+                now.len()
+            );
         }
     }
-    eprintln!("kills that left the old site: {}, that came after the swap: {}", outcomes.0, outcomes.1);
+    eprintln!(
+        "kills that left the old site: {}, that came after the swap: {}",
+        outcomes.0, outcomes.1
+    );
     // A build that runs to the end removes the leftovers of the killed ones.
     assert!(build(&site).wait().unwrap().success());
     let leftovers: Vec<String> = fs::read_dir(&site.root)
