@@ -106,6 +106,7 @@ pub fn check(config: &Config, options: &Options) -> Result<Report, Error> {
             warnings,
             elapsed: start.elapsed(),
             output: PathBuf::new(),
+            stages: Vec::new(),
         },
         problems,
         pages: pages.len(),

@@ -18,6 +18,9 @@ pub struct Args {
     /// Keep watching, and rebuild the output (swapped in whole) on every change.
     #[arg(long)]
     pub watch: bool,
+    /// Print the time each stage of the build took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 impl Args {
@@ -32,6 +35,11 @@ impl Args {
             let report = first?;
             print_diagnostics(&report.warnings);
             eprintln!("{}", summary(&report, "built"));
+            if self.timings {
+                for (stage, time) in &report.stages {
+                    eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                }
+            }
             return Ok(());
         }
         // An output folder quorum may not replace stops the watch at once.

@@ -69,6 +69,59 @@ pub fn collect(site: &mut Site) {
     }
 }
 
+/// The most of a paragraph a mention shows, in bytes: a long paragraph is cut
+/// to a window around the first mention (the link leads to the whole).
+const CONTEXT: usize = 480;
+
+/// Cuts a long paragraph to a window around its first mark, at word
+/// boundaries, with `…` where text was left out.
+fn window(mut b: Backlink) -> Backlink {
+    let text = &*b.text;
+    if text.len() <= CONTEXT {
+        return b;
+    }
+    let first = b.marks.first().map_or(0, |m| m.start);
+    let boundary = |mut i: usize, back: bool| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        let found = if back {
+            text[..i].rfind(' ').map(|j| j + 1)
+        } else {
+            text[i..].find(' ').map(|j| i + j + 1)
+        };
+        found.unwrap_or(i)
+    };
+    let start = if first > CONTEXT / 3 {
+        boundary(first - CONTEXT / 3, false).min(first)
+    } else {
+        0
+    };
+    let end = boundary(start + CONTEXT, true)
+        .max(first + 1)
+        .min(text.len());
+    let end = if text.is_char_boundary(end) {
+        end
+    } else {
+        text.len()
+    };
+    let (lead, tail) = (
+        if start > 0 { "…" } else { "" },
+        if end < text.len() { "…" } else { "" },
+    );
+    let cut = format!("{lead}{}{tail}", &text[start..end]);
+    let shift = lead.len();
+    b.marks = b
+        .marks
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start + shift..m.end - start + shift)
+        .collect();
+    b.text = Arc::from(cut);
+    b
+}
+
 /// Stable sort of `items` by precomputed keys.
 fn sort_by_keys<T, K: Ord>(items: &mut Vec<T>, keys: Vec<K>) {
     let mut paired: Vec<(K, T)> = keys.into_iter().zip(items.drain(..)).collect();
@@ -147,10 +200,47 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backli
         let n = per_target.entry(to).or_default();
         *n += 1;
         if *n <= MENTIONS_PER_PAGE {
-            kept.push((to, b));
+            kept.push((to, window(b)));
         } else if let Some((_, last)) = kept.iter_mut().rev().find(|(t, _)| *t == to) {
             last.more += 1;
         }
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backlink(text: &str, marks: Vec<std::ops::Range<usize>>) -> Backlink {
+        Backlink {
+            from: Target::Meeting(0),
+            section: String::new(),
+            section_title: String::new(),
+            text: Arc::from(text),
+            marks,
+            more: 0,
+        }
+    }
+
+    #[test]
+    fn short_paragraphs_are_kept_whole() {
+        let b = window(backlink("DESA spoke.", vec![0..4]));
+        assert_eq!(&*b.text, "DESA spoke.");
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_around_the_mention() {
+        let text = format!(
+            "{} DESA spoke. {}",
+            "word ".repeat(200),
+            "more ".repeat(200)
+        );
+        let at = text.find("DESA").unwrap();
+        let b = window(backlink(&text, vec![at..at + 4]));
+        assert!(b.text.len() <= CONTEXT + 8, "{}", b.text.len());
+        assert!(b.text.starts_with('…') && b.text.ends_with('…'));
+        let m = b.marks[0].clone();
+        assert_eq!(&b.text[m], "DESA");
+    }
 }

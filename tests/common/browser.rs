@@ -64,7 +64,23 @@ impl Browser {
             return None;
         };
         let profile = tempfile::tempdir().unwrap();
-        let mut child = Command::new(&binary)
+        let mut command = Command::new(&binary);
+        // Chromium and its helpers go with the test, even when the test dies:
+        // their own process group (killed whole on drop), and a signal to the
+        // browser should this process end first.
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::unix::process::CommandExt;
+            command.process_group(0);
+            // SAFETY: prctl only sets a flag of the child process; nothing is allocated.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                    Ok(())
+                });
+            }
+        }
+        let mut child = command
             .args([
                 "--headless",
                 "--no-sandbox",
@@ -128,6 +144,11 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        #[cfg(target_os = "linux")]
+        // SAFETY: kill only sends a signal to the browser's own process group.
+        unsafe {
+            libc::kill(-(self.child.id() as i32), libc::SIGKILL);
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
