@@ -69,6 +69,32 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Where the site was written (empty for `check`).
     pub output: PathBuf,
+    /// Wall time of each stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of a build, for `--timings`.
+#[derive(Debug, Default)]
+struct Stopwatch {
+    last: Option<Instant>,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            last: Some(Instant::now()),
+            stages: Vec::new(),
+        }
+    }
+
+    /// Records the time since the previous lap as `stage`.
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        if let Some(last) = self.last.replace(now) {
+            self.stages.push((stage, now - last));
+        }
+    }
 }
 
 /// Reads the configuration of the site at `root`.
@@ -79,12 +105,19 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Error> 
 /// Load, parse and resolve: the knowledge graph of the site, and its warnings.
 /// Errors (and, with `strict`, warnings) stop here.
 pub fn analyse(config: &Config) -> Result<(Site, Vec<Diagnostic>), Error> {
+    analyse_timed(config, &mut Stopwatch::default())
+}
+
+fn analyse_timed(config: &Config, watch: &mut Stopwatch) -> Result<(Site, Vec<Diagnostic>), Error> {
     let loaded = source::load(&config.root);
+    watch.lap("load");
     let mut diagnostics = loaded.diagnostics;
     let mut parsed = model::parse(loaded.files);
     diagnostics.append(&mut parsed.diagnostics);
+    watch.lap("parse");
     let resolved = graph::resolve(parsed, config);
     diagnostics.extend(resolved.diagnostics);
+    watch.lap("resolve");
     finish(config, resolved.site, diagnostics)
 }
 
@@ -107,7 +140,16 @@ pub(crate) fn finish(
 
 /// Compiles the theme and analyses the content, reporting the errors of both.
 pub(crate) fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
-    match (Renderer::new(config), analyse(config)) {
+    prepare_timed(config, &mut Stopwatch::default())
+}
+
+fn prepare_timed(
+    config: &Config,
+    watch: &mut Stopwatch,
+) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
+    let renderer = Renderer::new(config);
+    watch.lap("theme");
+    match (renderer, analyse_timed(config, watch)) {
         (Ok(renderer), Ok((site, warnings))) => Ok((renderer, site, warnings)),
         (Err(mut theme), Ok((_, warnings))) => {
             theme.extend(warnings);
@@ -127,17 +169,22 @@ pub(crate) fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic
 /// the whole build succeeds.
 pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
     let start = Instant::now();
+    let mut watch = Stopwatch::start();
     output::check_output(&config.root, output)?;
-    let (renderer, site, warnings) = prepare(config)?;
+    let (renderer, site, warnings) = prepare_timed(config, &mut watch)?;
     let staging = output::Staging::begin(&config.root, output)?;
     match render::render(&site, config, &renderer, &staging) {
         Ok(rendered) => {
+            watch.lap("render and write");
             staging.commit()?;
+            drop(site);
+            watch.lap("swap");
             Ok(BuildReport {
                 rendered,
                 warnings,
                 elapsed: start.elapsed(),
                 output: output.to_path_buf(),
+                stages: watch.stages,
             })
         }
         Err(mut errors) => {
