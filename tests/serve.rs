@@ -104,6 +104,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
     let events = server.events();
 
     // An edit: the new text is served and a reload event arrives.
+    events.settle();
     site.write(
         "content/entities/nordic-network.md",
         "---\nname: Nordic Network\nkind: organization\naliases: [NN]\n---\n\nThe umbrella organisation, renamed in 2024.\n",
@@ -119,6 +120,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
 
     // Broken YAML: the old page stays, the error names the file and line.
     let good = fs::read_to_string(site.root.join("content/meetings/2024-02-council.md")).unwrap();
+    events.settle();
     site.write(
         "content/meetings/2024-02-council.md",
         &good.replace("title: Third meeting", "title: [Third meeting"),
@@ -133,6 +135,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
     assert!(still.body.contains("Third meeting"));
 
     // Fixed: recovered.
+    events.settle();
     site.write(
         "content/meetings/2024-02-council.md",
         &good.replace("Z. Müller closed", "Zoë Müller closed"),
@@ -147,6 +150,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
     assert_same_as_full_build(&site, &server);
 
     // A new meeting: its page and the index listing appear.
+    events.settle();
     site.write(
         "content/meetings/2024/2024-04-council.md",
         "---\ntitle: Fourth meeting\ndate: 2024-04-02\nseries: Council\n---\nMr. Li spoke.\n",
@@ -162,6 +166,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
     assert_same_as_full_build(&site, &server);
 
     // Deleted: 404, and no page links to it any more.
+    events.settle();
     site.remove("content/meetings/2024/2024-04-council.md");
     events.wait("reload");
     let gone = server.get("meetings/2024-04-council/");
@@ -180,6 +185,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
 
     // Saved the way vim does: the original renamed away, a new file written.
     let about = site.root.join("content/pages/about.md");
+    events.settle();
     fs::rename(&about, site.root.join("content/pages/about.md~")).unwrap();
     fs::write(
         &about,
@@ -197,6 +203,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
         "---\ntitle: About us\norder: 1\n---\n\nWritten by an IDE.\n",
     )
     .unwrap();
+    events.settle();
     fs::rename(&about, site.root.join("content/pages/about.md___jb_old___")).unwrap();
     fs::rename(&tmp, &about).unwrap();
     fs::remove_file(site.root.join("content/pages/about.md___jb_old___")).unwrap();
@@ -209,7 +216,9 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
     );
 
     // A renamed file: the old page goes, the new one comes.
+    events.settle();
     fs::create_dir_all(site.root.join("content/pages/more")).unwrap();
+    events.settle();
     fs::rename(&about, site.root.join("content/pages/more/about-us.md")).unwrap();
     events.wait("reload");
     assert_eq!(server.get("pages/about/").status, 404);
@@ -217,6 +226,7 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
     assert_same_as_full_build(&site, &server);
 
     // A template change re-renders everything.
+    events.settle();
     site.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ content.title }}</h1><p>Custom page template</p>{% endblock content %}");
     events.wait("reload");
     assert!(
@@ -298,6 +308,7 @@ fn a_site_that_starts_broken_is_served_when_fixed() {
     assert_eq!(first.status, 503);
     assert!(first.body.contains("__quorum/live.js"));
     let events = server.events();
+    events.settle();
     site.remove("content/meetings/bad.md");
     events.wait("reload");
     assert_eq!(server.get("").status, 200);

@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn short_paragraphs_are_kept_whole() {
-        let b = window(backlink("DESA spoke.", vec![0..4]));
+        let b = window(backlink("DESA spoke.", std::iter::once(0..4).collect()));
         assert_eq!(&*b.text, "DESA spoke.");
     }
 
@@ -237,7 +237,7 @@ mod tests {
             "more ".repeat(200)
         );
         let at = text.find("DESA").unwrap();
-        let b = window(backlink(&text, vec![at..at + 4]));
+        let b = window(backlink(&text, std::iter::once(at..at + 4).collect()));
         assert!(b.text.len() <= CONTEXT + 8, "{}", b.text.len());
         assert!(b.text.starts_with('…') && b.text.ends_with('…'));
         let m = b.marks[0].clone();

@@ -146,6 +146,7 @@ struct Sections {
     topics: String,
     actions: String,
     decisions: String,
+    search: String,
 }
 
 #[derive(Serialize)]
@@ -221,6 +222,10 @@ pub fn render_since(
         diagnostics.append(&mut e);
         0
     });
+    let searched = crate::search::write(&ctx, sink).unwrap_or_else(|mut e| {
+        diagnostics.append(&mut e);
+        0
+    });
     if !diagnostics.is_empty() {
         crate::diagnostic::sort(&mut diagnostics);
         diagnostics.truncate(50);
@@ -232,7 +237,7 @@ pub fn render_since(
         topics: site.topics.len(),
         actions: site.actions.len(),
         pages: site.pages.len(),
-        files: pages.len() + renderer.statics.len() + exported,
+        files: pages.len() + renderer.statics.len() + exported + searched,
         rendered,
     };
     Ok((report, prints))
@@ -346,6 +351,7 @@ fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir
                 topics: urls.path("topics/"),
                 actions: urls.path("actions/"),
                 decisions: urls.path("decisions/"),
+                search: urls.path("search/"),
             },
             generator: GENERATOR,
         },
@@ -410,6 +416,7 @@ fn page_context(ctx: &Ctx<'_>, page: Page, fingerprint: bool) -> (Context, Optio
         Data::Actions(d) => c.insert("register", &d),
         Data::Action(d) => c.insert("action", &d),
         Data::Decisions(d) => c.insert("log", &d),
+        Data::Search(d) => c.insert("search", &d),
         Data::Free(d) => c.insert("content", &d),
         Data::None => {}
     }

@@ -26,6 +26,7 @@ pub enum Page {
     Actions,
     Action(usize),
     Decisions,
+    Search,
     Free(usize),
     NotFound,
 }
@@ -41,6 +42,7 @@ impl Page {
             Page::Topics,
             Page::Actions,
             Page::Decisions,
+            Page::Search,
             Page::NotFound,
         ];
         pages.extend((0..s.meetings.len()).map(Page::Meeting));
@@ -60,6 +62,7 @@ impl Page {
             Page::Topics => "topics/".into(),
             Page::Actions => "actions/".into(),
             Page::Decisions => "decisions/".into(),
+            Page::Search => "search/".into(),
             Page::NotFound => "404.html".into(),
             Page::Meeting(i) => ctx.site.path(Target::Meeting(i)),
             Page::Entity(i) => ctx.site.path(Target::Entity(i)),
@@ -92,6 +95,7 @@ impl Page {
             Page::Actions => "actions.html",
             Page::Action(_) => "action.html",
             Page::Decisions => "decisions.html",
+            Page::Search => "search.html",
             Page::Free(_) => "page.html",
             Page::NotFound => "404.html",
         }
@@ -110,6 +114,7 @@ impl Page {
             Page::Actions => "actions",
             Page::Action(_) => "action",
             Page::Decisions => "decisions",
+            Page::Search => "search",
             Page::Free(_) => "page",
             Page::NotFound => "404",
         }
@@ -124,6 +129,7 @@ impl Page {
             Page::Topics => "Topics".into(),
             Page::Actions => "Actions".into(),
             Page::Decisions => "Decisions".into(),
+            Page::Search => "Search".into(),
             Page::NotFound => "Page not found".into(),
             Page::Meeting(i) => ctx.site.meetings[i].doc.front.title.clone(),
             Page::Entity(i) => ctx.site.entities[i].name.clone(),
@@ -146,6 +152,7 @@ pub enum Data<'a> {
     Actions(Register<'a>),
     Action(Box<ActionView<'a>>),
     Decisions(DecisionLog<'a>),
+    Search(SearchPage<'a>),
     Free(FreePage<'a>),
     None,
 }
@@ -351,6 +358,7 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
         Page::Actions => Data::Actions(register(ctx)),
         Page::Action(i) => Data::Action(Box::new(ctx.action(i))),
         Page::Decisions => Data::Decisions(decision_log(ctx)),
+        Page::Search => Data::Search(search_page(ctx)),
         Page::Free(i) => {
             let p = &ctx.site.pages[i];
             Data::Free(FreePage {
@@ -685,5 +693,90 @@ fn decision_log<'a>(ctx: &Ctx<'a>) -> DecisionLog<'a> {
                 decisions: ctx.decisions(&list),
             })
             .collect(),
+    }
+}
+
+/// The search page's filters: the values its selects offer.
+#[derive(Serialize)]
+pub struct SearchPage<'a> {
+    /// Kinds that have documents: `value` (`meeting`, …), `label`, `count`.
+    pub kinds: Vec<FilterOption<'a>>,
+    /// Years of meetings, newest first.
+    pub years: Vec<i16>,
+    /// Topics with meetings or actions, by name (`value` is the slug).
+    pub topics: Vec<FilterOption<'a>>,
+    /// Entities with meetings or actions, by kind then name (`value` is the slug).
+    pub entities: Vec<FilterGroup<'a>>,
+}
+
+/// An option of a search filter.
+#[derive(Serialize)]
+pub struct FilterOption<'a> {
+    pub value: &'a str,
+    pub label: &'a str,
+    /// Meetings and actions (documents, for kinds).
+    pub count: usize,
+}
+
+/// Options under a heading.
+#[derive(Serialize)]
+pub struct FilterGroup<'a> {
+    pub label: &'static str,
+    pub options: Vec<FilterOption<'a>>,
+}
+
+fn search_page<'a>(ctx: &Ctx<'a>) -> SearchPage<'a> {
+    let s = ctx.site;
+    let kinds = [
+        ("meeting", "Meetings", s.meetings.len()),
+        ("entity", "Entities", s.entities.len()),
+        ("topic", "Topics", s.topics.len()),
+        ("action", "Actions", s.actions.len()),
+        ("page", "Pages", s.pages.len()),
+    ];
+    let mut years: Vec<i16> = s.meetings.iter().map(|m| m.date.year()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let mut topics: Vec<FilterOption<'a>> = s
+        .topics
+        .iter()
+        .filter(|t| !t.meetings.is_empty() || !t.actions.is_empty())
+        .map(|t| FilterOption {
+            value: t.slug.as_str(),
+            label: &t.name,
+            count: t.meetings.len() + t.actions.len(),
+        })
+        .collect();
+    topics.sort_by_cached_key(|o| (o.label.to_lowercase(), o.value));
+    let entities = entity_groups(ctx)
+        .into_iter()
+        .map(|g| FilterGroup {
+            label: g.label,
+            options: g
+                .entities
+                .into_iter()
+                .filter(|e| e.meetings + e.actions > 0)
+                .map(|e| FilterOption {
+                    value: e.entity.slug,
+                    label: e.entity.name,
+                    count: e.meetings + e.actions,
+                })
+                .collect(),
+        })
+        .filter(|g| !g.options.is_empty())
+        .collect();
+    SearchPage {
+        kinds: kinds
+            .into_iter()
+            .filter(|k| k.2 > 0)
+            .map(|(value, label, count)| FilterOption {
+                value,
+                label,
+                count,
+            })
+            .collect(),
+        years,
+        topics,
+        entities,
     }
 }

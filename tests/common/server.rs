@@ -180,6 +180,13 @@ pub struct Events {
 }
 
 impl Events {
+    /// Drops the events already sent (a save can cause two rebuilds), once
+    /// the stream has been quiet for a moment: the next `wait` is then about
+    /// the next change.
+    pub fn settle(&self) {
+        while self.rx.recv_timeout(Duration::from_millis(400)).is_ok() {}
+    }
+
     /// Waits (up to 20 s) for an event named `name`; returns its data.
     pub fn wait(&self, name: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);

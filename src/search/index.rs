@@ -1,0 +1,317 @@
+//! Building the inverted index: terms of every document, gathered in
+//! parallel and weighted with BM25 ([`super::shards`] cuts them into files).
+//!
+//! Each worker takes blocks of documents, writes their records (the files
+//! results are shown from) and counts their terms into a map of its own;
+//! the maps are then joined in document order, so every posting list comes
+//! out sorted without sorting it. Weights are computed once here, so the
+//! browser needs neither document lengths nor term counts.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::docs::{Kind, Layout, Record, gather};
+use super::encode::{self, Hash};
+use super::text::{Folds, terms};
+use crate::render::context::Ctx;
+
+/// A map with a fast, deterministic hash (its order never reaches the output).
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash>>;
+
+impl std::hash::Hasher for Hash {
+    fn write(&mut self, bytes: &[u8]) {
+        Hash::write(self, bytes);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Characters of a document's text kept for its snippet; the whole text is
+/// indexed, but a result never downloads more than this of it.
+pub const TEXT_CAP: usize = 32 * 1024;
+
+/// BM25's term-frequency saturation and length normalisation.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// A posting before weighing: document and weighted term frequency.
+type Count = (u32, f32);
+
+/// The terms of a run of documents, and what was written for them.
+#[derive(Default)]
+pub struct Part {
+    first: Option<u32>,
+    /// The terms met, numbered.
+    vocab: Vocab,
+    /// By term number: (document, weighted term frequency), by document.
+    postings: Vec<Vec<Count>>,
+    /// Weighted length of each document of the run.
+    lengths: Vec<(u32, f32)>,
+    folds: Folds,
+    /// (first document, hash of its bytes) of each chunk of records.
+    pub files: Vec<(u32, u64)>,
+    pub errors: Vec<(String, String)>,
+    /// Buffers reused from document to document.
+    scratch: Scratch,
+}
+
+#[derive(Default)]
+struct Scratch {
+    word: String,
+    /// Frequency of each term number in the document being read.
+    tf: Vec<f32>,
+    /// Term numbers met in the document being read.
+    touched: Vec<u32>,
+    record: Record,
+    /// The record of the document being read, as JSON.
+    one: Vec<u8>,
+    /// The chunk being filled, and the document it starts with.
+    chunk: Vec<u8>,
+    chunk_start: u32,
+}
+
+/// The writer of index files, shared by the workers.
+pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> Result<(), String> + Sync);
+
+/// Documents are read in blocks of this many: the unit of parallel work,
+/// and chunks of records never cross a block, so how records are chunked
+/// does not depend on how the work was shared out.
+const BLOCK: u32 = 64;
+
+/// Reads every document, writes their records in chunks of about `chunk`
+/// bytes through `write`, and returns the parts, in document order.
+pub fn read_all(ctx: &Ctx<'_>, layout: &Layout, chunk: usize, write: Write<'_>) -> Vec<Part> {
+    let n = layout.docs();
+    let blocks: Vec<Range<u32>> = (0..n.div_ceil(BLOCK))
+        .map(|b| b * BLOCK..((b + 1) * BLOCK).min(n))
+        .collect();
+    let mut parts: Vec<Part> = blocks
+        .par_iter()
+        .fold(Part::default, |mut part, docs| {
+            read_block(ctx, layout, docs.clone(), chunk, &mut part, write);
+            part
+        })
+        .collect();
+    parts.retain(|p| p.first.is_some());
+    parts.sort_by_key(|p| p.first);
+    parts
+}
+
+fn read_block(
+    ctx: &Ctx<'_>,
+    layout: &Layout,
+    docs: Range<u32>,
+    target: usize,
+    part: &mut Part,
+    write: Write<'_>,
+) {
+    part.first.get_or_insert(docs.start);
+    for doc in docs {
+        let mut rec = std::mem::take(&mut part.scratch.record);
+        let length = read_doc(ctx, layout, doc, &mut rec, part);
+        part.lengths.push((doc, length));
+        cap(&mut rec.text, TEXT_CAP);
+        let s = &mut part.scratch;
+        s.one.clear();
+        rec.write_json(&mut s.one);
+        part.scratch.record = rec;
+        let s = &mut part.scratch;
+        if !s.chunk.is_empty() && s.chunk.len() + s.one.len() > target {
+            flush(part, write);
+        }
+        let s = &mut part.scratch;
+        if s.chunk.is_empty() {
+            s.chunk_start = doc;
+            s.chunk.push(b'[');
+        } else {
+            s.chunk.push(b',');
+        }
+        s.chunk.extend_from_slice(&s.one);
+    }
+    flush(part, write);
+}
+
+/// Writes the chunk being filled, if any: `search/doc/<first document>.json`.
+fn flush(part: &mut Part, write: Write<'_>) {
+    let s = &mut part.scratch;
+    if s.chunk.is_empty() {
+        return;
+    }
+    s.chunk.push(b']');
+    let mut h = Hash::default();
+    h.write(&s.chunk);
+    part.files.push((s.chunk_start, h.0));
+    let path = format!("search/doc/{}.json", s.chunk_start);
+    if let Err(e) = write(&path, &s.chunk) {
+        part.errors.push((path, e));
+    }
+    s.chunk.clear();
+}
+
+/// Gathers one document into `rec` and counts its terms; returns its
+/// weighted length.
+fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &mut Part) -> f32 {
+    let Part {
+        vocab,
+        postings,
+        folds,
+        scratch,
+        ..
+    } = part;
+    let Scratch {
+        word, tf, touched, ..
+    } = scratch;
+    let mut length = 0.0;
+    gather(ctx, layout, doc, rec, &mut |text, w| {
+        terms(text, word, folds, |t| {
+            let id = vocab.id(t);
+            if id == postings.len() {
+                postings.push(Vec::new());
+                tf.push(0.0);
+            }
+            if tf[id] == 0.0 {
+                touched.push(id as u32);
+            }
+            tf[id] += w;
+            length += w;
+        });
+    });
+    for &id in touched.iter() {
+        postings[id as usize].push((doc, tf[id as usize]));
+        tf[id as usize] = 0.0;
+    }
+    touched.clear();
+    length
+}
+
+/// The terms of a part, numbered in the order they are met.
+#[derive(Default)]
+struct Vocab {
+    ids: FastMap<Box<str>, u32>,
+    terms: Vec<Box<str>>,
+}
+
+impl Vocab {
+    /// The number of `term`; a new term gets the next one.
+    fn id(&mut self, term: &str) -> usize {
+        if let Some(&id) = self.ids.get(term) {
+            return id as usize;
+        }
+        let id = self.terms.len();
+        self.ids.insert(term.into(), id as u32);
+        self.terms.push(term.into());
+        id
+    }
+}
+
+/// Cuts `text` to at most `max` bytes, at a character boundary.
+fn cap(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push('…');
+    }
+}
+
+/// Every term with its encoded postings, sorted by term.
+pub struct Postings {
+    pub terms: Vec<(Box<str>, String)>,
+    pub folds: Folds,
+}
+
+/// Joins the parts and weighs every posting.
+pub fn weigh(parts: Vec<Part>, layout: &Layout) -> Postings {
+    let n = layout.docs() as usize;
+    let mut lengths = vec![0.0f32; n];
+    let mut folds = Folds::default();
+    let mut all: FastMap<Box<str>, Vec<Count>> = FastMap::default();
+    for part in parts {
+        for (doc, l) in part.lengths {
+            lengths[doc as usize] = l;
+        }
+        folds.merge(part.folds);
+        for (term, list) in part.vocab.terms.into_iter().zip(part.postings) {
+            match all.get_mut(&term) {
+                Some(v) => v.extend(list),
+                None => {
+                    all.insert(term, list);
+                }
+            }
+        }
+    }
+    let kinds: Vec<(Kind, Range<u32>, f32)> = layout
+        .kinds
+        .iter()
+        .map(|k| {
+            let r = k.start as usize..k.end as usize;
+            let avg = lengths[r.clone()].iter().sum::<f32>() / r.len().max(1) as f32;
+            (k.kind, k.start..k.end, avg.max(1.0))
+        })
+        .collect();
+    let mut terms: Vec<(Box<str>, Vec<Count>)> = all.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let terms = terms
+        .into_par_iter()
+        .map(|(term, list)| {
+            let df = list.len() as f32;
+            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            let mut out = String::with_capacity(list.len() * 2);
+            let mut k = 0;
+            encode::postings(
+                &mut out,
+                list.iter().map(|&(doc, tf)| {
+                    while !kinds[k].1.contains(&doc) {
+                        k += 1;
+                    }
+                    let (kind, _, avg) = kinds[k];
+                    let norm = K1 * (1.0 - B + B * lengths[doc as usize] / avg);
+                    let w = idf * tf * (K1 + 1.0) / (tf + norm) * kind.boost();
+                    (doc, encode::quantise(w))
+                }),
+            );
+            (term, out)
+        })
+        .collect();
+    Postings { terms, folds }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_numbered_once_short_or_long() {
+        let mut v = Vocab::default();
+        let long = "a".repeat(17);
+        assert_eq!(v.id("budget"), 0);
+        assert_eq!(v.id(&long), 1);
+        assert_eq!(v.id("budgets"), 2);
+        assert_eq!(v.id("budget"), 0);
+        assert_eq!(v.id(&long), 1);
+        assert_eq!(v.id("sixteen-letters!"), 3);
+        assert_eq!(v.terms.len(), 4);
+        // Past the first growth, every term keeps its number.
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        let ids: Vec<usize> = words.iter().map(|w| v.id(w)).collect();
+        assert_eq!(ids, (4..5004).collect::<Vec<_>>());
+        assert!(words.iter().zip(&ids).all(|(w, &id)| v.id(w) == id));
+        assert_eq!(&*v.terms[4], "w0");
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_character_boundary() {
+        let mut s = "é".repeat(10);
+        cap(&mut s, 5);
+        assert_eq!(s, "éé…");
+        let mut short = "abc".to_owned();
+        cap(&mut short, 5);
+        assert_eq!(short, "abc");
+    }
+}

@@ -1,0 +1,242 @@
+//! Full-text search that works offline: the index the search page reads.
+//!
+//! Every meeting, entity, topic, action and free page is a document; this
+//! module writes, under `search/`, the files `themes/default/static/assets/search.js`
+//! looks a query up in. It exists because a site of ten thousand meetings
+//! must stay searchable from a plain web server, with one query downloading
+//! a few hundred kilobytes at most, and the build must stay fast: the index
+//! is sharded by term, what results show is stored in small chunks, and all
+//! the ranking arithmetic (BM25) is done here, once.
+//!
+//! The files (`docs/search.md` is the full reference):
+//! - `search/manifest.json`: shard keys, kind and year ranges, the folding
+//!   table and stop words the query is split with, the index version;
+//! - `search/t/<n>.json`: terms from one key to the next, each with its
+//!   encoded postings (see `encode.rs`);
+//! - `search/doc/<first>.json`: what results show of a few documents, in
+//!   chunks of about 16 KB named by their first document;
+//! - `search/filter/topic-<slug>.json`, `search/filter/entity-<slug>.json`:
+//!   the documents of a topic or entity, for the filters.
+//!
+//! The index must never depend on the clock or on the order threads finish
+//! in (the same input gives the same bytes), never write outside `search/`,
+//! and never hold HTML: titles and texts are plain strings that the script
+//! puts on the page as text, never as markup.
+
+mod docs;
+mod encode;
+mod index;
+mod shards;
+mod text;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use docs::Kind;
+pub use encode::{decode, dequantise};
+pub use text::STOP_WORDS;
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::Target;
+use crate::render::Sink;
+use crate::render::context::Ctx;
+use docs::{KindRange, Layout};
+use encode::Hash;
+
+/// The folder of the index, from the site root.
+pub const DIR: &str = "search/";
+
+/// About how many bytes a term shard holds.
+const SHARD_BYTES: usize = 32 * 1024;
+
+/// About how many bytes a chunk of records holds (a longer record has a
+/// chunk of its own): what showing one result costs at most, give or take.
+const CHUNK_BYTES: usize = 16 * 1024;
+
+/// Version of the file formats, for `search.js`.
+const FORMAT: u32 = 1;
+
+/// The manifest: what the browser loads first.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: u32,
+    version: String,
+    docs: u32,
+    kinds: &'a [KindRange],
+    /// The first document of each chunk of records ([`encode::ids`]).
+    chunks: String,
+    years: Vec<Year>,
+    shards: Vec<&'a str>,
+    weights: Weights,
+    stop: &'static [&'static str],
+    fold: &'a BTreeMap<char, String>,
+}
+
+#[derive(Serialize)]
+struct Year {
+    year: i16,
+    /// `[start, end)` document ranges: one for meetings, one for actions.
+    ranges: Vec<[u32; 2]>,
+}
+
+#[derive(Serialize)]
+struct Weights {
+    min: f32,
+    max: f32,
+    levels: u8,
+}
+
+#[derive(Serialize)]
+struct Filter {
+    docs: String,
+}
+
+/// Writes the search index into `sink`; returns the number of files.
+pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    let layout = Layout::of(ctx.site);
+    let parts = index::read_all(ctx, &layout, CHUNK_BYTES, &|path, bytes| {
+        sink.write(path, bytes)
+    });
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let mut hashes: Vec<(u32, u64)> = Vec::new();
+    for p in &parts {
+        errors.extend(p.errors.iter().cloned());
+        hashes.extend(p.files.iter().copied());
+    }
+    hashes.sort_unstable();
+    let postings = index::weigh(parts, &layout);
+    let shards = shards::pack(&postings.terms, SHARD_BYTES);
+    let mut extra: Vec<(String, Vec<u8>)> = shards
+        .par_iter()
+        .enumerate()
+        .map(|(i, (_, range))| {
+            let bytes = shards::shard_json(&postings.terms[range.clone()]);
+            (format!("search/t/{i}.json"), bytes)
+        })
+        .collect();
+    extra.extend(filters(ctx, &layout));
+    let written: Vec<(u64, Option<(String, String)>)> = extra
+        .par_iter()
+        .map(|(path, bytes)| {
+            let mut h = Hash::default();
+            h.write(path.as_bytes());
+            h.write(bytes);
+            let error = sink.write(path, bytes).err().map(|e| (path.clone(), e));
+            (h.0, error)
+        })
+        .collect();
+    let mut version = Hash::default();
+    for (n, h) in &hashes {
+        version.write(&n.to_le_bytes());
+        version.write(&h.to_le_bytes());
+    }
+    for (h, error) in written {
+        version.write(&h.to_le_bytes());
+        errors.extend(error);
+    }
+    let manifest = Manifest {
+        format: FORMAT,
+        version: version.short(),
+        docs: layout.docs(),
+        kinds: &layout.kinds,
+        chunks: encode::ids(hashes.iter().map(|(start, _)| *start)),
+        years: years(ctx, &layout),
+        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+        weights: Weights {
+            min: encode::WEIGHT_MIN,
+            max: encode::WEIGHT_MAX,
+            levels: encode::LEVELS,
+        },
+        stop: &STOP_WORDS,
+        fold: &postings.folds.0,
+    };
+    let path = "search/manifest.json";
+    match serde_json::to_vec(&manifest) {
+        Ok(bytes) => {
+            if let Err(e) = sink.write(path, &bytes) {
+                errors.push((path.to_owned(), e));
+            }
+        }
+        Err(e) => errors.push((path.to_owned(), e.to_string())),
+    }
+    if errors.is_empty() {
+        Ok(hashes.len() + extra.len() + 1)
+    } else {
+        Err(errors
+            .into_iter()
+            .map(|(path, e)| {
+                Diagnostic::error(
+                    PathBuf::from(path),
+                    format!("cannot write the search index: {e}"),
+                )
+            })
+            .collect())
+    }
+}
+
+/// The document ranges of each year: meetings and actions, by their date.
+fn years(ctx: &Ctx<'_>, layout: &Layout) -> Vec<Year> {
+    let site = ctx.site;
+    let mut by_year: BTreeMap<i16, Vec<[u32; 2]>> = BTreeMap::new();
+    for k in &layout.kinds {
+        for doc in k.start..k.end {
+            let year = match layout.target(site, doc) {
+                Target::Meeting(i) => site.meetings[i].date.year(),
+                Target::Action(a) => site.meetings[site.actions[a].meeting].date.year(),
+                _ => break,
+            };
+            let ranges = by_year.entry(year).or_default();
+            match ranges.last_mut() {
+                Some(r) if r[1] == doc => r[1] = doc + 1,
+                _ => ranges.push([doc, doc + 1]),
+            }
+        }
+    }
+    by_year
+        .into_iter()
+        .rev()
+        .map(|(year, ranges)| Year { year, ranges })
+        .collect()
+}
+
+/// The filter files: the documents of each topic and each entity (itself,
+/// its meetings and its actions).
+fn filters(ctx: &Ctx<'_>, layout: &Layout) -> Vec<(String, Vec<u8>)> {
+    let site = ctx.site;
+    let file = |name: String, own: Target, meetings: &[usize], actions: &[usize]| {
+        let mut docs: Vec<u32> = meetings
+            .iter()
+            .map(|&m| Target::Meeting(m))
+            .chain(actions.iter().map(|&a| Target::Action(a)))
+            .chain([own])
+            .map(|t| layout.doc(site, t))
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let json = serde_json::to_vec(&Filter {
+            docs: encode::ids(docs),
+        })
+        .unwrap_or_default();
+        (format!("search/filter/{name}.json"), json)
+    };
+    let topics = site.topics.iter().enumerate().map(|(i, t)| {
+        file(
+            format!("topic-{}", t.slug),
+            Target::Topic(i),
+            &t.meetings,
+            &t.actions,
+        )
+    });
+    let entities = site.entities.iter().enumerate().map(|(i, e)| {
+        file(
+            format!("entity-{}", e.slug),
+            Target::Entity(i),
+            &e.meetings,
+            &e.actions,
+        )
+    });
+    topics.chain(entities).collect()
+}
