@@ -36,9 +36,7 @@ impl Args {
             print_diagnostics(&report.warnings);
             eprintln!("{}", summary(&report, "built"));
             if self.timings {
-                for (stage, time) in &report.stages {
-                    eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-                }
+                print_timings(&report);
             }
             return Ok(());
         }
@@ -63,6 +61,30 @@ impl Args {
             show(result);
         }
         Ok(())
+    }
+}
+
+/// The time of each stage, then what each template cost (CPU time summed
+/// over threads, so it can exceed the wall time of the render stage).
+fn print_timings(report: &BuildReport) {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    for (stage, time) in &report.stages {
+        eprintln!("  {stage:<18} {:>9.1} ms", ms(*time));
+    }
+    eprintln!(
+        "  {:<18} {:>7} {:>10} {:>10} {:>10} {:>10}",
+        "template", "pages", "data ms", "render ms", "write ms", "MB"
+    );
+    for t in &report.rendered.templates {
+        eprintln!(
+            "  {:<18} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            t.template,
+            t.pages,
+            ms(t.data),
+            ms(t.render),
+            ms(t.write),
+            t.bytes as f64 / 1e6
+        );
     }
 }
 

@@ -248,7 +248,7 @@ pub struct Backlink {
 /// How many paragraphs of one page are kept as mentions of one other page:
 /// enough to show the context, few enough that a page of a person named on
 /// every line of long minutes stays readable.
-pub const MENTIONS_PER_PAGE: usize = 3;
+pub const MENTIONS_PER_PAGE: usize = 1;
 
 /// The result of resolving: the site, or why it cannot be built.
 #[derive(Debug)]

@@ -1,18 +1,21 @@
 //! Finding plain mentions of entities in text.
 //!
-//! One Aho-Corasick automaton holds every name and alias of every entity. A
-//! match counts only as a whole word (case-sensitive), and where matches
-//! overlap the one that starts first wins, then the longest: "UN Secretariat"
-//! beats "UN".
+//! One Aho-Corasick automaton holds every name and alias of every entity,
+//! searched leftmost-longest. A match counts only as a whole word
+//! (case-sensitive); where matches overlap the one that starts first wins,
+//! then the longest: "UN Secretariat" beats "UN".
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 /// The automaton of all entity names and aliases.
 #[derive(Debug, Clone)]
 pub struct Mentions {
-    automaton: AhoCorasick,
+    /// Leftmost-longest: the fast path, one match at a time.
+    longest: AhoCorasick,
+    /// Every match: for the rare place where the longest name is not a whole word.
+    all: AhoCorasick,
     owners: Vec<usize>,
 }
 
@@ -42,12 +45,18 @@ impl Mentions {
         if pairs.is_empty() {
             return None;
         }
-        let automaton = AhoCorasick::builder()
+        let names = || pairs.iter().map(|(n, _)| n.as_str());
+        let longest = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names())
+            .ok()?;
+        let all = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(pairs.iter().map(|(n, _)| n.as_str()))
+            .build(names())
             .ok()?;
         Some(Mentions {
-            automaton,
+            longest,
+            all,
             owners: pairs.into_iter().map(|(_, o)| o).collect(),
         })
     }
@@ -63,28 +72,47 @@ impl Mentions {
         } else {
             text
         };
-        let mut candidates: Vec<Mention> = self
-            .automaton
-            .find_overlapping_iter(haystack)
-            .filter(|m| is_whole_word(haystack, m.start(), m.end()))
-            .map(|m| Mention {
-                range: m.start()..m.end(),
-                owner: self.owners[m.pattern().as_usize()],
-            })
-            .collect();
-        candidates.sort_by(|a, b| {
-            a.range
-                .start
-                .cmp(&b.range.start)
-                .then(b.range.end.cmp(&a.range.end))
-        });
-        let mut out: Vec<Mention> = Vec::new();
-        for m in candidates {
-            if out
-                .last()
-                .is_none_or(|last| m.range.start >= last.range.end)
-            {
-                out.push(m);
+        let mention = |start: usize, end: usize, pattern: usize| Mention {
+            range: start..end,
+            owner: self.owners[pattern],
+        };
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < haystack.len() {
+            let input = Input::new(haystack).span(pos..haystack.len());
+            let Some(m) = self.longest.find(input) else {
+                break;
+            };
+            if is_whole_word(haystack, m.start(), m.end()) {
+                out.push(mention(m.start(), m.end(), m.pattern().as_usize()));
+                pos = m.end();
+                continue;
+            }
+            // The longest name here is not a whole word ("UN Secretariats"):
+            // a shorter one starting at the same place may be ("UN").
+            let window = &haystack[m.start()..m.end()];
+            let shorter = self
+                .all
+                .find_overlapping_iter(window)
+                .filter(|s| s.start() == 0)
+                .filter(|s| is_whole_word(haystack, m.start(), m.start() + s.end()))
+                .max_by_key(|s| s.end());
+            match shorter {
+                Some(s) => {
+                    out.push(mention(
+                        m.start(),
+                        m.start() + s.end(),
+                        s.pattern().as_usize(),
+                    ));
+                    pos = m.start() + s.end();
+                }
+                None => {
+                    pos = m.start()
+                        + haystack[m.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
+                }
             }
         }
         out
@@ -156,6 +184,43 @@ mod tests {
     fn a_failed_long_match_leaves_room_for_a_shorter_one() {
         let ms = m(&[("UN", 0), ("UN Sec", 1)]);
         assert_eq!(found(&ms, "UN Secretariat"), [("UN".into(), 0)]);
+        let ms = m(&[("UN", 0), ("UN Secretariat", 1), ("Secretariats", 2)]);
+        assert_eq!(
+            found(&ms, "UN Secretariats"),
+            [("UN".into(), 0), ("Secretariats".into(), 2)]
+        );
+        assert_eq!(found(&ms, "xUN UN"), [("UN".into(), 0)]);
+    }
+
+    /// The plain definition: every whole-word match, earliest first, then
+    /// longest, without overlaps.
+    fn reference(names: &[(&str, usize)], text: &str) -> Vec<(usize, usize, usize)> {
+        let mut all = Vec::new();
+        for (name, owner) in names {
+            for (i, _) in text.match_indices(name) {
+                if is_whole_word(text, i, i + name.len()) {
+                    all.push((i, i + name.len(), *owner));
+                }
+            }
+        }
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for m in all {
+            if out.last().is_none_or(|l| m.0 >= l.1) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_automaton_finds_what_the_definition_says(text in "[UNSecsa -]{0,40}") {
+            let names = [("UN", 0), ("UN Sec", 1), ("Sec", 2), ("a Se", 3), ("N S", 4)];
+            let ms = m(&names);
+            let got: Vec<(usize, usize, usize)> = ms.find(&text).into_iter().map(|x| (x.range.start, x.range.end, x.owner)).collect();
+            proptest::prop_assert_eq!(got, reference(&names, &text));
+        }
     }
 
     #[test]

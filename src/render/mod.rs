@@ -58,6 +58,23 @@ pub struct RenderReport {
     pub files: usize,
     /// Pages rendered (the others were unchanged since the previous render).
     pub rendered: usize,
+    /// What each template cost, by template name (for `--timings`).
+    pub templates: Vec<TemplateCost>,
+}
+
+/// The pages one template rendered, and what they cost (summed over threads).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateCost {
+    pub template: &'static str,
+    pub pages: usize,
+    /// Building the pages' data.
+    pub data: std::time::Duration,
+    /// Rendering them with tera.
+    pub render: std::time::Duration,
+    /// Handing them to the sink.
+    pub write: std::time::Duration,
+    /// Bytes produced.
+    pub bytes: usize,
 }
 
 /// A fingerprint of every page's template input, from one render to the next.
@@ -193,11 +210,23 @@ pub fn render_since(
         .collect();
     let mut prints = Prints::default();
     let mut rendered = 0;
+    let mut costs: std::collections::BTreeMap<&'static str, TemplateCost> = Default::default();
     let mut diagnostics = Vec::new();
     for r in results {
         match r {
             Ok(o) => {
                 rendered += usize::from(o.rendered);
+                let c = costs
+                    .entry(o.cost.template)
+                    .or_insert_with(|| TemplateCost {
+                        template: o.cost.template,
+                        ..TemplateCost::default()
+                    });
+                c.pages += 1;
+                c.data += o.cost.data;
+                c.render += o.cost.render;
+                c.write += o.cost.write;
+                c.bytes += o.cost.bytes;
                 if let Some(p) = o.print {
                     prints.0.insert(o.file, p);
                 }
@@ -239,6 +268,7 @@ pub fn render_since(
         pages: site.pages.len(),
         files: pages.len() + renderer.statics.len() + exported + searched,
         rendered,
+        templates: costs.into_values().collect(),
     };
     Ok((report, prints))
 }
@@ -250,6 +280,8 @@ struct Outcome {
     print: Option<u64>,
     /// Whether it was rendered (not kept as it was).
     rendered: bool,
+    /// What it cost.
+    cost: TemplateCost,
 }
 
 /// Renders one page unless its fingerprint is unchanged.
@@ -261,7 +293,14 @@ fn render_one(
     previous: Option<&Prints>,
 ) -> Result<Outcome, Diagnostic> {
     let file = page.file(ctx);
+    let start = std::time::Instant::now();
     let (context, print) = page_context(ctx, page, previous.is_some());
+    let mut cost = TemplateCost {
+        template: page.template(),
+        pages: 1,
+        data: start.elapsed(),
+        ..TemplateCost::default()
+    };
     if let (Some(p), Some(prev)) = (print, previous)
         && prev.0.get(&file) == Some(&p)
     {
@@ -270,16 +309,24 @@ fn render_one(
             file,
             print,
             rendered: false,
+            cost,
         });
     }
+    let start = std::time::Instant::now();
     let html = renderer.render_template(page.template(), &context)?;
+    drop(context);
+    cost.render = start.elapsed();
+    cost.bytes = html.len();
+    let start = std::time::Instant::now();
     sink.write(&file, html.as_bytes()).map_err(|e| {
         Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
     })?;
+    cost.write = start.elapsed();
     Ok(Outcome {
         file,
         print,
         rendered: true,
+        cost,
     })
 }
 

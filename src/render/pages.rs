@@ -253,6 +253,19 @@ pub struct ActionGroups<'a> {
     pub dropped: Vec<ActionView<'a>>,
 }
 
+/// A meeting an entity is involved in, with how.
+#[derive(Serialize)]
+pub struct InvolvedIn<'a> {
+    #[serde(flatten)]
+    pub meeting: MeetingRef<'a>,
+    /// It chaired the meeting.
+    pub chair: bool,
+    /// It attended.
+    pub attended: bool,
+    /// Its role there, if the minutes give one.
+    pub role: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 pub struct Attended<'a> {
     pub meeting: MeetingRef<'a>,
@@ -275,7 +288,7 @@ pub struct EntityView<'a> {
     pub members: Vec<EntityRef<'a>>,
     pub attended: Vec<Attended<'a>>,
     pub chaired: Vec<MeetingRef<'a>>,
-    pub meetings: Vec<MeetingRef<'a>>,
+    pub meetings: Vec<InvolvedIn<'a>>,
     pub actions: ActionGroups<'a>,
     pub mentions: Vec<MentionView<'a>>,
     pub related: Vec<Counted<EntityRef<'a>>>,
@@ -575,7 +588,25 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
             })
             .collect(),
         chaired: newest_first(&e.chaired),
-        meetings: newest_first(&e.meetings),
+        meetings: e
+            .meetings
+            .iter()
+            .rev()
+            .map(|&m| {
+                // Both lists are in meeting order, as `meetings` is.
+                let attendance = e
+                    .attended
+                    .binary_search_by_key(&m, |(a, _)| *a)
+                    .ok()
+                    .map(|i| &e.attended[i]);
+                InvolvedIn {
+                    meeting: ctx.meeting(m),
+                    chair: e.chaired.binary_search(&m).is_ok(),
+                    attended: attendance.is_some(),
+                    role: attendance.and_then(|(_, r)| r.as_deref()),
+                }
+            })
+            .collect(),
         actions: action_groups(ctx, &e.actions),
         mentions: ctx.mentions(&e.backlinks),
         related: e

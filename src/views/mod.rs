@@ -1,0 +1,99 @@
+//! Knowledge views: pictures and digests of the graph that no list shows.
+//!
+//! Activity timelines ([`timeline`]) and sparklines ([`sparkline`]) of
+//! entities and topics, relationship maps laid out at build time ([`map`],
+//! fed by [`neighbours`]), attendance matrices of meeting series
+//! ([`matrix`]), what each meeting changed ([`changes`]), and the small JSON
+//! files link previews are read from ([`previews`]).
+//!
+//! Views read the resolved [`Site`](crate::graph::Site) and return plain data
+//! or finished SVG markup; the render stage puts them on pages. They must
+//! never read the clock, the file system or anything but the graph (the same
+//! site gives the same bytes), never use randomness (layouts are computed,
+//! not searched), and never write a string from front matter into markup
+//! unescaped: all SVG goes through [`svg::Svg`]. They know nothing of
+//! templates or of how links are written: callers pass an [`Href`].
+
+pub mod changes;
+pub mod map;
+pub mod matrix;
+pub mod neighbours;
+pub mod previews;
+pub mod sparkline;
+pub mod svg;
+pub mod timeline;
+
+use crate::graph::{Site, Target};
+use crate::model::front::Status;
+
+/// How a view links to a page: the `href` of `target` as the page the view
+/// is drawn on must write it (root included).
+pub type Href<'a> = dyn Fn(Target) -> String + 'a;
+
+/// An action's state as views colour it: its status, or `overdue`.
+pub fn tone(site: &Site, action: usize) -> &'static str {
+    let a = &site.actions[action];
+    if a.overdue {
+        "overdue"
+    } else {
+        a.status.as_str()
+    }
+}
+
+/// How urgent a tone is, to pick one for several actions.
+fn urgency(tone: &str) -> u8 {
+    match tone {
+        "overdue" => 4,
+        "open" => 3,
+        "in-progress" => 2,
+        "done" => 1,
+        _ => 0,
+    }
+}
+
+/// The label of a status, as the pages write it.
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Open => "Open",
+        Status::InProgress => "In progress",
+        Status::Done => "Done",
+        Status::Dropped => "Dropped",
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::config::Config;
+    use crate::graph::Site;
+    use crate::source::{Kind, SourceFile};
+
+    /// A resolved site from `(path under content/, text)` pairs, with
+    /// today 2024-03-01; panics on content errors.
+    pub(crate) fn site(files: &[(&str, &str)]) -> Site {
+        let files = files
+            .iter()
+            .map(|(path, text)| SourceFile {
+                kind: match path.split('/').next() {
+                    Some("meetings") => Kind::Meeting,
+                    Some("entities") => Kind::Entity,
+                    Some("topics") => Kind::Topic,
+                    _ => Kind::Page,
+                },
+                path: format!("content/{path}").into(),
+                text: (*text).to_owned(),
+            })
+            .collect();
+        let dir = std::env::temp_dir().join("quorum-no-such-site");
+        let mut config = Config::load(&dir, &Default::default()).expect("default configuration");
+        config.today = jiff::civil::date(2024, 3, 1);
+        let resolved = crate::graph::resolve(crate::model::parse(files), &config);
+        let errors: Vec<String> = resolved
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+        resolved.site
+    }
+}

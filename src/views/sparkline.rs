@@ -1,0 +1,166 @@
+//! Sparklines: how many meetings an entity or topic had, per year (or per
+//! month when the whole site spans two years or less), in a picture the
+//! size of a word, for the rows of `/entities/` and `/topics/`.
+//!
+//! Every row of a page shares the site's span, so rows compare at a glance.
+//! The bars are one `<path>`, so a row costs a few hundred bytes. It must
+//! never depend on anything but the graph, and never link anywhere: the row
+//! around it already does.
+
+use super::svg::{Svg, V, num};
+use crate::graph::Site;
+use crate::model::date::PartialDate;
+
+const WIDTH: f64 = 96.0;
+const HEIGHT: f64 = 20.0;
+
+/// Sites spanning up to this many months are counted by month.
+const BY_MONTH: i32 = 24;
+
+/// The time a sparkline covers: the site's, from its first meeting to its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Month index (`year * 12 + month - 1`) of the first bucket.
+    first: i32,
+    /// Buckets.
+    len: i32,
+    /// Months per bucket: 1 or 12.
+    step: i32,
+}
+
+fn month(d: PartialDate) -> i32 {
+    i32::from(d.year()) * 12 + i32::from(d.start().month()) - 1
+}
+
+impl Span {
+    /// The span of the site's meetings; `None` when it has none.
+    pub fn of(site: &Site) -> Option<Span> {
+        let first = month(site.meetings.first()?.date);
+        let last = month(site.meetings.last()?.date);
+        Some(if last - first < BY_MONTH {
+            Span {
+                first,
+                len: last - first + 1,
+                step: 1,
+            }
+        } else {
+            Span {
+                first: first - first % 12,
+                len: last / 12 - first / 12 + 1,
+                step: 12,
+            }
+        })
+    }
+
+    fn name(&self, bucket: i32) -> String {
+        let m = self.first + bucket * self.step;
+        if self.step == 1 {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            format!("{} {}", MONTHS[(m % 12) as usize], m / 12)
+        } else {
+            (m / 12).to_string()
+        }
+    }
+}
+
+/// The sparkline of `meetings` (indices into the site's meetings).
+pub fn draw(site: &Site, meetings: &[usize], span: Span) -> String {
+    let mut counts = vec![0usize; span.len as usize];
+    for &m in meetings {
+        let b = (month(site.meetings[m].date) - span.first) / span.step;
+        if let Some(c) = usize::try_from(b).ok().and_then(|b| counts.get_mut(b)) {
+            *c += 1;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    let unit = if span.step == 1 { "month" } else { "year" };
+    let range = if span.len > 1 {
+        format!("{}–{}", span.name(0), span.name(span.len - 1))
+    } else {
+        span.name(0)
+    };
+    let (best, most) = counts
+        .iter()
+        .enumerate()
+        .fold((0, 0), |acc, (i, &c)| if c > acc.1 { (i, c) } else { acc });
+    let label = match total {
+        0 => format!("No meetings, {range}"),
+        1 => format!("1 meeting, {range}: {}", span.name(best as i32)),
+        _ => format!(
+            "{total} meetings per {unit}, {range}; most in {} ({most})",
+            span.name(best as i32)
+        ),
+    };
+    let mut svg = Svg::image(WIDTH, HEIGHT, "q-viz q-spark", &label);
+    svg.empty(
+        "line",
+        &[
+            ("class", V::S("q-viz__lane")),
+            ("x1", V::N(0.0)),
+            ("x2", V::N(WIDTH)),
+            ("y1", V::N(HEIGHT - 0.5)),
+            ("y2", V::N(HEIGHT - 0.5)),
+        ],
+    );
+    let slot = WIDTH / counts.len() as f64;
+    let width = (slot * 0.75).max(1.0);
+    let mut d = String::new();
+    for (i, &c) in counts.iter().enumerate() {
+        if c == 0 {
+            continue;
+        }
+        let h = ((HEIGHT - 2.0) * c as f64 / most as f64).max(1.5);
+        let x = i as f64 * slot + (slot - width) / 2.0;
+        d.push_str(&format!(
+            "M{} {}h{}v{}h-{}z",
+            num(x),
+            num(HEIGHT),
+            num(width),
+            num(-h),
+            num(width)
+        ));
+    }
+    if !d.is_empty() {
+        svg.empty("path", &[("class", V::S("q-viz__mark--meeting")), ("d", V::S(&d))]);
+    }
+    svg.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::svg::tests::elements;
+    use crate::views::tests::site;
+
+    #[test]
+    fn years_are_counted_on_the_sites_span() {
+        let s = site(&[
+            ("meetings/a.md", "---\ntitle: A\ndate: 2020-01-05\n---\n"),
+            ("meetings/b.md", "---\ntitle: B\ndate: 2020-06\n---\n"),
+            ("meetings/c.md", "---\ntitle: C\ndate: 2023-03-01\n---\n"),
+        ]);
+        let span = Span::of(&s).unwrap();
+        assert_eq!((span.first, span.len, span.step), (2020 * 12, 4, 12));
+        let out = draw(&s, &[0, 1, 2], span);
+        assert!(out.contains("3 meetings per year, 2020–2023; most in 2020 (2)"), "{out}");
+        assert_eq!(elements(&out), ["svg", "title", "line", "path"]);
+        // Two bars: 2020 full height, 2023 half.
+        assert_eq!(out.matches('z').count(), 2, "{out}");
+        assert_eq!(draw(&s, &[0, 1, 2], span), out, "the same input, the same picture");
+        let none = draw(&s, &[], span);
+        assert!(none.contains("No meetings, 2020–2023") && !none.contains("<path"));
+    }
+
+    #[test]
+    fn short_sites_are_counted_by_month() {
+        let s = site(&[
+            ("meetings/a.md", "---\ntitle: A\ndate: 2024-01-05\n---\n"),
+            ("meetings/b.md", "---\ntitle: B\ndate: 2024-03-09\n---\n"),
+        ]);
+        let span = Span::of(&s).unwrap();
+        assert_eq!((span.len, span.step), (3, 1));
+        assert!(draw(&s, &[1], span).contains("1 meeting, Jan 2024–Mar 2024: Mar 2024"));
+    }
+}
