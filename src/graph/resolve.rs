@@ -332,20 +332,20 @@ impl Builder {
                     _ => format!("{}-{}", doc.slug, k + 1),
                 };
                 let slug = Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id));
-                let p = place(doc, "id", &id);
+                let p = || place(doc, "id", &id);
                 if !self.take_slug(RefKind::Action, &slug) {
                     self.diagnostics.push(
                         with(
-                            &p,
+                            &p(),
                             Severity::Error,
                             format!("two actions have the id `{id}`"),
                         )
                         .help("give one of them another `id:`"),
                     );
                 }
-                self.name(RefKind::Action, &id, Target::Action(n), || p.clone());
+                self.name(RefKind::Action, &id, Target::Action(n), p);
                 if slug.as_str() != fold(&id) {
-                    self.name(RefKind::Action, slug.as_str(), Target::Action(n), || p);
+                    self.name(RefKind::Action, slug.as_str(), Target::Action(n), p);
                 }
                 n += 1;
             }
@@ -354,12 +354,17 @@ impl Builder {
 
     /// Resolves a ref of `kind`; an unknown name gets a stub page (entities and
     /// topics) and a warning.
-    fn resolve_ref(&mut self, kind: RefKind, raw: &str, place: &Diagnostic) -> Option<usize> {
+    fn resolve_ref(
+        &mut self,
+        kind: RefKind,
+        raw: &str,
+        place: &dyn Fn() -> Diagnostic,
+    ) -> Option<usize> {
         let name = raw.trim();
         if name.is_empty() {
             self.diagnostics.push(
                 with(
-                    place,
+                    &place(),
                     Severity::Error,
                     format!("an empty {} reference", kind.word()),
                 )
@@ -382,7 +387,7 @@ impl Builder {
             };
             self.diagnostics.push(
                 with(
-                    place,
+                    &place(),
                     Severity::Warning,
                     format!("no {} is called `{name}`", kind.word()),
                 )
@@ -409,7 +414,7 @@ impl Builder {
         }
         self.diagnostics.push(
             with(
-                place,
+                &place(),
                 Severity::Warning,
                 format!(
                     "no {} is called `{name}`: a stub page was made for it",
@@ -493,8 +498,7 @@ impl Builder {
     fn refs(&mut self, kind: RefKind, doc: &MeetingDoc, key: &str, raws: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
         for raw in raws {
-            let p = place(doc, key, raw);
-            if let Some(i) = self.resolve_ref(kind, raw, &p)
+            if let Some(i) = self.resolve_ref(kind, raw, &|| place(doc, key, raw))
                 && !out.contains(&i)
             {
                 out.push(i);
@@ -506,15 +510,15 @@ impl Builder {
     fn build_meetings(&mut self, docs: Vec<Arc<MeetingDoc>>) {
         for (mi, doc) in docs.into_iter().enumerate() {
             let f = &doc.front;
-            let chair = f.chair.as_ref().and_then(|c| {
-                let p = place(&doc, "chair", c);
-                self.resolve_ref(RefKind::Entity, c, &p)
-            });
+            let chair = f
+                .chair
+                .as_ref()
+                .and_then(|c| self.resolve_ref(RefKind::Entity, c, &|| place(&doc, "chair", c)));
             let mut attendees: Vec<Attendance> = Vec::new();
             for a in &f.attendees {
-                let p = place(&doc, "attendees", &a.name);
-                if let Some(entity) = self.resolve_ref(RefKind::Entity, &a.name, &p)
-                    && !attendees.iter().any(|x| x.entity == entity)
+                if let Some(entity) = self.resolve_ref(RefKind::Entity, &a.name, &|| {
+                    place(&doc, "attendees", &a.name)
+                }) && !attendees.iter().any(|x| x.entity == entity)
                 {
                     let role = a
                         .role
@@ -577,8 +581,9 @@ impl Builder {
             }
             let mut updates = Vec::new();
             for u in &f.updates {
-                let p = place(&doc, "action", &u.action);
-                let action = self.resolve_ref(RefKind::Action, &u.action, &p);
+                let action = self.resolve_ref(RefKind::Action, &u.action, &|| {
+                    place(&doc, "action", &u.action)
+                });
                 updates.push(Update {
                     action,
                     written: u.action.trim().to_owned(),
@@ -635,7 +640,7 @@ impl Builder {
             }
         }
         for (i, is_parent, raw, p) in jobs {
-            let j = self.resolve_ref(RefKind::Entity, &raw, &p);
+            let j = self.resolve_ref(RefKind::Entity, &raw, &|| p.clone());
             if j == Some(i) {
                 self.diagnostics.push(
                     with(
@@ -684,7 +689,7 @@ impl Builder {
             }
         }
         for (i, raw, p) in jobs {
-            let j = self.resolve_ref(RefKind::Topic, &raw, &p);
+            let j = self.resolve_ref(RefKind::Topic, &raw, &|| p.clone());
             if j == Some(i) {
                 self.diagnostics.push(
                     with(
@@ -786,7 +791,7 @@ impl Builder {
                 Some(Target::Topic(_)) => RefKind::Topic,
                 _ => RefKind::Entity,
             });
-            self.resolve_ref(kind, name, &p);
+            self.resolve_ref(kind, name, &|| p.clone());
         }
     }
 
