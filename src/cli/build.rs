@@ -70,6 +70,11 @@ fn print_timings(report: &BuildReport) {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     for (stage, time) in &report.stages {
         eprintln!("  {stage:<18} {:>9.1} ms", ms(*time));
+        if stage.starts_with("render") {
+            for (part, time) in &report.rendered.parts {
+                eprintln!("    {part:<16} {:>9.1} ms", ms(*time));
+            }
+        }
     }
     eprintln!(
         "  {:<18} {:>7} {:>10} {:>10} {:>10} {:>10}",

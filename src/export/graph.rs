@@ -119,7 +119,7 @@ fn nodes<'a>(ctx: &Ctx<'a>) -> Vec<Node<'a>> {
         id: id(site, t),
         kind: Site::kind_word(t),
         title,
-        url: ctx.path(t),
+        url: ctx.path(t).to_owned(),
         ..Node::default()
     };
     let mut nodes = Vec::new();

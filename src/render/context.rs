@@ -65,6 +65,45 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     pub urls: &'a Urls,
     pub links: SiteLinks<'a>,
+    pub paths: &'a Paths,
+}
+
+/// The path of every page of the graph, worked out once per render (pages
+/// link to each other tens of thousands of times).
+#[derive(Debug, Default)]
+pub struct Paths {
+    meetings: Vec<String>,
+    entities: Vec<String>,
+    topics: Vec<String>,
+    actions: Vec<String>,
+    pages: Vec<String>,
+}
+
+impl Paths {
+    /// The paths of `site`'s pages, as links write them.
+    pub fn new(site: &Site, urls: &Urls) -> Paths {
+        let all = |n: usize, make: fn(usize) -> Target| -> Vec<String> {
+            (0..n).map(|i| urls.path(&site.path(make(i)))).collect()
+        };
+        Paths {
+            meetings: all(site.meetings.len(), Target::Meeting),
+            entities: all(site.entities.len(), Target::Entity),
+            topics: all(site.topics.len(), Target::Topic),
+            actions: all(site.actions.len(), Target::Action),
+            pages: all(site.pages.len(), Target::Page),
+        }
+    }
+
+    /// The path of a page.
+    pub fn get(&self, t: Target) -> &str {
+        match t {
+            Target::Meeting(i) => &self.meetings[i],
+            Target::Entity(i) => &self.entities[i],
+            Target::Topic(i) => &self.topics[i],
+            Target::Action(i) => &self.actions[i],
+            Target::Page(i) => &self.pages[i],
+        }
+    }
 }
 
 /// An entity in a list or a link.
@@ -73,7 +112,7 @@ pub struct EntityRef<'a> {
     pub name: &'a str,
     pub display: &'a str,
     pub slug: &'a str,
-    pub path: String,
+    pub path: &'a str,
     pub kind: &'static str,
     pub stub: bool,
 }
@@ -83,7 +122,7 @@ pub struct EntityRef<'a> {
 pub struct TopicRef<'a> {
     pub name: &'a str,
     pub slug: &'a str,
-    pub path: String,
+    pub path: &'a str,
     pub stub: bool,
 }
 
@@ -92,7 +131,7 @@ pub struct TopicRef<'a> {
 pub struct MeetingRef<'a> {
     pub title: &'a str,
     pub slug: &'a str,
-    pub path: String,
+    pub path: &'a str,
     pub date: PartialDate,
 }
 
@@ -124,7 +163,7 @@ pub struct ChangeView<'a> {
 pub struct ActionView<'a> {
     pub id: &'a str,
     pub slug: &'a str,
-    pub path: String,
+    pub path: &'a str,
     pub number: usize,
     pub text: &'a str,
     pub owners: Vec<EntityRef<'a>>,
@@ -157,7 +196,7 @@ pub struct MentionView<'a> {
     /// `meeting`, `entity`, `topic` or `page`.
     pub kind: &'static str,
     pub title: &'a str,
-    pub path: String,
+    pub path: &'a str,
     pub date: Option<PartialDate>,
     pub section: &'a str,
     pub section_title: &'a str,
@@ -196,8 +235,8 @@ pub fn status_label(s: Status) -> &'static str {
 
 impl<'a> Ctx<'a> {
     /// The path of a page of the graph, as links write it.
-    pub fn path(&self, t: Target) -> String {
-        self.urls.path(&self.site.path(t))
+    pub fn path(&self, t: Target) -> &'a str {
+        self.paths.get(t)
     }
 
     pub fn entity(&self, i: usize) -> EntityRef<'a> {
@@ -312,7 +351,7 @@ impl<'a> Ctx<'a> {
     fn mention(&self, b: &'a Backlink) -> MentionView<'a> {
         let path = self.path(b.from);
         let anchor = if b.section.is_empty() {
-            path.clone()
+            path.to_owned()
         } else {
             format!("{path}#{}", b.section)
         };

@@ -5,6 +5,7 @@
 //! This is the only module that knows tera. It never writes files itself.
 
 pub mod context;
+pub mod knowledge;
 pub mod pages;
 pub mod theme;
 
@@ -60,6 +61,8 @@ pub struct RenderReport {
     pub rendered: usize,
     /// What each template cost, by template name (for `--timings`).
     pub templates: Vec<TemplateCost>,
+    /// Wall time of each part of the render: pages, static files, exports, search.
+    pub parts: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// The pages one template rendered, and what they cost (summed over threads).
@@ -164,6 +167,11 @@ struct Sections {
     actions: String,
     decisions: String,
     search: String,
+    /// The knowledge views' pages: the site map, what changed, the
+    /// printable register.
+    map: String,
+    changes: String,
+    actions_print: String,
 }
 
 #[derive(Serialize)]
@@ -197,11 +205,20 @@ pub fn render_since(
     previous: Option<&Prints>,
 ) -> Result<(RenderReport, Prints), Vec<Diagnostic>> {
     let urls = Urls::new(config);
+    let paths = context::Paths::new(site, &urls);
     let ctx = Ctx {
         site,
         config,
         urls: &urls,
         links: SiteLinks::new(site, urls.relative),
+        paths: &paths,
+    };
+    let mut parts = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str| {
+        let now = std::time::Instant::now();
+        parts.push((name, now - clock));
+        clock = now;
     };
     let pages = Page::all(&ctx);
     let results: Vec<Result<Outcome, Diagnostic>> = pages
@@ -234,6 +251,7 @@ pub fn render_since(
             Err(d) => diagnostics.push(d),
         }
     }
+    lap("pages");
     for (path, source) in &renderer.statics {
         let r = match source {
             StaticSource::Builtin(bytes) => sink.write(path, bytes),
@@ -247,11 +265,18 @@ pub fn render_since(
         }
     }
     let statics: Vec<&str> = renderer.statics.iter().map(|(p, _)| p.as_str()).collect();
+    lap("static files");
     let exported = crate::export::write_all(&ctx, sink, &statics).unwrap_or_else(|mut e| {
         diagnostics.append(&mut e);
         0
     });
+    lap("exports");
     let searched = crate::search::write(&ctx, sink).unwrap_or_else(|mut e| {
+        diagnostics.append(&mut e);
+        0
+    });
+    lap("search index");
+    let previews = write_previews(site, sink).unwrap_or_else(|mut e| {
         diagnostics.append(&mut e);
         0
     });
@@ -266,9 +291,10 @@ pub fn render_since(
         topics: site.topics.len(),
         actions: site.actions.len(),
         pages: site.pages.len(),
-        files: pages.len() + renderer.statics.len() + exported + searched,
+        files: pages.len() + renderer.statics.len() + exported + searched + previews,
         rendered,
         templates: costs.into_values().collect(),
+        parts,
     };
     Ok((report, prints))
 }
@@ -399,6 +425,9 @@ fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir
                 actions: urls.path("actions/"),
                 decisions: urls.path("decisions/"),
                 search: urls.path("search/"),
+                map: urls.path("map/"),
+                changes: urls.path("changes/"),
+                actions_print: urls.path(&knowledge::print_dir(ctx.site)),
             },
             generator: GENERATOR,
         },
@@ -466,6 +495,35 @@ fn page_context(ctx: &Ctx<'_>, page: Page, fingerprint: bool) -> (Context, Optio
         Data::Search(d) => c.insert("search", &d),
         Data::Free(d) => c.insert("content", &d),
         Data::None => {}
+        Data::Series(d) => c.insert("series", &d),
+        Data::Map(d) => c.insert("map", &d),
+        Data::Changes(d) => c.insert("changes", &d),
+        Data::ActionsPrint(d) => c.insert("register", &d),
+    }
+    if page == Page::Meetings {
+        c.insert("series", &knowledge::series_list(ctx));
     }
     c.finish(page.template())
+}
+
+/// Writes the data of link previews ([`crate::views::previews`]); returns
+/// the number of files.
+fn write_previews(site: &Site, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    let files = crate::views::previews::files(site);
+    let errors: Vec<Diagnostic> = files
+        .par_iter()
+        .filter_map(|(path, bytes)| {
+            sink.write(path, bytes).err().map(|e| {
+                Diagnostic::error(
+                    PathBuf::from(path),
+                    format!("cannot write link previews: {e}"),
+                )
+            })
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(files.len())
+    } else {
+        Err(errors)
+    }
 }

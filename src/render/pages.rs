@@ -8,6 +8,7 @@ use super::context::{
     ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary, MentionView,
     TopicRef, status_label,
 };
+use super::knowledge;
 use crate::graph::Target;
 use crate::markdown::Heading;
 use crate::model::date::PartialDate;
@@ -29,6 +30,14 @@ pub enum Page {
     Search,
     Free(usize),
     NotFound,
+    /// `/series/<slug>/`: a series, its attendance, actions and decisions.
+    Series(usize),
+    /// `/map/`: the main entities and topics and how they are linked.
+    Map,
+    /// `/changes/`: what the latest meetings changed.
+    Changes,
+    /// `/actions/print/`: the action register by owner, for print.
+    ActionsPrint,
 }
 
 impl Page {
@@ -50,6 +59,8 @@ impl Page {
         pages.extend((0..s.topics.len()).map(Page::Topic));
         pages.extend((0..s.actions.len()).map(Page::Action));
         pages.extend((0..s.pages.len()).map(Page::Free));
+        pages.extend([Page::Map, Page::Changes, Page::ActionsPrint]);
+        pages.extend((0..s.series.len()).map(Page::Series));
         pages
     }
 
@@ -69,6 +80,10 @@ impl Page {
             Page::Topic(i) => ctx.site.path(Target::Topic(i)),
             Page::Action(i) => ctx.site.path(Target::Action(i)),
             Page::Free(i) => ctx.site.path(Target::Page(i)),
+            Page::Series(i) => knowledge::series_dir(ctx.site, i),
+            Page::Map => "map/".into(),
+            Page::Changes => "changes/".into(),
+            Page::ActionsPrint => knowledge::print_dir(ctx.site),
         }
     }
 
@@ -98,6 +113,10 @@ impl Page {
             Page::Search => "search.html",
             Page::Free(_) => "page.html",
             Page::NotFound => "404.html",
+            Page::Series(_) => "series.html",
+            Page::Map => "map.html",
+            Page::Changes => "changes.html",
+            Page::ActionsPrint => "actions-print.html",
         }
     }
 
@@ -117,6 +136,10 @@ impl Page {
             Page::Search => "search",
             Page::Free(_) => "page",
             Page::NotFound => "404",
+            Page::Series(_) => "series",
+            Page::Map => "map",
+            Page::Changes => "changes",
+            Page::ActionsPrint => "actions-print",
         }
     }
 
@@ -136,6 +159,10 @@ impl Page {
             Page::Topic(i) => ctx.site.topics[i].name.clone(),
             Page::Action(i) => format!("Action {}", ctx.site.actions[i].id),
             Page::Free(i) => ctx.site.pages[i].doc.front.title.clone(),
+            Page::Series(i) => ctx.site.series[i].name.clone(),
+            Page::Map => "Map".into(),
+            Page::Changes => "What changed".into(),
+            Page::ActionsPrint => "Action register by owner".into(),
         }
     }
 }
@@ -155,6 +182,10 @@ pub enum Data<'a> {
     Search(SearchPage<'a>),
     Free(FreePage<'a>),
     None,
+    Series(Box<knowledge::SeriesPage<'a>>),
+    Map(knowledge::MapPage<'a>),
+    Changes(knowledge::ChangesPage<'a>),
+    ActionsPrint(knowledge::PrintRegister<'a>),
 }
 
 #[derive(Serialize)]
@@ -203,6 +234,8 @@ pub struct UpdateView<'a> {
 pub struct SeriesView<'a> {
     pub name: &'a str,
     pub slug: &'a str,
+    /// The series' page.
+    pub path: String,
     pub meetings: usize,
     pub position: usize,
 }
@@ -243,6 +276,8 @@ pub struct EntityRow<'a> {
     pub meetings: usize,
     pub actions: usize,
     pub mentions: usize,
+    /// *HTML*: a sparkline of its meetings over the site's span.
+    pub activity: String,
 }
 
 #[derive(Serialize, Default)]
@@ -293,6 +328,10 @@ pub struct EntityView<'a> {
     pub mentions: Vec<MentionView<'a>>,
     pub related: Vec<Counted<EntityRef<'a>>>,
     pub topics: Vec<Counted<TopicRef<'a>>>,
+    /// *HTML*: its activity timeline (SVG), empty when there is none.
+    pub activity: String,
+    /// *HTML*: its relationship map (SVG), empty when there is none.
+    pub map: String,
 }
 
 #[derive(Serialize)]
@@ -302,6 +341,8 @@ pub struct TreeRow<'a> {
     pub depth: usize,
     pub meetings: usize,
     pub actions: usize,
+    /// *HTML*: a sparkline of its meetings over the site's span.
+    pub activity: String,
 }
 
 #[derive(Serialize)]
@@ -318,20 +359,56 @@ pub struct TopicView<'a> {
     pub decisions: Vec<DecisionView<'a>>,
     pub entities: Vec<Counted<EntityRef<'a>>>,
     pub mentions: Vec<MentionView<'a>>,
+    /// *HTML*: its activity timeline (SVG), empty when there is none.
+    pub activity: String,
+    /// *HTML*: its relationship map (SVG), empty when there is none.
+    pub map: String,
 }
 
-#[derive(Serialize)]
-pub struct OwnerGroup<'a> {
-    pub owner: EntityRef<'a>,
-    pub actions: Vec<ActionView<'a>>,
-}
+/// How many of the finished actions (done, dropped) the register lists; the
+/// rest are on their meetings' and owners' pages, in `actions.csv` and in search.
+pub const REGISTER_FINISHED: usize = 100;
 
 #[derive(Serialize)]
 pub struct Register<'a> {
+    /// Overdue and open actions, all of them; done and dropped, the most recent.
     #[serde(flatten)]
     pub groups: ActionGroups<'a>,
-    pub owners: Vec<OwnerGroup<'a>>,
+    /// How many actions each group has in all.
+    pub counts: StatusCounts,
+    /// Every owner with the number of actions in each group, by name.
+    pub owners: Vec<OwnerCounts<'a>>,
     pub total: usize,
+}
+
+/// Actions by state.
+#[derive(Serialize, Default, Clone, Copy)]
+pub struct StatusCounts {
+    pub overdue: usize,
+    pub open: usize,
+    pub done: usize,
+    pub dropped: usize,
+    pub total: usize,
+}
+
+impl StatusCounts {
+    fn add(&mut self, a: &crate::graph::Action) {
+        match a.status {
+            _ if a.overdue => self.overdue += 1,
+            Status::Open | Status::InProgress => self.open += 1,
+            Status::Done => self.done += 1,
+            Status::Dropped => self.dropped += 1,
+        }
+        self.total += 1;
+    }
+}
+
+/// An owner and how many actions it has in each state.
+#[derive(Serialize)]
+pub struct OwnerCounts<'a> {
+    pub owner: EntityRef<'a>,
+    #[serde(flatten)]
+    pub counts: StatusCounts,
 }
 
 #[derive(Serialize)]
@@ -387,6 +464,10 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
             })
         }
         Page::NotFound => Data::None,
+        Page::Series(i) => Data::Series(Box::new(knowledge::series_page(ctx, i))),
+        Page::Map => Data::Map(knowledge::map_page(ctx, &page.dir(ctx))),
+        Page::Changes => Data::Changes(knowledge::changes_page(ctx)),
+        Page::ActionsPrint => Data::ActionsPrint(knowledge::print_register(ctx)),
     }
 }
 
@@ -460,6 +541,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
             SeriesView {
                 name: &series.name,
                 slug: series.slug.as_str(),
+                path: ctx.urls.path(&knowledge::series_dir(ctx.site, s)),
                 meetings: series.meetings.len(),
                 position: series
                     .meetings
@@ -508,6 +590,7 @@ fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
     let s = ctx.site;
     let mut order: Vec<usize> = (0..s.entities.len()).collect();
     order.sort_by_cached_key(|&i| (s.entities[i].name.to_lowercase(), i));
+    let sparklines = knowledge::Sparklines::new(s);
     EntityKind::ALL
         .iter()
         .map(|&kind| KindGroup {
@@ -521,6 +604,7 @@ fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
                     meetings: s.entities[i].meetings.len(),
                     actions: s.entities[i].actions.len(),
                     mentions: s.entities[i].backlinks.len(),
+                    activity: sparklines.of(&s.entities[i].meetings),
                 })
                 .collect(),
         })
@@ -566,6 +650,7 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
         .map(|d| ctx.body(d.body(), &d.outline.headings, Target::Entity(i), dir))
         .unwrap_or_default();
     let newest_first = |v: &[usize]| v.iter().rev().map(|&m| ctx.meeting(m)).collect::<Vec<_>>();
+    let (activity, map) = knowledge::entity_pictures(ctx, i, dir);
     EntityView {
         entity: ctx.entity(i),
         short: e.short.as_deref(),
@@ -625,6 +710,8 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
                 count: n,
             })
             .collect(),
+        activity,
+        map,
     }
 }
 
@@ -636,6 +723,7 @@ fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
         .collect();
     roots.sort_by_cached_key(|&i| s.topics[i].name.to_lowercase());
     let mut rows = Vec::new();
+    let sparklines = knowledge::Sparklines::new(s);
     let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
     while let Some((t, depth)) = stack.pop() {
         rows.push(TreeRow {
@@ -643,6 +731,7 @@ fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
             depth,
             meetings: s.topics[t].meetings.len(),
             actions: s.topics[t].actions.len(),
+            activity: sparklines.of(&s.topics[t].meetings),
         });
         stack.extend(s.topics[t].children.iter().rev().map(|&c| (c, depth + 1)));
     }
@@ -652,6 +741,7 @@ fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
 fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> TopicView<'a> {
     let s = ctx.site;
     let t = &s.topics[i];
+    let (activity, map) = knowledge::topic_pictures(ctx, i, dir);
     TopicView {
         topic: ctx.topic(i),
         aliases: &t.aliases,
@@ -675,28 +765,49 @@ fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> TopicView<'a> {
             })
             .collect(),
         mentions: ctx.mentions(&t.backlinks),
+        activity,
+        map,
     }
 }
 
 fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {
     let s = ctx.site;
-    let all: Vec<usize> = (0..s.actions.len()).collect();
-    let mut by_owner: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
-    for (a, action) in s.actions.iter().enumerate().rev() {
+    let mut counts = StatusCounts::default();
+    let mut by_owner: BTreeMap<(String, usize), StatusCounts> = BTreeMap::new();
+    for action in &s.actions {
+        counts.add(action);
         for &o in &action.owners {
             by_owner
                 .entry((s.entities[o].name.to_lowercase(), o))
                 .or_default()
-                .push(a);
+                .add(action);
         }
     }
+    // Newest first; done and dropped only as far as the register lists them.
+    let (mut done, mut dropped) = (0, 0);
+    let listed: Vec<usize> = (0..s.actions.len())
+        .rev()
+        .filter(|&i| {
+            let a = &s.actions[i];
+            let n = match a.status {
+                Status::Done if !a.overdue => &mut done,
+                Status::Dropped if !a.overdue => &mut dropped,
+                _ => return true,
+            };
+            *n += 1;
+            *n <= REGISTER_FINISHED
+        })
+        .collect();
+    // action_groups lists newest first from a list in meeting order.
+    let listed: Vec<usize> = listed.into_iter().rev().collect();
     Register {
-        groups: action_groups(ctx, &all),
+        groups: action_groups(ctx, &listed),
+        counts,
         owners: by_owner
             .into_iter()
-            .map(|((_, o), list)| OwnerGroup {
+            .map(|((_, o), counts)| OwnerCounts {
                 owner: ctx.entity(o),
-                actions: ctx.actions(&list),
+                counts,
             })
             .collect(),
         total: s.actions.len(),

@@ -210,7 +210,7 @@ pub fn gather(
 ) {
     let site = ctx.site;
     let t = layout.target(site, doc);
-    rec.path = ctx.path(t);
+    rec.path = ctx.path(t).to_owned();
     rec.title.clear();
     rec.sub.clear();
     rec.text.clear();
