@@ -16,7 +16,7 @@ use std::time::Instant;
 use quorum::config::Overrides;
 use quorum::graph::SiteLinks;
 use quorum::output::{Memory, Staging};
-use quorum::render::context::{Ctx, Urls};
+use quorum::render::context::{Ctx, Paths, Urls};
 
 fn cpu_seconds() -> f64 {
     // SAFETY: getrusage only writes into the struct it is given, which
@@ -39,11 +39,13 @@ fn main() {
     let config = quorum::load_config(&root, &Overrides::default()).expect("configuration");
     let (site, _) = quorum::analyse(&config).expect("the site builds");
     let urls = Urls::new(&config);
+    let paths = Paths::new(&site, &urls);
     let ctx = Ctx {
         site: &site,
         config: &config,
         urls: &urls,
         links: SiteLinks::new(&site, urls.relative),
+        paths: &paths,
     };
 
     for _ in 0..std::env::var("REPEAT")

@@ -22,6 +22,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod views;
 pub mod watch;
 
 use std::path::{Path, PathBuf};

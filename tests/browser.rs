@@ -54,3 +54,149 @@ fn a_served_page_reloads_on_save_and_shows_errors_in_an_overlay() {
     );
     tab.wait_for("!document.getElementById('q-live-errors') && document.body.innerText.includes('fixed again')");
 }
+
+/// The centre of the first element matching `selector`, in CSS pixels of the
+/// viewport, after scrolling it into view.
+fn centre(tab: &mut common::browser::Tab, selector: &str) -> (f64, f64) {
+    let r = tab.eval(&format!(
+        "(() => {{ const e = document.querySelector({selector:?}); e.scrollIntoView({{block: 'center', behavior: 'instant'}}); \
+         const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }})()"
+    ));
+    (r[0].as_f64().unwrap(), r[1].as_f64().unwrap())
+}
+
+fn key(tab: &mut common::browser::Tab, name: &str, code: u32) {
+    for kind in ["keyDown", "keyUp"] {
+        tab.call(
+            "Input.dispatchKeyEvent",
+            serde_json::json!({ "type": kind, "key": name, "code": name, "windowsVirtualKeyCode": code }),
+        );
+    }
+}
+
+#[test]
+fn hovering_or_focusing_a_link_shows_its_preview_card() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Site::fixture("tricky");
+    let server = Server::start(&site.root, &[]);
+    let mut tab = browser.open(&format!("{}topics/budget/", server.url));
+    tab.wait_for("document.getElementById('q-preview')");
+    assert_eq!(
+        tab.eval("document.getElementById('q-preview').hidden"),
+        serde_json::json!(true),
+        "no card before anything is hovered"
+    );
+
+    // A mouse resting on a link to a person shows that person's card.
+    let link = "main a[href$='/entities/zoe-muller/']:not(svg a)";
+    tab.call("Page.bringToFront", serde_json::json!({}));
+    let (x, y) = centre(&mut tab, link);
+    for (dx, dy) in [(-30.0, -30.0), (0.0, 0.0)] {
+        tab.call(
+            "Input.dispatchMouseEvent",
+            serde_json::json!({ "type": "mouseMoved", "x": x + dx, "y": y + dy }),
+        );
+    }
+    tab.wait_for("!document.getElementById('q-preview').hidden");
+    let card = tab.eval("document.getElementById('q-preview').innerText");
+    let card = card.as_str().unwrap();
+    assert!(card.contains("Zoë Müller"), "{card}");
+    assert!(card.to_lowercase().contains("person"), "{card}");
+    assert_eq!(
+        tab.eval(&format!(
+            "document.querySelector({link:?}).getAttribute('aria-describedby')"
+        )),
+        serde_json::json!("q-preview"),
+        "the card describes the link it is for"
+    );
+    // Escape puts it away.
+    key(&mut tab, "Escape", 27);
+    tab.wait_for("document.getElementById('q-preview').hidden");
+
+    // With the keyboard: tabbing onto a link to a meeting shows its card.
+    tab.call(
+        "Input.dispatchMouseEvent",
+        serde_json::json!({ "type": "mouseMoved", "x": 1, "y": 1 }),
+    );
+    tab.eval("document.activeElement && document.activeElement.blur()");
+    let mut reached = false;
+    for _ in 0..200 {
+        key(&mut tab, "Tab", 9);
+        let here = tab.eval(
+            "document.activeElement.closest('svg') ? '' : (document.activeElement.getAttribute('href') || '')",
+        );
+        if here
+            .as_str()
+            .unwrap_or("")
+            .contains("/meetings/2023-11-council/")
+        {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "no link to the first meeting on the topic page");
+    tab.wait_for(
+        "!document.getElementById('q-preview').hidden && \
+         document.getElementById('q-preview').innerText.includes('First meeting <b>bold</b>')",
+    );
+    let card = tab.eval("document.getElementById('q-preview').innerText");
+    assert!(
+        card.as_str().unwrap().to_lowercase().contains("meeting"),
+        "{card}"
+    );
+}
+
+#[test]
+fn an_entity_page_is_photographed_in_light_dark_and_print() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Site::sample();
+    let server = Server::start(&site.root, &[]);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut tab = browser.open(&format!("{}entities/desa/", server.url));
+    tab.wait_for("document.readyState === 'complete' && document.querySelector('svg.q-timeline')");
+    tab.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 1100, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    for (name, media) in [
+        (
+            "light",
+            serde_json::json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": "light" }] }),
+        ),
+        (
+            "dark",
+            serde_json::json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+        ),
+        (
+            "print",
+            serde_json::json!({ "media": "print", "features": [{ "name": "prefers-color-scheme", "value": "light" }] }),
+        ),
+    ] {
+        tab.call("Emulation.setEmulatedMedia", media);
+        // The theme answers: the page background follows the colour scheme.
+        let background = tab.eval("getComputedStyle(document.body).backgroundColor");
+        let path = dir.join(format!("entity-{name}.png"));
+        tab.screenshot(&path);
+        let png = std::fs::read(&path).unwrap();
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "{name}: {} bytes",
+            png.len()
+        );
+        if name == "dark" {
+            assert_ne!(
+                background,
+                serde_json::json!("rgb(255, 255, 255)"),
+                "dark mode keeps a white page"
+            );
+        }
+    }
+}

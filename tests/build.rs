@@ -71,7 +71,8 @@ fn the_sample_site_builds_with_pages_linked_both_ways() {
     let dervis = built.text("entities/kemal-dervis/index.html");
     // One passage per meeting, the others counted and linked.
     assert!(
-        dervis.contains("<mark>Mr. Kemal Dervis</mark>") && dervis.contains("more mentions on this page"),
+        dervis.contains("<mark>Mr. Kemal Dervis</mark>")
+            && dervis.contains("more mentions on this page"),
         "mentions in context are missing"
     );
     assert!(built.check_links() > 100);

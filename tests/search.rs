@@ -415,7 +415,10 @@ fn every_page_has_a_search_box_that_leads_to_the_search_page() {
         .select(&src)
         .filter_map(|e| e.value().attr("src"))
         .collect();
-    assert_eq!(srcs, ["/minutes/assets/search.js"]);
+    assert_eq!(
+        srcs,
+        ["/minutes/assets/preview.js", "/minutes/assets/search.js"]
+    );
     assert!(built.exists("assets/search.js"));
     assert_eq!(
         built.texts("search/index.html", "#q-search-topic option"),

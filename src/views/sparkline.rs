@@ -3,7 +3,8 @@
 //! size of a word, for the rows of `/entities/` and `/topics/`.
 //!
 //! Every row of a page shares the site's span, so rows compare at a glance.
-//! The bars are one `<path>`, so a row costs a few hundred bytes. It must
+//! The bars are one `<path>` on a grid of whole units, stretched to size,
+//! so a row costs a few hundred bytes. It must
 //! never depend on anything but the graph, and never link anywhere: the row
 //! around it already does.
 
@@ -93,37 +94,22 @@ pub fn draw(site: &Site, meetings: &[usize], span: Span) -> String {
             span.name(best as i32)
         ),
     };
-    let mut svg = Svg::image(WIDTH, HEIGHT, "q-viz q-spark", &label);
-    svg.empty(
-        "line",
-        &[
-            ("class", V::S("q-viz__lane")),
-            ("x1", V::N(0.0)),
-            ("x2", V::N(WIDTH)),
-            ("y1", V::N(HEIGHT - 0.5)),
-            ("y2", V::N(HEIGHT - 0.5)),
-        ],
-    );
-    let slot = WIDTH / counts.len() as f64;
-    let width = (slot * 0.75).max(1.0);
+    // One unit of five per bucket, a bar three wide: whole numbers only.
+    let view = (counts.len() * 5) as f64;
+    let mut svg = Svg::stretched(view, WIDTH, HEIGHT, "q-viz q-spark", &label);
     let mut d = String::new();
     for (i, &c) in counts.iter().enumerate() {
         if c == 0 {
             continue;
         }
-        let h = ((HEIGHT - 2.0) * c as f64 / most as f64).max(1.5);
-        let x = i as f64 * slot + (slot - width) / 2.0;
-        d.push_str(&format!(
-            "M{} {}h{}v{}h-{}z",
-            num(x),
-            num(HEIGHT),
-            num(width),
-            num(-h),
-            num(width)
-        ));
+        let h = num(((HEIGHT - 1.0) * c as f64 / most as f64).max(1.5));
+        d.push_str(&format!("M{} {}v-{h}h3v{h}z", i * 5 + 1, HEIGHT));
     }
     if !d.is_empty() {
-        svg.empty("path", &[("class", V::S("q-viz__mark--meeting")), ("d", V::S(&d))]);
+        svg.empty(
+            "path",
+            &[("class", V::S("q-viz__mark--meeting")), ("d", V::S(&d))],
+        );
     }
     svg.finish()
 }
@@ -144,11 +130,21 @@ mod tests {
         let span = Span::of(&s).unwrap();
         assert_eq!((span.first, span.len, span.step), (2020 * 12, 4, 12));
         let out = draw(&s, &[0, 1, 2], span);
-        assert!(out.contains("3 meetings per year, 2020–2023; most in 2020 (2)"), "{out}");
-        assert_eq!(elements(&out), ["svg", "title", "line", "path"]);
+        assert!(
+            out.contains("3 meetings per year, 2020–2023; most in 2020 (2)"),
+            "{out}"
+        );
+        assert_eq!(elements(&out), ["svg", "title", "path"]);
         // Two bars: 2020 full height, 2023 half.
-        assert_eq!(out.matches('z').count(), 2, "{out}");
-        assert_eq!(draw(&s, &[0, 1, 2], span), out, "the same input, the same picture");
+        assert!(
+            out.contains("d=\"M1 20v-19h3v19zM16 20v-9.5h3v9.5z\""),
+            "{out}"
+        );
+        assert_eq!(
+            draw(&s, &[0, 1, 2], span),
+            out,
+            "the same input, the same picture"
+        );
         let none = draw(&s, &[], span);
         assert!(none.contains("No meetings, 2020–2023") && !none.contains("<path"));
     }

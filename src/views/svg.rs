@@ -55,32 +55,45 @@ impl Svg {
     /// down by CSS on narrow screens), with `class` and the accessible name
     /// `label` as its first `<title>`.
     pub fn new(width: f64, height: f64, class: &str, label: &str) -> Svg {
-        Svg::with_role(width, height, class, label, "group")
+        Svg::begin(width, (width, height), class, label, "group")
     }
 
     /// Like [`new`](Self::new), for a picture without links: one image to
     /// assistive technologies, named by `label`.
     pub fn image(width: f64, height: f64, class: &str, label: &str) -> Svg {
-        Svg::with_role(width, height, class, label, "img")
+        Svg::begin(width, (width, height), class, label, "img")
     }
 
-    fn with_role(width: f64, height: f64, class: &str, label: &str, role: &str) -> Svg {
+    /// Like [`image`](Self::image), but drawn on a grid `view_width` units
+    /// wide and stretched to `width` (bars on whole units write shorter).
+    pub fn stretched(view_width: f64, width: f64, height: f64, class: &str, label: &str) -> Svg {
+        Svg::begin(view_width, (width, height), class, label, "img")
+    }
+
+    fn begin(
+        view_width: f64,
+        (width, height): (f64, f64),
+        class: &str,
+        label: &str,
+        role: &str,
+    ) -> Svg {
         let mut svg = Svg {
-            out: String::with_capacity(4096),
+            out: String::with_capacity(1024),
             open: Vec::new(),
         };
-        let view_box = format!("0 0 {} {}", num(width), num(height));
-        svg.open(
-            "svg",
-            &[
-                ("xmlns", V::S(NS)),
-                ("class", V::S(class)),
-                ("viewBox", V::S(&view_box)),
-                ("width", V::N(width)),
-                ("height", V::N(height)),
-                ("role", V::S(role)),
-            ],
-        );
+        let view_box = format!("0 0 {} {}", num(view_width), num(height));
+        let mut attrs = vec![
+            ("xmlns", V::S(NS)),
+            ("class", V::S(class)),
+            ("viewBox", V::S(&view_box)),
+            ("width", V::N(width)),
+            ("height", V::N(height)),
+        ];
+        if view_width != width {
+            attrs.push(("preserveAspectRatio", V::S("none")));
+        }
+        attrs.push(("role", V::S(role)));
+        svg.open("svg", &attrs);
         svg.title(label);
         svg
     }
@@ -165,7 +178,7 @@ pub fn num(n: f64) -> String {
     }
     let t = tenths.unsigned_abs();
     let _ = write!(s, "{}", t / 10);
-    if t % 10 != 0 {
+    if !t.is_multiple_of(10) {
         let _ = write!(s, ".{}", t % 10);
     }
     s
@@ -248,10 +261,16 @@ pub(crate) mod tests {
         s.link("/a?b=1&c=\"2\"", "k", "Tom & <Jerry>\u{1}\u{fffe}");
         s.text("text", &[("x", V::N(1.25))], "a < b\n> c");
         let out = s.finish();
-        assert!(out.contains("<title>&lt;b&gt;&amp;&#39;&quot;</title>"), "{out}");
+        assert!(
+            out.contains("<title>&lt;b&gt;&amp;&#39;&quot;</title>"),
+            "{out}"
+        );
         assert!(out.contains("href=\"/a?b=1&amp;c=&quot;2&quot;\""), "{out}");
         assert!(out.contains("class=\"c&quot;x\""), "{out}");
-        assert!(out.contains("<title>Tom &amp; &lt;Jerry&gt;</title>"), "{out}");
+        assert!(
+            out.contains("<title>Tom &amp; &lt;Jerry&gt;</title>"),
+            "{out}"
+        );
         assert!(!out.contains("<b>") && !out.contains('\u{1}'));
         assert_eq!(
             elements(&out),

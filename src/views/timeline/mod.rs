@@ -14,9 +14,11 @@
 
 use std::collections::BTreeMap;
 
-use super::svg::{Svg, V, ellipsize};
-use super::{Href, status_label, tone, urgency};
-use crate::graph::{Site, Target};
+mod marks;
+
+use super::Href;
+use super::svg::{Svg, V};
+use crate::graph::Site;
 use crate::model::date::PartialDate;
 
 const WIDTH: f64 = 720.0;
@@ -230,10 +232,10 @@ pub fn draw(site: &Site, name: &str, events: &[Event], href: &Href) -> String {
     let span = months(to) - months(from);
     if groups.len() <= MAX_MARKS {
         for ((lane, m), items) in &groups {
-            mark(&mut svg, site, &scale, *lane, *m, items, href);
+            marks::mark(&mut svg, site, &scale, *lane, *m, items, href);
         }
     } else {
-        bars(&mut svg, site, &scale, &groups, span < MONTHS, href);
+        marks::bars(&mut svg, site, &scale, &groups, span < MONTHS, href);
     }
     svg.finish()
 }
@@ -299,211 +301,95 @@ fn axis(svg: &mut Svg, scale: &Scale, last: i16) {
     svg.close();
 }
 
-/// The mark of one meeting on one lane.
-fn mark(
-    svg: &mut Svg,
-    site: &Site,
-    scale: &Scale,
-    lane: Lane,
-    m: usize,
-    items: &[Item],
-    href: &Href,
-) {
-    let meeting = &site.meetings[m];
-    let at = format!("{}, {}", meeting.doc.front.title, meeting.date.display());
-    let mut link = href(Target::Meeting(m));
-    let (title, tone) = match items {
-        [Item::Meeting(part)] => (format!("{at} · {part}"), "meeting"),
-        [Item::Decision(d)] => {
-            let d = &site.decisions[*d];
-            link.push_str(&format!("#q-decision-{}", d.number));
-            let text = ellipsize(&d.text, 120);
-            (format!("Decision {} of {at}: {text}", d.number), "decision")
-        }
-        [Item::Action(a)] => {
-            let action = &site.actions[*a];
-            link.push_str(&format!("#q-action-{}", action.number));
-            let state = if action.overdue {
-                "Overdue"
-            } else {
-                status_label(action.status)
-            };
-            let text = ellipsize(&action.text, 120);
-            let title = format!("Action {} ({state}): {text} — decided at {at}", action.id);
-            (title, tone(site, *a))
-        }
-        _ => {
-            link.push_str(lane.section());
-            several(site, lane, items, &at)
-        }
-    };
-    let r = 4.5 + 1.2 * (items.len().min(5) - 1) as f64;
-    let class = format!("q-viz__mark q-viz__mark--{tone}");
-    svg.link(&link, &class, &title);
-    shape(svg, lane, scale.date(meeting.date), lane.y(), r);
-    svg.close();
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Target;
+    use crate::views::svg::tests::elements;
+    use crate::views::tests::site;
 
-/// The tooltip and tone of several items at one meeting.
-fn several(site: &Site, lane: Lane, items: &[Item], at: &str) -> (String, &'static str) {
-    let n = items.len();
-    let mut title = format!("{n} {} at {at}", lane.noun(n));
-    let mut worst = match lane {
-        Lane::Decisions => "decision",
-        _ => "meeting",
-    };
-    let ids: Vec<&str> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Action(a) => {
-                let t = tone(site, *a);
-                if urgency(t) >= urgency(worst) || worst == "meeting" {
-                    worst = t;
-                }
-                Some(site.actions[*a].id.as_str())
-            }
-            _ => None,
-        })
-        .collect();
-    if !ids.is_empty() {
-        title.push_str(": ");
-        title.push_str(&ids[..ids.len().min(4)].join(", "));
-        if ids.len() > 4 {
-            title.push_str(", …");
+    fn href(t: Target) -> String {
+        match t {
+            Target::Meeting(m) => format!("/meetings/{m}/"),
+            other => format!("/{other:?}/"),
         }
     }
-    (title, worst)
-}
 
-fn shape(svg: &mut Svg, lane: Lane, x: f64, y: f64, r: f64) {
-    match lane {
-        Lane::Meetings => svg.empty(
-            "circle",
-            &[("cx", V::N(x)), ("cy", V::N(y)), ("r", V::N(r))],
-        ),
-        Lane::Decisions => {
-            let r = r * 1.25;
-            let d = format!(
-                "M{} {}l{r2} {r2}l-{r2} {r2}l-{r2} -{r2}z",
-                super::svg::num(x),
-                super::svg::num(y - r),
-                r2 = super::svg::num(r),
-            );
-            svg.empty("path", &[("d", V::S(&d))]);
-        }
-        Lane::Actions => svg.empty(
-            "rect",
-            &[
-                ("x", V::N(x - r)),
-                ("y", V::N(y - r)),
-                ("width", V::N(2.0 * r)),
-                ("height", V::N(2.0 * r)),
-                ("rx", V::N(1.5)),
-            ],
-        ),
-    }
-}
-
-/// What one bar counts.
-#[derive(Default)]
-struct Bucket {
-    count: usize,
-    latest: usize,
-    /// Actions by tone: overdue, open, in progress, done, dropped.
-    tones: [usize; 5],
-}
-
-/// Counts per month or year, as bars.
-fn bars(
-    svg: &mut Svg,
-    site: &Site,
-    scale: &Scale,
-    groups: &BTreeMap<(Lane, usize), Vec<Item>>,
-    by_month: bool,
-    href: &Href,
-) {
-    let mut buckets: BTreeMap<(Lane, i32), Bucket> = BTreeMap::new();
-    for ((lane, m), items) in groups {
-        let date = site.meetings[*m].date;
-        let key = if by_month {
-            months(date)
-        } else {
-            i32::from(date.year()) * 12
-        };
-        let b = buckets.entry((*lane, key)).or_default();
-        b.count += items.len();
-        b.latest = b.latest.max(*m);
-        for i in items {
-            if let Item::Action(a) = i {
-                let slot = match tone(site, *a) {
-                    "overdue" => 0,
-                    "open" => 1,
-                    "in-progress" => 2,
-                    "done" => 3,
-                    _ => 4,
-                };
-                b.tones[slot] += 1;
-            }
-        }
-    }
-    let mut most = [1usize; 3];
-    for ((lane, _), b) in &buckets {
-        most[*lane as usize] = most[*lane as usize].max(b.count);
-    }
-    let full = LANE - 6.0;
-    for ((lane, key), b) in &buckets {
-        let (x0, x1) = if by_month {
-            (scale.month(*key), scale.month(key + 1))
-        } else {
-            (scale.month(*key), scale.month(key + 12))
-        };
-        let width = ((x1 - x0) * 0.76).max(1.5);
-        let height = (full * b.count as f64 / most[*lane as usize] as f64).max(2.0);
-        let base = lane.y() + full / 2.0;
-        let latest = &site.meetings[b.latest];
-        let when = if by_month {
-            let d = latest.date.display();
-            d.split_once(' ')
-                .filter(|_| latest.date.has_day())
-                .map_or(d.clone(), |(_, rest)| rest.to_owned())
-        } else {
-            latest.date.year().to_string()
-        };
-        let mut title = format!(
-            "{} {} in {when} — latest: {}, {}",
-            b.count,
-            lane.noun(b.count),
-            latest.doc.front.title,
-            latest.date.display()
+    #[test]
+    fn few_meetings_each_get_a_mark_linked_to_their_place() {
+        let s = site(&[
+            ("topics/roads.md", "---\nname: Roads & <Rails>\n---\n"),
+            (
+                "meetings/a.md",
+                "---\ntitle: First <one>\ndate: 2022-03\ntopics: [Roads & <Rails>]\nactions:\n  - { id: fix, owner: Ann, text: Fix <it>, due: 2022-04-01, topics: [Roads & <Rails>] }\n  - { id: pave, owner: Ann, text: Pave, status: done, topics: [Roads & <Rails>] }\ndecisions:\n  - { text: Go ahead, topics: [Roads & <Rails>] }\n---\n",
+            ),
+            (
+                "meetings/b.md",
+                "---\ntitle: Second\ndate: 2024-01-05\ntopics: [Roads & <Rails>]\n---\n",
+            ),
+        ]);
+        let svg = of_topic(&s, 0, &href);
+        assert_eq!(svg, of_topic(&s, 0, &href), "the same picture every time");
+        let names = elements(&svg);
+        // Two meetings, one decision, two actions at one meeting: four marks.
+        assert_eq!(names.iter().filter(|n| *n == "a").count(), 4, "{svg}");
+        assert!(svg.contains("Activity of Roads &amp; &lt;Rails&gt;, 2022–2024: 2 meetings, 1 decision, 2 actions"), "{svg}");
+        assert!(svg.contains("href=\"/meetings/0/#q-decision-1\""), "{svg}");
+        assert!(
+            svg.contains("href=\"/meetings/0/#q-meeting-actions\""),
+            "{svg}"
         );
-        if *lane == Lane::Actions {
-            let names = ["overdue", "open", "in progress", "done", "dropped"];
-            let parts: Vec<String> = b
-                .tones
-                .iter()
-                .zip(names)
-                .filter(|(n, _)| **n > 0)
-                .map(|(n, name)| format!("{n} {name}"))
-                .collect();
-            title.push_str(&format!(" ({})", parts.join(", ")));
-        }
-        let link = format!("{}{}", href(Target::Meeting(b.latest)), lane.section());
-        let class = match lane {
-            Lane::Meetings => "q-viz__bar q-viz__mark--meeting",
-            Lane::Decisions => "q-viz__bar q-viz__mark--decision",
-            Lane::Actions if b.tones[0] > 0 => "q-viz__bar q-viz__mark--overdue",
-            Lane::Actions => "q-viz__bar q-viz__mark--action",
-        };
-        svg.link(&link, class, &title);
-        svg.empty(
-            "rect",
-            &[
-                ("x", V::N((x0 + x1) / 2.0 - width / 2.0)),
-                ("y", V::N(base - height)),
-                ("width", V::N(width)),
-                ("height", V::N(height)),
-            ],
+        assert!(
+            svg.contains("2 actions at First &lt;one&gt;, March 2022: fix, pave"),
+            "{svg}"
         );
-        svg.close();
+        // The overdue action colours the pair.
+        assert!(svg.contains("q-viz__mark--overdue"), "{svg}");
+        assert!(!svg.contains("<one>") && !svg.contains("<Rails>"));
+        for y in ["2022", "2023", "2024"] {
+            assert!(svg.contains(&format!(">{y}</text>")), "{y}: {svg}");
+        }
+    }
+
+    #[test]
+    fn many_meetings_are_counted_in_bars() {
+        let files: Vec<(String, String)> = (0..100)
+            .map(|i| {
+                (
+                    format!("meetings/m{i:03}.md"),
+                    format!(
+                        "---\ntitle: M{i}\ndate: {}-{:02}-01\nattendees: [Ann]\n---\n",
+                        2010 + i / 12,
+                        i % 12 + 1
+                    ),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let s = site(&refs);
+        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let svg = of_entity(&s, ann, &href);
+        let names = elements(&svg);
+        // 100 monthly meetings over 9 years: one bar a year.
+        assert_eq!(names.iter().filter(|n| *n == "a").count(), 9, "{svg}");
+        assert!(
+            svg.contains("12 meetings in 2010 — latest: M11, 1 December 2010"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("4 meetings in 2018 — latest: M99, 1 April 2018"),
+            "{svg}"
+        );
+        assert!(svg.len() < 8_000, "{} bytes", svg.len());
+        assert_eq!(svg, of_entity(&s, ann, &href));
+    }
+
+    #[test]
+    fn nothing_to_draw_draws_nothing() {
+        let s = site(&[("topics/x.md", "---\nname: X\n---\n")]);
+        assert_eq!(of_topic(&s, 0, &href), "");
     }
 }

@@ -1,0 +1,421 @@
+//! The data of the knowledge views' pages — a series with its attendance
+//! (`/series/<slug>/`), the site map (`/map/`), what changed
+//! (`/changes/`), the printable action register (`/actions/print/`) — and
+//! the pictures of entity and topic pages.
+//!
+//! The pictures themselves are drawn by [`crate::views`]; this module only
+//! gives them links in the form the page needs (`root` included) and turns
+//! the views' indices into the refs templates know. `docs/templates.md`
+//! documents every field. Nothing here may compute a view twice for one
+//! page, or walk the whole site for a page that is about one thing.
+
+use serde::Serialize;
+
+use super::context::{ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, TopicRef};
+use super::pages::{ActionGroups, Year};
+use crate::graph::{RefKind, Site, Target};
+use crate::model::date::PartialDate;
+use crate::model::front::{EntityKind, Status};
+use crate::views::{self, changes, matrix, neighbours, sparkline, status_label, timeline};
+
+/// Links from the page at `dir` to pages of the graph, for views.
+pub fn linker<'c>(ctx: &'c Ctx<'_>, dir: &str) -> impl Fn(Target) -> String + 'c {
+    let root = ctx.urls.root(dir);
+    move |t| format!("{root}{}", ctx.path(t))
+}
+
+/// The directory of a series' page.
+pub fn series_dir(site: &Site, s: usize) -> String {
+    format!("series/{}/", site.series[s].slug)
+}
+
+/// The directory of the printable register: `actions/print/`, unless an
+/// action's own page has that path (an action with the id `print`); then
+/// `actions/print-2/`, and so on.
+pub fn print_dir(site: &Site) -> String {
+    // Every action is indexed by its slug (refs may name it so): one lookup.
+    let taken = |name: &str| {
+        site.index
+            .get(RefKind::Action, name)
+            .iter()
+            .any(|t| matches!(t, Target::Action(a) if site.actions[*a].slug.as_str() == name))
+    };
+    let mut name = String::from("print");
+    let mut n = 2;
+    while taken(&name) {
+        name = format!("print-{n}");
+        n += 1;
+    }
+    format!("actions/{name}/")
+}
+
+/// The activity timeline and relationship map of an entity page (*HTML*).
+pub fn entity_pictures(ctx: &Ctx<'_>, e: usize, dir: &str) -> (String, String) {
+    let href = linker(ctx, dir);
+    (
+        timeline::of_entity(ctx.site, e, &href),
+        neighbours::of_entity(ctx.site, e, &href),
+    )
+}
+
+/// The activity timeline and relationship map of a topic page (*HTML*).
+pub fn topic_pictures(ctx: &Ctx<'_>, t: usize, dir: &str) -> (String, String) {
+    let href = linker(ctx, dir);
+    (
+        timeline::of_topic(ctx.site, t, &href),
+        neighbours::of_topic(ctx.site, t, &href),
+    )
+}
+
+/// Sparklines of meetings for rows of one listing, on the site's span.
+pub struct Sparklines<'s> {
+    site: &'s Site,
+    span: Option<sparkline::Span>,
+}
+
+impl<'s> Sparklines<'s> {
+    pub fn new(site: &'s Site) -> Sparklines<'s> {
+        Sparklines {
+            site,
+            span: sparkline::Span::of(site),
+        }
+    }
+
+    /// The sparkline of `meetings` (*HTML*; empty on a site without meetings).
+    pub fn of(&self, meetings: &[usize]) -> String {
+        self.span
+            .map(|span| sparkline::draw(self.site, meetings, span))
+            .unwrap_or_default()
+    }
+}
+
+/// A series in a list: the meetings index, a meeting's header.
+#[derive(Debug, Serialize)]
+pub struct SeriesLink<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub path: String,
+    pub meetings: usize,
+    pub first: Option<PartialDate>,
+    pub last: Option<PartialDate>,
+}
+
+pub fn series_link<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesLink<'a> {
+    let site: &'a Site = ctx.site;
+    let series = &site.series[s];
+    SeriesLink {
+        name: &series.name,
+        slug: series.slug.as_str(),
+        path: ctx.urls.path(&series_dir(site, s)),
+        meetings: series.meetings.len(),
+        first: series.meetings.first().map(|&m| site.meetings[m].date),
+        last: series.meetings.last().map(|&m| site.meetings[m].date),
+    }
+}
+
+/// Every series, by name.
+pub fn series_list<'a>(ctx: &Ctx<'a>) -> Vec<SeriesLink<'a>> {
+    (0..ctx.site.series.len())
+        .map(|s| series_link(ctx, s))
+        .collect()
+}
+
+/// `series` (series.html).
+#[derive(Serialize)]
+pub struct SeriesPage<'a> {
+    #[serde(flatten)]
+    pub series: SeriesLink<'a>,
+    /// Its meetings by year, newest first.
+    pub years: Vec<Year<MeetingRef<'a>>>,
+    pub attendance: Attendance<'a>,
+    /// Pending actions decided at its meetings, newest first.
+    pub overdue: Vec<ActionView<'a>>,
+    pub open: Vec<ActionView<'a>>,
+    /// Its decisions, newest first.
+    pub decisions: Vec<DecisionView<'a>>,
+}
+
+/// The attendance matrix.
+#[derive(Serialize)]
+pub struct Attendance<'a> {
+    /// Columns, oldest first.
+    pub meetings: Vec<MeetingRef<'a>>,
+    /// Earlier meetings of the series, not shown as columns.
+    pub earlier: usize,
+    /// Rows by kind.
+    pub groups: Vec<AttendanceGroup<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AttendanceGroup<'a> {
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub rows: Vec<AttendanceRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AttendanceRow<'a> {
+    pub entity: EntityRef<'a>,
+    pub cells: Vec<CellView<'a>>,
+    /// Meetings of the whole series attended (or chaired), and chaired.
+    pub attended: usize,
+    pub chaired: usize,
+}
+
+#[derive(Serialize)]
+pub struct CellView<'a> {
+    /// `absent`, `present`, `role` or `chair`.
+    pub kind: &'static str,
+    pub role: Option<&'a str>,
+}
+
+pub fn series_page<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesPage<'a> {
+    let site: &'a Site = ctx.site;
+    let list = &site.series[s].meetings;
+    let mut years: Vec<Year<MeetingRef<'a>>> = Vec::new();
+    for &m in list.iter().rev() {
+        let year = site.meetings[m].date.year();
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(Year {
+                year,
+                items: Vec::new(),
+            });
+        }
+        if let Some(y) = years.last_mut() {
+            y.items.push(ctx.meeting(m));
+        }
+    }
+    let (mut overdue, mut open, mut decisions) = (Vec::new(), Vec::new(), Vec::new());
+    for &m in list.iter().rev() {
+        for &a in site.meetings[m].actions.iter().rev() {
+            let action = &site.actions[a];
+            if action.overdue {
+                overdue.push(ctx.action(a));
+            } else if action.status.is_pending() {
+                open.push(ctx.action(a));
+            }
+        }
+        decisions.extend(
+            site.meetings[m]
+                .decisions
+                .iter()
+                .rev()
+                .map(|&d| ctx.decision(d)),
+        );
+    }
+    SeriesPage {
+        series: series_link(ctx, s),
+        years,
+        attendance: attendance(ctx, s),
+        overdue,
+        open,
+        decisions,
+    }
+}
+
+fn attendance<'a>(ctx: &Ctx<'a>, s: usize) -> Attendance<'a> {
+    let site: &'a Site = ctx.site;
+    let m = matrix::of_series(site, s);
+    let mut groups: Vec<AttendanceGroup<'a>> = Vec::new();
+    for row in m.rows {
+        let kind: EntityKind = site.entities[row.entity].kind;
+        if groups.last().is_none_or(|g| g.kind != kind.as_str()) {
+            groups.push(AttendanceGroup {
+                kind: kind.as_str(),
+                label: kind.plural_label(),
+                rows: Vec::new(),
+            });
+        }
+        let cells = row
+            .cells
+            .iter()
+            .map(|c| match *c {
+                matrix::Cell::Absent => CellView {
+                    kind: "absent",
+                    role: None,
+                },
+                matrix::Cell::Present => CellView {
+                    kind: "present",
+                    role: None,
+                },
+                matrix::Cell::Role(r) => CellView {
+                    kind: "role",
+                    role: Some(r),
+                },
+                matrix::Cell::Chair(r) => CellView {
+                    kind: "chair",
+                    role: r,
+                },
+            })
+            .collect();
+        if let Some(g) = groups.last_mut() {
+            g.rows.push(AttendanceRow {
+                entity: ctx.entity(row.entity),
+                cells,
+                attended: row.attended,
+                chaired: row.chaired,
+            });
+        }
+    }
+    Attendance {
+        meetings: m.meetings.iter().map(|&i| ctx.meeting(i)).collect(),
+        earlier: m.earlier,
+        groups,
+    }
+}
+
+/// `map` (map.html).
+#[derive(Serialize)]
+pub struct MapPage<'a> {
+    /// *HTML*: the map, an SVG.
+    pub svg: String,
+    /// What it shows, most meetings first, as lists.
+    pub topics: Vec<Counted<TopicRef<'a>>>,
+    pub entities: Vec<Counted<EntityRef<'a>>>,
+}
+
+pub fn map_page<'a>(ctx: &Ctx<'a>, dir: &str) -> MapPage<'a> {
+    let site = ctx.site;
+    let (topics, entities) = neighbours::main_pages(site);
+    MapPage {
+        svg: neighbours::of_site(site, &linker(ctx, dir)),
+        topics: topics
+            .iter()
+            .map(|&t| Counted {
+                item: ctx.topic(t),
+                count: site.topics[t].meetings.len(),
+            })
+            .collect(),
+        entities: entities
+            .iter()
+            .map(|&e| Counted {
+                item: ctx.entity(e),
+                count: site.entities[e].meetings.len(),
+            })
+            .collect(),
+    }
+}
+
+/// `changes` (changes.html).
+#[derive(Serialize)]
+pub struct ChangesPage<'a> {
+    /// The latest meetings, newest first.
+    pub meetings: Vec<MeetingChanges<'a>>,
+    /// Meetings of the site not listed (older).
+    pub older: usize,
+}
+
+#[derive(Serialize)]
+pub struct MeetingChanges<'a> {
+    pub meeting: MeetingRef<'a>,
+    pub series: Option<SeriesLink<'a>>,
+    pub actions: Vec<ActionView<'a>>,
+    pub updates: Vec<StatusChange<'a>>,
+    pub decisions: Vec<DecisionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct StatusChange<'a> {
+    pub action: Option<ActionView<'a>>,
+    pub written: &'a str,
+    pub from: Option<&'static str>,
+    pub from_label: Option<&'static str>,
+    pub to: Option<&'static str>,
+    pub to_label: Option<&'static str>,
+    pub note: Option<&'a str>,
+    pub due: Option<PartialDate>,
+    pub due_before: Option<PartialDate>,
+}
+
+pub fn changes_page<'a>(ctx: &Ctx<'a>) -> ChangesPage<'a> {
+    let site: &'a Site = ctx.site;
+    let list = changes::recent(site, changes::MEETINGS);
+    let older = site.meetings.len() - list.len();
+    let label = |s: Option<Status>| s.map(status_label);
+    let meetings = list
+        .into_iter()
+        .map(|c| {
+            let m = &site.meetings[c.meeting];
+            MeetingChanges {
+                meeting: ctx.meeting(c.meeting),
+                series: m.series.map(|s| series_link(ctx, s)),
+                actions: ctx.actions(c.actions),
+                decisions: ctx.decisions(c.decisions),
+                updates: c
+                    .updates
+                    .iter()
+                    .map(|u| {
+                        let update = &m.updates[u.update];
+                        StatusChange {
+                            action: u.action.map(|a| ctx.action(a)),
+                            written: &update.written,
+                            from: u.from.map(Status::as_str),
+                            from_label: label(u.from),
+                            to: u.to.map(Status::as_str),
+                            to_label: label(u.to),
+                            note: update.note.as_deref(),
+                            due: update.due,
+                            due_before: u.due_before,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    ChangesPage { meetings, older }
+}
+
+/// `register` (actions-print.html).
+#[derive(Serialize)]
+pub struct PrintRegister<'a> {
+    /// Every owner, by name, with its actions by state.
+    pub owners: Vec<PrintOwner<'a>>,
+    /// Actions without an owner, by state.
+    pub unowned: ActionGroups<'a>,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct PrintOwner<'a> {
+    pub owner: EntityRef<'a>,
+    pub actions: ActionGroups<'a>,
+    pub count: usize,
+}
+
+pub fn print_register<'a>(ctx: &Ctx<'a>) -> PrintRegister<'a> {
+    let site = ctx.site;
+    let mut owners: Vec<usize> = (0..site.entities.len())
+        .filter(|&e| !site.entities[e].actions.is_empty())
+        .collect();
+    owners.sort_by_cached_key(|&e| (site.entities[e].name.to_lowercase(), e));
+    let unowned: Vec<usize> = (0..site.actions.len())
+        .filter(|&a| site.actions[a].owners.is_empty())
+        .collect();
+    PrintRegister {
+        owners: owners
+            .into_iter()
+            .map(|e| PrintOwner {
+                owner: ctx.entity(e),
+                actions: groups(ctx, &site.entities[e].actions),
+                count: site.entities[e].actions.len(),
+            })
+            .collect(),
+        unowned: groups(ctx, &unowned),
+        total: site.actions.len(),
+    }
+}
+
+/// Actions by state, newest first (as the register shows them).
+fn groups<'a>(ctx: &Ctx<'a>, list: &[usize]) -> ActionGroups<'a> {
+    let mut g = ActionGroups::default();
+    for &a in list.iter().rev() {
+        let bucket = match views::tone(ctx.site, a) {
+            "overdue" => &mut g.overdue,
+            "open" | "in-progress" => &mut g.open,
+            "done" => &mut g.done,
+            _ => &mut g.dropped,
+        };
+        bucket.push(ctx.action(a));
+    }
+    g
+}

@@ -1,0 +1,374 @@
+//! The graphs relationship maps draw: what is around an entity or a topic,
+//! and the main entities and topics of the whole site.
+//!
+//! An entity's neighbours are the entities it meets most often
+//! (`Entity::related`), the topics of its meetings (`Entity::topics`) and
+//! the co-owners of its actions; a topic's are the entities most involved
+//! (`Topic::entities`), the owners of its actions, and the topics that come
+//! up in the same meetings. Neighbours are ranked by how much they share,
+//! then by name, and links between two neighbours are drawn too. The work
+//! is bounded by the lists the graph keeps (ten per kind) and by the
+//! meetings and actions of the one page: never the whole site per page.
+//!
+//! It must never depend on anything but the graph, and must rank with a
+//! total order (weight, name, index) so that ties cannot flip between builds.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::Href;
+use super::map::{self, Edge, Graph, Node};
+use crate::graph::{Site, Target};
+
+/// The most neighbours a page's map shows: six on the inner ring, twelve
+/// on the outer one.
+pub const NEIGHBOURS: usize = 18;
+/// Neighbours on the inner ring; the next ring holds twice as many.
+const FIRST_RING: usize = 6;
+/// The site map: this many topics (inner ring) and entities (outer ring),
+/// those with the most meetings.
+pub const SITE_TOPICS: usize = 12;
+pub const SITE_ENTITIES: usize = 24;
+/// Links drawn from each entity on the site map.
+const SITE_LINKS: usize = 3;
+
+/// What a neighbour shares with the centre.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Ties {
+    meetings: usize,
+    actions: usize,
+}
+
+impl Ties {
+    fn weight(self) -> usize {
+        self.meetings + self.actions
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A node for page `t` (entity or topic).
+fn node(site: &Site, t: Target, note: &str, weight: usize, href: &Href) -> Node {
+    let (label, name, kind, kind_label) = match t {
+        Target::Entity(i) => {
+            let e = &site.entities[i];
+            (e.display_name(), &e.name, e.kind.as_str(), e.kind.as_str())
+        }
+        Target::Topic(i) => {
+            let topic = &site.topics[i];
+            (topic.name.as_str(), &topic.name, "topic", "topic")
+        }
+        other => (site.title(other), &String::new(), "other", "page"),
+    };
+    let title = if note.is_empty() {
+        format!("{name} ({kind_label})")
+    } else {
+        format!("{name} ({kind_label}) — {note}")
+    };
+    Node {
+        label: label.to_owned(),
+        title,
+        kind,
+        href: href(t),
+        weight: weight as f64,
+    }
+}
+
+/// The relationship map of entity `e`.
+pub fn of_entity(site: &Site, e: usize, href: &Href) -> String {
+    let ent = &site.entities[e];
+    let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
+    for &(r, n) in &ent.related {
+        ties.entry(Target::Entity(r)).or_default().meetings += n;
+    }
+    for &(t, n) in &ent.topics {
+        ties.entry(Target::Topic(t)).or_default().meetings += n;
+    }
+    for &a in &ent.actions {
+        for &o in &site.actions[a].owners {
+            ties.entry(Target::Entity(o)).or_default().actions += 1;
+        }
+    }
+    let label = format!("Relationship map of {}", ent.name);
+    around(site, Target::Entity(e), ties, "shared action", href, &label)
+}
+
+/// The relationship map of topic `t`.
+pub fn of_topic(site: &Site, t: usize, href: &Href) -> String {
+    let topic = &site.topics[t];
+    let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
+    for &(e, n) in &topic.entities {
+        ties.entry(Target::Entity(e)).or_default().meetings += n;
+    }
+    for &a in &topic.actions {
+        for &o in &site.actions[a].owners {
+            ties.entry(Target::Entity(o)).or_default().actions += 1;
+        }
+    }
+    let mut together: HashMap<usize, usize> = HashMap::new();
+    for &m in &topic.meetings {
+        for &other in &site.meetings[m].topics {
+            if other != t {
+                *together.entry(other).or_default() += 1;
+            }
+        }
+    }
+    let mut together: Vec<(usize, usize)> = together.into_iter().collect();
+    together.sort_by_key(|&(o, n)| (Reverse(n), o));
+    for (o, n) in together.into_iter().take(FIRST_RING) {
+        ties.entry(Target::Topic(o)).or_default().meetings += n;
+    }
+    let label = format!("Relationship map of {}", topic.name);
+    around(site, Target::Topic(t), ties, "action owned", href, &label)
+}
+
+/// Ranks `ties` and draws them around `centre`.
+fn around(
+    site: &Site,
+    centre: Target,
+    ties: BTreeMap<Target, Ties>,
+    action_word: &str,
+    href: &Href,
+    label: &str,
+) -> String {
+    let mut list: Vec<(Target, Ties)> = ties.into_iter().filter(|(t, _)| *t != centre).collect();
+    if list.is_empty() {
+        return String::new();
+    }
+    list.sort_by_cached_key(|(t, w)| (Reverse(w.weight()), site.title(*t).to_lowercase(), *t));
+    list.truncate(NEIGHBOURS);
+    let mut graph = Graph::default();
+    graph.nodes.push(node(site, centre, "this page", 0, href));
+    let mut index: HashMap<Target, usize> = HashMap::new();
+    for (t, w) in &list {
+        let mut notes = Vec::new();
+        if w.meetings > 0 {
+            notes.push(plural(w.meetings, "meeting together", "meetings together"));
+        }
+        if w.actions > 0 {
+            notes.push(plural(w.actions, action_word, &format!("{action_word}s")));
+        }
+        index.insert(*t, graph.nodes.len());
+        graph.edges.push(Edge {
+            a: 0,
+            b: graph.nodes.len(),
+            weight: w.weight() as f64,
+            weak: false,
+        });
+        graph
+            .nodes
+            .push(node(site, *t, &notes.join(" · "), w.weight(), href));
+    }
+    let mut weak = between(site, &list, &index);
+    weak.truncate(list.len() / 2);
+    graph.edges.extend(weak);
+    let rings = map::rings_around(graph.nodes.len(), FIRST_RING);
+    let layout = map::layout(graph.nodes.len(), Some(0), &rings, 720.0, 460.0, 20);
+    let label = format!(
+        "{label}: {} linked to it",
+        plural(list.len(), "page", "pages")
+    );
+    map::draw(&graph, &layout, "q-viz q-map", &label)
+}
+
+/// Links between neighbours (entities that meet, entities and their
+/// topics), strongest first.
+fn between(site: &Site, list: &[(Target, Ties)], index: &HashMap<Target, usize>) -> Vec<Edge> {
+    let mut seen = BTreeSet::new();
+    let mut edges = Vec::new();
+    for (t, _) in list {
+        let Target::Entity(e) = *t else { continue };
+        let ent = &site.entities[e];
+        let others = ent
+            .related
+            .iter()
+            .map(|&(r, n)| (Target::Entity(r), n))
+            .chain(ent.topics.iter().map(|&(o, n)| (Target::Topic(o), n)));
+        for (other, n) in others {
+            let (Some(&a), Some(&b)) = (index.get(t), index.get(&other)) else {
+                continue;
+            };
+            if a != b && seen.insert((a.min(b), a.max(b))) {
+                edges.push(Edge {
+                    a: a.min(b),
+                    b: a.max(b),
+                    weight: n as f64,
+                    weak: true,
+                });
+            }
+        }
+    }
+    edges.sort_by(|x, y| {
+        y.weight
+            .total_cmp(&x.weight)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    edges
+}
+
+/// The topics and entities of the site map: those with the most meetings
+/// (at least one), then by name.
+pub fn main_pages(site: &Site) -> (Vec<usize>, Vec<usize>) {
+    let top = |n: usize, meetings: &dyn Fn(usize) -> usize, name: &dyn Fn(usize) -> String| {
+        let mut list: Vec<usize> = (0..n).filter(|&i| meetings(i) > 0).collect();
+        list.sort_by_cached_key(|&i| (Reverse(meetings(i)), name(i), i));
+        list
+    };
+    let mut topics = top(
+        site.topics.len(),
+        &|i| site.topics[i].meetings.len(),
+        &|i| site.topics[i].name.to_lowercase(),
+    );
+    topics.truncate(SITE_TOPICS);
+    let mut entities = top(
+        site.entities.len(),
+        &|i| site.entities[i].meetings.len(),
+        &|i| site.entities[i].name.to_lowercase(),
+    );
+    entities.truncate(SITE_ENTITIES);
+    (topics, entities)
+}
+
+/// The map of the whole site: the [`SITE_TOPICS`] topics and
+/// [`SITE_ENTITIES`] entities with the most meetings, each entity linked to
+/// its strongest ties among them. Empty when there is nothing to draw.
+pub fn of_site(site: &Site, href: &Href) -> String {
+    let (topics, entities) = main_pages(site);
+    let targets: Vec<Target> = topics
+        .iter()
+        .map(|&t| Target::Topic(t))
+        .chain(entities.iter().map(|&e| Target::Entity(e)))
+        .collect();
+    if targets.is_empty() {
+        return String::new();
+    }
+    let index: HashMap<Target, usize> = targets.iter().enumerate().map(|(i, t)| (*t, i)).collect();
+    let mut graph = Graph::default();
+    for t in &targets {
+        let meetings = match *t {
+            Target::Topic(i) => site.topics[i].meetings.len(),
+            Target::Entity(i) => site.entities[i].meetings.len(),
+            _ => 0,
+        };
+        let note = plural(meetings, "meeting", "meetings");
+        graph.nodes.push(node(site, *t, &note, meetings, href));
+    }
+    let mut seen = BTreeSet::new();
+    for &e in &entities {
+        let ent = &site.entities[e];
+        let mut ties: Vec<(usize, usize)> = ent
+            .topics
+            .iter()
+            .map(|&(t, n)| (Target::Topic(t), n))
+            .chain(ent.related.iter().map(|&(r, n)| (Target::Entity(r), n)))
+            .filter_map(|(t, n)| index.get(&t).map(|&i| (i, n)))
+            .collect();
+        ties.sort_by_key(|&(i, n)| (Reverse(n), i));
+        let a = index[&Target::Entity(e)];
+        for (b, n) in ties.into_iter().take(SITE_LINKS) {
+            if seen.insert((a.min(b), a.max(b))) {
+                graph.edges.push(Edge {
+                    a,
+                    b,
+                    weight: n as f64,
+                    weak: false,
+                });
+            }
+        }
+    }
+    let inner: Vec<usize> = (0..topics.len()).collect();
+    let mut outer: Vec<usize> = (topics.len()..targets.len()).collect();
+    map::order_by_inner(&graph, &inner, &mut outer);
+    let rings: Vec<Vec<usize>> = [inner, outer]
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .collect();
+    let layout = map::layout(graph.nodes.len(), None, &rings, 960.0, 640.0, 16);
+    let label = format!(
+        "Map of the site: the {} and {} with the most meetings, and how they are linked",
+        plural(topics.len(), "topic", "topics"),
+        plural(entities.len(), "entity", "entities")
+    );
+    map::draw(&graph, &layout, "q-viz q-map q-map--site", &label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::svg::tests::elements;
+    use crate::views::tests::site;
+
+    fn fixture() -> Site {
+        site(&[
+            ("entities/ann.md", "---\nname: Ann <A>\nkind: person\n---\n"),
+            ("entities/bob.md", "---\nname: Bob\nkind: person\n---\n"),
+            (
+                "entities/org.md",
+                "---\nname: The Org\nkind: organization\n---\n",
+            ),
+            ("topics/budget.md", "---\nname: Budget\n---\n"),
+            ("topics/roads.md", "---\nname: Roads\n---\n"),
+            (
+                "meetings/m1.md",
+                "---\ntitle: M1\ndate: 2024-01-10\nattendees: [Ann <A>, Bob]\ntopics: [Budget]\nactions:\n  - { owner: [Ann <A>, The Org], text: Do it }\n---\n",
+            ),
+            (
+                "meetings/m2.md",
+                "---\ntitle: M2\ndate: 2024-02-10\nattendees: [Ann <A>]\ntopics: [Budget, Roads]\n---\n",
+            ),
+        ])
+    }
+
+    fn href(t: Target) -> String {
+        format!("/{t:?}/")
+    }
+
+    #[test]
+    fn an_entity_is_drawn_with_what_it_shares() {
+        let s = fixture();
+        let ann = s.entities.iter().position(|e| e.name == "Ann <A>").unwrap();
+        let svg = of_entity(&s, ann, &href);
+        assert_eq!(
+            svg,
+            of_entity(&s, ann, &href),
+            "the same picture every time"
+        );
+        let names = elements(&svg);
+        // Ann in the middle; Budget (2 meetings), then Bob, The Org, Roads.
+        assert_eq!(names.iter().filter(|n| *n == "a").count(), 5, "{svg}");
+        assert!(
+            svg.contains("Budget (topic) — 2 meetings together"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("The Org (organization) — 1 meeting together · 1 shared action"),
+            "{svg}"
+        );
+        assert!(svg.contains("Ann &lt;A&gt; (person) — this page"), "{svg}");
+        assert!(!svg.contains("<A>"));
+        // Bob and Budget meet too: a weak edge between neighbours.
+        assert!(svg.contains("q-map__edge--weak"), "{svg}");
+    }
+
+    #[test]
+    fn a_topic_shows_its_owners_and_companion_topics() {
+        let s = fixture();
+        let roads = s.topics.iter().position(|t| t.name == "Roads").unwrap();
+        let svg = of_topic(&s, roads, &href);
+        assert!(svg.contains("Budget (topic) — 1 meeting together"), "{svg}");
+        assert!(svg.contains("Ann &lt;A&gt; (person)"), "{svg}");
+        let lonely = site(&[("topics/x.md", "---\nname: X\n---\n")]);
+        assert_eq!(of_topic(&lonely, 0, &href), "");
+    }
+
+    #[test]
+    fn the_site_map_rings_topics_inside_entities() {
+        let s = fixture();
+        let svg = of_site(&s, &href);
+        assert_eq!(svg, of_site(&s, &href));
+        assert!(svg.contains("the 2 topics and 3 entities"), "{svg}");
+        assert_eq!(elements(&svg).iter().filter(|n| *n == "a").count(), 5);
+    }
+}

@@ -1,0 +1,355 @@
+//! The data link previews are shown from: a short card per meeting, entity,
+//! topic and action, in small JSON files under `previews/`.
+//!
+//! `assets/preview.js` (in the default theme) shows a card when a link to
+//! one of those pages is hovered or focused. It first reads
+//! `previews/index.json` (the number of chunks of each kind, a few dozen
+//! bytes), then the one chunk that holds the page: `previews/<kind>-<n>.json`,
+//! where `n` is the FNV-1a hash (32 bits) of the page's slug modulo the
+//! number of chunks. Chunks hold about [`CHUNK_BYTES`] each, so a hover
+//! costs a few kilobytes however large the site, and the script needs no
+//! list of slugs. A card is a kind line, a title, a one-line summary and a
+//! few labelled facts; all plain text, which the script writes as text,
+//! never as markup.
+//!
+//! It must never depend on anything but the graph (same site, same bytes:
+//! records are sorted by slug) and never hold paths or HTML: the script
+//! builds links from the page it runs on, so previews work under any
+//! sub-path and with relative links.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::status_label;
+use crate::graph::Site;
+use crate::markdown::truncate_words;
+use crate::model::front::Status;
+
+/// The folder of the preview data, from the site root.
+pub const DIR: &str = "previews/";
+
+/// About how many bytes of records a chunk holds.
+pub const CHUNK_BYTES: usize = 12 * 1024;
+
+/// Longest summary, in characters.
+const SUMMARY: usize = 180;
+
+/// One card.
+#[derive(Debug, Serialize)]
+struct Card<'a> {
+    /// The kind line (`Meeting · Council`, `Person`, `Action · Overdue`).
+    k: String,
+    /// The title.
+    t: &'a str,
+    /// A one-line summary.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    s: String,
+    /// Labelled facts.
+    f: Vec<(&'static str, String)>,
+}
+
+/// The 32-bit FNV-1a hash of `s`, as `preview.js` computes it.
+pub fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5, |h: u32, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Every file of the preview data: `(path, bytes)`, sorted by path.
+pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let kinds: [(&str, Vec<(&str, Card)>); 4] = [
+        ("meeting", meetings(site)),
+        ("entity", entities(site)),
+        ("topic", topics(site)),
+        ("action", actions(site)),
+    ];
+    let mut out = Vec::new();
+    let mut index = BTreeMap::new();
+    for (kind, cards) in kinds {
+        let encoded: Vec<(&str, String)> = cards
+            .into_iter()
+            .map(|(slug, card)| {
+                let json = serde_json::to_string(&card).unwrap_or_else(|_| "{}".into());
+                (slug, json)
+            })
+            .collect();
+        let bytes: usize = encoded.iter().map(|(s, j)| s.len() + j.len() + 4).sum();
+        let chunks = bytes.div_ceil(CHUNK_BYTES).max(1);
+        let mut parts: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); chunks];
+        for (slug, json) in &encoded {
+            parts[fnv1a(slug) as usize % chunks].insert(slug, json);
+        }
+        for (n, part) in parts.iter().enumerate() {
+            let mut text = String::from("{");
+            for (i, (slug, json)) in part.iter().enumerate() {
+                if i > 0 {
+                    text.push(',');
+                }
+                // Slugs are [a-z0-9-]: nothing to escape.
+                text.push('"');
+                text.push_str(slug);
+                text.push_str("\":");
+                text.push_str(json);
+            }
+            text.push('}');
+            out.push((format!("{DIR}{kind}-{n}.json"), text.into_bytes()));
+        }
+        index.insert(kind, chunks);
+    }
+    let manifest = serde_json::json!({ "format": 1, "chunks": index });
+    out.push((
+        format!("{DIR}index.json"),
+        manifest.to_string().into_bytes(),
+    ));
+    out.sort();
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(text: &str) -> String {
+    truncate_words(
+        text.split_whitespace().collect::<Vec<_>>().join(" ").trim(),
+        SUMMARY,
+    )
+}
+
+/// `2 overdue · 3 open · 5 done` for a list of actions.
+fn action_counts(site: &Site, list: &[usize]) -> String {
+    let mut n = [0usize; 4];
+    for &a in list {
+        let action = &site.actions[a];
+        let slot = match action.status {
+            _ if action.overdue => 0,
+            Status::Open | Status::InProgress => 1,
+            Status::Done => 2,
+            Status::Dropped => 3,
+        };
+        n[slot] += 1;
+    }
+    let parts: Vec<String> = n
+        .iter()
+        .zip(["overdue", "open", "done", "dropped"])
+        .filter(|(c, _)| **c > 0)
+        .map(|(c, w)| format!("{c} {w}"))
+        .collect();
+    parts.join(" · ")
+}
+
+fn meetings(site: &Site) -> Vec<(&str, Card<'_>)> {
+    site.meetings
+        .iter()
+        .map(|m| {
+            let mut k = String::from("Meeting");
+            if let Some(s) = m.series {
+                k.push_str(" · ");
+                k.push_str(&site.series[s].name);
+            }
+            let mut f = vec![("Date", m.date.display())];
+            if let Some(c) = m.chair {
+                f.push(("Chair", site.entities[c].name.clone()));
+            }
+            if let Some(l) = &m.doc.front.location {
+                f.push(("Location", l.clone()));
+            }
+            f.push((
+                "Outcome",
+                format!(
+                    "{} · {}",
+                    plural(m.actions.len(), "action", "actions"),
+                    plural(m.decisions.len(), "decision", "decisions")
+                ),
+            ));
+            let card = Card {
+                k,
+                t: &m.doc.front.title,
+                s: summary(&m.summary),
+                f,
+            };
+            (m.slug.as_str(), card)
+        })
+        .collect()
+}
+
+fn entities(site: &Site) -> Vec<(&str, Card<'_>)> {
+    site.entities
+        .iter()
+        .map(|e| {
+            let kind = e.kind.as_str();
+            let mut k = kind[..1].to_uppercase() + &kind[1..];
+            if let Some(short) = e.short.as_deref().filter(|s| *s != e.name) {
+                k.push_str(" · ");
+                k.push_str(short);
+            }
+            let mut f = Vec::new();
+            let role = match (&e.title, e.affiliation) {
+                (Some(t), Some(a)) => Some(format!("{t}, {}", site.entities[a].display_name())),
+                (Some(t), None) => Some(t.clone()),
+                (None, Some(a)) => Some(site.entities[a].name.clone()),
+                (None, None) => None,
+            };
+            f.extend(role.map(|r| ("Role", r)));
+            if let Some(p) = e.parent {
+                f.push(("Part of", site.entities[p].name.clone()));
+            }
+            let mut meetings = e.meetings.len().to_string();
+            if !e.chaired.is_empty() {
+                meetings.push_str(&format!(" (chaired {})", e.chaired.len()));
+            }
+            f.push(("Meetings", meetings));
+            if !e.actions.is_empty() {
+                f.push(("Actions", action_counts(site, &e.actions)));
+            }
+            let s = match &e.doc {
+                Some(d) => summary(&d.outline.summary),
+                None => "No page describes it yet.".into(),
+            };
+            let card = Card {
+                k,
+                t: &e.name,
+                s,
+                f,
+            };
+            (e.slug.as_str(), card)
+        })
+        .collect()
+}
+
+fn topics(site: &Site) -> Vec<(&str, Card<'_>)> {
+    site.topics
+        .iter()
+        .map(|t| {
+            let mut f = Vec::new();
+            if let Some(p) = t.parent {
+                f.push(("Part of", site.topics[p].name.clone()));
+            }
+            f.push(("Meetings", t.meetings.len().to_string()));
+            f.push(("Decisions", t.decisions.len().to_string()));
+            if !t.actions.is_empty() {
+                f.push(("Actions", action_counts(site, &t.actions)));
+            }
+            let s = match &t.doc {
+                Some(d) => summary(&d.outline.summary),
+                None => "No page describes it yet.".into(),
+            };
+            let card = Card {
+                k: "Topic".into(),
+                t: &t.name,
+                s,
+                f,
+            };
+            (t.slug.as_str(), card)
+        })
+        .collect()
+}
+
+fn actions(site: &Site) -> Vec<(&str, Card<'_>)> {
+    site.actions
+        .iter()
+        .map(|a| {
+            let state = if a.overdue {
+                "Overdue"
+            } else {
+                status_label(a.status)
+            };
+            let owners: Vec<&str> = a
+                .owners
+                .iter()
+                .map(|&o| site.entities[o].display_name())
+                .collect();
+            let meeting = &site.meetings[a.meeting];
+            let mut f = vec![
+                (
+                    if owners.len() == 1 { "Owner" } else { "Owners" },
+                    if owners.is_empty() {
+                        "—".into()
+                    } else {
+                        owners.join(", ")
+                    },
+                ),
+                ("Due", a.due.map_or("no date".into(), |d| d.display())),
+                (
+                    "Decided",
+                    format!("{}, {}", meeting.doc.front.title, meeting.date.display()),
+                ),
+            ];
+            if let Some(last) = a.history.last() {
+                let at = &site.meetings[last.meeting];
+                let mut text = at.date.display();
+                if let Some(s) = last.status {
+                    text = format!("{} ({text})", status_label(s));
+                }
+                if let Some(n) = &last.note {
+                    text.push_str(": ");
+                    text.push_str(n);
+                }
+                f.push(("Last update", truncate_words(&text, 120)));
+            }
+            let card = Card {
+                k: format!("Action · {state}"),
+                t: &a.id,
+                s: summary(&a.text),
+                f,
+            };
+            (a.slug.as_str(), card)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::tests::site;
+
+    #[test]
+    fn the_hash_is_fnv1a() {
+        assert_eq!(fnv1a(""), 0x811c_9dc5);
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+        assert_eq!(fnv1a("foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn every_page_is_in_the_chunk_its_slug_names() {
+        let s = site(&[
+            (
+                "entities/ann.md",
+                "---\nname: Ann \"<b>\"\nkind: person\ntitle: Chair\n---\nAnn chairs the \"board\" & more.\n",
+            ),
+            ("topics/roads.md", "---\nname: Roads\n---\n"),
+            (
+                "meetings/m1.md",
+                "---\ntitle: M1\ndate: 2024-01-10\nseries: S\nchair: Ann \"<b>\"\ntopics: [Roads]\nactions:\n  - { id: fix, owner: Ann \"<b>\", text: Fix the roads, due: 2024-02-01 }\n---\nWe met.\n",
+            ),
+        ]);
+        let files = files(&s);
+        assert_eq!(files, super::files(&s), "the same bytes every time");
+        let get = |p: &str| -> serde_json::Value {
+            let (_, b) = files
+                .iter()
+                .find(|(f, _)| f == p)
+                .unwrap_or_else(|| panic!("{p}"));
+            serde_json::from_slice(b).unwrap()
+        };
+        let index = get("previews/index.json");
+        for (kind, slug) in [
+            ("meeting", "m1"),
+            ("entity", "ann"),
+            ("topic", "roads"),
+            ("action", "fix"),
+        ] {
+            let n = index["chunks"][kind].as_u64().unwrap() as u32;
+            let chunk = get(&format!("previews/{kind}-{}.json", fnv1a(slug) % n));
+            assert!(chunk[slug].is_object(), "{kind} {slug}");
+        }
+        let ann = &get("previews/entity-0.json")["ann"];
+        assert_eq!(ann["t"], "Ann \"<b>\"");
+        assert_eq!(ann["k"], "Person");
+        assert_eq!(ann["s"], "Ann chairs the \"board\" & more.");
+        let fix = &get("previews/action-0.json")["fix"];
+        assert_eq!(fix["k"], "Action · Overdue");
+        assert_eq!(fix["f"][0], serde_json::json!(["Owner", "Ann \"<b>\""]));
+    }
+}

@@ -1,0 +1,218 @@
+//! The marks of a timeline: one per meeting and lane, or bars that count
+//! a month or a year. Each is a link with its `<title>`.
+
+use std::collections::BTreeMap;
+
+use super::{Item, LANE, Lane, Scale, months};
+use crate::graph::{Site, Target};
+use crate::views::svg::{Svg, V, ellipsize, num};
+use crate::views::{Href, status_label, tone, urgency};
+
+/// The mark of one meeting on one lane.
+pub(super) fn mark(
+    svg: &mut Svg,
+    site: &Site,
+    scale: &Scale,
+    lane: Lane,
+    m: usize,
+    items: &[Item],
+    href: &Href,
+) {
+    let meeting = &site.meetings[m];
+    let at = format!("{}, {}", meeting.doc.front.title, meeting.date.display());
+    let mut link = href(Target::Meeting(m));
+    let (title, tone) = match items {
+        [Item::Meeting(part)] => (format!("{at} · {part}"), "meeting"),
+        [Item::Decision(d)] => {
+            let d = &site.decisions[*d];
+            link.push_str(&format!("#q-decision-{}", d.number));
+            let text = ellipsize(&d.text, 120);
+            (format!("Decision {} of {at}: {text}", d.number), "decision")
+        }
+        [Item::Action(a)] => {
+            let action = &site.actions[*a];
+            link.push_str(&format!("#q-action-{}", action.number));
+            let state = if action.overdue {
+                "Overdue"
+            } else {
+                status_label(action.status)
+            };
+            let text = ellipsize(&action.text, 120);
+            let title = format!("Action {} ({state}): {text} — decided at {at}", action.id);
+            (title, tone(site, *a))
+        }
+        _ => {
+            link.push_str(lane.section());
+            several(site, lane, items, &at)
+        }
+    };
+    let r = 4.5 + 1.2 * (items.len().min(5) - 1) as f64;
+    let class = format!("q-viz__mark q-viz__mark--{tone}");
+    svg.link(&link, &class, &title);
+    shape(svg, lane, scale.date(meeting.date), lane.y(), r);
+    svg.close();
+}
+
+/// The tooltip and tone of several items at one meeting.
+fn several(site: &Site, lane: Lane, items: &[Item], at: &str) -> (String, &'static str) {
+    let n = items.len();
+    let mut title = format!("{n} {} at {at}", lane.noun(n));
+    let mut worst = match lane {
+        Lane::Decisions => "decision",
+        _ => "meeting",
+    };
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Action(a) => {
+                let t = tone(site, *a);
+                if urgency(t) >= urgency(worst) || worst == "meeting" {
+                    worst = t;
+                }
+                Some(site.actions[*a].id.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    if !ids.is_empty() {
+        title.push_str(": ");
+        title.push_str(&ids[..ids.len().min(4)].join(", "));
+        if ids.len() > 4 {
+            title.push_str(", …");
+        }
+    }
+    (title, worst)
+}
+
+fn shape(svg: &mut Svg, lane: Lane, x: f64, y: f64, r: f64) {
+    match lane {
+        Lane::Meetings => svg.empty(
+            "circle",
+            &[("cx", V::N(x)), ("cy", V::N(y)), ("r", V::N(r))],
+        ),
+        Lane::Decisions => {
+            let r = r * 1.25;
+            let d = format!(
+                "M{} {}l{r2} {r2}l-{r2} {r2}l-{r2} -{r2}z",
+                num(x),
+                num(y - r),
+                r2 = num(r),
+            );
+            svg.empty("path", &[("d", V::S(&d))]);
+        }
+        Lane::Actions => svg.empty(
+            "rect",
+            &[
+                ("x", V::N(x - r)),
+                ("y", V::N(y - r)),
+                ("width", V::N(2.0 * r)),
+                ("height", V::N(2.0 * r)),
+                ("rx", V::N(1.5)),
+            ],
+        ),
+    }
+}
+
+/// What one bar counts.
+#[derive(Default)]
+struct Bucket {
+    count: usize,
+    latest: usize,
+    /// Actions by tone: overdue, open, in progress, done, dropped.
+    tones: [usize; 5],
+}
+
+/// Counts per month or year, as bars.
+pub(super) fn bars(
+    svg: &mut Svg,
+    site: &Site,
+    scale: &Scale,
+    groups: &BTreeMap<(Lane, usize), Vec<Item>>,
+    by_month: bool,
+    href: &Href,
+) {
+    let mut buckets: BTreeMap<(Lane, i32), Bucket> = BTreeMap::new();
+    for ((lane, m), items) in groups {
+        let date = site.meetings[*m].date;
+        let key = if by_month {
+            months(date)
+        } else {
+            i32::from(date.year()) * 12
+        };
+        let b = buckets.entry((*lane, key)).or_default();
+        b.count += items.len();
+        b.latest = b.latest.max(*m);
+        for i in items {
+            if let Item::Action(a) = i {
+                let slot = match tone(site, *a) {
+                    "overdue" => 0,
+                    "open" => 1,
+                    "in-progress" => 2,
+                    "done" => 3,
+                    _ => 4,
+                };
+                b.tones[slot] += 1;
+            }
+        }
+    }
+    let mut most = [1usize; 3];
+    for ((lane, _), b) in &buckets {
+        most[*lane as usize] = most[*lane as usize].max(b.count);
+    }
+    let full = LANE - 6.0;
+    for ((lane, key), b) in &buckets {
+        let (x0, x1) = if by_month {
+            (scale.month(*key), scale.month(key + 1))
+        } else {
+            (scale.month(*key), scale.month(key + 12))
+        };
+        let width = ((x1 - x0) * 0.76).max(1.5);
+        let height = (full * b.count as f64 / most[*lane as usize] as f64).max(2.0);
+        let base = lane.y() + full / 2.0;
+        let latest = &site.meetings[b.latest];
+        let when = if by_month {
+            let d = latest.date.display();
+            d.split_once(' ')
+                .filter(|_| latest.date.has_day())
+                .map_or(d.clone(), |(_, rest)| rest.to_owned())
+        } else {
+            latest.date.year().to_string()
+        };
+        let mut title = format!(
+            "{} {} in {when} — latest: {}, {}",
+            b.count,
+            lane.noun(b.count),
+            latest.doc.front.title,
+            latest.date.display()
+        );
+        if *lane == Lane::Actions {
+            let names = ["overdue", "open", "in progress", "done", "dropped"];
+            let parts: Vec<String> = b
+                .tones
+                .iter()
+                .zip(names)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, name)| format!("{n} {name}"))
+                .collect();
+            title.push_str(&format!(" ({})", parts.join(", ")));
+        }
+        let link = format!("{}{}", href(Target::Meeting(b.latest)), lane.section());
+        let class = match lane {
+            Lane::Meetings => "q-viz__bar q-viz__mark--meeting",
+            Lane::Decisions => "q-viz__bar q-viz__mark--decision",
+            Lane::Actions if b.tones[0] > 0 => "q-viz__bar q-viz__mark--overdue",
+            Lane::Actions => "q-viz__bar q-viz__mark--action",
+        };
+        svg.link(&link, class, &title);
+        svg.empty(
+            "rect",
+            &[
+                ("x", V::N((x0 + x1) / 2.0 - width / 2.0)),
+                ("y", V::N(base - height)),
+                ("width", V::N(width)),
+                ("height", V::N(height)),
+            ],
+        );
+        svg.close();
+    }
+}
