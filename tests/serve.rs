@@ -118,6 +118,22 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
     );
     assert_same_as_full_build(&site, &server);
 
+    // A new alias: a meeting whose file did not change now links it in its
+    // minutes (the page is rendered again although its own data is the same).
+    events.settle();
+    site.write(
+        "content/entities/nordic-network.md",
+        "---\nname: Nordic Network\nkind: organization\naliases: [NN, second budget section]\n---\n\nThe umbrella organisation, renamed in 2024.\n",
+    );
+    events.wait("reload");
+    assert!(
+        server
+            .get("meetings/2023-11-council/")
+            .body
+            .contains(">second budget section</a>")
+    );
+    assert_same_as_full_build(&site, &server);
+
     // Broken YAML: the old page stays, the error names the file and line.
     let good = fs::read_to_string(site.root.join("content/meetings/2024-02-council.md")).unwrap();
     events.settle();

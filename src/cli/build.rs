@@ -68,11 +68,25 @@ impl Args {
 /// over threads, so it can exceed the wall time of the render stage).
 fn print_timings(report: &BuildReport) {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    for (stage, time) in &report.stages {
-        eprintln!("  {stage:<18} {:>9.1} ms", ms(*time));
-        if stage.starts_with("render") {
-            for (part, time) in &report.rendered.parts {
-                eprintln!("    {part:<16} {:>9.1} ms", ms(*time));
+    let peak = |p: Option<u64>| match p {
+        Some(bytes) => format!("{:>7.0} MB peak", bytes as f64 / 1e6),
+        None => String::new(),
+    };
+    for stage in &report.stages {
+        eprintln!(
+            "  {:<18} {:>9.1} ms {}",
+            stage.name,
+            ms(stage.time),
+            peak(stage.peak)
+        );
+        if stage.name.starts_with("render") {
+            for part in &report.rendered.parts {
+                eprintln!(
+                    "    {:<16} {:>9.1} ms {}",
+                    part.name,
+                    ms(part.time),
+                    peak(part.peak)
+                );
             }
         }
     }

@@ -50,20 +50,20 @@ pub fn write_all(
     sink: &dyn Sink,
     provided: &[&str],
 ) -> Result<usize, Vec<Diagnostic>> {
-    let mut written = 0;
-    let mut errors = Vec::new();
-    for (path, export) in EXPORTS {
-        if provided.contains(&path) {
-            continue;
-        }
-        match export(ctx).and_then(|bytes| sink.write(path, &bytes)) {
-            Ok(()) => written += 1,
-            Err(e) => errors.push(Diagnostic::error(
-                PathBuf::from(path),
-                format!("cannot write the export: {e}"),
-            )),
-        }
-    }
+    use rayon::prelude::*;
+    let results: Vec<Result<(), Diagnostic>> = EXPORTS
+        .par_iter()
+        .filter(|(path, _)| !provided.contains(path))
+        .map(|(path, export)| {
+            export(ctx)
+                .and_then(|bytes| sink.write(path, &bytes))
+                .map_err(|e| {
+                    Diagnostic::error(PathBuf::from(path), format!("cannot write the export: {e}"))
+                })
+        })
+        .collect();
+    let written = results.iter().filter(|r| r.is_ok()).count();
+    let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
     if errors.is_empty() {
         Ok(written)
     } else {

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::{Heading, Mentions, escape_html, options};
 
 /// Which plain mentions become links.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Autolink {
     /// The first mention of each entity in each section.

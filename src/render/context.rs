@@ -370,20 +370,6 @@ impl<'a> Ctx<'a> {
             more: b.more,
         }
     }
-
-    /// Renders a body for the page at `dir`.
-    pub fn body(&self, body: &str, headings: &[Heading], this: Target, dir: &str) -> String {
-        let root = self.urls.root(dir);
-        let style = Style {
-            root: &root,
-            base_path: &self.urls.base_path,
-            relative: self.urls.relative,
-            autolink: self.site.autolink,
-            raw_html: self.config.raw_html,
-            this: Some(this),
-        };
-        to_html(body, headings, &self.links, style)
-    }
 }
 
 /// HTML of `text` with the byte ranges `marks` wrapped in `<mark>`.
@@ -451,4 +437,143 @@ mod tests {
             ("/m/".into(), "".into())
         );
     }
+}
+
+thread_local! {
+    /// Set while a page's context is hashed for its fingerprint: a [`Body`]
+    /// then stands for its inputs instead of being rendered.
+    static FINGERPRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with bodies standing for their inputs (see [`Body`]).
+pub fn fingerprinting<R>(f: impl FnOnce() -> R) -> R {
+    FINGERPRINTING.with(|flag| flag.set(true));
+    let r = f();
+    FINGERPRINTING.with(|flag| flag.set(false));
+    r
+}
+
+/// A Markdown body of a page, rendered to HTML only when the page is
+/// rendered. A page whose fingerprint is unchanged is not rendered, and its
+/// body is never turned into HTML: for the fingerprint, a body stands for
+/// what its HTML is made from — its text, the page it is on and the page
+/// folder links are written from. The rest (every name, alias, path and
+/// title links can lead to) is in [`links_digest`], part of every page's
+/// fingerprint.
+pub struct Body<'a> {
+    source: Option<BodySource<'a>>,
+}
+
+struct BodySource<'a> {
+    site: &'a Site,
+    config: &'a Config,
+    urls: &'a Urls,
+    links: SiteLinks<'a>,
+    text: &'a str,
+    headings: &'a [Heading],
+    this: Target,
+    dir: String,
+}
+
+impl<'a> Body<'a> {
+    /// The body `text` (with its `headings`) of `this`, on the page at `dir`.
+    pub fn new(
+        ctx: &Ctx<'a>,
+        text: &'a str,
+        headings: &'a [Heading],
+        this: Target,
+        dir: &str,
+    ) -> Body<'a> {
+        Body {
+            source: Some(BodySource {
+                site: ctx.site,
+                config: ctx.config,
+                urls: ctx.urls,
+                links: ctx.links,
+                text,
+                headings,
+                this,
+                dir: dir.to_owned(),
+            }),
+        }
+    }
+
+    /// No body: the empty string.
+    pub fn none() -> Body<'a> {
+        Body { source: None }
+    }
+
+    /// The HTML.
+    pub fn html(&self) -> String {
+        let Some(b) = &self.source else {
+            return String::new();
+        };
+        let root = b.urls.root(&b.dir);
+        let style = Style {
+            root: &root,
+            base_path: &b.urls.base_path,
+            relative: b.urls.relative,
+            autolink: b.site.autolink,
+            raw_html: b.config.raw_html,
+            this: Some(b.this),
+        };
+        to_html(b.text, b.headings, &b.links, style)
+    }
+}
+
+impl Serialize for Body<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if FINGERPRINTING.with(std::cell::Cell::get) {
+            let inputs = self.source.as_ref().map(|b| {
+                (
+                    b.text,
+                    crate::graph::Site::kind_word(b.this),
+                    target_index(b.this),
+                    &b.dir,
+                )
+            });
+            return inputs.serialize(s);
+        }
+        s.serialize_str(&self.html())
+    }
+}
+
+fn target_index(t: Target) -> usize {
+    match t {
+        Target::Meeting(i)
+        | Target::Entity(i)
+        | Target::Topic(i)
+        | Target::Action(i)
+        | Target::Page(i) => i,
+    }
+}
+
+/// A digest of everything a body's links can depend on beyond its own text:
+/// every name and alias refs resolve by, and the path, title and kind of
+/// every page they can lead to.
+pub fn links_digest(site: &Site) -> u64 {
+    use crate::graph::RefKind;
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for kind in RefKind::ALL {
+        let mut names: Vec<&str> = site.index.names(kind).collect();
+        names.sort_unstable();
+        for name in names {
+            name.hash(&mut h);
+            site.index.get(kind, name).hash(&mut h);
+        }
+    }
+    let targets = (0..site.meetings.len())
+        .map(Target::Meeting)
+        .chain((0..site.entities.len()).map(Target::Entity))
+        .chain((0..site.topics.len()).map(Target::Topic))
+        .chain((0..site.actions.len()).map(Target::Action))
+        .chain((0..site.pages.len()).map(Target::Page));
+    for t in targets {
+        t.hash(&mut h);
+        site.path(t).hash(&mut h);
+        site.title(t).hash(&mut h);
+    }
+    site.autolink.hash(&mut h);
+    h.finish()
 }

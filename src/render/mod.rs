@@ -62,7 +62,7 @@ pub struct RenderReport {
     /// What each template cost, by template name (for `--timings`).
     pub templates: Vec<TemplateCost>,
     /// Wall time of each part of the render: pages, static files, exports, search.
-    pub parts: Vec<(&'static str, std::time::Duration)>,
+    pub parts: Vec<crate::Lap>,
 }
 
 /// The pages one template rendered, and what they cost (summed over threads).
@@ -217,18 +217,39 @@ pub fn render_since(
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str| {
         let now = std::time::Instant::now();
-        parts.push((name, now - clock));
+        parts.push(crate::Lap {
+            name,
+            time: now - clock,
+            peak: crate::peak_memory(),
+        });
         clock = now;
     };
+    let mut diagnostics = Vec::new();
+    for (path, source) in &renderer.statics {
+        let r = match source {
+            StaticSource::Builtin(bytes) => sink.write(path, bytes),
+            StaticSource::File(from) => sink.copy(path, from),
+        };
+        if let Err(e) = r {
+            diagnostics.push(Diagnostic::error(
+                PathBuf::from(path),
+                format!("cannot copy the static file: {e}"),
+            ));
+        }
+    }
+    let statics: Vec<&str> = renderer.statics.iter().map(|(p, _)| p.as_str()).collect();
+    lap("static files");
     let pages = Page::all(&ctx);
+    // Fingerprints are only worked out when there is a previous render to
+    // compare with; they start from what every body's links depend on.
+    let links = previous.map(|_| context::links_digest(site));
     let results: Vec<Result<Outcome, Diagnostic>> = pages
         .par_iter()
-        .map(|&page| render_one(&ctx, renderer, sink, page, previous))
+        .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
         .collect();
     let mut prints = Prints::default();
     let mut rendered = 0;
     let mut costs: std::collections::BTreeMap<&'static str, TemplateCost> = Default::default();
-    let mut diagnostics = Vec::new();
     for r in results {
         match r {
             Ok(o) => {
@@ -252,34 +273,18 @@ pub fn render_since(
         }
     }
     lap("pages");
-    for (path, source) in &renderer.statics {
-        let r = match source {
-            StaticSource::Builtin(bytes) => sink.write(path, bytes),
-            StaticSource::File(from) => sink.copy(path, from),
-        };
-        if let Err(e) = r {
-            diagnostics.push(Diagnostic::error(
-                PathBuf::from(path),
-                format!("cannot copy the static file: {e}"),
-            ));
-        }
-    }
-    let statics: Vec<&str> = renderer.statics.iter().map(|(p, _)| p.as_str()).collect();
-    lap("static files");
-    let exported = crate::export::write_all(&ctx, sink, &statics).unwrap_or_else(|mut e| {
-        diagnostics.append(&mut e);
-        0
-    });
+    let mut count = |r: Result<usize, Vec<Diagnostic>>| {
+        r.unwrap_or_else(|mut e| {
+            diagnostics.append(&mut e);
+            0
+        })
+    };
+    let exported = count(crate::export::write_all(&ctx, sink, &statics));
     lap("exports");
-    let searched = crate::search::write(&ctx, sink).unwrap_or_else(|mut e| {
-        diagnostics.append(&mut e);
-        0
-    });
+    let searched = count(crate::search::write(&ctx, sink));
     lap("search index");
-    let previews = write_previews(site, sink).unwrap_or_else(|mut e| {
-        diagnostics.append(&mut e);
-        0
-    });
+    let previews = count(write_previews(site, sink));
+    lap("previews");
     if !diagnostics.is_empty() {
         crate::diagnostic::sort(&mut diagnostics);
         diagnostics.truncate(50);
@@ -317,10 +322,12 @@ fn render_one(
     sink: &dyn Sink,
     page: Page,
     previous: Option<&Prints>,
+    links: Option<u64>,
 ) -> Result<Outcome, Diagnostic> {
     let file = page.file(ctx);
     let start = std::time::Instant::now();
-    let (context, print) = page_context(ctx, page, previous.is_some());
+    let vars = page_context(ctx, page, links);
+    let print = vars.print;
     let mut cost = TemplateCost {
         template: page.template(),
         pages: 1,
@@ -339,6 +346,7 @@ fn render_one(
         });
     }
     let start = std::time::Instant::now();
+    let context = vars.into_context();
     let html = renderer.render_template(page.template(), &context)?;
     drop(context);
     cost.render = start.elapsed();
@@ -358,10 +366,16 @@ fn render_one(
 
 /// A template context under construction; when fingerprinting, every value
 /// is also hashed as it is inserted (from the typed value, whose field order
-/// is fixed, not from tera's maps, whose order is not).
-struct Vars {
+/// is fixed, not from tera's maps, whose order is not). The page's own data
+/// is inserted only once the page is known to need rendering, so an
+/// unchanged page never has its Markdown turned into HTML.
+/// Puts a page's data into its context.
+type Later<'v> = Box<dyn FnOnce(&mut Context) + 'v>;
+
+struct Vars<'v> {
     context: Context,
     hasher: Option<DefaultHasher>,
+    later: Option<Later<'v>>,
 }
 
 struct HashWriter<'h>(&'h mut DefaultHasher);
@@ -376,35 +390,76 @@ impl std::io::Write for HashWriter<'_> {
     }
 }
 
-impl Vars {
-    fn new(fingerprint: bool) -> Vars {
+impl<'v> Vars<'v> {
+    fn new(fingerprint: Option<u64>) -> Vars<'v> {
         Vars {
             context: Context::new(),
-            hasher: fingerprint.then(DefaultHasher::new),
+            hasher: fingerprint.map(|links| {
+                let mut h = DefaultHasher::new();
+                h.write_u64(links);
+                h
+            }),
+            later: None,
+        }
+    }
+
+    fn hash<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        if let Some(h) = self.hasher.as_mut() {
+            h.write(key.as_bytes());
+            // Writing into a hasher cannot fail.
+            let _ = context::fingerprinting(|| serde_json::to_writer(HashWriter(h), value));
         }
     }
 
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        if let Some(h) = self.hasher.as_mut() {
-            h.write(key.as_bytes());
-            // Writing into a hasher cannot fail.
-            let _ = serde_json::to_writer(HashWriter(h), value);
-        }
+        self.hash(key, value);
         self.context.insert(key, value);
     }
 
-    fn finish(self, template: &str) -> (Context, Option<u64>) {
+    /// Inserts the page's data: hashed now, put in the context only when
+    /// the context is asked for.
+    fn insert_later<T: Serialize + 'v>(&mut self, key: &'static str, value: T) {
+        if self.hasher.is_none() {
+            self.context.insert(key, &value);
+            return;
+        }
+        self.hash(key, &value);
+        self.later = Some(Box::new(move |c: &mut Context| c.insert(key, &value)));
+    }
+
+    fn finish(self, template: &str) -> PageVars<'v> {
         let print = self.hasher.map(|mut h| {
             h.write(template.as_bytes());
             h.finish()
         });
-        (self.context, print)
+        PageVars {
+            context: self.context,
+            later: self.later,
+            print,
+        }
+    }
+}
+
+/// A page's template context, and its fingerprint when fingerprinting.
+struct PageVars<'v> {
+    context: Context,
+    later: Option<Later<'v>>,
+    print: Option<u64>,
+}
+
+impl PageVars<'_> {
+    fn into_context(self) -> Context {
+        let mut context = self.context;
+        if let Some(insert) = self.later {
+            insert(&mut context);
+        }
+        context
     }
 }
 
 /// The context every template receives, for the page at `dir`.
 pub fn base_context(ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str) -> Context {
-    let mut vars = Vars::new(false);
+    let mut vars = Vars::new(None);
     base_vars(&mut vars, ctx, kind, title, dir);
     vars.context
 }
@@ -477,28 +532,28 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> Vec<NavItem> {
 }
 
 /// The context of `page`, and its fingerprint when asked for.
-fn page_context(ctx: &Ctx<'_>, page: Page, fingerprint: bool) -> (Context, Option<u64>) {
+fn page_context<'a>(ctx: &Ctx<'a>, page: Page, fingerprint: Option<u64>) -> PageVars<'a> {
     let dir = page.dir(ctx);
     let mut c = Vars::new(fingerprint);
     base_vars(&mut c, ctx, page.kind(), page.title(ctx), &dir);
     match pages::data(ctx, page) {
-        Data::Home(d) => c.insert("home", &d),
-        Data::Meetings(d) => c.insert("years", &d),
-        Data::Meeting(d) => c.insert("meeting", &d),
-        Data::Entities(d) => c.insert("groups", &d),
-        Data::Entity(d) => c.insert("entity", &d),
-        Data::Topics(d) => c.insert("tree", &d),
-        Data::Topic(d) => c.insert("topic", &d),
-        Data::Actions(d) => c.insert("register", &d),
-        Data::Action(d) => c.insert("action", &d),
-        Data::Decisions(d) => c.insert("log", &d),
-        Data::Search(d) => c.insert("search", &d),
-        Data::Free(d) => c.insert("content", &d),
+        Data::Home(d) => c.insert_later("home", d),
+        Data::Meetings(d) => c.insert_later("years", d),
+        Data::Meeting(d) => c.insert_later("meeting", d),
+        Data::Entities(d) => c.insert_later("groups", d),
+        Data::Entity(d) => c.insert_later("entity", d),
+        Data::Topics(d) => c.insert_later("tree", d),
+        Data::Topic(d) => c.insert_later("topic", d),
+        Data::Actions(d) => c.insert_later("register", d),
+        Data::Action(d) => c.insert_later("action", d),
+        Data::Decisions(d) => c.insert_later("log", d),
+        Data::Search(d) => c.insert_later("search", d),
+        Data::Free(d) => c.insert_later("content", d),
         Data::None => {}
-        Data::Series(d) => c.insert("series", &d),
-        Data::Map(d) => c.insert("map", &d),
-        Data::Changes(d) => c.insert("changes", &d),
-        Data::ActionsPrint(d) => c.insert("register", &d),
+        Data::Series(d) => c.insert_later("series", d),
+        Data::Map(d) => c.insert_later("map", d),
+        Data::Changes(d) => c.insert_later("changes", d),
+        Data::ActionsPrint(d) => c.insert_later("register", d),
     }
     if page == Page::Meetings {
         c.insert("series", &knowledge::series_list(ctx));

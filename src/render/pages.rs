@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::context::{
-    ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary, MentionView,
-    TopicRef, status_label,
+    ActionView, Body, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary,
+    MentionView, TopicRef, status_label,
 };
 use super::knowledge;
 use crate::graph::Target;
@@ -257,7 +257,7 @@ pub struct MeetingView<'a> {
     pub draft: bool,
     pub summary: &'a str,
     pub toc: &'a [Heading],
-    pub body: String,
+    pub body: Body<'a>,
     pub prev: Option<MeetingRef<'a>>,
     pub next: Option<MeetingRef<'a>>,
 }
@@ -316,7 +316,7 @@ pub struct EntityView<'a> {
     pub aliases: &'a [String],
     pub title: Option<&'a str>,
     pub url: Option<&'a str>,
-    pub description: String,
+    pub description: Body<'a>,
     pub ancestors: Vec<EntityRef<'a>>,
     pub children: Vec<EntityRef<'a>>,
     pub affiliation: Option<EntityRef<'a>>,
@@ -350,7 +350,7 @@ pub struct TopicView<'a> {
     #[serde(flatten)]
     pub topic: TopicRef<'a>,
     pub aliases: &'a [String],
-    pub description: String,
+    pub description: Body<'a>,
     pub ancestors: Vec<TopicRef<'a>>,
     pub children: Vec<TopicRef<'a>>,
     pub timeline: Vec<Year<MeetingRef<'a>>>,
@@ -428,7 +428,7 @@ pub struct FreePage<'a> {
     pub title: &'a str,
     pub slug: &'a str,
     pub toc: &'a [Heading],
-    pub body: String,
+    pub body: Body<'a>,
 }
 
 /// Builds the data of `page`.
@@ -455,7 +455,8 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
                 title: &p.doc.front.title,
                 slug: p.slug.as_str(),
                 toc: &p.doc.outline.headings,
-                body: ctx.body(
+                body: Body::new(
+                    ctx,
                     p.doc.body(),
                     &p.doc.outline.headings,
                     Target::Page(i),
@@ -580,7 +581,13 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
         draft: doc.front.draft,
         summary: &m.summary,
         toc: &doc.outline.headings,
-        body: ctx.body(doc.body(), &doc.outline.headings, Target::Meeting(i), dir),
+        body: Body::new(
+            ctx,
+            doc.body(),
+            &doc.outline.headings,
+            Target::Meeting(i),
+            dir,
+        ),
         prev: m.prev.map(|p| ctx.meeting(p)),
         next: m.next.map(|n| ctx.meeting(n)),
     }
@@ -644,11 +651,9 @@ fn ancestors(parents: impl Fn(usize) -> Option<usize>, start: usize, limit: usiz
 fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
     let s = ctx.site;
     let e = &s.entities[i];
-    let description = e
-        .doc
-        .as_ref()
-        .map(|d| ctx.body(d.body(), &d.outline.headings, Target::Entity(i), dir))
-        .unwrap_or_default();
+    let description = e.doc.as_ref().map_or_else(Body::none, |d| {
+        Body::new(ctx, d.body(), &d.outline.headings, Target::Entity(i), dir)
+    });
     let newest_first = |v: &[usize]| v.iter().rev().map(|&m| ctx.meeting(m)).collect::<Vec<_>>();
     let (activity, map) = knowledge::entity_pictures(ctx, i, dir);
     EntityView {
@@ -745,11 +750,9 @@ fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> TopicView<'a> {
     TopicView {
         topic: ctx.topic(i),
         aliases: &t.aliases,
-        description: t
-            .doc
-            .as_ref()
-            .map(|d| ctx.body(d.body(), &d.outline.headings, Target::Topic(i), dir))
-            .unwrap_or_default(),
+        description: t.doc.as_ref().map_or_else(Body::none, |d| {
+            Body::new(ctx, d.body(), &d.outline.headings, Target::Topic(i), dir)
+        }),
         ancestors: ctx.topics(&ancestors(|k| s.topics[k].parent, i, s.topics.len())),
         children: ctx.topics(&t.children),
         timeline: by_year(ctx, t.meetings.iter().rev().copied(), |c, m| c.meeting(m)),
