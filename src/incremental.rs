@@ -64,8 +64,14 @@ pub struct LiveSite {
 impl LiveSite {
     /// A site at `root`; nothing is read until the first [`LiveSite::rebuild`].
     pub fn new(root: &Path, overrides: Overrides) -> LiveSite {
+        // Changes arrive as full paths with links resolved (see
+        // `watch::Watcher::start`); the files of the site are known by the
+        // same kind of path, whatever form `--root` was given in.
+        let root = std::fs::canonicalize(root)
+            .or_else(|_| std::path::absolute(root))
+            .unwrap_or_else(|_| root.to_path_buf());
         LiveSite {
-            root: root.to_path_buf(),
+            root,
             overrides,
             config: None,
             renderer: None,

@@ -255,6 +255,37 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
 }
 
 #[test]
+fn serve_started_in_the_site_folder_follows_edits() {
+    // `quorum serve` with no `--root`: the site is `.`, while the watcher
+    // reports full paths.
+    let site = Site::fixture("tricky");
+    let server = Server::start_inside(&site.root);
+    let events = server.events();
+    events.settle();
+    site.write(
+        "content/entities/nordic-network.md",
+        "---\nname: Nordic Network\nkind: organization\naliases: [NN]\n---\n\nEdited from inside the folder.\n",
+    );
+    events.wait("reload");
+    assert!(
+        server
+            .get("entities/nordic-network/")
+            .body
+            .contains("Edited from inside the folder.")
+    );
+    assert_same_as_full_build(&site, &server);
+    // A template change is seen as one too.
+    events.settle();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ content.title }}</h1><p>Inside template</p>{% endblock content %}",
+    );
+    events.wait("reload");
+    assert!(server.get("pages/about/").body.contains("Inside template"));
+    assert_same_as_full_build(&site, &server);
+}
+
+#[test]
 fn serve_answers_like_a_web_server() {
     let site = Site::fixture("tricky");
     let server = Server::start(&site.root, &[]);

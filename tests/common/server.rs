@@ -28,10 +28,27 @@ pub struct Answer {
 impl Server {
     /// Starts `quorum serve` on a free port for the site at `root`.
     pub fn start(root: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_quorum"));
+        command
             .args(["serve", "--port", "0", "--today", "2024-03-01", "--root"])
             .arg(root)
-            .args(extra)
+            .args(extra);
+        Server::spawn(command)
+    }
+
+    /// Starts `quorum serve` the way a user does: in the site's folder,
+    /// without `--root`.
+    #[allow(dead_code)]
+    pub fn start_inside(root: &Path) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_quorum"));
+        command
+            .args(["serve", "--port", "0", "--today", "2024-03-01"])
+            .current_dir(root);
+        Server::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
