@@ -40,6 +40,19 @@ pub enum Target {
     Page(usize),
 }
 
+impl Target {
+    /// Its position among the pages of its kind.
+    pub fn index(self) -> usize {
+        match self {
+            Target::Meeting(i)
+            | Target::Entity(i)
+            | Target::Topic(i)
+            | Target::Action(i)
+            | Target::Page(i) => i,
+        }
+    }
+}
+
 /// The resolved site.
 #[derive(Debug)]
 pub struct Site {

@@ -374,7 +374,7 @@ impl Builder {
         }
         let found = self.site.index.get(kind, name).first().copied();
         if let Some(t) = found.filter(|t| !self.is_stub(*t)) {
-            return Some(index_of(t));
+            return Some(t.index());
         }
         let suggestion = {
             let names: Vec<&str> = self.site.index.names(kind).collect();
@@ -396,7 +396,7 @@ impl Builder {
             return None;
         }
         let i = match found {
-            Some(t) => index_of(t),
+            Some(t) => t.index(),
             None => self.stub(kind, name),
         };
         let slug = match kind {
@@ -850,16 +850,6 @@ impl Builder {
             Target::Action(_) => Diagnostic::warning("", ""),
         };
         d.width(width)
-    }
-}
-
-fn index_of(t: Target) -> usize {
-    match t {
-        Target::Meeting(i)
-        | Target::Entity(i)
-        | Target::Topic(i)
-        | Target::Action(i)
-        | Target::Page(i) => i,
     }
 }
 

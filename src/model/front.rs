@@ -156,6 +156,16 @@ impl Status {
         }
     }
 
+    /// The label pages show.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Open => "Open",
+            Status::InProgress => "In progress",
+            Status::Done => "Done",
+            Status::Dropped => "Dropped",
+        }
+    }
+
     /// Open or in progress: still owed.
     pub fn is_pending(self) -> bool {
         matches!(self, Status::Open | Status::InProgress)

@@ -223,16 +223,6 @@ pub struct NavItem {
     pub current: bool,
 }
 
-/// The label shown for a status.
-pub fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Open => "Open",
-        Status::InProgress => "In progress",
-        Status::Done => "Done",
-        Status::Dropped => "Dropped",
-    }
-}
-
 impl<'a> Ctx<'a> {
     /// The path of a page of the graph, as links write it.
     pub fn path(&self, t: Target) -> &'a str {
@@ -304,11 +294,11 @@ impl<'a> Ctx<'a> {
             topics: self.topics(&a.topics),
             meeting: self.meeting(a.meeting),
             status: a.status.as_str(),
-            status_label: status_label(a.status),
+            status_label: a.status.label(),
             due: a.due,
             overdue: a.overdue,
             initial_status: a.initial.as_str(),
-            initial_status_label: status_label(a.initial),
+            initial_status_label: a.initial.label(),
             initial_due: a.initial_due,
             history: a
                 .history
@@ -316,7 +306,7 @@ impl<'a> Ctx<'a> {
                 .map(|c| ChangeView {
                     meeting: self.meeting(c.meeting),
                     status: c.status.map(Status::as_str),
-                    status_label: c.status.map(status_label),
+                    status_label: c.status.map(Status::label),
                     note: c.note.as_deref(),
                     due: c.due,
                 })
@@ -528,23 +518,13 @@ impl Serialize for Body<'_> {
                 (
                     b.text,
                     crate::graph::Site::kind_word(b.this),
-                    target_index(b.this),
+                    b.this.index(),
                     &b.dir,
                 )
             });
             return inputs.serialize(s);
         }
         s.serialize_str(&self.html())
-    }
-}
-
-fn target_index(t: Target) -> usize {
-    match t {
-        Target::Meeting(i)
-        | Target::Entity(i)
-        | Target::Topic(i)
-        | Target::Action(i)
-        | Target::Page(i) => i,
     }
 }
 

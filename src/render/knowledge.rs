@@ -16,7 +16,7 @@ use super::pages::{ActionGroups, Year};
 use crate::graph::{RefKind, Site, Target};
 use crate::model::date::PartialDate;
 use crate::model::front::{EntityKind, Status};
-use crate::views::{self, changes, matrix, neighbours, sparkline, status_label, timeline};
+use crate::views::{self, changes, matrix, neighbours, sparkline, timeline};
 
 /// Links from the page at `dir` to pages of the graph, for views.
 pub fn linker<'c>(ctx: &'c Ctx<'_>, dir: &str) -> impl Fn(Target) -> String + 'c {
@@ -331,7 +331,7 @@ pub fn changes_page<'a>(ctx: &Ctx<'a>) -> ChangesPage<'a> {
     let site: &'a Site = ctx.site;
     let list = changes::recent(site, changes::MEETINGS);
     let older = site.meetings.len() - list.len();
-    let label = |s: Option<Status>| s.map(status_label);
+    let label = |s: Option<Status>| s.map(Status::label);
     let meetings = list
         .into_iter()
         .map(|c| {

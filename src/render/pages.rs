@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::context::{
     ActionView, Body, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary,
-    MentionView, TopicRef, status_label,
+    MentionView, TopicRef,
 };
 use super::knowledge;
 use crate::graph::Target;
@@ -572,7 +572,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
                 action: u.action.map(|a| ctx.action(a)),
                 written: &u.written,
                 status: u.status.map(Status::as_str),
-                status_label: u.status.map(status_label),
+                status_label: u.status.map(Status::label),
                 note: u.note.as_deref(),
                 due: u.due,
             })

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::encode::json_str;
 use super::text::{line_break, plain_text};
 use crate::graph::{Site, Target};
-use crate::render::context::{Ctx, status_label};
+use crate::render::context::Ctx;
 
 /// The kinds of documents, in numbering order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -310,7 +310,7 @@ fn action(ctx: &Ctx<'_>, i: usize, rec: &mut Record, index: &mut dyn FnMut(&str,
     inline(&a.text, &mut rec.title);
     rec.date = Some(m.date.display());
     rec.iso = Some(m.date.iso());
-    rec.sub.push_str(status_label(a.status));
+    rec.sub.push_str(a.status.label());
     if a.overdue {
         rec.sub.push_str(", overdue");
     }

@@ -24,7 +24,6 @@ pub mod svg;
 pub mod timeline;
 
 use crate::graph::{Site, Target};
-use crate::model::front::Status;
 
 /// How a view links to a page: the `href` of `target` as the page the view
 /// is drawn on must write it (root included).
@@ -48,16 +47,6 @@ fn urgency(tone: &str) -> u8 {
         "in-progress" => 2,
         "done" => 1,
         _ => 0,
-    }
-}
-
-/// The label of a status, as the pages write it.
-pub fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Open => "Open",
-        Status::InProgress => "In progress",
-        Status::Done => "Done",
-        Status::Dropped => "Dropped",
     }
 }
 

@@ -21,7 +21,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::status_label;
 use crate::graph::Site;
 use crate::markdown::truncate_words;
 use crate::model::front::Status;
@@ -253,7 +252,7 @@ fn actions(site: &Site) -> Vec<(&str, Card<'_>)> {
             let state = if a.overdue {
                 "Overdue"
             } else {
-                status_label(a.status)
+                a.status.label()
             };
             let owners: Vec<&str> = a
                 .owners
@@ -280,7 +279,7 @@ fn actions(site: &Site) -> Vec<(&str, Card<'_>)> {
                 let at = &site.meetings[last.meeting];
                 let mut text = at.date.display();
                 if let Some(s) = last.status {
-                    text = format!("{} ({text})", status_label(s));
+                    text = format!("{} ({text})", s.label());
                 }
                 if let Some(n) = &last.note {
                     text.push_str(": ");

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::{Item, LANE, Lane, Scale, months};
 use crate::graph::{Site, Target};
 use crate::views::svg::{Svg, V, ellipsize, num};
-use crate::views::{Href, status_label, tone, urgency};
+use crate::views::{Href, tone, urgency};
 
 /// The mark of one meeting on one lane.
 pub(super) fn mark(
@@ -35,7 +35,7 @@ pub(super) fn mark(
             let state = if action.overdue {
                 "Overdue"
             } else {
-                status_label(action.status)
+                action.status.label()
             };
             let text = ellipsize(&action.text, 120);
             let title = format!("Action {} ({state}): {text} — decided at {at}", action.id);
