@@ -16,7 +16,7 @@ use std::time::Instant;
 use quorum::config::Overrides;
 use quorum::graph::SiteLinks;
 use quorum::output::{Memory, Staging};
-use quorum::render::context::{Ctx, Paths, Urls};
+use quorum::render::context::{Ctx, Paths, Urls, Values};
 
 fn cpu_seconds() -> f64 {
     // SAFETY: getrusage only writes into the struct it is given, which
@@ -46,6 +46,7 @@ fn main() {
         urls: &urls,
         links: SiteLinks::new(&site, urls.relative),
         paths: &paths,
+        values: &Values::default(),
     };
 
     for _ in 0..std::env::var("REPEAT")

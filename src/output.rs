@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::render::Sink;
+use crate::render::{Fill, Sink};
 
 /// The file that marks a folder as quorum's output.
 pub const MARKER: &str = ".quorum-output";
@@ -240,6 +240,18 @@ impl Sink for Staging {
             fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }
         fs::write(&target, bytes).map_err(|e| e.to_string())
+    }
+
+    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
+        use std::io::Write;
+        let target = self.target(path)?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        let file = fs::File::create(&target).map_err(|e| e.to_string())?;
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)?;
+        out.flush().map_err(|e| e.to_string())
     }
 
     fn copy(&self, path: &str, from: &Path) -> Result<(), String> {

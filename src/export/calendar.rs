@@ -13,7 +13,9 @@
 
 use jiff::civil::Date;
 
-use super::host;
+use std::io::Write;
+
+use super::{PIECE, drain, host};
 use crate::graph::{Action, Meeting, Target};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
@@ -23,7 +25,7 @@ use crate::render::context::Ctx;
 const WIDTH: usize = 75;
 
 /// Writes the calendar.
-pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
     let site = ctx.site;
     let mut cal = Calendar {
         out: String::new(),
@@ -44,14 +46,16 @@ pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
     }
     for (i, meeting) in site.meetings.iter().enumerate() {
         cal.event(ctx, i, meeting);
+        drain(&mut cal.out, out, PIECE)?;
     }
     for (i, action) in site.actions.iter().enumerate() {
         if let Some(due) = action.due {
             cal.todo(ctx, i, action, due);
+            drain(&mut cal.out, out, PIECE)?;
         }
     }
     cal.line("END", "VCALENDAR");
-    Ok(cal.out.into_bytes())
+    drain(&mut cal.out, out, 0)
 }
 
 struct Calendar {

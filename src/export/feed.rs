@@ -8,8 +8,10 @@
 
 use jiff::civil::Date;
 
-use super::iso_day;
+use std::io::Write;
+
 use super::xml::Xml;
+use super::{io, iso_day};
 use crate::graph::Target;
 use crate::render::context::Ctx;
 
@@ -24,7 +26,7 @@ fn timestamp(d: Date) -> String {
 }
 
 /// Writes the feed.
-pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
     let site = ctx.site;
     let urls = ctx.urls;
     let latest: Vec<usize> = (0..site.meetings.len()).rev().take(LIMIT).collect();
@@ -70,7 +72,7 @@ pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
         entry(ctx, &mut x, m)?;
     }
     x.close("feed")?;
-    Ok(x.finish())
+    out.write_all(&x.finish()).map_err(io)
 }
 
 fn entry(ctx: &Ctx<'_>, x: &mut Xml, m: usize) -> Result<(), String> {

@@ -7,6 +7,8 @@
 //! nodes are sorted by id and edges by source, kind and target. Field order
 //! in these structs is part of the format: never reorder them.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::graph::{Site, Target};
@@ -17,7 +19,7 @@ pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Graph<'a> {
-    edges: Vec<Edge>,
+    edges: Vec<Edge<'a>>,
     nodes: Vec<Node<'a>>,
     site: SiteInfo<'a>,
     version: u32,
@@ -60,14 +62,56 @@ struct Node<'a> {
 
 /// A link between two nodes, by their ids.
 #[derive(Serialize, PartialEq, Eq, Default)]
-struct Edge {
+struct Edge<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<String>,
-    source: String,
+    role: Option<&'a str>,
+    source: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
-    target: String,
+    target: &'a str,
+}
+
+/// The id of every page and decision, made once: edges borrow them.
+struct Ids {
+    meetings: Vec<String>,
+    entities: Vec<String>,
+    topics: Vec<String>,
+    actions: Vec<String>,
+    pages: Vec<String>,
+    decisions: Vec<String>,
+}
+
+impl Ids {
+    fn new(site: &Site) -> Ids {
+        let all = |n: usize, make: fn(usize) -> Target| -> Vec<String> {
+            (0..n).map(|i| id(site, make(i))).collect()
+        };
+        Ids {
+            meetings: all(site.meetings.len(), Target::Meeting),
+            entities: all(site.entities.len(), Target::Entity),
+            topics: all(site.topics.len(), Target::Topic),
+            actions: all(site.actions.len(), Target::Action),
+            pages: all(site.pages.len(), Target::Page),
+            decisions: (0..site.decisions.len())
+                .map(|d| decision_id(site, d))
+                .collect(),
+        }
+    }
+
+    fn get(&self, t: Target) -> &str {
+        match t {
+            Target::Meeting(i) => &self.meetings[i],
+            Target::Entity(i) => &self.entities[i],
+            Target::Topic(i) => &self.topics[i],
+            Target::Action(i) => &self.actions[i],
+            Target::Page(i) => &self.pages[i],
+        }
+    }
+
+    fn decision(&self, d: usize) -> &str {
+        &self.decisions[d]
+    }
 }
 
 /// The id of a page: `<kind>:<slug>`.
@@ -90,10 +134,11 @@ fn decision_id(site: &Site, d: usize) -> String {
 }
 
 /// Writes the graph.
-pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
     let mut nodes = nodes(ctx);
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut edges = edges(ctx.site);
+    let ids = Ids::new(ctx.site);
+    let mut edges = edges(ctx.site, &ids);
     edges.sort_by(|a, b| {
         (&a.source, a.kind, &a.target, &a.role, a.status)
             .cmp(&(&b.source, b.kind, &b.target, &b.role, b.status))
@@ -108,9 +153,8 @@ pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
         },
         version: VERSION,
     };
-    let mut bytes = serde_json::to_vec_pretty(&graph).map_err(|e| e.to_string())?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    serde_json::to_writer_pretty(&mut *out, &graph).map_err(|e| e.to_string())?;
+    out.write_all(b"\n").map_err(|e| e.to_string())
 }
 
 fn nodes<'a>(ctx: &Ctx<'a>) -> Vec<Node<'a>> {
@@ -176,10 +220,10 @@ fn nodes<'a>(ctx: &Ctx<'a>) -> Vec<Node<'a>> {
 
 /// Edges as they are found.
 #[derive(Default)]
-struct Edges(Vec<Edge>);
+struct Edges<'a>(Vec<Edge<'a>>);
 
-impl Edges {
-    fn add(&mut self, kind: &'static str, source: String, target: String) -> &mut Edge {
+impl<'a> Edges<'a> {
+    fn add(&mut self, kind: &'static str, source: &'a str, target: &'a str) -> &mut Edge<'a> {
         self.0.push(Edge {
             kind,
             source,
@@ -191,81 +235,77 @@ impl Edges {
     }
 }
 
-fn edges(site: &Site) -> Vec<Edge> {
+fn edges<'a>(site: &'a Site, ids: &'a Ids) -> Vec<Edge<'a>> {
     let mut edges = Edges::default();
     for (i, m) in site.meetings.iter().enumerate() {
-        let meeting = id(site, Target::Meeting(i));
+        let meeting = ids.get(Target::Meeting(i));
         if let Some(c) = m.chair {
-            edges.add("chaired", id(site, Target::Entity(c)), meeting.clone());
+            edges.add("chaired", ids.get(Target::Entity(c)), meeting);
         }
         for a in &m.attendees {
             edges
-                .add(
-                    "attended",
-                    id(site, Target::Entity(a.entity)),
-                    meeting.clone(),
-                )
-                .role = a.role.clone();
+                .add("attended", ids.get(Target::Entity(a.entity)), meeting)
+                .role = a.role.as_deref();
         }
         for &e in &m.entities {
-            edges.add("involves", meeting.clone(), id(site, Target::Entity(e)));
+            edges.add("involves", meeting, ids.get(Target::Entity(e)));
         }
         for &t in &m.topics {
-            edges.add("topic", meeting.clone(), id(site, Target::Topic(t)));
+            edges.add("topic", meeting, ids.get(Target::Topic(t)));
         }
         for &a in &m.actions {
-            edges.add("decided", meeting.clone(), id(site, Target::Action(a)));
+            edges.add("decided", meeting, ids.get(Target::Action(a)));
         }
         for &d in &m.decisions {
-            edges.add("decided", meeting.clone(), decision_id(site, d));
+            edges.add("decided", meeting, ids.decision(d));
         }
         for u in &m.updates {
             if let Some(a) = u.action {
                 edges
-                    .add("updates", meeting.clone(), id(site, Target::Action(a)))
+                    .add("updates", meeting, ids.get(Target::Action(a)))
                     .status = u.status.map(|s| s.as_str());
             }
         }
         if let Some(n) = m.next {
-            edges.add("series-next", meeting.clone(), id(site, Target::Meeting(n)));
+            edges.add("series-next", meeting, ids.get(Target::Meeting(n)));
         }
     }
     for (i, e) in site.entities.iter().enumerate() {
-        let entity = id(site, Target::Entity(i));
+        let entity = ids.get(Target::Entity(i));
         if let Some(p) = e.parent {
-            edges.add("parent", entity.clone(), id(site, Target::Entity(p)));
+            edges.add("parent", entity, ids.get(Target::Entity(p)));
         }
         if let Some(a) = e.affiliation {
-            edges.add("affiliation", entity.clone(), id(site, Target::Entity(a)));
+            edges.add("affiliation", entity, ids.get(Target::Entity(a)));
         }
         for &a in &e.actions {
-            edges.add("owns", entity.clone(), id(site, Target::Action(a)));
+            edges.add("owns", entity, ids.get(Target::Action(a)));
         }
         for b in &e.backlinks {
-            edges.add("mentions", id(site, b.from), entity.clone());
+            edges.add("mentions", ids.get(b.from), entity);
         }
     }
     for (i, t) in site.topics.iter().enumerate() {
-        let topic = id(site, Target::Topic(i));
+        let topic = ids.get(Target::Topic(i));
         if let Some(p) = t.parent {
-            edges.add("parent", topic.clone(), id(site, Target::Topic(p)));
+            edges.add("parent", topic, ids.get(Target::Topic(p)));
         }
         for b in &t.backlinks {
-            edges.add("mentions", id(site, b.from), topic.clone());
+            edges.add("mentions", ids.get(b.from), topic);
         }
     }
     for (i, a) in site.actions.iter().enumerate() {
         for &t in &a.topics {
             edges.add(
                 "topic",
-                id(site, Target::Action(i)),
-                id(site, Target::Topic(t)),
+                ids.get(Target::Action(i)),
+                ids.get(Target::Topic(t)),
             );
         }
     }
     for (d, decision) in site.decisions.iter().enumerate() {
         for &t in &decision.topics {
-            edges.add("topic", decision_id(site, d), id(site, Target::Topic(t)));
+            edges.add("topic", ids.decision(d), ids.get(Target::Topic(t)));
         }
     }
     edges.0
@@ -308,7 +348,7 @@ mod tests {
             ..Node::default()
         });
         assert_sorted(&Edge {
-            role: Some("r".into()),
+            role: Some("r"),
             status: Some("done"),
             ..Edge::default()
         });

@@ -19,6 +19,7 @@ mod register;
 mod sitemap;
 mod xml;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -27,8 +28,8 @@ use crate::diagnostic::Diagnostic;
 use crate::render::Sink;
 use crate::render::context::Ctx;
 
-/// Builds the bytes of one export.
-type Export = fn(&Ctx<'_>) -> Result<Vec<u8>, String>;
+/// Writes one export into the writer it is given.
+type Export = fn(&Ctx<'_>, &mut dyn Write) -> Result<(), String>;
 
 /// Every export, by the path it is written to.
 pub const EXPORTS: [(&str, Export); 6] = [
@@ -55,8 +56,7 @@ pub fn write_all(
         .par_iter()
         .filter(|(path, _)| !provided.contains(path))
         .map(|(path, export)| {
-            export(ctx)
-                .and_then(|bytes| sink.write(path, &bytes))
+            sink.write_from(path, &mut |out| export(ctx, out))
                 .map_err(|e| {
                     Diagnostic::error(PathBuf::from(path), format!("cannot write the export: {e}"))
                 })
@@ -89,6 +89,24 @@ fn host(base_url: &str) -> String {
     };
     host.to_ascii_lowercase()
 }
+
+/// How an export says that its file could not be written.
+fn io(e: std::io::Error) -> String {
+    e.to_string()
+}
+
+/// Moves what `buffer` holds into `out` once it holds `at_least` bytes:
+/// large exports are written in pieces, never held whole.
+fn drain(buffer: &mut String, out: &mut dyn Write, at_least: usize) -> Result<(), String> {
+    if buffer.len() >= at_least {
+        out.write_all(buffer.as_bytes()).map_err(io)?;
+        buffer.clear();
+    }
+    Ok(())
+}
+
+/// The size of the pieces [`drain`] writes.
+const PIECE: usize = 1 << 16;
 
 /// `2006-07-12`.
 fn iso_day(d: Date) -> String {

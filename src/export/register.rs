@@ -10,6 +10,9 @@
 //! or carriage return) as a formula: such a cell gets a leading `'`, so that
 //! minutes can never smuggle a formula into someone's spreadsheet.
 
+use std::io::Write;
+
+use super::{PIECE, drain};
 use crate::graph::{Action, Target};
 use crate::render::context::Ctx;
 
@@ -28,13 +31,14 @@ pub const HEADER: [&str; 10] = [
 ];
 
 /// Writes the register.
-pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
-    let mut out = String::from('\u{FEFF}');
-    row(&mut out, HEADER.iter().map(|h| h.to_string()));
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
+    let mut rows = String::from('\u{FEFF}');
+    row(&mut rows, HEADER.iter().map(|h| h.to_string()));
     for (i, action) in ctx.site.actions.iter().enumerate() {
-        row(&mut out, fields(ctx, i, action));
+        row(&mut rows, fields(ctx, i, action));
+        drain(&mut rows, out, PIECE)?;
     }
-    Ok(out.into_bytes())
+    drain(&mut rows, out, 0)
 }
 
 fn fields(ctx: &Ctx<'_>, i: usize, a: &Action) -> [String; 10] {

@@ -7,15 +7,17 @@
 //! first of its month); other pages have no date that means anything, so they
 //! carry none rather than the build date.
 
-use super::iso_day;
+use std::io::Write;
+
 use super::xml::Xml;
+use super::{io, iso_day};
 use crate::render::context::Ctx;
 use crate::render::pages::Page;
 
 const SITEMAPS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /// Writes the sitemap.
-pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
     let mut x = Xml::new()?;
     x.open("urlset", &[("xmlns", SITEMAPS)])?;
     for page in Page::all(ctx) {
@@ -30,14 +32,15 @@ pub fn write(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
         x.close("url")?;
     }
     x.close("urlset")?;
-    Ok(x.finish())
+    out.write_all(&x.finish()).map_err(io)
 }
 
 /// Writes `robots.txt`: every page may be crawled; the sitemap is named.
-pub fn robots(ctx: &Ctx<'_>) -> Result<Vec<u8>, String> {
-    Ok(format!(
+pub fn robots(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
+    write!(
+        out,
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         ctx.urls.permalink("sitemap.xml")
     )
-    .into_bytes())
+    .map_err(io)
 }

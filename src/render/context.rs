@@ -5,6 +5,8 @@
 //! the site must open from the file system). `docs/templates.md` documents
 //! every field.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -66,6 +68,7 @@ pub struct Ctx<'a> {
     pub urls: &'a Urls,
     pub links: SiteLinks<'a>,
     pub paths: &'a Paths,
+    pub values: &'a Values,
 }
 
 /// The path of every page of the graph, worked out once per render (pages
@@ -107,8 +110,11 @@ impl Paths {
 }
 
 /// An entity in a list or a link.
+pub type EntityRef<'a> = Shared<'a, EntityFields<'a>>;
+
+/// What templates see of an entity in a list or a link.
 #[derive(Debug, Serialize)]
-pub struct EntityRef<'a> {
+pub struct EntityFields<'a> {
     pub name: &'a str,
     pub display: &'a str,
     pub slug: &'a str,
@@ -118,8 +124,11 @@ pub struct EntityRef<'a> {
 }
 
 /// A topic in a list or a link.
+pub type TopicRef<'a> = Shared<'a, TopicFields<'a>>;
+
+/// What templates see of a topic in a list or a link.
 #[derive(Debug, Serialize)]
-pub struct TopicRef<'a> {
+pub struct TopicFields<'a> {
     pub name: &'a str,
     pub slug: &'a str,
     pub path: &'a str,
@@ -127,12 +136,71 @@ pub struct TopicRef<'a> {
 }
 
 /// A meeting in a list or a link.
+pub type MeetingRef<'a> = Shared<'a, MeetingFields<'a>>;
+
+/// What templates see of a meeting in a list or a link.
 #[derive(Debug, Serialize)]
-pub struct MeetingRef<'a> {
+pub struct MeetingFields<'a> {
     pub title: &'a str,
     pub slug: &'a str,
     pub path: &'a str,
     pub date: PartialDate,
+}
+
+/// A view shown on many pages (a link to a meeting, an entity, a topic):
+/// turned into a template value once per render, on first use, and shared
+/// by every page that shows it. For a fingerprint it is hashed from its
+/// fields, like any other view.
+#[derive(Debug)]
+pub struct Shared<'a, T> {
+    fields: T,
+    value: Option<&'a OnceLock<tera::Value>>,
+}
+
+impl<T> std::ops::Deref for Shared<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.fields
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if FINGERPRINTING.with(std::cell::Cell::get) {
+            return self.fields.serialize(s);
+        }
+        match self.value {
+            Some(slot) => slot
+                .get_or_init(|| tera::Value::from_serializable(&self.fields))
+                .serialize(s),
+            None => self.fields.serialize(s),
+        }
+    }
+}
+
+/// The template values of the views shared between pages, filled as pages
+/// ask for them. The default shares nothing.
+#[derive(Debug, Default)]
+pub struct Values {
+    meetings: Vec<OnceLock<tera::Value>>,
+    entities: Vec<OnceLock<tera::Value>>,
+    topics: Vec<OnceLock<tera::Value>>,
+    actions: Vec<OnceLock<tera::Value>>,
+    decisions: Vec<OnceLock<tera::Value>>,
+}
+
+impl Values {
+    /// Empty slots for every meeting, entity and topic of `site`.
+    pub fn new(site: &Site) -> Values {
+        let slots = |n: usize| (0..n).map(|_| OnceLock::new()).collect();
+        Values {
+            meetings: slots(site.meetings.len()),
+            entities: slots(site.entities.len()),
+            topics: slots(site.topics.len()),
+            actions: slots(site.actions.len()),
+            decisions: slots(site.decisions.len()),
+        }
+    }
 }
 
 /// A meeting with what a listing shows of it.
@@ -159,8 +227,11 @@ pub struct ChangeView<'a> {
 }
 
 /// An action item.
+pub type ActionView<'a> = Shared<'a, ActionFields<'a>>;
+
+/// What templates see of an action item.
 #[derive(Debug, Serialize)]
-pub struct ActionView<'a> {
+pub struct ActionFields<'a> {
     pub id: &'a str,
     pub slug: &'a str,
     pub path: &'a str,
@@ -180,8 +251,11 @@ pub struct ActionView<'a> {
 }
 
 /// A decision.
+pub type DecisionView<'a> = Shared<'a, DecisionFields<'a>>;
+
+/// What templates see of a decision.
 #[derive(Debug, Serialize)]
-pub struct DecisionView<'a> {
+pub struct DecisionFields<'a> {
     pub number: usize,
     pub text: &'a str,
     pub meeting: MeetingRef<'a>,
@@ -231,13 +305,16 @@ impl<'a> Ctx<'a> {
 
     pub fn entity(&self, i: usize) -> EntityRef<'a> {
         let e = &self.site.entities[i];
-        EntityRef {
-            name: &e.name,
-            display: e.display_name(),
-            slug: e.slug.as_str(),
-            path: self.path(Target::Entity(i)),
-            kind: e.kind.as_str(),
-            stub: e.doc.is_none(),
+        Shared {
+            fields: EntityFields {
+                name: &e.name,
+                display: e.display_name(),
+                slug: e.slug.as_str(),
+                path: self.path(Target::Entity(i)),
+                kind: e.kind.as_str(),
+                stub: e.doc.is_none(),
+            },
+            value: self.values.entities.get(i),
         }
     }
 
@@ -247,11 +324,14 @@ impl<'a> Ctx<'a> {
 
     pub fn topic(&self, i: usize) -> TopicRef<'a> {
         let t = &self.site.topics[i];
-        TopicRef {
-            name: &t.name,
-            slug: t.slug.as_str(),
-            path: self.path(Target::Topic(i)),
-            stub: t.doc.is_none(),
+        Shared {
+            fields: TopicFields {
+                name: &t.name,
+                slug: t.slug.as_str(),
+                path: self.path(Target::Topic(i)),
+                stub: t.doc.is_none(),
+            },
+            value: self.values.topics.get(i),
         }
     }
 
@@ -261,11 +341,14 @@ impl<'a> Ctx<'a> {
 
     pub fn meeting(&self, i: usize) -> MeetingRef<'a> {
         let m = &self.site.meetings[i];
-        MeetingRef {
-            title: &m.doc.front.title,
-            slug: m.slug.as_str(),
-            path: self.path(Target::Meeting(i)),
-            date: m.date,
+        Shared {
+            fields: MeetingFields {
+                title: &m.doc.front.title,
+                slug: m.slug.as_str(),
+                path: self.path(Target::Meeting(i)),
+                date: m.date,
+            },
+            value: self.values.meetings.get(i),
         }
     }
 
@@ -284,7 +367,7 @@ impl<'a> Ctx<'a> {
 
     pub fn action(&self, i: usize) -> ActionView<'a> {
         let a: &'a Action = &self.site.actions[i];
-        ActionView {
+        let fields = ActionFields {
             id: &a.id,
             slug: a.slug.as_str(),
             path: self.path(Target::Action(i)),
@@ -311,6 +394,10 @@ impl<'a> Ctx<'a> {
                     due: c.due,
                 })
                 .collect(),
+        };
+        Shared {
+            fields,
+            value: self.values.actions.get(i),
         }
     }
 
@@ -321,12 +408,15 @@ impl<'a> Ctx<'a> {
     pub fn decision(&self, i: usize) -> DecisionView<'a> {
         let d = &self.site.decisions[i];
         let meeting = self.meeting(d.meeting);
-        DecisionView {
-            number: d.number,
-            text: &d.text,
-            anchor: format!("{}#q-decision-{}", meeting.path, d.number),
-            meeting,
-            topics: self.topics(&d.topics),
+        Shared {
+            fields: DecisionFields {
+                number: d.number,
+                text: &d.text,
+                anchor: format!("{}#q-decision-{}", meeting.path, d.number),
+                meeting,
+                topics: self.topics(&d.topics),
+            },
+            value: self.values.decisions.get(i),
         }
     }
 

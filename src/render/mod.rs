@@ -25,6 +25,9 @@ use context::{Ctx, NavItem, Urls};
 use pages::{Data, Page};
 use theme::{StaticSource, TemplateSource, ThemeFiles};
 
+/// Writes a file's bytes into the writer it is given.
+pub type Fill<'f> = &'f mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>;
+
 /// Where rendered pages and static files go.
 pub trait Sink: Sync {
     /// Says that the file at `path` is part of the site but unchanged since the
@@ -32,6 +35,14 @@ pub trait Sink: Sync {
     fn keep(&self, _path: &str) {}
     /// Receives the bytes of the file at `path` (relative, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
+    /// Writes the file at `path` from what `fill` writes into it, for files
+    /// too large to hold whole. By default the bytes are collected and
+    /// handed to [`Sink::write`].
+    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write(path, &bytes)
+    }
     /// Receives a static file to copy from disk.
     fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
         let bytes =
@@ -206,12 +217,14 @@ pub fn render_since(
 ) -> Result<(RenderReport, Prints), Vec<Diagnostic>> {
     let urls = Urls::new(config);
     let paths = context::Paths::new(site, &urls);
+    let unshared = context::Values::default();
     let ctx = Ctx {
         site,
         config,
         urls: &urls,
         links: SiteLinks::new(site, urls.relative),
         paths: &paths,
+        values: &unshared,
     };
     let mut parts = Vec::new();
     let mut clock = std::time::Instant::now();
@@ -243,10 +256,18 @@ pub fn render_since(
     // Fingerprints are only worked out when there is a previous render to
     // compare with; they start from what every body's links depend on.
     let links = previous.map(|_| context::links_digest(site));
-    let results: Vec<Result<Outcome, Diagnostic>> = pages
-        .par_iter()
-        .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
-        .collect();
+    let results: Vec<Result<Outcome, Diagnostic>> = {
+        // Views shown on many pages are made once, for the pages only.
+        let values = context::Values::new(site);
+        let ctx = Ctx {
+            values: &values,
+            ..ctx
+        };
+        pages
+            .par_iter()
+            .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
+            .collect()
+    };
     let mut prints = Prints::default();
     let mut rendered = 0;
     let mut costs: std::collections::BTreeMap<&'static str, TemplateCost> = Default::default();
