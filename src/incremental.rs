@@ -4,7 +4,9 @@
 //! anew (it is cheap next to parsing and rendering, and doing it whole keeps
 //! every cross-reference right); pages whose template input did not change
 //! are not rendered again, and the sink writes only bytes that changed. The
-//! result is the same as a full build. A change to the configuration, the
+//! result is the same as a full build. A save that leaves every file's text
+//! as it was (an editor saving an unchanged buffer, `touch`) changes
+//! nothing and is not rebuilt at all. A change to the configuration, the
 //! templates or static files reloads them and re-renders everything.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -57,8 +59,33 @@ pub struct LiveSite {
     overrides: Overrides,
     config: Option<Config>,
     renderer: Option<Renderer>,
-    files: BTreeMap<PathBuf, ParsedFile>,
+    files: BTreeMap<PathBuf, Known>,
     prints: Option<Prints>,
+    /// Whether the last rebuild succeeded.
+    good: bool,
+}
+
+/// A content file as last read: a digest of its text, and what it parsed to.
+struct Known {
+    digest: u64,
+    parsed: ParsedFile,
+}
+
+/// What re-reading one content file found.
+enum Read {
+    /// The text is as it was.
+    Same,
+    /// New or changed text, parsed.
+    Parsed(u64, ParsedFile),
+    /// Not a content file any more.
+    Gone,
+}
+
+fn digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 impl LiveSite {
@@ -77,6 +104,7 @@ impl LiveSite {
             renderer: None,
             files: BTreeMap::new(),
             prints: None,
+            good: false,
         }
     }
 
@@ -100,8 +128,27 @@ impl LiveSite {
     }
 
     /// Brings the site up to date with `changes` and renders it into `sink`.
-    /// On error the sink has received nothing it should keep.
-    pub fn rebuild(&mut self, changes: &Changes, sink: &dyn Sink) -> Result<Rebuild, Error> {
+    /// On error the sink has received nothing it should keep. `Ok(None)`
+    /// says that nothing changed since the last good rebuild: the sink has
+    /// received nothing, and the site it holds is still right.
+    pub fn rebuild(
+        &mut self,
+        changes: &Changes,
+        sink: &dyn Sink,
+    ) -> Result<Option<Rebuild>, Error> {
+        let was_good = std::mem::replace(&mut self.good, false);
+        let rebuilt = self.rebuild_after(changes, sink, was_good);
+        self.good = rebuilt.is_ok();
+        rebuilt
+    }
+
+    /// [`LiveSite::rebuild`], knowing whether the last rebuild succeeded.
+    fn rebuild_after(
+        &mut self,
+        changes: &Changes,
+        sink: &dyn Sink,
+        was_good: bool,
+    ) -> Result<Option<Rebuild>, Error> {
         let start = Instant::now();
         let areas: BTreeSet<Area> = changes.paths.iter().map(|p| self.area(p)).collect();
         let first = self.config.is_none();
@@ -121,8 +168,11 @@ impl LiveSite {
                 Err(ds) => theme_errors = ds,
             }
         }
-        let (parsed_count, walk_diagnostics) = self.refresh(changes, reload_config);
-        let mut parsed = Parsed::gather(self.files.values());
+        let (parsed_count, changed, walk_diagnostics) = self.refresh(changes, reload_config);
+        if was_good && !reload_theme && !changed && walk_diagnostics.is_empty() {
+            return Ok(None);
+        }
+        let mut parsed = Parsed::gather(self.files.values().map(|k| &k.parsed));
         let mut diagnostics = walk_diagnostics;
         diagnostics.append(&mut parsed.diagnostics);
         let resolved = crate::graph::resolve(parsed, &config);
@@ -146,50 +196,67 @@ impl LiveSite {
             Error::Content(ds)
         })?;
         self.prints = Some(prints);
-        Ok(Rebuild {
+        Ok(Some(Rebuild {
             report,
             warnings,
             parsed: parsed_count,
             reloaded: reload_theme,
             elapsed: start.elapsed(),
-        })
+        }))
     }
 
-    /// Re-reads the content files that changed (all of them when `all`), drops
-    /// those that are gone, and returns how many were parsed and the problems
-    /// of walking the folder.
-    fn refresh(&mut self, changes: &Changes, all: bool) -> (usize, Vec<Diagnostic>) {
+    /// Re-reads the content files that changed (all of them when `all`) and
+    /// parses those whose text is new, drops those that are gone, and returns
+    /// how many were parsed, whether any file's text changed (or a file came
+    /// or went), and the problems of walking the folder.
+    fn refresh(&mut self, changes: &Changes, all: bool) -> (usize, bool, Vec<Diagnostic>) {
         let (listed, mut diagnostics) = source::list(&self.root);
         let listed: BTreeSet<PathBuf> = listed.into_iter().collect();
+        let before = self.files.len();
         self.files.retain(|p, _| listed.contains(p));
-        let changed: BTreeSet<&PathBuf> = changes.paths.iter().collect();
+        let mut changed = self.files.len() != before;
+        let touched: BTreeSet<&PathBuf> = changes.paths.iter().collect();
         let todo: Vec<&PathBuf> = listed
             .iter()
-            .filter(|p| all || !self.files.contains_key(*p) || changed.contains(p))
+            .filter(|p| all || !self.files.contains_key(*p) || touched.contains(p))
             .collect();
         let root = &self.root;
-        let read: Vec<(PathBuf, Result<Option<ParsedFile>, Diagnostic>)> = todo
+        let files = &self.files;
+        let read: Vec<(PathBuf, Result<Read, Diagnostic>)> = todo
             .par_iter()
             .map(|p| {
-                let parsed = source::read(root, p).map(|f| f.map(model::parse_file));
-                ((*p).clone(), parsed)
+                let read = source::read(root, p).map(|file| match file {
+                    None => Read::Gone,
+                    Some(file) => {
+                        let d = digest(&file.text);
+                        match files.get(*p) {
+                            Some(known) if known.digest == d => Read::Same,
+                            _ => Read::Parsed(d, model::parse_file(file)),
+                        }
+                    }
+                });
+                ((*p).clone(), read)
             })
             .collect();
-        let count = read.len();
+        let mut count = 0;
         for (path, r) in read {
             match r {
-                Ok(Some(file)) => {
-                    self.files.insert(path, file);
+                Ok(Read::Same) => {}
+                Ok(Read::Parsed(digest, parsed)) => {
+                    count += 1;
+                    changed = true;
+                    self.files.insert(path, Known { digest, parsed });
                 }
-                Ok(None) => {
-                    self.files.remove(&path);
+                Ok(Read::Gone) => {
+                    changed |= self.files.remove(&path).is_some();
                 }
                 Err(d) => {
+                    changed = true;
                     self.files.remove(&path);
                     diagnostics.push(d);
                 }
             }
         }
-        (count, diagnostics)
+        (count, changed, diagnostics)
     }
 }

@@ -56,6 +56,8 @@ pub enum Report<'a> {
         rebuild: &'a Rebuild,
         mirror: &'a MirrorReport,
     },
+    /// Files were saved, but no content changed: nothing was rebuilt.
+    Unchanged { changed: &'a [PathBuf] },
     /// A (re)build failed: the last good site is still served.
     Failed {
         changed: &'a [PathBuf],
@@ -216,12 +218,16 @@ fn rebuild(
     changes: &Changes,
     report: &dyn Fn(Report<'_>),
 ) {
-    let result = site
-        .rebuild(changes, mirror)
-        .and_then(|r| mirror.commit().map(|m| (r, m)).map_err(Error::Output));
+    let result = site.rebuild(changes, mirror).and_then(|r| match r {
+        Some(r) => mirror.commit().map(|m| Some((r, m))).map_err(Error::Output),
+        None => Ok(None),
+    });
     let mut status = app.status.write().unwrap_or_else(|e| e.into_inner());
     match result {
-        Ok((rebuild, written)) => {
+        Ok(None) => report(Report::Unchanged {
+            changed: &changes.paths,
+        }),
+        Ok(Some((rebuild, written))) => {
             *app.built_once.write().unwrap_or_else(|e| e.into_inner()) = true;
             status.generation += 1;
             status.ok = true;

@@ -7,6 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
+use std::time::Duration;
 
 use common::Site;
 use common::server::Server;
@@ -105,16 +106,25 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
 
     // An edit: the new text is served and a reload event arrives.
     events.settle();
-    site.write(
-        "content/entities/nordic-network.md",
-        "---\nname: Nordic Network\nkind: organization\naliases: [NN]\n---\n\nThe umbrella organisation, renamed in 2024.\n",
-    );
+    let renamed = "---\nname: Nordic Network\nkind: organization\naliases: [NN]\n---\n\nThe umbrella organisation, renamed in 2024.\n";
+    site.write("content/entities/nordic-network.md", renamed);
     events.wait("reload");
     assert!(
         server
             .get("entities/nordic-network/")
             .body
             .contains("renamed in 2024")
+    );
+    assert_same_as_full_build(&site, &server);
+
+    // The same text saved again: nothing is rebuilt and no page reloads.
+    events.settle();
+    server.printed();
+    site.write("content/entities/nordic-network.md", renamed);
+    server.wait_printed("saved without changes");
+    assert!(
+        events.quiet(Duration::from_millis(800)),
+        "a save that changes nothing reloads no page"
     );
     assert_same_as_full_build(&site, &server);
 

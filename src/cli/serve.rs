@@ -79,6 +79,13 @@ fn print(report: &Report<'_>, open: bool) {
             );
             print_diagnostics(&rebuild.warnings);
         }
+        Report::Unchanged { changed } => {
+            let what = match changed {
+                [one] => one.display().to_string(),
+                many => format!("{} files", many.len()),
+            };
+            eprintln!("{what} saved without changes: nothing to rebuild");
+        }
         Report::Failed {
             changed,
             diagnostics,

@@ -181,6 +181,19 @@ impl Server {
     pub fn printed(&self) -> Vec<String> {
         self.log.try_iter().collect()
     }
+
+    /// Waits (up to 20 s) for the server to print a line containing `text`.
+    pub fn wait_printed(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.log.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("the server printed no line with `{text}` within 20 s"),
+            }
+        }
+    }
 }
 
 impl Drop for Server {
@@ -202,6 +215,11 @@ impl Events {
     /// the next change.
     pub fn settle(&self) {
         while self.rx.recv_timeout(Duration::from_millis(400)).is_ok() {}
+    }
+
+    /// Whether no event arrives for `wait`.
+    pub fn quiet(&self, wait: Duration) -> bool {
+        self.rx.recv_timeout(wait).is_err()
     }
 
     /// Waits (up to 20 s) for an event named `name`; returns its data.
