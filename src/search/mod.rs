@@ -109,25 +109,28 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
     hashes.sort_unstable();
     let postings = index::weigh(parts, &layout);
     let shards = shards::pack(&postings.terms, SHARD_BYTES);
-    let mut extra: Vec<(String, Vec<u8>)> = shards
+    // Each file is written as soon as it is made, not held with the others.
+    let write = |path: String, bytes: Vec<u8>| {
+        let mut h = Hash::default();
+        h.write(path.as_bytes());
+        h.write(&bytes);
+        let error = sink.write(&path, &bytes).err().map(|e| (path, e));
+        (h.0, error)
+    };
+    let mut written: Vec<(u64, Option<(String, String)>)> = shards
         .par_iter()
         .enumerate()
         .map(|(i, (_, range))| {
             let bytes = shards::shard_json(&postings.terms[range.clone()]);
-            (format!("search/t/{i}.json"), bytes)
+            write(format!("search/t/{i}.json"), bytes)
         })
         .collect();
-    extra.extend(filters(ctx, &layout));
-    let written: Vec<(u64, Option<(String, String)>)> = extra
-        .par_iter()
-        .map(|(path, bytes)| {
-            let mut h = Hash::default();
-            h.write(path.as_bytes());
-            h.write(bytes);
-            let error = sink.write(path, bytes).err().map(|e| (path.clone(), e));
-            (h.0, error)
-        })
-        .collect();
+    written.par_extend(
+        filters(ctx, &layout)
+            .into_par_iter()
+            .map(|(path, bytes)| write(path, bytes)),
+    );
+    let files = hashes.len() + written.len() + 1;
     let mut version = Hash::default();
     for (n, h) in &hashes {
         version.write(&n.to_le_bytes());
@@ -163,7 +166,7 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         Err(e) => errors.push((path.to_owned(), e.to_string())),
     }
     if errors.is_empty() {
-        Ok(hashes.len() + extra.len() + 1)
+        Ok(files)
     } else {
         Err(errors
             .into_iter()
