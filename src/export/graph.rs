@@ -11,7 +11,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::graph::{Site, Target};
+use crate::graph::{PerTarget, Site, Target};
 use crate::render::context::Ctx;
 
 /// The version of the schema in `docs/graph.md`.
@@ -74,25 +74,14 @@ struct Edge<'a> {
 
 /// The id of every page and decision, made once: edges borrow them.
 struct Ids {
-    meetings: Vec<String>,
-    entities: Vec<String>,
-    topics: Vec<String>,
-    actions: Vec<String>,
-    pages: Vec<String>,
+    pages: PerTarget<String>,
     decisions: Vec<String>,
 }
 
 impl Ids {
     fn new(site: &Site) -> Ids {
-        let all = |n: usize, make: fn(usize) -> Target| -> Vec<String> {
-            (0..n).map(|i| id(site, make(i))).collect()
-        };
         Ids {
-            meetings: all(site.meetings.len(), Target::Meeting),
-            entities: all(site.entities.len(), Target::Entity),
-            topics: all(site.topics.len(), Target::Topic),
-            actions: all(site.actions.len(), Target::Action),
-            pages: all(site.pages.len(), Target::Page),
+            pages: PerTarget::new(site, |t| id(site, t)),
             decisions: (0..site.decisions.len())
                 .map(|d| decision_id(site, d))
                 .collect(),
@@ -100,13 +89,7 @@ impl Ids {
     }
 
     fn get(&self, t: Target) -> &str {
-        match t {
-            Target::Meeting(i) => &self.meetings[i],
-            Target::Entity(i) => &self.entities[i],
-            Target::Topic(i) => &self.topics[i],
-            Target::Action(i) => &self.actions[i],
-            Target::Page(i) => &self.pages[i],
-        }
+        self.pages.get(t)
     }
 
     fn decision(&self, d: usize) -> &str {

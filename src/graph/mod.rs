@@ -53,6 +53,41 @@ impl Target {
     }
 }
 
+/// One value for every page of the graph, found by its [`Target`].
+#[derive(Debug, Default)]
+pub struct PerTarget<T> {
+    meetings: Vec<T>,
+    entities: Vec<T>,
+    topics: Vec<T>,
+    actions: Vec<T>,
+    pages: Vec<T>,
+}
+
+impl<T> PerTarget<T> {
+    /// `make` of every page of `site`.
+    pub fn new(site: &Site, make: impl Fn(Target) -> T) -> PerTarget<T> {
+        let all = |n: usize, target: fn(usize) -> Target| (0..n).map(|i| make(target(i))).collect();
+        PerTarget {
+            meetings: all(site.meetings.len(), Target::Meeting),
+            entities: all(site.entities.len(), Target::Entity),
+            topics: all(site.topics.len(), Target::Topic),
+            actions: all(site.actions.len(), Target::Action),
+            pages: all(site.pages.len(), Target::Page),
+        }
+    }
+
+    /// The value of `t`.
+    pub fn get(&self, t: Target) -> &T {
+        match t {
+            Target::Meeting(i) => &self.meetings[i],
+            Target::Entity(i) => &self.entities[i],
+            Target::Topic(i) => &self.topics[i],
+            Target::Action(i) => &self.actions[i],
+            Target::Page(i) => &self.pages[i],
+        }
+    }
+}
+
 /// The resolved site.
 #[derive(Debug)]
 pub struct Site {

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::graph::{Action, Backlink, Site, SiteLinks, Target};
+use crate::graph::{Action, Backlink, PerTarget, Site, SiteLinks, Target};
 use crate::markdown::{Heading, Style, escape_html, to_html};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
@@ -74,38 +74,17 @@ pub struct Ctx<'a> {
 /// The path of every page of the graph, worked out once per render (pages
 /// link to each other tens of thousands of times).
 #[derive(Debug, Default)]
-pub struct Paths {
-    meetings: Vec<String>,
-    entities: Vec<String>,
-    topics: Vec<String>,
-    actions: Vec<String>,
-    pages: Vec<String>,
-}
+pub struct Paths(PerTarget<String>);
 
 impl Paths {
     /// The paths of `site`'s pages, as links write them.
     pub fn new(site: &Site, urls: &Urls) -> Paths {
-        let all = |n: usize, make: fn(usize) -> Target| -> Vec<String> {
-            (0..n).map(|i| urls.path(&site.path(make(i)))).collect()
-        };
-        Paths {
-            meetings: all(site.meetings.len(), Target::Meeting),
-            entities: all(site.entities.len(), Target::Entity),
-            topics: all(site.topics.len(), Target::Topic),
-            actions: all(site.actions.len(), Target::Action),
-            pages: all(site.pages.len(), Target::Page),
-        }
+        Paths(PerTarget::new(site, |t| urls.path(&site.path(t))))
     }
 
     /// The path of a page.
     pub fn get(&self, t: Target) -> &str {
-        match t {
-            Target::Meeting(i) => &self.meetings[i],
-            Target::Entity(i) => &self.entities[i],
-            Target::Topic(i) => &self.topics[i],
-            Target::Action(i) => &self.actions[i],
-            Target::Page(i) => &self.pages[i],
-        }
+        self.0.get(t)
     }
 }
 
