@@ -81,13 +81,6 @@ enum Read {
     Gone,
 }
 
-fn digest(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
-}
-
 impl LiveSite {
     /// A site at `root`; nothing is read until the first [`LiveSite::rebuild`].
     pub fn new(root: &Path, overrides: Overrides) -> LiveSite {
@@ -228,7 +221,7 @@ impl LiveSite {
                 let read = source::read(root, p).map(|file| match file {
                     None => Read::Gone,
                     Some(file) => {
-                        let d = digest(&file.text);
+                        let d = crate::output::hash(file.text.as_bytes());
                         match files.get(*p) {
                             Some(known) if known.digest == d => Read::Same,
                             _ => Read::Parsed(d, model::parse_file(file)),

@@ -184,8 +184,13 @@ impl Staging {
         let _ = fs::remove_dir_all(&self.dir);
     }
 
+    /// Where the file at `rel` goes in the staging folder, its folder made.
     fn target(&self, rel: &str) -> Result<PathBuf, String> {
-        safe_join(&self.dir, rel)
+        let target = safe_join(&self.dir, rel)?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        Ok(target)
     }
 }
 
@@ -236,18 +241,12 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
 impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         let target = self.target(path)?;
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
         fs::write(&target, bytes).map_err(|e| e.to_string())
     }
 
     fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
         use std::io::Write;
         let target = self.target(path)?;
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
         let file = fs::File::create(&target).map_err(|e| e.to_string())?;
         let mut out = io::BufWriter::with_capacity(1 << 16, file);
         fill(&mut out)?;
@@ -256,9 +255,6 @@ impl Sink for Staging {
 
     fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
         let target = self.target(path)?;
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
         fs::copy(from, &target)
             .map(|_| ())
             .map_err(|e| e.to_string())
@@ -384,7 +380,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn hash(bytes: &[u8]) -> u64 {
+/// A hash of `bytes`, to tell whether they changed.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
     h.write(bytes);

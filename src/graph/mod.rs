@@ -78,12 +78,21 @@ impl<T> PerTarget<T> {
 
     /// The value of `t`.
     pub fn get(&self, t: Target) -> &T {
+        &self.of_kind(t)[t.index()]
+    }
+
+    /// The value of `t`, if the table has one (a default table has none).
+    pub fn find(&self, t: Target) -> Option<&T> {
+        self.of_kind(t).get(t.index())
+    }
+
+    fn of_kind(&self, t: Target) -> &[T] {
         match t {
-            Target::Meeting(i) => &self.meetings[i],
-            Target::Entity(i) => &self.entities[i],
-            Target::Topic(i) => &self.topics[i],
-            Target::Action(i) => &self.actions[i],
-            Target::Page(i) => &self.pages[i],
+            Target::Meeting(_) => &self.meetings,
+            Target::Entity(_) => &self.entities,
+            Target::Topic(_) => &self.topics,
+            Target::Action(_) => &self.actions,
+            Target::Page(_) => &self.pages,
         }
     }
 }

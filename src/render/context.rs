@@ -161,23 +161,16 @@ impl<T: Serialize> Serialize for Shared<'_, T> {
 /// ask for them. The default shares nothing.
 #[derive(Debug, Default)]
 pub struct Values {
-    meetings: Vec<OnceLock<tera::Value>>,
-    entities: Vec<OnceLock<tera::Value>>,
-    topics: Vec<OnceLock<tera::Value>>,
-    actions: Vec<OnceLock<tera::Value>>,
+    pages: PerTarget<OnceLock<tera::Value>>,
     decisions: Vec<OnceLock<tera::Value>>,
 }
 
 impl Values {
-    /// Empty slots for every meeting, entity and topic of `site`.
+    /// Empty slots for every page and decision of `site`.
     pub fn new(site: &Site) -> Values {
-        let slots = |n: usize| (0..n).map(|_| OnceLock::new()).collect();
         Values {
-            meetings: slots(site.meetings.len()),
-            entities: slots(site.entities.len()),
-            topics: slots(site.topics.len()),
-            actions: slots(site.actions.len()),
-            decisions: slots(site.decisions.len()),
+            pages: PerTarget::new(site, |_| OnceLock::new()),
+            decisions: (0..site.decisions.len()).map(|_| OnceLock::new()).collect(),
         }
     }
 }
@@ -293,7 +286,7 @@ impl<'a> Ctx<'a> {
                 kind: e.kind.as_str(),
                 stub: e.doc.is_none(),
             },
-            value: self.values.entities.get(i),
+            value: self.values.pages.find(Target::Entity(i)),
         }
     }
 
@@ -310,7 +303,7 @@ impl<'a> Ctx<'a> {
                 path: self.path(Target::Topic(i)),
                 stub: t.doc.is_none(),
             },
-            value: self.values.topics.get(i),
+            value: self.values.pages.find(Target::Topic(i)),
         }
     }
 
@@ -327,7 +320,7 @@ impl<'a> Ctx<'a> {
                 path: self.path(Target::Meeting(i)),
                 date: m.date,
             },
-            value: self.values.meetings.get(i),
+            value: self.values.pages.find(Target::Meeting(i)),
         }
     }
 
@@ -376,7 +369,7 @@ impl<'a> Ctx<'a> {
         };
         Shared {
             fields,
-            value: self.values.actions.get(i),
+            value: self.values.pages.find(Target::Action(i)),
         }
     }
 
@@ -454,48 +447,6 @@ pub fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
     }
     out.push_str(&escape_html(&text[pos..]));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn marks_are_escaped_and_wrapped() {
-        assert_eq!(
-            marked("A <b> & DESA.", std::slice::from_ref(&(8..12))),
-            "A &lt;b&gt; &amp; <mark>DESA</mark>."
-        );
-        assert_eq!(
-            marked("DESA", &[(0..4), (1..3), (0..10)]),
-            "<mark>DESA</mark>"
-        );
-    }
-
-    #[test]
-    fn relative_urls_climb_to_the_root_and_name_index_files() {
-        let u = Urls {
-            base_url: "https://x.example/m/".into(),
-            base_path: "/m/".into(),
-            relative: true,
-        };
-        assert_eq!(u.root("entities/desa/"), "../../");
-        assert_eq!(u.root(""), "");
-        assert_eq!(u.path("entities/desa/"), "entities/desa/index.html");
-        assert_eq!(u.path(""), "index.html");
-        assert_eq!(
-            u.permalink("entities/desa/"),
-            "https://x.example/m/entities/desa/"
-        );
-        let a = Urls {
-            relative: false,
-            ..u
-        };
-        assert_eq!(
-            (a.root("entities/desa/"), a.path("")),
-            ("/m/".into(), "".into())
-        );
-    }
 }
 
 thread_local! {
@@ -625,4 +576,46 @@ pub fn links_digest(site: &Site) -> u64 {
     }
     site.autolink.hash(&mut h);
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_escaped_and_wrapped() {
+        assert_eq!(
+            marked("A <b> & DESA.", std::slice::from_ref(&(8..12))),
+            "A &lt;b&gt; &amp; <mark>DESA</mark>."
+        );
+        assert_eq!(
+            marked("DESA", &[(0..4), (1..3), (0..10)]),
+            "<mark>DESA</mark>"
+        );
+    }
+
+    #[test]
+    fn relative_urls_climb_to_the_root_and_name_index_files() {
+        let u = Urls {
+            base_url: "https://x.example/m/".into(),
+            base_path: "/m/".into(),
+            relative: true,
+        };
+        assert_eq!(u.root("entities/desa/"), "../../");
+        assert_eq!(u.root(""), "");
+        assert_eq!(u.path("entities/desa/"), "entities/desa/index.html");
+        assert_eq!(u.path(""), "index.html");
+        assert_eq!(
+            u.permalink("entities/desa/"),
+            "https://x.example/m/entities/desa/"
+        );
+        let a = Urls {
+            relative: false,
+            ..u
+        };
+        assert_eq!(
+            (a.root("entities/desa/"), a.path("")),
+            ("/m/".into(), "".into())
+        );
+    }
 }

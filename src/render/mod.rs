@@ -385,14 +385,14 @@ fn render_one(
     })
 }
 
+/// Puts a page's data into its context.
+type Later<'v> = Box<dyn FnOnce(&mut Context) + 'v>;
+
 /// A template context under construction; when fingerprinting, every value
 /// is also hashed as it is inserted (from the typed value, whose field order
 /// is fixed, not from tera's maps, whose order is not). The page's own data
 /// is inserted only once the page is known to need rendering, so an
 /// unchanged page never has its Markdown turned into HTML.
-/// Puts a page's data into its context.
-type Later<'v> = Box<dyn FnOnce(&mut Context) + 'v>;
-
 struct Vars<'v> {
     context: Context,
     hasher: Option<DefaultHasher>,
