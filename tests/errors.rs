@@ -111,6 +111,24 @@ fn template_errors_are_reported_with_content_errors() {
 }
 
 #[test]
+fn a_template_that_fails_while_rendering_is_named_at_its_line() {
+    let site = Site::empty()
+        .file(
+            "templates/page.html",
+            "<main>\n{{ page.title }}\n{{ page.nothing.here }}\n</main>\n",
+        )
+        .file("content/pages/about.md", "---\ntitle: About\n---\nText.\n");
+    let ds = site.build_errors();
+    let t = find(&ds, "template");
+    assert_eq!(
+        (t.path.to_str().unwrap(), t.line),
+        ("templates/page.html", 3),
+        "{}",
+        t.message
+    );
+}
+
+#[test]
 fn two_files_with_one_slug_are_named_both() {
     let site = Site::empty()
         .file("content/entities/a/desa.md", "---\nname: DESA\n---\n")

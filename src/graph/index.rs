@@ -80,8 +80,13 @@ impl Index {
 
     /// Every target of `kind` called `name`.
     pub fn get(&self, kind: RefKind, name: &str) -> &[Target] {
+        self.get_folded(kind, &fold(name))
+    }
+
+    /// Every target of `kind` whose name, [`fold`]ed, is `folded`.
+    pub fn get_folded(&self, kind: RefKind, folded: &str) -> &[Target] {
         self.tables[kind.slot()]
-            .get(&fold(name))
+            .get(folded)
             .map_or(&[], Vec::as_slice)
     }
 

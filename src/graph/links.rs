@@ -1,7 +1,7 @@
 //! Where each page of the graph lives, and the graph as the Markdown walk
 //! sees it ([`SiteLinks`]).
 
-use super::index::{RefKind, split_kind};
+use super::index::{RefKind, fold, split_kind};
 use super::{Site, Target};
 use crate::markdown::{LinkTarget, Links, Mentions};
 
@@ -41,15 +41,37 @@ impl Site {
 
     /// Every page a wiki-link target could mean.
     pub fn candidates(&self, target: &str) -> Vec<Target> {
+        let mut out = Vec::new();
+        self.each_candidate(target, |t| {
+            out.push(t);
+            true
+        });
+        out
+    }
+
+    /// The page a wiki-link target means, if it means exactly one.
+    pub fn only_candidate(&self, target: &str) -> Option<Target> {
+        let (mut found, mut count) = (None, 0);
+        self.each_candidate(target, |t| {
+            found = Some(t);
+            count += 1;
+            count < 2
+        });
+        found.filter(|_| count == 1)
+    }
+
+    /// Calls `f` with each page `target` could mean, while `f` returns true.
+    fn each_candidate(&self, target: &str, mut f: impl FnMut(Target) -> bool) {
         let (kind, name) = split_kind(target);
         let kinds: &[RefKind] = match kind {
             Some(ref k) => std::slice::from_ref(k),
             None => &RefKind::ALL,
         };
+        let name = fold(name);
         kinds
             .iter()
-            .flat_map(|k| self.index.get(*k, name).iter().copied())
-            .collect()
+            .flat_map(|k| self.index.get_folded(*k, &name))
+            .all(|&t| f(t));
     }
 }
 
@@ -65,6 +87,22 @@ impl<'s> SiteLinks<'s> {
     pub fn new(site: &'s Site, relative: bool) -> Self {
         SiteLinks { site, relative }
     }
+}
+
+impl Links for SiteLinks<'_> {
+    type Key = Target;
+
+    fn wikilink(&self, target: &str) -> Option<Target> {
+        self.site.only_candidate(target)
+    }
+
+    fn mentions(&self) -> Option<&Mentions> {
+        self.site.mentions.as_ref()
+    }
+
+    fn mentioned(&self, owner: usize) -> Target {
+        Target::Entity(owner)
+    }
 
     fn target(&self, t: Target) -> LinkTarget<Target> {
         let mut path = self.site.path(t);
@@ -77,24 +115,5 @@ impl<'s> SiteLinks<'s> {
             title: self.site.title(t).to_owned(),
             kind: Site::kind_word(t),
         }
-    }
-}
-
-impl Links for SiteLinks<'_> {
-    type Key = Target;
-
-    fn wikilink(&self, target: &str) -> Option<LinkTarget<Target>> {
-        match self.site.candidates(target).as_slice() {
-            [one] => Some(self.target(*one)),
-            _ => None,
-        }
-    }
-
-    fn mentions(&self) -> Option<&Mentions> {
-        self.site.mentions.as_ref()
-    }
-
-    fn mentioned(&self, owner: usize) -> LinkTarget<Target> {
-        self.target(Target::Entity(owner))
     }
 }

@@ -7,7 +7,10 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+/// Up to how many bytes of names the leftmost-longest automaton is a full DFA.
+const DFA_BYTES: usize = 256 * 1024;
 
 /// The automaton of all entity names and aliases.
 #[derive(Debug, Clone)]
@@ -46,8 +49,14 @@ impl Mentions {
             return None;
         }
         let names = || pairs.iter().map(|(n, _)| n.as_str());
+        // A full DFA is the fastest search, which every paragraph of every
+        // body goes through; it takes some megabytes for thousands of names,
+        // so far more names are left to the automaton the crate picks.
+        let bytes: usize = pairs.iter().map(|(n, _)| n.len()).sum();
+        let kind = (bytes <= DFA_BYTES).then_some(AhoCorasickKind::DFA);
         let longest = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(kind)
             .build(names())
             .ok()?;
         let all = AhoCorasick::builder()

@@ -59,11 +59,14 @@ pub trait Links {
     /// The graph's identity of a page.
     type Key: Copy + Eq + Hash;
     /// Resolves the target of `[[target]]`; `None` when it leads nowhere.
-    fn wikilink(&self, target: &str) -> Option<LinkTarget<Self::Key>>;
+    fn wikilink(&self, target: &str) -> Option<Self::Key>;
     /// The automaton of entity names, if there are entities.
     fn mentions(&self) -> Option<&Mentions>;
     /// The entity an automaton match belongs to.
-    fn mentioned(&self, owner: usize) -> LinkTarget<Self::Key>;
+    fn mentioned(&self, owner: usize) -> Self::Key;
+    /// Where a link to `key` leads, for writing it: asked only for links
+    /// that are written, so a walk that only collects references builds none.
+    fn target(&self, key: Self::Key) -> LinkTarget<Self::Key>;
 }
 
 /// How links are written on the page being rendered.
@@ -126,7 +129,7 @@ struct OpenBlock {
 enum OpenLink<K> {
     Plain,
     Wiki {
-        target: Option<LinkTarget<K>>,
+        target: Option<K>,
         label_start: usize,
         swallow: bool,
     },
@@ -338,24 +341,24 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         }
         let mut pos = 0;
         for m in found {
-            let target = self.links.mentioned(m.owner);
-            if Some(target.key) == self.style.this {
+            let key = self.links.mentioned(m.owner);
+            if Some(key) == self.style.this {
                 continue;
             }
-            self.reference(target.key, base + m.range.start..base + m.range.end, false);
+            self.reference(key, base + m.range.start..base + m.range.end, false);
             let link = match self.style.autolink {
                 Autolink::All => true,
-                Autolink::First => !self.linked.contains(&target.key),
+                Autolink::First => !self.linked.contains(&key),
                 Autolink::None => false,
             };
-            self.linked.insert(target.key);
+            self.linked.insert(key);
             if !link || !self.html {
                 continue;
             }
             if m.range.start > pos {
                 self.emit(Event::Text(t[pos..m.range.start].to_owned().into()));
             }
-            let open = self.anchor("mention", &target);
+            let open = self.anchor("mention", &self.links.target(key));
             self.emit(Event::InlineHtml(open.into()));
             self.emit(Event::Text(t[m.range.clone()].to_owned().into()));
             self.emit(Event::InlineHtml("</a>".into()));
@@ -513,8 +516,8 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         let target = self.links.wikilink(dest);
         let label_start = self.block_len();
         if self.html {
-            let open = match &target {
-                Some(t) => self.anchor("wikilink", t),
+            let open = match target {
+                Some(key) => self.anchor("wikilink", &self.links.target(key)),
                 None => format!(
                     "<span class=\"unresolved\" title=\"{}\">",
                     escape_html(&format!("Nothing is called “{}”", dest.trim()))
@@ -545,12 +548,12 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                     let close = if target.is_some() { "</a>" } else { "</span>" };
                     self.emit(Event::InlineHtml(close.into()));
                 }
-                if let Some(t) = target {
-                    if Some(t.key) != self.style.this {
+                if let Some(key) = target {
+                    if Some(key) != self.style.this {
                         let end = self.block_len();
-                        self.reference(t.key, label_start..end, true);
+                        self.reference(key, label_start..end, true);
                     }
-                    self.linked.insert(t.key);
+                    self.linked.insert(key);
                 }
             }
             Some(OpenLink::Plain) | None => self.emit(Event::End(TagEnd::Link)),
@@ -579,17 +582,20 @@ mod tests {
 
     impl Links for Fake {
         type Key = usize;
-        fn wikilink(&self, target: &str) -> Option<LinkTarget<usize>> {
+        fn wikilink(&self, target: &str) -> Option<usize> {
             match display_label(target) {
-                "DESA" => Some(self.mentioned(0)),
-                "UNDP" => Some(self.mentioned(1)),
+                "DESA" => Some(0),
+                "UNDP" => Some(1),
                 _ => None,
             }
         }
         fn mentions(&self) -> Option<&Mentions> {
             self.mentions.as_ref()
         }
-        fn mentioned(&self, owner: usize) -> LinkTarget<usize> {
+        fn mentioned(&self, owner: usize) -> usize {
+            owner
+        }
+        fn target(&self, owner: usize) -> LinkTarget<usize> {
             let name = ["DESA", "UNDP"][owner];
             LinkTarget {
                 key: owner,

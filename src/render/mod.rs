@@ -125,11 +125,20 @@ impl Renderer {
         self.tera.contains_template(name)
     }
 
-    /// Renders a template with `context`; for extra outputs of other stages.
-    pub fn render_template(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+    /// Renders template `name` into `out`. An error of `out` is told apart
+    /// from an error of the template.
+    fn render_to(
+        &self,
+        name: &str,
+        context: &Context,
+        out: &mut Counted<'_>,
+    ) -> Result<(), Rendering> {
         self.tera
-            .render(name, context)
-            .map_err(|e| template_error(&e, &self.templates))
+            .render_to(name, context, &mut *out)
+            .map_err(|e| match out.failed.take() {
+                Some(io) => Rendering::Write(io),
+                None => Rendering::Template(template_error(&e, &self.templates)),
+            })
     }
 }
 
@@ -368,15 +377,38 @@ fn render_one(
     }
     let start = std::time::Instant::now();
     let context = vars.into_context();
-    let html = renderer.render_template(page.template(), &context)?;
+    // The page goes straight into the sink as it is rendered: a long list
+    // page is never held whole. Time spent filling counts as rendering, the
+    // rest (the file's last bytes and closing it) as writing.
+    let mut filled = std::time::Duration::ZERO;
+    let mut failed = None;
+    let written = sink.write_from(&file, &mut |out| {
+        let fill = std::time::Instant::now();
+        let mut counted = Counted {
+            out,
+            bytes: 0,
+            failed: None,
+        };
+        let r = renderer.render_to(page.template(), &context, &mut counted);
+        cost.bytes = counted.bytes;
+        filled = fill.elapsed();
+        r.map_err(|e| {
+            failed = Some(e);
+            String::new()
+        })
+    });
     drop(context);
-    cost.render = start.elapsed();
-    cost.bytes = html.len();
-    let start = std::time::Instant::now();
-    sink.write(&file, html.as_bytes()).map_err(|e| {
+    cost.write = start.elapsed().saturating_sub(filled);
+    cost.render = filled;
+    let cannot_write = |e: &dyn std::fmt::Display| {
         Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
-    })?;
-    cost.write = start.elapsed();
+    };
+    match (written, failed) {
+        (Ok(()), _) => {}
+        (Err(_), Some(Rendering::Template(d))) => return Err(d),
+        (Err(_), Some(Rendering::Write(e))) => return Err(cannot_write(&e)),
+        (Err(e), None) => return Err(cannot_write(&e)),
+    }
     Ok(Outcome {
         file,
         print,
@@ -397,6 +429,38 @@ struct Vars<'v> {
     context: Context,
     hasher: Option<DefaultHasher>,
     later: Option<Later<'v>>,
+}
+
+/// Why a page could not be rendered into its file.
+enum Rendering {
+    Template(Diagnostic),
+    Write(std::io::Error),
+}
+
+/// A writer that counts the bytes through it and keeps its first error, so
+/// that a failed write is not reported as a fault of the template.
+struct Counted<'w> {
+    out: &'w mut dyn std::io::Write,
+    bytes: usize,
+    failed: Option<std::io::Error>,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf).map(|()| buf.len())
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(buf).map_err(|e| {
+            let again = std::io::Error::new(e.kind(), e.to_string());
+            self.failed.get_or_insert(e);
+            again
+        })?;
+        self.bytes += buf.len();
+        Ok(())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 struct HashWriter<'h>(&'h mut DefaultHasher);
