@@ -198,16 +198,19 @@ fn text(s: &str) -> String {
 /// [`WIDTH`] octets, each piece ending in CRLF; a continuation starts with a
 /// space. Folds fall between characters, never inside one.
 fn fold(line: &str, out: &mut String) {
-    let mut width = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if width + n > WIDTH {
-            out.push_str("\r\n ");
-            width = 1;
+    let mut rest = line;
+    let mut room = WIDTH;
+    while rest.len() > room {
+        let mut end = room;
+        while !rest.is_char_boundary(end) {
+            end -= 1;
         }
-        out.push(c);
-        width += n;
+        out.push_str(&rest[..end]);
+        out.push_str("\r\n ");
+        rest = &rest[end..];
+        room = WIDTH - 1;
     }
+    out.push_str(rest);
     out.push_str("\r\n");
 }
 

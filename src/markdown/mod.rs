@@ -193,6 +193,10 @@ pub fn outline(body: &str) -> Outline {
 
 /// Text that still holds `[[` after parsing has a wiki-link that was never closed.
 fn check_brackets(run: &str, offset: usize, problems: &mut Vec<Problem>) {
+    // `contains` has a vectorised search for short needles; `find` does not.
+    if !run.contains("[[") {
+        return;
+    }
     if let Some(i) = run.find("[[") {
         let message = if run[i..].starts_with("[[]]") {
             "this wiki-link names nothing"
@@ -261,17 +265,27 @@ pub fn sanitize(html: &str) -> String {
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    escape_html_into(&mut out, s);
     out
+}
+
+/// Appends `s` to `out`, escaped for HTML content and attribute values.
+pub fn escape_html_into(out: &mut String, s: &str) {
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        out.push_str(entity);
+        plain = i + 1;
+    }
+    out.push_str(&s[plain..]);
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::{Heading, Mentions, escape_html, options};
+use super::{Heading, Mentions, escape_html, escape_html_into, options};
 
 /// Which plain mentions become links.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
@@ -370,12 +370,17 @@ impl<'a, L: Links> Walker<'a, '_, L> {
     }
 
     fn anchor(&self, class: &str, target: &LinkTarget<L::Key>) -> String {
-        format!(
-            "<a class=\"{class} {}\" href=\"{}\" title=\"{}\">",
-            target.kind,
-            escape_html(&format!("{}{}", self.style.root, target.path)),
-            escape_html(&target.title)
-        )
+        let (root, path, title) = (self.style.root, &target.path, &target.title);
+        let mut a = String::with_capacity(40 + root.len() + path.len() + title.len());
+        for part in ["<a class=\"", class, " ", target.kind, "\" href=\""] {
+            a.push_str(part);
+        }
+        escape_html_into(&mut a, root);
+        escape_html_into(&mut a, path);
+        a.push_str("\" title=\"");
+        escape_html_into(&mut a, title);
+        a.push_str("\">");
+        a
     }
 
     fn site_url(&self, url: &str) -> Option<String> {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::graph::{Action, Backlink, PerTarget, Site, SiteLinks, Target};
-use crate::markdown::{Heading, Style, escape_html, to_html};
+use crate::markdown::{Heading, Style, escape_html_into, to_html};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
 
@@ -439,13 +439,13 @@ pub fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
         if r.start < pos {
             continue;
         }
-        out.push_str(&escape_html(&text[pos..r.start]));
+        escape_html_into(&mut out, &text[pos..r.start]);
         out.push_str("<mark>");
-        out.push_str(&escape_html(&text[r.clone()]));
+        escape_html_into(&mut out, &text[r.clone()]);
         out.push_str("</mark>");
         pos = r.end;
     }
-    out.push_str(&escape_html(&text[pos..]));
+    escape_html_into(&mut out, &text[pos..]);
     out
 }
 
