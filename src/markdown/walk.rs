@@ -140,6 +140,9 @@ struct Walker<'a, 'l, L: Links> {
     style: Style<'l, L::Key>,
     headings: &'l [Heading],
     html: bool,
+    /// Whether references and their blocks are collected (rendering alone
+    /// does not need them).
+    collect: bool,
     out: Walk<'a, L::Key>,
     /// Events processed but not yet handed to the writer.
     queue: std::collections::VecDeque<Event<'a>>,
@@ -162,7 +165,7 @@ pub fn walk<'a, L: Links>(
     style: Style<'_, L::Key>,
     html: bool,
 ) -> Walk<'a, L::Key> {
-    let mut events = Events::new(body, headings, links, style, html);
+    let mut events = Events::new(body, headings, links, style, html, true);
     let kept: Vec<Event<'a>> = events.by_ref().collect();
     let mut out = events.walker.out;
     out.events = kept;
@@ -185,6 +188,7 @@ impl<'a, 'l, L: Links> Events<'a, 'l, L> {
         links: &'l L,
         style: Style<'l, L::Key>,
         html: bool,
+        collect: bool,
     ) -> Self {
         Events {
             walker: Walker {
@@ -192,6 +196,7 @@ impl<'a, 'l, L: Links> Events<'a, 'l, L> {
                 style,
                 headings,
                 html,
+                collect,
                 out: Walk {
                     events: Vec::new(),
                     references: Vec::new(),
@@ -256,7 +261,8 @@ pub fn to_html<L: Links>(
     style: Style<'_, L::Key>,
 ) -> String {
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, Events::new(body, headings, links, style, true));
+    let events = Events::new(body, headings, links, style, true, false);
+    pulldown_cmark::html::push_html(&mut html, events);
     match style.raw_html {
         RawHtml::Sanitize => super::sanitize(&html),
         RawHtml::Allow | RawHtml::Escape => html,
@@ -297,7 +303,8 @@ impl<'a, L: Links> Walker<'a, '_, L> {
     }
 
     fn push_block_text(&mut self, t: &str) {
-        if self.code == 0
+        if self.collect
+            && self.code == 0
             && let Some(b) = self.blocks.last_mut()
         {
             b.text.push_str(t);
@@ -305,6 +312,9 @@ impl<'a, L: Links> Walker<'a, '_, L> {
     }
 
     fn reference(&mut self, key: L::Key, range: Range<usize>, explicit: bool) {
+        if !self.collect {
+            return;
+        }
         let section = self.section;
         let block = match self.blocks.last_mut() {
             Some(b) if self.heading == 0 => Some(*b.index.get_or_insert_with(|| {
