@@ -54,6 +54,7 @@ pub fn write_all(
     use rayon::prelude::*;
     let results: Vec<Result<(), Diagnostic>> = EXPORTS
         .par_iter()
+        .with_max_len(1)
         .filter(|(path, _)| !provided.contains(path))
         .map(|(path, export)| {
             sink.write_from(path, &mut |out| export(ctx, out))

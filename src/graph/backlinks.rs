@@ -26,8 +26,10 @@ pub fn collect(site: &mut Site) {
     );
     sources.extend((0..site.pages.len()).map(Target::Page));
     let links = SiteLinks::new(site, false);
+    // Split down to single bodies: their lengths vary a great deal.
     let found: Vec<(Target, Vec<(Target, Backlink)>)> = sources
         .par_iter()
+        .with_max_len(1)
         .map(|&from| (from, scan(site, &links, from)))
         .collect();
     for (from, backlinks) in found {

@@ -272,8 +272,12 @@ pub fn render_since(
             values: &values,
             ..ctx
         };
+        // Pages differ in cost a hundredfold (an entity page against an
+        // action's): split down to single pages, or a thread left with a
+        // long run of costly ones works on alone at the end.
         pages
             .par_iter()
+            .with_max_len(1)
             .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
             .collect()
     };

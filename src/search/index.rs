@@ -89,8 +89,11 @@ pub fn read_all(ctx: &Ctx<'_>, layout: &Layout, chunk: usize, write: Write<'_>) 
     let blocks: Vec<Range<u32>> = (0..n.div_ceil(BLOCK))
         .map(|b| b * BLOCK..((b + 1) * BLOCK).min(n))
         .collect();
+    // A few blocks per part at most: a thread is never left alone with a
+    // long run of blocks at the end; each part costs a merge in `weigh`.
     let mut parts: Vec<Part> = blocks
         .par_iter()
+        .with_max_len(4)
         .fold(Part::default, |mut part, docs| {
             read_block(ctx, layout, docs.clone(), chunk, &mut part, write);
             part
