@@ -135,31 +135,11 @@ fn meetings_of(site: &mut Site) {
 }
 
 /// How many meetings each pair of entities, and each entity and topic, share.
+/// Each entity counts over its own meetings, in parallel, into rows as long
+/// as the lists of entities and topics.
 fn together(site: &mut Site) {
+    use rayon::prelude::*;
     const KEEP: usize = 10;
-    let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut with_topic: HashMap<(usize, usize), usize> = HashMap::new();
-    for m in &site.meetings {
-        for (i, &a) in m.entities.iter().enumerate() {
-            for &b in &m.entities[i + 1..] {
-                *pairs.entry((a, b)).or_default() += 1;
-                *pairs.entry((b, a)).or_default() += 1;
-            }
-            for &t in &m.topics {
-                *with_topic.entry((a, t)).or_default() += 1;
-            }
-        }
-    }
-    let mut related: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.entities.len()];
-    for ((a, b), n) in pairs {
-        related[a].push((b, n));
-    }
-    let mut topics: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.entities.len()];
-    let mut entities: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.topics.len()];
-    for ((e, t), n) in with_topic {
-        topics[e].push((t, n));
-        entities[t].push((e, n));
-    }
     let entity_names: Vec<String> = site
         .entities
         .iter()
@@ -171,15 +151,69 @@ fn together(site: &mut Site) {
         v.truncate(KEEP);
         v
     };
-    for (e, (r, t)) in site
-        .entities
-        .iter_mut()
-        .zip(related.into_iter().zip(topics))
-    {
-        e.related = top(r, &entity_names);
-        e.topics = top(t, &topic_names);
+    let (n_entities, n_topics) = (site.entities.len(), site.topics.len());
+    let counted: Vec<(Vec<(usize, usize)>, Vec<(usize, usize)>)> = (0..n_entities)
+        .into_par_iter()
+        .with_max_len(1)
+        .map_init(
+            || (Row::new(n_entities), Row::new(n_topics)),
+            |(with_entity, with_topic), a| {
+                for &m in &site.entities[a].meetings {
+                    let m = &site.meetings[m];
+                    for &b in m.entities.iter().filter(|&&b| b != a) {
+                        with_entity.add(b);
+                    }
+                    for &t in &m.topics {
+                        with_topic.add(t);
+                    }
+                }
+                (with_entity.drain(), with_topic.drain())
+            },
+        )
+        .collect();
+    let mut entities: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n_topics];
+    for (a, (_, topics)) in counted.iter().enumerate() {
+        for &(t, n) in topics {
+            entities[t].push((a, n));
+        }
+    }
+    for (e, (related, topics)) in site.entities.iter_mut().zip(counted) {
+        e.related = top(related, &entity_names);
+        e.topics = top(topics, &topic_names);
     }
     for (t, es) in site.topics.iter_mut().zip(entities) {
         t.entities = top(es, &entity_names);
+    }
+}
+
+/// Counts by index, reused from one entity to the next: only the indexes
+/// counted are visited again, so a row costs what was put in it.
+struct Row {
+    counts: Vec<usize>,
+    touched: Vec<usize>,
+}
+
+impl Row {
+    fn new(len: usize) -> Row {
+        Row {
+            counts: vec![0; len],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, i: usize) {
+        if self.counts[i] == 0 {
+            self.touched.push(i);
+        }
+        self.counts[i] += 1;
+    }
+
+    /// The counts as (index, count) by index; the row is left empty.
+    fn drain(&mut self) -> Vec<(usize, usize)> {
+        self.touched.sort_unstable();
+        self.touched
+            .drain(..)
+            .map(|i| (i, std::mem::take(&mut self.counts[i])))
+            .collect()
     }
 }
