@@ -74,7 +74,7 @@ fn print_timings(report: &BuildReport) {
     };
     for stage in &report.stages {
         eprintln!(
-            "  {:<18} {:>9.1} ms {}",
+            "  {:<20} {:>9.1} ms {}",
             stage.name,
             ms(stage.time),
             peak(stage.peak)
@@ -82,7 +82,7 @@ fn print_timings(report: &BuildReport) {
         if stage.name.starts_with("render") {
             for part in &report.rendered.parts {
                 eprintln!(
-                    "    {:<16} {:>9.1} ms {}",
+                    "    {:<18} {:>9.1} ms {}",
                     part.name,
                     ms(part.time),
                     peak(part.peak)
@@ -91,12 +91,12 @@ fn print_timings(report: &BuildReport) {
         }
     }
     eprintln!(
-        "  {:<18} {:>7} {:>10} {:>10} {:>10} {:>10}",
+        "  {:<20} {:>7} {:>10} {:>10} {:>10} {:>10}",
         "template", "pages", "data ms", "render ms", "write ms", "MB"
     );
     for t in &report.rendered.templates {
         eprintln!(
-            "  {:<18} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            "  {:<20} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
             t.template,
             t.pages,
             ms(t.data),

@@ -237,11 +237,13 @@ pub fn render_since(
     };
     let mut parts = Vec::new();
     let mut clock = std::time::Instant::now();
-    let mut lap = |name: &'static str| {
+    // A stage's time is the time since the last lap unless it is given
+    // (for work done alongside another stage).
+    let mut lap = |name: &'static str, took: Option<std::time::Duration>| {
         let now = std::time::Instant::now();
         parts.push(crate::Lap {
             name,
-            time: now - clock,
+            time: took.unwrap_or(now - clock),
             peak: crate::peak_memory(),
         });
         clock = now;
@@ -260,27 +262,39 @@ pub fn render_since(
         }
     }
     let statics: Vec<&str> = renderer.statics.iter().map(|(p, _)| p.as_str()).collect();
-    lap("static files");
+    lap("static files", None);
     let pages = Page::all(&ctx);
     // Fingerprints are only worked out when there is a previous render to
     // compare with; they start from what every body's links depend on.
     let links = previous.map(|_| context::links_digest(site));
-    let results: Vec<Result<Outcome, Diagnostic>> = {
-        // Views shown on many pages are made once, for the pages only.
-        let values = context::Values::new(site);
-        let ctx = Ctx {
-            values: &values,
-            ..ctx
-        };
-        // Pages differ in cost a hundredfold (an entity page against an
-        // action's): split down to single pages, or a thread left with a
-        // long run of costly ones works on alone at the end.
-        pages
-            .par_iter()
-            .with_max_len(1)
-            .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
-            .collect()
-    };
+    // The exports are written alongside the pages: they need nothing the
+    // pages make, and the largest of them is one long task that would
+    // otherwise keep a single core busy on its own.
+    let ((results, pages_time), (exported, exports_time)) = rayon::join(
+        || {
+            let start = std::time::Instant::now();
+            // Views shown on many pages are made once, for the pages only.
+            let values = context::Values::new(site);
+            let ctx = Ctx {
+                values: &values,
+                ..ctx
+            };
+            // Pages differ in cost a hundredfold (an entity page against an
+            // action's): split down to single pages, or a thread left with a
+            // long run of costly ones works on alone at the end.
+            let results: Vec<Result<Outcome, Diagnostic>> = pages
+                .par_iter()
+                .with_max_len(1)
+                .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
+                .collect();
+            (results, start.elapsed())
+        },
+        || {
+            let start = std::time::Instant::now();
+            let exported = crate::export::write_all(&ctx, sink, &statics);
+            (exported, start.elapsed())
+        },
+    );
     let mut prints = Prints::default();
     let mut rendered = 0;
     let mut costs: std::collections::BTreeMap<&'static str, TemplateCost> = Default::default();
@@ -306,19 +320,19 @@ pub fn render_since(
             Err(d) => diagnostics.push(d),
         }
     }
-    lap("pages");
+    lap("pages", Some(pages_time));
+    lap("exports alongside", Some(exports_time));
     let mut count = |r: Result<usize, Vec<Diagnostic>>| {
         r.unwrap_or_else(|mut e| {
             diagnostics.append(&mut e);
             0
         })
     };
-    let exported = count(crate::export::write_all(&ctx, sink, &statics));
-    lap("exports");
+    let exported = count(exported);
     let searched = count(crate::search::write(&ctx, sink));
-    lap("search index");
+    lap("search index", None);
     let previews = count(write_previews(site, sink));
-    lap("previews");
+    lap("previews", None);
     if !diagnostics.is_empty() {
         crate::diagnostic::sort(&mut diagnostics);
         diagnostics.truncate(50);
