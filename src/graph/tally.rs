@@ -146,13 +146,13 @@ fn together(site: &mut Site) {
         .map(|e| e.name.to_lowercase())
         .collect();
     let topic_names: Vec<String> = site.topics.iter().map(|t| t.name.to_lowercase()).collect();
-    let top = |mut v: Vec<(usize, usize)>, names: &[String]| {
+    let top = |mut v: Counts, names: &[String]| {
         v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
         v.truncate(KEEP);
         v
     };
     let (n_entities, n_topics) = (site.entities.len(), site.topics.len());
-    let counted: Vec<(Vec<(usize, usize)>, Vec<(usize, usize)>)> = (0..n_entities)
+    let counted: Vec<(Counts, Counts)> = (0..n_entities)
         .into_par_iter()
         .with_max_len(1)
         .map_init(
@@ -171,7 +171,7 @@ fn together(site: &mut Site) {
             },
         )
         .collect();
-    let mut entities: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n_topics];
+    let mut entities: Vec<Counts> = vec![Vec::new(); n_topics];
     for (a, (_, topics)) in counted.iter().enumerate() {
         for &(t, n) in topics {
             entities[t].push((a, n));
@@ -185,6 +185,9 @@ fn together(site: &mut Site) {
         t.entities = top(es, &entity_names);
     }
 }
+
+/// (index, count) pairs.
+type Counts = Vec<(usize, usize)>;
 
 /// Counts by index, reused from one entity to the next: only the indexes
 /// counted are visited again, so a row costs what was put in it.
@@ -209,7 +212,7 @@ impl Row {
     }
 
     /// The counts as (index, count) by index; the row is left empty.
-    fn drain(&mut self) -> Vec<(usize, usize)> {
+    fn drain(&mut self) -> Counts {
         self.touched.sort_unstable();
         self.touched
             .drain(..)
