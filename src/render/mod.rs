@@ -131,7 +131,7 @@ impl Renderer {
         &self,
         name: &str,
         context: &Context,
-        out: &mut Counted<'_>,
+        out: &mut CountingWriter<'_>,
     ) -> Result<(), Rendering> {
         self.tera
             .render_to(name, context, &mut *out)
@@ -402,7 +402,7 @@ fn render_one(
     let mut failed = None;
     let written = sink.write_from(&file, &mut |out| {
         let fill = std::time::Instant::now();
-        let mut counted = Counted {
+        let mut counted = CountingWriter {
             out,
             bytes: 0,
             failed: None,
@@ -457,13 +457,13 @@ enum Rendering {
 
 /// A writer that counts the bytes through it and keeps its first error, so
 /// that a failed write is not reported as a fault of the template.
-struct Counted<'w> {
+struct CountingWriter<'w> {
     out: &'w mut dyn std::io::Write,
     bytes: usize,
     failed: Option<std::io::Error>,
 }
 
-impl std::io::Write for Counted<'_> {
+impl std::io::Write for CountingWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.write_all(buf).map(|()| buf.len())
     }
