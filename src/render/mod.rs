@@ -400,6 +400,7 @@ fn render_one(
     // rest (the file's last bytes and closing it) as writing.
     let mut filled = std::time::Duration::ZERO;
     let mut failed = None;
+    let sent = std::time::Instant::now();
     let written = sink.write_from(&file, &mut |out| {
         let fill = std::time::Instant::now();
         let mut counted = CountingWriter {
@@ -415,9 +416,10 @@ fn render_one(
             String::new()
         })
     });
+    let writing = sent.elapsed().saturating_sub(filled);
     drop(context);
-    cost.write = start.elapsed().saturating_sub(filled);
-    cost.render = filled;
+    cost.render = start.elapsed().saturating_sub(writing);
+    cost.write = writing;
     let cannot_write = |e: &dyn std::fmt::Display| {
         Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
     };
