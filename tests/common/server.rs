@@ -184,15 +184,11 @@ impl Server {
 
     /// Waits (up to 20 s) for the server to print a line containing `text`.
     pub fn wait_printed(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.log.recv_timeout(left) {
-                Ok(line) if line.contains(text) => return line,
-                Ok(_) => {}
-                Err(_) => panic!("the server printed no line with `{text}` within 20 s"),
-            }
-        }
+        receive(
+            &self.log,
+            |line| line.contains(text),
+            &format!("the server printed no line with `{text}`"),
+        )
     }
 }
 
@@ -224,14 +220,20 @@ impl Events {
 
     /// Waits (up to 20 s) for an event named `name`; returns its data.
     pub fn wait(&self, name: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok((n, data)) if n == name => return data,
-                Ok(_) => {}
-                Err(_) => panic!("no `{name}` event within 20 s"),
-            }
+        receive(&self.rx, |(n, _)| n == name, &format!("no `{name}` event")).1
+    }
+}
+
+/// Waits (up to 20 s) for the first item of `rx` that is `wanted`, dropping
+/// the others; panics with `missing` when none comes.
+fn receive<T>(rx: &Receiver<T>, wanted: impl Fn(&T) -> bool, missing: &str) -> T {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(item) if wanted(&item) => return item,
+            Ok(_) => {}
+            Err(_) => panic!("{missing} within 20 s"),
         }
     }
 }
