@@ -151,7 +151,8 @@ pub fn run(
         events,
     });
     let report = Arc::new(report);
-    rebuild(&app, &mut site, &mirror, &Changes::default(), &*report);
+    // The watch starts before the first build, so a file saved while that
+    // build runs is built again.
     let ignore = vec![
         dir.clone(),
         options.root.join("public"),
@@ -159,6 +160,7 @@ pub fn run(
     ];
     let watcher = Watcher::start(&options.root, ignore)
         .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
+    rebuild(&app, &mut site, &mirror, &Changes::default(), &*report);
     report(Report::Listening {
         url: &url,
         polling: watcher.polling.as_deref(),

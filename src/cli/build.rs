@@ -30,9 +30,8 @@ impl Args {
             .output
             .clone()
             .unwrap_or_else(|| config.root.join("public"));
-        let first = quorum::build(&config, &output);
         if !self.watch {
-            let report = first?;
+            let report = quorum::build(&config, &output)?;
             print_diagnostics(&report.warnings);
             eprintln!("{}", summary(&report, "built"));
             if self.timings {
@@ -40,14 +39,17 @@ impl Args {
             }
             return Ok(());
         }
+        // The watch starts before the first build, so a file saved while
+        // that build runs is built again.
+        let ignore = vec![output.clone(), self.site.root.join("target")];
+        let mut watcher = Watcher::start(&self.site.root, ignore)
+            .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
+        let first = quorum::build(&config, &output);
         // An output folder quorum may not replace stops the watch at once.
         if let Err(e @ Error::Output(_)) = first {
             return Err(e);
         }
         show(first);
-        let ignore = vec![output.clone(), self.site.root.join("target")];
-        let mut watcher = Watcher::start(&self.site.root, ignore)
-            .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
         if let Some(why) = &watcher.polling {
             eprintln!("note: {why}; checking for changes twice a second instead");
         }
