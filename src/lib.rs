@@ -196,7 +196,11 @@ pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let mut watch = Stopwatch::start();
     output::check_output(&config.root, output)?;
-    let (renderer, site, warnings) = prepare_timed(config, &mut watch)?;
+    let (renderer, mut site, warnings) = prepare_timed(config, &mut watch)?;
+    // The graph holds what pages need of each body but its text: that is
+    // read again, one file at a time, as pages and the search index ask.
+    site.release_bodies(&config.root);
+    watch.lap("release bodies");
     let staging = output::Staging::begin(&config.root, output)?;
     match render::render(&site, config, &renderer, &staging) {
         Ok(rendered) => {

@@ -201,6 +201,13 @@ fn read_one(
     }))
 }
 
+/// Reads the file at `path` again, as [`read`] did: `rel` is its path
+/// relative to the site root, for messages.
+pub fn read_again(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let bytes = fs::read(path).map_err(|e| read_error(rel, &e))?;
+    decode(rel, bytes)
+}
+
 fn read_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(rel, format!("cannot read this file: {e}"))
         .help("check that the file exists and that you may read it")
@@ -231,11 +238,14 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 .help("remove the NUL character, or move binary files to static/"),
         );
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_owned()
+        text
     })
 }
 

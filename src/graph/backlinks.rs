@@ -1,6 +1,7 @@
 //! Backlinks: every mention and wiki-link in every body, kept with its
 //! paragraph and section, attached to the page it names.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -8,11 +9,13 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::{Backlink, MENTIONS_PER_PAGE, Site, SiteLinks, Target};
+use crate::diagnostic::Diagnostic;
 use crate::markdown::{Heading, Style, walk};
 
 /// Walks every body in parallel and attaches the backlinks it finds. Entities
-/// and topics a meeting's minutes refer to are added to the meeting.
-pub fn collect(site: &mut Site) {
+/// and topics a meeting's minutes refer to are added to the meeting. A body
+/// that cannot be read is reported.
+pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
     let mut sources: Vec<Target> = (0..site.meetings.len()).map(Target::Meeting).collect();
     sources.extend(
         (0..site.entities.len())
@@ -27,11 +30,19 @@ pub fn collect(site: &mut Site) {
     sources.extend((0..site.pages.len()).map(Target::Page));
     let links = SiteLinks::new(site, false);
     // Split down to single bodies: their lengths vary a great deal.
-    let found: Vec<(Target, Vec<(Target, Backlink)>)> = sources
+    let scanned: Vec<(Target, Result<Found, Diagnostic>)> = sources
         .par_iter()
         .with_max_len(1)
         .map(|&from| (from, scan(site, &links, from)))
         .collect();
+    let mut unread = Vec::new();
+    let found = scanned.into_iter().filter_map(|(from, r)| match r {
+        Ok(backlinks) => Some((from, backlinks)),
+        Err(d) => {
+            unread.push(d);
+            None
+        }
+    });
     for (from, backlinks) in found {
         for (to, backlink) in backlinks {
             if let Target::Meeting(m) = from {
@@ -69,6 +80,7 @@ pub fn collect(site: &mut Site) {
     for (t, k) in site.topics.iter_mut().zip(keys) {
         sort_by_keys(&mut t.backlinks, k);
     }
+    unread
 }
 
 /// The most of a paragraph a mention shows, in bytes: a long paragraph is cut
@@ -124,41 +136,46 @@ fn window(mut b: Backlink) -> Backlink {
     b
 }
 
-/// Stable sort of `items` by precomputed keys.
+/// Stable sort of `items` by precomputed keys. The list is complete by then:
+/// it gives back the room it grew into.
 fn sort_by_keys<T, K: Ord>(items: &mut Vec<T>, keys: Vec<K>) {
     let mut paired: Vec<(K, T)> = keys.into_iter().zip(items.drain(..)).collect();
     paired.sort_by(|a, b| a.0.cmp(&b.0));
     items.extend(paired.into_iter().map(|(_, t)| t));
+    items.shrink_to_fit();
 }
 
-fn body_of(site: &Site, t: Target) -> (&str, &[Heading]) {
-    match t {
-        Target::Meeting(i) => (
-            site.meetings[i].doc.body(),
-            &site.meetings[i].doc.outline.headings,
-        ),
+fn body_of(site: &Site, t: Target) -> Result<(Cow<'_, str>, &[Heading]), Diagnostic> {
+    Ok(match t {
+        Target::Meeting(i) => {
+            let d = &site.meetings[i].doc;
+            (d.body()?, &d.outline.headings)
+        }
         Target::Entity(i) => {
             let d = site.entities[i]
                 .doc
                 .as_ref()
                 .expect("sources have documents");
-            (d.body(), &d.outline.headings)
+            (d.body()?, &d.outline.headings)
         }
         Target::Topic(i) => {
             let d = site.topics[i].doc.as_ref().expect("sources have documents");
-            (d.body(), &d.outline.headings)
+            (d.body()?, &d.outline.headings)
         }
-        Target::Page(i) => (
-            site.pages[i].doc.body(),
-            &site.pages[i].doc.outline.headings,
-        ),
-        Target::Action(_) => ("", &[]),
-    }
+        Target::Page(i) => {
+            let d = &site.pages[i].doc;
+            (d.body()?, &d.outline.headings)
+        }
+        Target::Action(_) => (Cow::Borrowed(""), &[]),
+    })
 }
 
+/// The backlinks one body holds: the page each names, and the paragraph.
+type Found = Vec<(Target, Backlink)>;
+
 /// The backlinks one body holds, one per (page named, paragraph).
-fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backlink)> {
-    let (body, headings) = body_of(site, from);
+fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Found, Diagnostic> {
+    let (body, headings) = body_of(site, from)?;
     let style = Style {
         root: "",
         base_path: "/",
@@ -167,7 +184,7 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backli
         raw_html: crate::markdown::RawHtml::Allow,
         this: Some(from),
     };
-    let walked = walk(body, headings, links, style, false);
+    let walked = walk(&body, headings, links, style, false);
     let texts: Vec<Arc<str>> = walked
         .blocks
         .iter()
@@ -207,7 +224,7 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Vec<(Target, Backli
             last.more += 1;
         }
     }
-    kept
+    Ok(kept)
 }
 
 #[cfg(test)]

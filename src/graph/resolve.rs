@@ -52,7 +52,7 @@ pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
             .chain(e.aliases.iter().cloned());
         names.map(move |n| (n, i)).collect::<Vec<_>>()
     }));
-    backlinks::collect(&mut b.site);
+    b.diagnostics.extend(backlinks::collect(&mut b.site));
     b.diagnostics.extend(actions::follow(&mut b.site));
     tally::tally(&mut b.site);
     Resolved {
@@ -508,6 +508,9 @@ impl Builder {
     }
 
     fn build_meetings(&mut self, docs: Vec<Arc<MeetingDoc>>) {
+        let actions: usize = docs.iter().map(|d| d.front.actions.len()).sum();
+        self.site.actions.reserve_exact(actions);
+        self.site.meetings.reserve_exact(docs.len());
         for (mi, doc) in docs.into_iter().enumerate() {
             let f = &doc.front;
             let chair = f

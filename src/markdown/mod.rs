@@ -188,6 +188,9 @@ pub fn outline(body: &str) -> Outline {
         out.summary = first_paragraph.unwrap_or_default();
     }
     out.summary = truncate_words(&out.summary, 300);
+    // Outlines are kept for the whole build: no room to spare.
+    out.headings.shrink_to_fit();
+    out.wikilinks.shrink_to_fit();
     out
 }
 

@@ -10,7 +10,8 @@ pub mod date;
 pub mod front;
 pub mod slug;
 
-use std::path::Path;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -40,12 +41,56 @@ pub struct Doc<F> {
     /// Where each line of the file starts, computed the first time a
     /// diagnostic needs it (so many diagnostics in a long file stay cheap).
     lines: std::sync::OnceLock<Vec<usize>>,
+    /// Set once the body's text has been let go of: see [`Doc::release_body`].
+    released: Option<Released>,
+}
+
+/// Where a body let go of is read from again, and what it must be.
+#[derive(Debug, Clone)]
+struct Released {
+    /// The file's absolute path.
+    from: PathBuf,
+    /// A digest of the file's whole text, as it was parsed.
+    digest: u64,
 }
 
 impl<F> Doc<F> {
-    /// The Markdown body.
-    pub fn body(&self) -> &str {
-        &self.source.text[self.body_offset..]
+    /// The Markdown body: the text held in memory, or once it has been let
+    /// go of, the file read again. A file that changed since it was parsed
+    /// is an error: what was worked out from it no longer holds.
+    pub fn body(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        let Some(released) = &self.released else {
+            return Ok(Cow::Borrowed(&self.source.text[self.body_offset..]));
+        };
+        let mut text = crate::source::read_again(&released.from, self.path())?;
+        if crate::output::hash(text.as_bytes()) != released.digest {
+            return Err(Diagnostic::error(
+                self.path(),
+                "this file changed while the site was being built from it",
+            )
+            .help("build again once the file is saved"));
+        }
+        text.drain(..self.body_offset);
+        Ok(Cow::Owned(text))
+    }
+
+    /// Lets go of the body's text, which [`Doc::body`] then reads again from
+    /// the file under `root` whenever it is asked for, and of the outline's
+    /// wiki-links and problems, which only resolving the graph reads. A build
+    /// does this once the graph is resolved, so the minutes are not all held
+    /// while pages are rendered. The front matter stays, for messages about it.
+    pub fn release_body(&mut self, root: &Path) {
+        if self.released.is_some() {
+            return;
+        }
+        self.released = Some(Released {
+            from: root.join(self.path()),
+            digest: crate::output::hash(self.source.text.as_bytes()),
+        });
+        self.source.text.truncate(self.body_offset);
+        self.source.text.shrink_to_fit();
+        self.outline.wikilinks = Vec::new();
+        self.outline.problems = Vec::new();
     }
 
     /// The file's path relative to the site root.
@@ -269,6 +314,7 @@ fn typed<F: serde::de::DeserializeOwned>(
         body_offset,
         outline,
         lines: std::sync::OnceLock::new(),
+        released: None,
     };
     let diagnostics = doc
         .outline
@@ -315,8 +361,41 @@ mod tests {
         assert_eq!(m.slug.as_str(), "m-1");
         assert_eq!(m.front.attendees[1].role.as_deref(), Some("Chair"));
         assert_eq!(m.front.actions[0].owner.0, ["A", "B"]);
-        assert_eq!(m.body(), "Body\n");
+        assert_eq!(m.body().unwrap(), "Body\n");
         assert_eq!(p.entities[0].slug.as_str(), "kemal-dervis");
+    }
+
+    #[test]
+    fn a_released_body_is_read_again_and_must_not_have_changed() {
+        let root = tempfile::tempdir().unwrap();
+        let rel = "content/meetings/m.md";
+        let text = "\u{feff}---\r\ntitle: M\r\ndate: 2006-07\r\n---\r\nBody\r\n";
+        std::fs::create_dir_all(root.path().join("content/meetings")).unwrap();
+        std::fs::write(root.path().join(rel), text).unwrap();
+        let read = crate::source::read_again(&root.path().join(rel), Path::new(rel)).unwrap();
+        let mut p = parse(vec![file(Kind::Meeting, rel, &read)]);
+        let doc = Arc::get_mut(&mut p.meetings[0]).unwrap();
+        doc.release_body(root.path());
+        assert_eq!(
+            doc.source.text.len(),
+            doc.body_offset,
+            "only the front matter is held"
+        );
+        assert_eq!(doc.body().unwrap(), "Body\n");
+        assert_eq!(doc.front.title, "M");
+
+        std::fs::write(root.path().join(rel), text.replace("Body", "Edited")).unwrap();
+        let e = doc.body().unwrap_err();
+        assert_eq!(e.path, Path::new(rel));
+        assert!(
+            e.message.contains("changed while the site was being built"),
+            "{}",
+            e.message
+        );
+
+        std::fs::remove_file(root.path().join(rel)).unwrap();
+        let e = doc.body().unwrap_err();
+        assert!(e.message.contains("cannot read this file"), "{}", e.message);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! the site must open from the file system). `docs/templates.md` documents
 //! every field.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -123,7 +125,7 @@ pub struct MeetingFields<'a> {
     pub title: &'a str,
     pub slug: &'a str,
     pub path: &'a str,
-    pub date: PartialDate,
+    pub date: DateRef<'a>,
 }
 
 /// A view shown on many pages (a link to a meeting, an entity, a topic):
@@ -163,15 +165,51 @@ impl<T: Serialize> Serialize for Shared<'_, T> {
 pub struct Values {
     pages: PerTarget<OnceLock<tera::Value>>,
     decisions: Vec<OnceLock<tera::Value>>,
+    dates: Option<Mutex<HashMap<PartialDate, tera::Value>>>,
 }
 
 impl Values {
-    /// Empty slots for every page and decision of `site`.
+    /// Empty slots for every page and decision of `site`, and for dates.
     pub fn new(site: &Site) -> Values {
         Values {
             pages: PerTarget::new(site, |_| OnceLock::new()),
             decisions: (0..site.decisions.len()).map(|_| OnceLock::new()).collect(),
+            dates: Some(Mutex::default()),
         }
+    }
+}
+
+/// A date in a view shared between pages. Dates repeat (many actions fall
+/// due on the same day), so each date's template value is made once per
+/// render, like a [`Shared`] view's.
+#[derive(Debug, Clone, Copy)]
+pub struct DateRef<'a> {
+    date: PartialDate,
+    values: &'a Values,
+}
+
+impl std::ops::Deref for DateRef<'_> {
+    type Target = PartialDate;
+    fn deref(&self) -> &PartialDate {
+        &self.date
+    }
+}
+
+impl Serialize for DateRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Some(dates) = &self.values.dates else {
+            return self.date.serialize(s);
+        };
+        if FINGERPRINTING.with(std::cell::Cell::get) {
+            return self.date.serialize(s);
+        }
+        let value = dates
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(self.date)
+            .or_insert_with(|| tera::Value::from_serializable(&self.date))
+            .clone();
+        value.serialize(s)
     }
 }
 
@@ -195,7 +233,7 @@ pub struct ChangeView<'a> {
     pub status: Option<&'static str>,
     pub status_label: Option<&'static str>,
     pub note: Option<&'a str>,
-    pub due: Option<PartialDate>,
+    pub due: Option<DateRef<'a>>,
 }
 
 /// An action item.
@@ -214,11 +252,11 @@ pub struct ActionFields<'a> {
     pub meeting: MeetingRef<'a>,
     pub status: &'static str,
     pub status_label: &'static str,
-    pub due: Option<PartialDate>,
+    pub due: Option<DateRef<'a>>,
     pub overdue: bool,
     pub initial_status: &'static str,
     pub initial_status_label: &'static str,
-    pub initial_due: Option<PartialDate>,
+    pub initial_due: Option<DateRef<'a>>,
     pub history: Vec<ChangeView<'a>>,
 }
 
@@ -311,6 +349,14 @@ impl<'a> Ctx<'a> {
         list.iter().map(|&i| self.topic(i)).collect()
     }
 
+    /// A date, its template value shared.
+    pub fn date(&self, date: PartialDate) -> DateRef<'a> {
+        DateRef {
+            date,
+            values: self.values,
+        }
+    }
+
     pub fn meeting(&self, i: usize) -> MeetingRef<'a> {
         let m = &self.site.meetings[i];
         Shared {
@@ -318,7 +364,7 @@ impl<'a> Ctx<'a> {
                 title: &m.doc.front.title,
                 slug: m.slug.as_str(),
                 path: self.path(Target::Meeting(i)),
-                date: m.date,
+                date: self.date(m.date),
             },
             value: self.values.pages.find(Target::Meeting(i)),
         }
@@ -350,11 +396,11 @@ impl<'a> Ctx<'a> {
             meeting: self.meeting(a.meeting),
             status: a.status.as_str(),
             status_label: a.status.label(),
-            due: a.due,
+            due: a.due.map(|d| self.date(d)),
             overdue: a.overdue,
             initial_status: a.initial.as_str(),
             initial_status_label: a.initial.label(),
-            initial_due: a.initial_due,
+            initial_due: a.initial_due.map(|d| self.date(d)),
             history: a
                 .history
                 .iter()
@@ -363,7 +409,7 @@ impl<'a> Ctx<'a> {
                     status: c.status.map(Status::as_str),
                     status_label: c.status.map(Status::label),
                     note: c.note.as_deref(),
-                    due: c.due,
+                    due: c.due.map(|d| self.date(d)),
                 })
                 .collect(),
         };
@@ -479,7 +525,7 @@ struct BodySource<'a> {
     config: &'a Config,
     urls: &'a Urls,
     links: SiteLinks<'a>,
-    text: &'a str,
+    text: Cow<'a, str>,
     headings: &'a [Heading],
     this: Target,
     dir: String,
@@ -489,7 +535,7 @@ impl<'a> Body<'a> {
     /// The body `text` (with its `headings`) of `this`, on the page at `dir`.
     pub fn new(
         ctx: &Ctx<'a>,
-        text: &'a str,
+        text: Cow<'a, str>,
         headings: &'a [Heading],
         this: Target,
         dir: &str,
@@ -527,7 +573,7 @@ impl<'a> Body<'a> {
             raw_html: b.config.raw_html,
             this: Some(b.this),
         };
-        to_html(b.text, b.headings, &b.links, style)
+        to_html(&b.text, b.headings, &b.links, style)
     }
 }
 
@@ -536,7 +582,7 @@ impl Serialize for Body<'_> {
         if FINGERPRINTING.with(std::cell::Cell::get) {
             let inputs = self.source.as_ref().map(|b| {
                 (
-                    b.text,
+                    &*b.text,
                     crate::graph::Site::kind_word(b.this),
                     b.this.index(),
                     &b.dir,

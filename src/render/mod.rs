@@ -374,7 +374,7 @@ fn render_one(
 ) -> Result<Outcome, Diagnostic> {
     let file = page.file(ctx);
     let start = std::time::Instant::now();
-    let vars = page_context(ctx, page, links);
+    let vars = page_context(ctx, page, links)?;
     let print = vars.print;
     let mut cost = TemplateCost {
         template: page.template(),
@@ -637,11 +637,15 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> Vec<NavItem> {
 }
 
 /// The context of `page`, and its fingerprint when asked for.
-fn page_context<'a>(ctx: &Ctx<'a>, page: Page, fingerprint: Option<u64>) -> PageVars<'a> {
+fn page_context<'a>(
+    ctx: &Ctx<'a>,
+    page: Page,
+    fingerprint: Option<u64>,
+) -> Result<PageVars<'a>, Diagnostic> {
     let dir = page.dir(ctx);
     let mut c = Vars::new(fingerprint);
     base_vars(&mut c, ctx, page.kind(), page.title(ctx), &dir);
-    match pages::data(ctx, page) {
+    match pages::data(ctx, page)? {
         Data::Home(d) => c.insert_later("home", d),
         Data::Meetings(d) => c.insert_later("years", d),
         Data::Meeting(d) => c.insert_later("meeting", d),
@@ -663,7 +667,7 @@ fn page_context<'a>(ctx: &Ctx<'a>, page: Page, fingerprint: Option<u64>) -> Page
     if page == Page::Meetings {
         c.insert("series", &knowledge::series_list(ctx));
     }
-    c.finish(page.template())
+    Ok(c.finish(page.template()))
 }
 
 /// Writes the data of link previews ([`crate::views::previews`]); returns

@@ -9,6 +9,7 @@ use super::context::{
     MentionView, TopicRef,
 };
 use super::knowledge;
+use crate::diagnostic::Diagnostic;
 use crate::graph::Target;
 use crate::markdown::Heading;
 use crate::model::date::PartialDate;
@@ -432,19 +433,19 @@ pub struct FreePage<'a> {
 }
 
 /// Builds the data of `page`.
-pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
-    match page {
+pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
+    Ok(match page {
         Page::Home => Data::Home(home(ctx)),
         Page::Meetings => {
             Data::Meetings(by_year(ctx, (0..ctx.site.meetings.len()).rev(), |c, i| {
                 c.meeting_summary(i)
             }))
         }
-        Page::Meeting(i) => Data::Meeting(Box::new(meeting(ctx, i, &page.dir(ctx)))),
+        Page::Meeting(i) => Data::Meeting(Box::new(meeting(ctx, i, &page.dir(ctx))?)),
         Page::Entities => Data::Entities(entity_groups(ctx)),
-        Page::Entity(i) => Data::Entity(Box::new(entity(ctx, i, &page.dir(ctx)))),
+        Page::Entity(i) => Data::Entity(Box::new(entity(ctx, i, &page.dir(ctx))?)),
         Page::Topics => Data::Topics(tree(ctx)),
-        Page::Topic(i) => Data::Topic(Box::new(topic(ctx, i, &page.dir(ctx)))),
+        Page::Topic(i) => Data::Topic(Box::new(topic(ctx, i, &page.dir(ctx))?)),
         Page::Actions => Data::Actions(register(ctx)),
         Page::Action(i) => Data::Action(Box::new(ctx.action(i))),
         Page::Decisions => Data::Decisions(decision_log(ctx)),
@@ -457,7 +458,7 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
                 toc: &p.doc.outline.headings,
                 body: Body::new(
                     ctx,
-                    p.doc.body(),
+                    p.doc.body()?,
                     &p.doc.outline.headings,
                     Target::Page(i),
                     &page.dir(ctx),
@@ -469,7 +470,7 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Data<'a> {
         Page::Map => Data::Map(knowledge::map_page(ctx, &page.dir(ctx))),
         Page::Changes => Data::Changes(knowledge::changes_page(ctx)),
         Page::ActionsPrint => Data::ActionsPrint(knowledge::print_register(ctx)),
-    }
+    })
 }
 
 fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
@@ -532,10 +533,10 @@ fn by_year<'a, T>(
     years
 }
 
-fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
+fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Diagnostic> {
     let m = &ctx.site.meetings[i];
     let doc = &m.doc;
-    MeetingView {
+    Ok(MeetingView {
         meeting: ctx.meeting(i),
         series: m.series.map(|s| {
             let series = &ctx.site.series[s];
@@ -583,14 +584,14 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> MeetingView<'a> {
         toc: &doc.outline.headings,
         body: Body::new(
             ctx,
-            doc.body(),
+            doc.body()?,
             &doc.outline.headings,
             Target::Meeting(i),
             dir,
         ),
         prev: m.prev.map(|p| ctx.meeting(p)),
         next: m.next.map(|n| ctx.meeting(n)),
-    }
+    })
 }
 
 fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
@@ -648,15 +649,16 @@ fn ancestors(parents: impl Fn(usize) -> Option<usize>, start: usize, limit: usiz
     out
 }
 
-fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
+fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diagnostic> {
     let s = ctx.site;
     let e = &s.entities[i];
-    let description = e.doc.as_ref().map_or_else(Body::none, |d| {
-        Body::new(ctx, d.body(), &d.outline.headings, Target::Entity(i), dir)
-    });
+    let description = match &e.doc {
+        Some(d) => Body::new(ctx, d.body()?, &d.outline.headings, Target::Entity(i), dir),
+        None => Body::none(),
+    };
     let newest_first = |v: &[usize]| v.iter().rev().map(|&m| ctx.meeting(m)).collect::<Vec<_>>();
     let (activity, map) = knowledge::entity_pictures(ctx, i, dir);
-    EntityView {
+    Ok(EntityView {
         entity: ctx.entity(i),
         short: e.short.as_deref(),
         kind_label: e.kind.as_str(),
@@ -717,7 +719,7 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> EntityView<'a> {
             .collect(),
         activity,
         map,
-    }
+    })
 }
 
 /// The topic tree, depth first, children by name.
@@ -743,16 +745,17 @@ fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
     rows
 }
 
-fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> TopicView<'a> {
+fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<TopicView<'a>, Diagnostic> {
     let s = ctx.site;
     let t = &s.topics[i];
     let (activity, map) = knowledge::topic_pictures(ctx, i, dir);
-    TopicView {
+    Ok(TopicView {
         topic: ctx.topic(i),
         aliases: &t.aliases,
-        description: t.doc.as_ref().map_or_else(Body::none, |d| {
-            Body::new(ctx, d.body(), &d.outline.headings, Target::Topic(i), dir)
-        }),
+        description: match &t.doc {
+            Some(d) => Body::new(ctx, d.body()?, &d.outline.headings, Target::Topic(i), dir),
+            None => Body::none(),
+        },
         ancestors: ctx.topics(&ancestors(|k| s.topics[k].parent, i, s.topics.len())),
         children: ctx.topics(&t.children),
         timeline: by_year(ctx, t.meetings.iter().rev().copied(), |c, m| c.meeting(m)),
@@ -770,7 +773,7 @@ fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> TopicView<'a> {
         mentions: ctx.mentions(&t.backlinks),
         activity,
         map,
-    }
+    })
 }
 
 fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::encode::json_str;
 use super::text::{line_break, plain_text};
+use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, Target};
 use crate::render::context::Ctx;
 
@@ -200,14 +201,14 @@ pub mod weight {
 }
 
 /// Fills `rec` with document `doc` and hands every field to `index` with
-/// its weight.
+/// its weight; fails when the document's body cannot be read.
 pub fn gather(
     ctx: &Ctx<'_>,
     layout: &Layout,
     doc: u32,
     rec: &mut Record,
     index: &mut dyn FnMut(&str, f32),
-) {
+) -> Result<(), Diagnostic> {
     let site = ctx.site;
     let t = layout.target(site, doc);
     rec.path = ctx.path(t).to_owned();
@@ -229,7 +230,7 @@ pub fn gather(
                 inline(s, &mut rec.text);
                 line_break(&mut rec.text);
             }
-            plain_text(m.doc.body(), &mut rec.text);
+            plain_text(&m.doc.body()?, &mut rec.text);
             for &d in &m.decisions {
                 inline(&site.decisions[d].text, &mut rec.text);
                 line_break(&mut rec.text);
@@ -261,7 +262,7 @@ pub fn gather(
                 line_break(&mut rec.text);
             }
             if let Some(d) = &e.doc {
-                plain_text(d.body(), &mut rec.text);
+                plain_text(&d.body()?, &mut rec.text);
             }
             index(&e.name, weight::TITLE);
             index(e.short.as_deref().unwrap_or_default(), weight::NAME);
@@ -284,7 +285,7 @@ pub fn gather(
                 line_break(&mut rec.text);
             }
             if let Some(d) = &tp.doc {
-                plain_text(d.body(), &mut rec.text);
+                plain_text(&d.body()?, &mut rec.text);
             }
             index(&tp.name, weight::TITLE);
             for a in &tp.aliases {
@@ -296,11 +297,12 @@ pub fn gather(
         Target::Page(i) => {
             let p = &site.pages[i];
             rec.title.push_str(&p.doc.front.title);
-            plain_text(p.doc.body(), &mut rec.text);
+            plain_text(&p.doc.body()?, &mut rec.text);
             index(&rec.title, weight::TITLE);
             index(&rec.text, weight::TEXT);
         }
     }
+    Ok(())
 }
 
 fn action(ctx: &Ctx<'_>, i: usize, rec: &mut Record, index: &mut dyn FnMut(&str, f32)) {

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use super::docs::{Kind, Layout, Record, gather};
 use super::encode::{self, Hash};
 use super::text::{Folds, terms};
+use crate::diagnostic::Diagnostic;
 use crate::render::context::Ctx;
 
 /// A map with a fast, deterministic hash (its order never reaches the output).
@@ -55,6 +56,8 @@ pub struct Part {
     /// (first document, hash of its bytes) of each chunk of records.
     pub files: Vec<(u32, u64)>,
     pub errors: Vec<(String, String)>,
+    /// Bodies that could not be read.
+    pub unread: Vec<Diagnostic>,
     /// Buffers reused from document to document.
     scratch: Scratch,
 }
@@ -163,13 +166,14 @@ fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &m
         postings,
         folds,
         scratch,
+        unread,
         ..
     } = part;
     let Scratch {
         word, tf, touched, ..
     } = scratch;
     let mut length = 0.0;
-    gather(ctx, layout, doc, rec, &mut |text, w| {
+    let gathered = gather(ctx, layout, doc, rec, &mut |text, w| {
         terms(text, word, folds, |t| {
             let id = vocab.id(t);
             if id == postings.len() {
@@ -183,6 +187,7 @@ fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &m
             length += w;
         });
     });
+    unread.extend(gathered.err());
     for &id in touched.iter() {
         postings[id as usize].push((doc, tf[id as usize]));
         tf[id as usize] = 0.0;

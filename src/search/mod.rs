@@ -101,9 +101,11 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         sink.write(path, bytes)
     });
     let mut errors: Vec<(String, String)> = Vec::new();
+    let mut unread: Vec<Diagnostic> = Vec::new();
     let mut hashes: Vec<(u32, u64)> = Vec::new();
     for p in &parts {
         errors.extend(p.errors.iter().cloned());
+        unread.extend(p.unread.iter().cloned());
         hashes.extend(p.files.iter().copied());
     }
     hashes.sort_unstable();
@@ -165,18 +167,16 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         }
         Err(e) => errors.push((path.to_owned(), e.to_string())),
     }
-    if errors.is_empty() {
+    if errors.is_empty() && unread.is_empty() {
         Ok(files)
     } else {
-        Err(errors
-            .into_iter()
-            .map(|(path, e)| {
-                Diagnostic::error(
-                    PathBuf::from(path),
-                    format!("cannot write the search index: {e}"),
-                )
-            })
-            .collect())
+        unread.extend(errors.into_iter().map(|(path, e)| {
+            Diagnostic::error(
+                PathBuf::from(path),
+                format!("cannot write the search index: {e}"),
+            )
+        }));
+        Err(unread)
     }
 }
 
