@@ -28,6 +28,8 @@ pub mod watch;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use config::{Config, Overrides};
 use diagnostic::Diagnostic;
 use graph::Site;
@@ -130,16 +132,39 @@ pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Error> 
 /// Load, parse and resolve: the knowledge graph of the site, and its warnings.
 /// Errors (and, with `strict`, warnings) stop here.
 pub fn analyse(config: &Config) -> Result<(Site, Vec<Diagnostic>), Error> {
-    analyse_timed(config, &mut Stopwatch::default())
+    analyse_timed(config, &mut Stopwatch::default(), false)
 }
 
-fn analyse_timed(config: &Config, watch: &mut Stopwatch) -> Result<(Site, Vec<Diagnostic>), Error> {
-    let loaded = source::load(&config.root);
-    watch.lap("load");
-    let mut diagnostics = loaded.diagnostics;
-    let mut parsed = model::parse(loaded.files);
+/// Loads, parses and resolves the site. With `release`, each body is let go
+/// of as soon as its file is parsed: later stages read it again from the
+/// file (see [`model::Doc::release_body`]).
+fn analyse_timed(
+    config: &Config,
+    watch: &mut Stopwatch,
+    release: bool,
+) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let (files, mut diagnostics) = if release {
+        let loaded = source::load_each(&config.root, |file| {
+            let mut parsed = model::parse_file(file);
+            parsed.release_body(&config.root);
+            parsed
+        });
+        watch.lap("load and parse");
+        loaded
+    } else {
+        let loaded = source::load(&config.root);
+        watch.lap("load");
+        let files: Vec<model::ParsedFile> = loaded
+            .files
+            .into_par_iter()
+            .map(model::parse_file)
+            .collect();
+        watch.lap("parse");
+        (files, loaded.diagnostics)
+    };
+    let mut parsed = model::Parsed::gather(&files);
+    drop(files);
     diagnostics.append(&mut parsed.diagnostics);
-    watch.lap("parse");
     let resolved = graph::resolve(parsed, config);
     diagnostics.extend(resolved.diagnostics);
     watch.lap("resolve");
@@ -165,16 +190,18 @@ pub(crate) fn finish(
 
 /// Compiles the theme and analyses the content, reporting the errors of both.
 pub(crate) fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
-    prepare_timed(config, &mut Stopwatch::default())
+    prepare_timed(config, &mut Stopwatch::default(), false)
 }
 
+/// [`prepare`], timed; with `release`, bodies are let go of once parsed.
 fn prepare_timed(
     config: &Config,
     watch: &mut Stopwatch,
+    release: bool,
 ) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
     let renderer = Renderer::new(config);
     watch.lap("theme");
-    match (renderer, analyse_timed(config, watch)) {
+    match (renderer, analyse_timed(config, watch, release)) {
         (Ok(renderer), Ok((site, warnings))) => Ok((renderer, site, warnings)),
         (Err(mut theme), Ok((_, warnings))) => {
             theme.extend(warnings);
@@ -196,11 +223,7 @@ pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let mut watch = Stopwatch::start();
     output::check_output(&config.root, output)?;
-    let (renderer, mut site, warnings) = prepare_timed(config, &mut watch)?;
-    // The graph holds what pages need of each body but its text: that is
-    // read again, one file at a time, as pages and the search index ask.
-    site.release_bodies(&config.root);
-    watch.lap("release bodies");
+    let (renderer, site, warnings) = prepare_timed(config, &mut watch, true)?;
     let staging = output::Staging::begin(&config.root, output)?;
     match render::render(&site, config, &renderer, &staging) {
         Ok(rendered) => {

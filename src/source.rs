@@ -112,26 +112,36 @@ pub fn read(root: &Path, path: &Path) -> Result<Option<SourceFile>, Diagnostic> 
 
 /// Walks `root/content` and reads every Markdown file in it, in parallel.
 pub fn load(root: &Path) -> Loaded {
-    let (paths, diagnostics) = list(root);
+    let (files, diagnostics) = load_each(root, |f| f);
+    Loaded { files, diagnostics }
+}
+
+/// Walks `root/content` and hands every Markdown file to `each` as soon as
+/// it is read, in parallel: what `each` makes, in the order of the files'
+/// paths, and the problems met while walking and reading.
+pub fn load_each<T: Send>(
+    root: &Path,
+    each: impl Fn(SourceFile) -> T + Sync,
+) -> (Vec<T>, Vec<Diagnostic>) {
+    let (mut paths, mut diagnostics) = list(root);
+    // Paths sort as the files did: the walk sorts by name in each folder,
+    // which is not the order of whole paths.
+    paths.sort();
     let content = root.join("content");
     let content_real = fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
-    let mut loaded = Loaded {
-        files: Vec::new(),
-        diagnostics,
-    };
-    let results: Vec<Result<Option<SourceFile>, Diagnostic>> = paths
+    let results: Vec<Result<Option<T>, Diagnostic>> = paths
         .par_iter()
-        .map(|p| read_one(root, &content, &content_real, p))
+        .map(|p| read_one(root, &content, &content_real, p).map(|f| f.map(&each)))
         .collect();
+    let mut made = Vec::new();
     for r in results {
         match r {
-            Ok(Some(f)) => loaded.files.push(f),
+            Ok(Some(t)) => made.push(t),
             Ok(None) => {}
-            Err(d) => loaded.diagnostics.push(d),
+            Err(d) => diagnostics.push(d),
         }
     }
-    loaded.files.sort_by(|a, b| a.path.cmp(&b.path));
-    loaded
+    (made, diagnostics)
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

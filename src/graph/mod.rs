@@ -124,33 +124,6 @@ pub struct Site {
     pub today: Date,
 }
 
-impl Site {
-    /// Lets go of the text of every body, in parallel: pages and the search
-    /// index then read each body again from its file under `root` when they
-    /// need it (see [`crate::model::Doc::release_body`]). A document shared
-    /// with something else (a site kept between rebuilds) keeps its text.
-    pub fn release_bodies(&mut self, root: &std::path::Path) {
-        use rayon::prelude::*;
-        fn release<F: Send + Sync>(doc: &mut Arc<crate::model::Doc<F>>, root: &std::path::Path) {
-            if let Some(d) = Arc::get_mut(doc) {
-                d.release_body(root);
-            }
-        }
-        self.meetings
-            .par_iter_mut()
-            .for_each(|m| release(&mut m.doc, root));
-        for d in self.entities.iter_mut().filter_map(|e| e.doc.as_mut()) {
-            release(d, root);
-        }
-        for d in self.topics.iter_mut().filter_map(|t| t.doc.as_mut()) {
-            release(d, root);
-        }
-        for p in &mut self.pages {
-            release(&mut p.doc, root);
-        }
-    }
-}
-
 /// A meeting and everything the graph knows about it.
 #[derive(Debug)]
 pub struct Meeting {

@@ -75,10 +75,9 @@ impl<F> Doc<F> {
     }
 
     /// Lets go of the body's text, which [`Doc::body`] then reads again from
-    /// the file under `root` whenever it is asked for, and of the outline's
-    /// wiki-links and problems, which only resolving the graph reads. A build
-    /// does this once the graph is resolved, so the minutes are not all held
-    /// while pages are rendered. The front matter stays, for messages about it.
+    /// the file under `root` whenever it is asked for. A build does this as
+    /// soon as a file is parsed, so the minutes are never all held at once.
+    /// The front matter stays, for messages about it.
     pub fn release_body(&mut self, root: &Path) {
         if self.released.is_some() {
             return;
@@ -89,8 +88,6 @@ impl<F> Doc<F> {
         });
         self.source.text.truncate(self.body_offset);
         self.source.text.shrink_to_fit();
-        self.outline.wikilinks = Vec::new();
-        self.outline.problems = Vec::new();
     }
 
     /// The file's path relative to the site root.
@@ -122,6 +119,16 @@ impl<F> Doc<F> {
             Severity::Error => Diagnostic::error(self.path(), message),
             Severity::Warning => Diagnostic::warning(self.path(), message),
         };
+        if offset >= self.body_offset
+            && self.released.is_some()
+            && let Ok(body) = self.body()
+        {
+            // A place in a body let go of: the file is read again for its line.
+            let mut text = String::with_capacity(self.body_offset + body.len());
+            text.push_str(&self.source.text);
+            text.push_str(&body);
+            return d.at_offset(&text, offset.min(text.len()));
+        }
         let text = &self.source.text;
         let starts = self.lines.get_or_init(|| {
             std::iter::once(0)
@@ -221,6 +228,25 @@ impl Parsed {
             }
         }
         parsed
+    }
+}
+
+impl ParsedFile {
+    /// Lets go of the document's body (see [`Doc::release_body`]) unless the
+    /// document is shared.
+    pub fn release_body(&mut self, root: &Path) {
+        fn release<F>(doc: &mut Arc<Doc<F>>, root: &Path) {
+            if let Some(d) = Arc::get_mut(doc) {
+                d.release_body(root);
+            }
+        }
+        match &mut self.doc {
+            Some(Any::Meeting(d)) => release(d, root),
+            Some(Any::Entity(d)) => release(d, root),
+            Some(Any::Topic(d)) => release(d, root),
+            Some(Any::Page(d)) => release(d, root),
+            None => {}
+        }
     }
 }
 
