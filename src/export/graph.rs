@@ -7,11 +7,13 @@
 //! nodes are sorted by id and edges by source, kind and target. Field order
 //! in these structs is part of the format: never reorder them.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Serialize;
 
-use crate::graph::{PerTarget, Site, Target};
+use crate::graph::{Site, Target};
+use crate::model::front::Status;
 use crate::render::context::Ctx;
 
 /// The version of the schema in `docs/graph.md`.
@@ -19,7 +21,7 @@ pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Graph<'a> {
-    edges: Vec<Edge<'a>>,
+    edges: Edges<'a>,
     nodes: Vec<Node<'a>>,
     site: SiteInfo<'a>,
     version: u32,
@@ -42,7 +44,7 @@ struct Node<'a> {
     due: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entity_kind: Option<&'static str>,
-    id: String,
+    id: &'a str,
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<&'a str>,
@@ -57,11 +59,11 @@ struct Node<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     stub: Option<bool>,
     title: &'a str,
-    url: String,
+    url: Cow<'a, str>,
 }
 
-/// A link between two nodes, by their ids.
-#[derive(Serialize, PartialEq, Eq, Default)]
+/// A link between two nodes, by their ids, as written.
+#[derive(Serialize, Default)]
 struct Edge<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,28 +74,168 @@ struct Edge<'a> {
     target: &'a str,
 }
 
-/// The id of every page and decision, made once: edges borrow them.
+/// How two nodes are linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Affiliation,
+    Attended,
+    Chaired,
+    Decided,
+    Involves,
+    Mentions,
+    Owns,
+    Parent,
+    SeriesNext,
+    Topic,
+    Updates,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Affiliation => "affiliation",
+            Kind::Attended => "attended",
+            Kind::Chaired => "chaired",
+            Kind::Decided => "decided",
+            Kind::Involves => "involves",
+            Kind::Mentions => "mentions",
+            Kind::Owns => "owns",
+            Kind::Parent => "parent",
+            Kind::SeriesNext => "series-next",
+            Kind::Topic => "topic",
+            Kind::Updates => "updates",
+        }
+    }
+}
+
+/// An edge as held until it is written: nodes by number. A large site has
+/// hundreds of thousands of edges; this is a third of an [`Edge`]'s size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Link<'a> {
+    source: u32,
+    target: u32,
+    kind: Kind,
+    status: Option<Status>,
+    role: Option<&'a str>,
+}
+
+impl<'a> Link<'a> {
+    /// What edges are sorted by: source, kind, target, role and status.
+    fn key<'i>(
+        &self,
+        ids: &'i Ids,
+    ) -> (
+        &'i str,
+        &'static str,
+        &'i str,
+        Option<&'a str>,
+        Option<&'static str>,
+    ) {
+        (
+            ids.name(self.source),
+            self.kind.as_str(),
+            ids.name(self.target),
+            self.role,
+            self.status.map(Status::as_str),
+        )
+    }
+}
+
+/// Links as they are found.
+struct Found<'a>(Vec<Link<'a>>);
+
+impl<'a> Found<'a> {
+    fn add(&mut self, kind: Kind, source: u32, target: u32) -> &mut Link<'a> {
+        self.0.push(Link {
+            source,
+            target,
+            kind,
+            status: None,
+            role: None,
+        });
+        let last = self.0.len() - 1;
+        &mut self.0[last]
+    }
+}
+
+/// The edges, sorted, written as [`Edge`]s one at a time.
+struct Edges<'a> {
+    links: Vec<Link<'a>>,
+    ids: &'a Ids,
+}
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.links.iter().map(|l| Edge {
+            kind: l.kind.as_str(),
+            role: l.role,
+            source: self.ids.name(l.source),
+            status: l.status.map(Status::as_str),
+            target: self.ids.name(l.target),
+        }))
+    }
+}
+
+/// The id of every page and decision, made once and numbered: pages,
+/// meetings first, then decisions.
 struct Ids {
-    pages: PerTarget<String>,
-    decisions: Vec<String>,
+    names: Vec<String>,
+    /// The number of each kind's first page, in [`Target`] order.
+    starts: [u32; 5],
+    decisions: u32,
 }
 
 impl Ids {
     fn new(site: &Site) -> Ids {
+        let lens = [
+            site.meetings.len(),
+            site.entities.len(),
+            site.topics.len(),
+            site.actions.len(),
+            site.pages.len(),
+        ];
+        let targets: [fn(usize) -> Target; 5] = [
+            Target::Meeting,
+            Target::Entity,
+            Target::Topic,
+            Target::Action,
+            Target::Page,
+        ];
+        let mut names = Vec::with_capacity(lens.iter().sum::<usize>() + site.decisions.len());
+        let mut starts = [0; 5];
+        for ((start, len), target) in starts.iter_mut().zip(lens).zip(targets) {
+            *start = names.len() as u32;
+            names.extend((0..len).map(|i| id(site, target(i))));
+        }
+        let decisions = names.len() as u32;
+        names.extend((0..site.decisions.len()).map(|d| decision_id(site, d)));
         Ids {
-            pages: PerTarget::new(site, |t| id(site, t)),
-            decisions: (0..site.decisions.len())
-                .map(|d| decision_id(site, d))
-                .collect(),
+            names,
+            starts,
+            decisions,
         }
     }
 
-    fn get(&self, t: Target) -> &str {
-        self.pages.get(t)
+    /// The number of a page.
+    fn page(&self, t: Target) -> u32 {
+        let kind = match t {
+            Target::Meeting(_) => 0,
+            Target::Entity(_) => 1,
+            Target::Topic(_) => 2,
+            Target::Action(_) => 3,
+            Target::Page(_) => 4,
+        };
+        self.starts[kind] + t.index() as u32
     }
 
-    fn decision(&self, d: usize) -> &str {
-        &self.decisions[d]
+    /// The number of a decision.
+    fn decision(&self, d: usize) -> u32 {
+        self.decisions + d as u32
+    }
+
+    /// The id numbered `n`.
+    fn name(&self, n: u32) -> &str {
+        &self.names[n as usize]
     }
 }
 
@@ -118,17 +260,16 @@ fn decision_id(site: &Site, d: usize) -> String {
 
 /// Writes the graph.
 pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
-    let mut nodes = nodes(ctx);
-    nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let ids = Ids::new(ctx.site);
-    let mut edges = edges(ctx.site, &ids);
-    edges.sort_by(|a, b| {
-        (&a.source, a.kind, &a.target, &a.role, a.status)
-            .cmp(&(&b.source, b.kind, &b.target, &b.role, b.status))
-    });
-    edges.dedup();
+    let mut nodes = nodes(ctx, &ids);
+    nodes.sort_by(|a, b| a.id.cmp(b.id));
+    let mut links = links(ctx.site, &ids);
+    // Equal links are equal in every field: an unstable sort leaves them
+    // next to each other all the same, for `dedup`.
+    links.sort_unstable_by(|a, b| a.key(&ids).cmp(&b.key(&ids)));
+    links.dedup();
     let graph = Graph {
-        edges,
+        edges: Edges { links, ids: &ids },
         nodes,
         site: SiteInfo {
             base_url: &ctx.urls.base_url,
@@ -140,16 +281,16 @@ pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
     out.write_all(b"\n").map_err(|e| e.to_string())
 }
 
-fn nodes<'a>(ctx: &Ctx<'a>) -> Vec<Node<'a>> {
+fn nodes<'a>(ctx: &Ctx<'a>, ids: &'a Ids) -> Vec<Node<'a>> {
     let site: &'a Site = ctx.site;
     let page = |t: Target, title: &'a str| Node {
-        id: id(site, t),
+        id: ids.name(ids.page(t)),
         kind: Site::kind_word(t),
         title,
-        url: ctx.path(t).to_owned(),
+        url: Cow::Borrowed(ctx.path(t)),
         ..Node::default()
     };
-    let mut nodes = Vec::new();
+    let mut nodes = Vec::with_capacity(ids.names.len());
     for (i, m) in site.meetings.iter().enumerate() {
         nodes.push(Node {
             date: Some(m.date.iso()),
@@ -188,10 +329,10 @@ fn nodes<'a>(ctx: &Ctx<'a>) -> Vec<Node<'a>> {
             decision.number
         );
         nodes.push(Node {
-            id: decision_id(site, d),
+            id: ids.name(ids.decision(d)),
             kind: "decision",
             title: &decision.text,
-            url,
+            url: Cow::Owned(url),
             ..Node::default()
         });
     }
@@ -201,97 +342,105 @@ fn nodes<'a>(ctx: &Ctx<'a>) -> Vec<Node<'a>> {
     nodes
 }
 
-/// Edges as they are found.
-#[derive(Default)]
-struct Edges<'a>(Vec<Edge<'a>>);
-
-impl<'a> Edges<'a> {
-    fn add(&mut self, kind: &'static str, source: &'a str, target: &'a str) -> &mut Edge<'a> {
-        self.0.push(Edge {
-            kind,
-            source,
-            target,
-            ..Edge::default()
-        });
-        let last = self.0.len() - 1;
-        &mut self.0[last]
-    }
-}
-
-fn edges<'a>(site: &'a Site, ids: &'a Ids) -> Vec<Edge<'a>> {
-    let mut edges = Edges::default();
+/// Every link of the site, as found (some twice).
+fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
+    // Room for every link at once: growing a list this long by doubling
+    // would hold up to twice its size.
+    let meetings: usize = site
+        .meetings
+        .iter()
+        .map(|m| {
+            2 + m.attendees.len()
+                + m.entities.len()
+                + m.topics.len()
+                + m.actions.len()
+                + m.decisions.len()
+                + m.updates.len()
+        })
+        .sum();
+    let entities: usize = site
+        .entities
+        .iter()
+        .map(|e| 2 + e.actions.len() + e.backlinks.len())
+        .sum();
+    let topics: usize = site.topics.iter().map(|t| 1 + t.backlinks.len()).sum();
+    let actions: usize = site.actions.iter().map(|a| a.topics.len()).sum();
+    let decisions: usize = site.decisions.iter().map(|d| d.topics.len()).sum();
+    let mut found = Found(Vec::with_capacity(
+        meetings + entities + topics + actions + decisions,
+    ));
     for (i, m) in site.meetings.iter().enumerate() {
-        let meeting = ids.get(Target::Meeting(i));
+        let meeting = ids.page(Target::Meeting(i));
         if let Some(c) = m.chair {
-            edges.add("chaired", ids.get(Target::Entity(c)), meeting);
+            found.add(Kind::Chaired, ids.page(Target::Entity(c)), meeting);
         }
         for a in &m.attendees {
-            edges
-                .add("attended", ids.get(Target::Entity(a.entity)), meeting)
+            found
+                .add(Kind::Attended, ids.page(Target::Entity(a.entity)), meeting)
                 .role = a.role.as_deref();
         }
         for &e in &m.entities {
-            edges.add("involves", meeting, ids.get(Target::Entity(e)));
+            found.add(Kind::Involves, meeting, ids.page(Target::Entity(e)));
         }
         for &t in &m.topics {
-            edges.add("topic", meeting, ids.get(Target::Topic(t)));
+            found.add(Kind::Topic, meeting, ids.page(Target::Topic(t)));
         }
         for &a in &m.actions {
-            edges.add("decided", meeting, ids.get(Target::Action(a)));
+            found.add(Kind::Decided, meeting, ids.page(Target::Action(a)));
         }
         for &d in &m.decisions {
-            edges.add("decided", meeting, ids.decision(d));
+            found.add(Kind::Decided, meeting, ids.decision(d));
         }
         for u in &m.updates {
             if let Some(a) = u.action {
-                edges
-                    .add("updates", meeting, ids.get(Target::Action(a)))
-                    .status = u.status.map(|s| s.as_str());
+                found
+                    .add(Kind::Updates, meeting, ids.page(Target::Action(a)))
+                    .status = u.status;
             }
         }
         if let Some(n) = m.next {
-            edges.add("series-next", meeting, ids.get(Target::Meeting(n)));
+            found.add(Kind::SeriesNext, meeting, ids.page(Target::Meeting(n)));
         }
     }
     for (i, e) in site.entities.iter().enumerate() {
-        let entity = ids.get(Target::Entity(i));
+        let entity = ids.page(Target::Entity(i));
         if let Some(p) = e.parent {
-            edges.add("parent", entity, ids.get(Target::Entity(p)));
+            found.add(Kind::Parent, entity, ids.page(Target::Entity(p)));
         }
         if let Some(a) = e.affiliation {
-            edges.add("affiliation", entity, ids.get(Target::Entity(a)));
+            found.add(Kind::Affiliation, entity, ids.page(Target::Entity(a)));
         }
         for &a in &e.actions {
-            edges.add("owns", entity, ids.get(Target::Action(a)));
+            found.add(Kind::Owns, entity, ids.page(Target::Action(a)));
         }
         for b in &e.backlinks {
-            edges.add("mentions", ids.get(b.from), entity);
+            found.add(Kind::Mentions, ids.page(b.from), entity);
         }
     }
     for (i, t) in site.topics.iter().enumerate() {
-        let topic = ids.get(Target::Topic(i));
+        let topic = ids.page(Target::Topic(i));
         if let Some(p) = t.parent {
-            edges.add("parent", topic, ids.get(Target::Topic(p)));
+            found.add(Kind::Parent, topic, ids.page(Target::Topic(p)));
         }
         for b in &t.backlinks {
-            edges.add("mentions", ids.get(b.from), topic);
+            found.add(Kind::Mentions, ids.page(b.from), topic);
         }
     }
     for (i, a) in site.actions.iter().enumerate() {
         for &t in &a.topics {
-            edges.add(
-                "topic",
-                ids.get(Target::Action(i)),
-                ids.get(Target::Topic(t)),
+            found.add(
+                Kind::Topic,
+                ids.page(Target::Action(i)),
+                ids.page(Target::Topic(t)),
             );
         }
     }
     for (d, decision) in site.decisions.iter().enumerate() {
         for &t in &decision.topics {
-            edges.add("topic", ids.decision(d), ids.get(Target::Topic(t)));
+            found.add(Kind::Topic, ids.decision(d), ids.page(Target::Topic(t)));
         }
     }
-    edges.0
+    found.0
 }
 
 #[cfg(test)]
@@ -340,8 +489,16 @@ mod tests {
             title: "t",
         };
         assert_sorted(&site);
+        let ids = Ids {
+            names: Vec::new(),
+            starts: [0; 5],
+            decisions: 0,
+        };
         assert_sorted(&Graph {
-            edges: vec![],
+            edges: Edges {
+                links: Vec::new(),
+                ids: &ids,
+            },
             nodes: vec![],
             site,
             version: VERSION,

@@ -267,34 +267,24 @@ pub fn render_since(
     // Fingerprints are only worked out when there is a previous render to
     // compare with; they start from what every body's links depend on.
     let links = previous.map(|_| context::links_digest(site));
-    // The exports are written alongside the pages: they need nothing the
-    // pages make, and the largest of them is one long task that would
-    // otherwise keep a single core busy on its own.
-    let ((results, pages_time), (exported, exports_time)) = rayon::join(
-        || {
-            let start = std::time::Instant::now();
-            // Views shown on many pages are made once, for the pages only.
-            let values = context::Values::new(site);
-            let ctx = Ctx {
-                values: &values,
-                ..ctx
-            };
-            // Pages differ in cost a hundredfold (an entity page against an
-            // action's): split down to single pages, or a thread left with a
-            // long run of costly ones works on alone at the end.
-            let results: Vec<Result<Outcome, Diagnostic>> = pages
-                .par_iter()
-                .with_max_len(1)
-                .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
-                .collect();
-            (results, start.elapsed())
-        },
-        || {
-            let start = std::time::Instant::now();
-            let exported = crate::export::write_all(&ctx, sink, &statics);
-            (exported, start.elapsed())
-        },
-    );
+    let start = std::time::Instant::now();
+    let results: Vec<Result<Outcome, Diagnostic>> = {
+        // Views shown on many pages are made once, for the pages only.
+        let values = context::Values::new(site);
+        let ctx = Ctx {
+            values: &values,
+            ..ctx
+        };
+        // Pages differ in cost a hundredfold (an entity page against an
+        // action's): split down to single pages, or a thread left with a
+        // long run of costly ones works on alone at the end.
+        pages
+            .par_iter()
+            .with_max_len(1)
+            .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
+            .collect()
+    };
+    let pages_time = start.elapsed();
     let mut prints = Prints::default();
     let mut rendered = 0;
     let mut costs: std::collections::BTreeMap<&'static str, TemplateCost> = Default::default();
@@ -321,6 +311,22 @@ pub fn render_since(
         }
     }
     lap("pages", Some(pages_time));
+    // The exports are written alongside the search index: they need nothing
+    // it makes, and the largest of them is one long task that would
+    // otherwise keep a single core busy on its own. Neither runs alongside
+    // the pages, which hold the most memory.
+    let ((searched, search_time), (exported, exports_time)) = rayon::join(
+        || {
+            let start = std::time::Instant::now();
+            (crate::search::write(&ctx, sink), start.elapsed())
+        },
+        || {
+            let start = std::time::Instant::now();
+            let exported = crate::export::write_all(&ctx, sink, &statics);
+            (exported, start.elapsed())
+        },
+    );
+    lap("search index", Some(search_time));
     lap("exports alongside", Some(exports_time));
     let mut count = |r: Result<usize, Vec<Diagnostic>>| {
         r.unwrap_or_else(|mut e| {
@@ -329,8 +335,7 @@ pub fn render_since(
         })
     };
     let exported = count(exported);
-    let searched = count(crate::search::write(&ctx, sink));
-    lap("search index", None);
+    let searched = count(searched);
     let previews = count(write_previews(site, sink));
     lap("previews", None);
     if !diagnostics.is_empty() {
