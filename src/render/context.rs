@@ -197,12 +197,10 @@ impl std::ops::Deref for DateRef<'_> {
 
 impl Serialize for DateRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Some(dates) = &self.values.dates else {
-            return self.date.serialize(s);
+        let dates = match &self.values.dates {
+            Some(dates) if !FINGERPRINTING.with(std::cell::Cell::get) => dates,
+            _ => return self.date.serialize(s),
         };
-        if FINGERPRINTING.with(std::cell::Cell::get) {
-            return self.date.serialize(s);
-        }
         let value = dates
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -432,7 +432,7 @@ pub struct FreePage<'a> {
     pub body: Body<'a>,
 }
 
-/// Builds the data of `page`.
+/// Builds the data of `page`; fails when a body it shows cannot be read again.
 pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
     Ok(match page {
         Page::Home => Data::Home(home(ctx)),
