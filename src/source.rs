@@ -202,8 +202,7 @@ fn read_one(
         )
         .help("copy the file into content/ instead of linking to it"));
     }
-    let bytes = fs::read(path).map_err(|e| read_error(&rel, &e))?;
-    let text = decode(&rel, bytes)?;
+    let text = read_text(path, &rel)?;
     Ok(Some(SourceFile {
         kind,
         path: rel,
@@ -211,9 +210,10 @@ fn read_one(
     }))
 }
 
-/// Reads the file at `path` again, as [`read`] did: `rel` is its path
-/// relative to the site root, for messages.
-pub fn read_again(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
+/// Reads and decodes the file at `path`: `rel` is its path relative to the
+/// site root, for messages. A build reads a file this way again for a body
+/// it let go of.
+pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = fs::read(path).map_err(|e| read_error(rel, &e))?;
     decode(rel, bytes)
 }

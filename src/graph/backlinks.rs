@@ -36,14 +36,14 @@ pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
         .map(|&from| (from, scan(site, &links, from)))
         .collect();
     let mut unread = Vec::new();
-    let found = scanned.into_iter().filter_map(|(from, r)| match r {
-        Ok(backlinks) => Some((from, backlinks)),
-        Err(d) => {
-            unread.push(d);
-            None
-        }
-    });
-    for (from, backlinks) in found {
+    for (from, scanned) in scanned {
+        let backlinks = match scanned {
+            Ok(backlinks) => backlinks,
+            Err(d) => {
+                unread.push(d);
+                continue;
+            }
+        };
         for (to, backlink) in backlinks {
             if let Target::Meeting(m) = from {
                 let meeting = &mut site.meetings[m];

@@ -62,7 +62,15 @@ impl<F> Doc<F> {
         let Some(released) = &self.released else {
             return Ok(Cow::Borrowed(&self.source.text[self.body_offset..]));
         };
-        let mut text = crate::source::read_again(&released.from, self.path())?;
+        let mut text = self.read_checked(released)?;
+        text.drain(..self.body_offset);
+        Ok(Cow::Owned(text))
+    }
+
+    /// The whole text of a released document's file, read again and checked
+    /// against the digest of the text first parsed.
+    fn read_checked(&self, released: &Released) -> Result<String, Diagnostic> {
+        let text = crate::source::read_text(&released.from, self.path())?;
         if crate::output::hash(text.as_bytes()) != released.digest {
             return Err(Diagnostic::error(
                 self.path(),
@@ -70,8 +78,7 @@ impl<F> Doc<F> {
             )
             .help("build again once the file is saved"));
         }
-        text.drain(..self.body_offset);
-        Ok(Cow::Owned(text))
+        Ok(text)
     }
 
     /// Lets go of the body's text, which [`Doc::body`] then reads again from
@@ -119,22 +126,23 @@ impl<F> Doc<F> {
             Severity::Error => Diagnostic::error(self.path(), message),
             Severity::Warning => Diagnostic::warning(self.path(), message),
         };
-        if offset >= self.body_offset
-            && self.released.is_some()
-            && let Ok(body) = self.body()
-        {
-            // A place in a body let go of: the file is read again for its line.
-            let mut text = String::with_capacity(self.body_offset + body.len());
-            text.push_str(&self.source.text);
-            text.push_str(&body);
-            return d.at_offset(&text, offset.min(text.len()));
-        }
-        let text = &self.source.text;
-        let starts = self.lines.get_or_init(|| {
+        // A place in a body let go of: the file is read again for its line.
+        let again = match &self.released {
+            Some(released) if offset >= self.body_offset => self.read_checked(released).ok(),
+            _ => None,
+        };
+        let line_starts = |text: &str| -> Vec<usize> {
             std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
-        });
+        };
+        let (text, starts): (&str, Cow<'_, [usize]>) = match &again {
+            Some(text) => (text, Cow::Owned(line_starts(text))),
+            None => (
+                &self.source.text,
+                Cow::Borrowed(self.lines.get_or_init(|| line_starts(&self.source.text))),
+            ),
+        };
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
@@ -398,7 +406,7 @@ mod tests {
         let text = "\u{feff}---\r\ntitle: M\r\ndate: 2006-07\r\n---\r\nBody\r\n";
         std::fs::create_dir_all(root.path().join("content/meetings")).unwrap();
         std::fs::write(root.path().join(rel), text).unwrap();
-        let read = crate::source::read_again(&root.path().join(rel), Path::new(rel)).unwrap();
+        let read = crate::source::read_text(&root.path().join(rel), Path::new(rel)).unwrap();
         let mut p = parse(vec![file(Kind::Meeting, rel, &read)]);
         let doc = Arc::get_mut(&mut p.meetings[0]).unwrap();
         doc.release_body(root.path());

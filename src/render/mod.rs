@@ -267,7 +267,6 @@ pub fn render_since(
     // Fingerprints are only worked out when there is a previous render to
     // compare with; they start from what every body's links depend on.
     let links = previous.map(|_| context::links_digest(site));
-    let start = std::time::Instant::now();
     let results: Vec<Result<Outcome, Diagnostic>> = {
         // Views shown on many pages are made once, for the pages only.
         let values = context::Values::new(site);
@@ -284,7 +283,6 @@ pub fn render_since(
             .map(|&page| render_one(&ctx, renderer, sink, page, previous, links))
             .collect()
     };
-    let pages_time = start.elapsed();
     let mut prints = Prints::default();
     let mut rendered = 0;
     let mut costs: std::collections::BTreeMap<&'static str, TemplateCost> = Default::default();
@@ -310,7 +308,7 @@ pub fn render_since(
             Err(d) => diagnostics.push(d),
         }
     }
-    lap("pages", Some(pages_time));
+    lap("pages", None);
     // The exports are written alongside the search index: they need nothing
     // it makes, and the largest of them is one long task that would
     // otherwise keep a single core busy on its own. Neither runs alongside
