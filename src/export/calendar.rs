@@ -84,8 +84,8 @@ impl Calendar {
         let url = ctx.urls.permalink(&ctx.site.path(Target::Meeting(i)));
         let date = meeting.date;
         let mut notes: Vec<String> = Vec::new();
-        if !meeting.summary.trim().is_empty() {
-            notes.push(meeting.summary.clone());
+        if !meeting.summary().trim().is_empty() {
+            notes.push(meeting.summary().to_owned());
         }
         if !date.has_day() {
             notes.push(format!(

@@ -90,8 +90,8 @@ fn entry(ctx: &Ctx<'_>, x: &mut Xml, m: usize) -> Result<(), String> {
     let date = timestamp(meeting.date.start());
     x.text("published", &[], &date)?;
     x.text("updated", &[], &date)?;
-    if !meeting.summary.trim().is_empty() {
-        x.text("summary", &[("type", "text")], &meeting.summary)?;
+    if !meeting.summary().trim().is_empty() {
+        x.text("summary", &[("type", "text")], meeting.summary())?;
     }
     for &t in &meeting.topics {
         let topic = &site.topics[t];

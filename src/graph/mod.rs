@@ -140,9 +140,19 @@ pub struct Meeting {
     pub decisions: Vec<usize>,
     pub updates: Vec<Update>,
     pub documents: Vec<Document>,
-    pub summary: String,
     pub prev: Option<usize>,
     pub next: Option<usize>,
+}
+
+impl Meeting {
+    /// What a listing shows of the meeting: the front matter's `summary`, or
+    /// else the first paragraph of some length.
+    pub fn summary(&self) -> &str {
+        match &self.doc.front.summary {
+            Some(s) if !s.trim().is_empty() => s.trim(),
+            _ => &self.doc.outline.summary,
+        }
+    }
 }
 
 /// An entity at a meeting, with its role.

@@ -46,6 +46,7 @@ pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
     b.link_entities();
     b.link_topics();
     b.resolve_wikilinks();
+    b.release_wikilinks();
     b.site.mentions = Mentions::new(b.site.entities.iter().enumerate().flat_map(|(i, e)| {
         let names = std::iter::once(e.name.clone())
             .chain(e.short.clone())
@@ -600,10 +601,6 @@ impl Builder {
                     due: u.due,
                 });
             }
-            let summary = match &f.summary {
-                Some(s) if !s.trim().is_empty() => s.trim().to_owned(),
-                _ => doc.outline.summary.clone(),
-            };
             self.site.meetings.push(Meeting {
                 slug: doc.slug.clone(),
                 date: f.date,
@@ -623,7 +620,6 @@ impl Builder {
                         url: d.url.clone().filter(|u| is_safe_url(u)),
                     })
                     .collect(),
-                summary,
                 prev: None,
                 next: None,
                 doc,
@@ -796,6 +792,28 @@ impl Builder {
             });
             self.resolve_ref(kind, name, &|| p.clone());
         }
+    }
+
+    /// Lets go of the wiki-links of the documents a build has released (see
+    /// [`crate::model::Doc::release_wikilinks`]). A document shared with
+    /// another owner is left as it is.
+    fn release_wikilinks(&mut self) {
+        fn release<F>(doc: &mut Arc<crate::model::Doc<F>>) {
+            if let Some(doc) = Arc::get_mut(doc) {
+                doc.release_wikilinks();
+            }
+        }
+        let site = &mut self.site;
+        site.meetings.iter_mut().for_each(|m| release(&mut m.doc));
+        site.pages.iter_mut().for_each(|p| release(&mut p.doc));
+        site.entities
+            .iter_mut()
+            .filter_map(|e| e.doc.as_mut())
+            .for_each(release);
+        site.topics
+            .iter_mut()
+            .filter_map(|t| t.doc.as_mut())
+            .for_each(release);
     }
 
     /// The `n`th wiki-link of a page: its target and its offset in the file.

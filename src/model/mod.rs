@@ -97,6 +97,15 @@ impl<F> Doc<F> {
         self.source.text.shrink_to_fit();
     }
 
+    /// Lets go of a released document's wiki-links: the resolve stage calls
+    /// this once it has resolved them, as nothing after it needs them. A
+    /// document that keeps its body keeps them too.
+    pub fn release_wikilinks(&mut self) {
+        if self.released.is_some() {
+            self.outline.wikilinks = Vec::new();
+        }
+    }
+
     /// The file's path relative to the site root.
     pub fn path(&self) -> &Path {
         &self.source.path

@@ -163,20 +163,26 @@ impl<T: Serialize> Serialize for Shared<'_, T> {
 /// ask for them. The default shares nothing.
 #[derive(Debug, Default)]
 pub struct Values {
-    pages: PerTarget<OnceLock<tera::Value>>,
-    decisions: Vec<OnceLock<tera::Value>>,
+    meetings: Vec<OnceLock<tera::Value>>,
+    entities: Vec<OnceLock<tera::Value>>,
+    topics: Vec<OnceLock<tera::Value>>,
     dates: Option<Mutex<HashMap<PartialDate, tera::Value>>>,
 }
 
 impl Values {
-    /// Empty slots for every page and decision of `site`, and for dates.
+    /// Empty slots for every meeting, entity and topic of `site`, and for dates.
     pub fn new(site: &Site) -> Values {
         Values {
-            pages: PerTarget::new(site, |_| OnceLock::new()),
-            decisions: (0..site.decisions.len()).map(|_| OnceLock::new()).collect(),
+            meetings: slots(site.meetings.len()),
+            entities: slots(site.entities.len()),
+            topics: slots(site.topics.len()),
             dates: Some(Mutex::default()),
         }
     }
+}
+
+fn slots(n: usize) -> Vec<OnceLock<tera::Value>> {
+    (0..n).map(|_| OnceLock::new()).collect()
 }
 
 /// A date in a view shared between pages. Dates repeat (many actions fall
@@ -234,12 +240,12 @@ pub struct ChangeView<'a> {
     pub due: Option<DateRef<'a>>,
 }
 
-/// An action item.
-pub type ActionView<'a> = Shared<'a, ActionFields<'a>>;
-
-/// What templates see of an action item.
+/// What templates see of an action item. Unlike a [`Shared`] view, it is
+/// made for each page that shows it: actions are many, each is shown on few
+/// pages, and their values are large (held for the whole render, they took
+/// more memory than anything else at 100,000 meetings).
 #[derive(Debug, Serialize)]
-pub struct ActionFields<'a> {
+pub struct ActionView<'a> {
     pub id: &'a str,
     pub slug: &'a str,
     pub path: &'a str,
@@ -258,12 +264,10 @@ pub struct ActionFields<'a> {
     pub history: Vec<ChangeView<'a>>,
 }
 
-/// A decision.
-pub type DecisionView<'a> = Shared<'a, DecisionFields<'a>>;
-
-/// What templates see of a decision.
+/// What templates see of a decision. Made for each page that shows it, like
+/// an [`ActionView`].
 #[derive(Debug, Serialize)]
-pub struct DecisionFields<'a> {
+pub struct DecisionView<'a> {
     pub number: usize,
     pub text: &'a str,
     pub meeting: MeetingRef<'a>,
@@ -322,7 +326,7 @@ impl<'a> Ctx<'a> {
                 kind: e.kind.as_str(),
                 stub: e.doc.is_none(),
             },
-            value: self.values.pages.find(Target::Entity(i)),
+            value: self.values.entities.get(i),
         }
     }
 
@@ -339,7 +343,7 @@ impl<'a> Ctx<'a> {
                 path: self.path(Target::Topic(i)),
                 stub: t.doc.is_none(),
             },
-            value: self.values.pages.find(Target::Topic(i)),
+            value: self.values.topics.get(i),
         }
     }
 
@@ -364,7 +368,7 @@ impl<'a> Ctx<'a> {
                 path: self.path(Target::Meeting(i)),
                 date: self.date(m.date),
             },
-            value: self.values.pages.find(Target::Meeting(i)),
+            value: self.values.meetings.get(i),
         }
     }
 
@@ -374,7 +378,7 @@ impl<'a> Ctx<'a> {
             meeting: self.meeting(i),
             series: m.series.map(|s| self.site.series[s].name.as_str()),
             location: m.doc.front.location.as_deref(),
-            summary: &m.summary,
+            summary: m.summary(),
             topics: self.topics(&m.topics),
             actions: m.actions.len(),
             decisions: m.decisions.len(),
@@ -383,7 +387,7 @@ impl<'a> Ctx<'a> {
 
     pub fn action(&self, i: usize) -> ActionView<'a> {
         let a: &'a Action = &self.site.actions[i];
-        let fields = ActionFields {
+        ActionView {
             id: &a.id,
             slug: a.slug.as_str(),
             path: self.path(Target::Action(i)),
@@ -410,10 +414,6 @@ impl<'a> Ctx<'a> {
                     due: c.due.map(|d| self.date(d)),
                 })
                 .collect(),
-        };
-        Shared {
-            fields,
-            value: self.values.pages.find(Target::Action(i)),
         }
     }
 
@@ -424,15 +424,12 @@ impl<'a> Ctx<'a> {
     pub fn decision(&self, i: usize) -> DecisionView<'a> {
         let d = &self.site.decisions[i];
         let meeting = self.meeting(d.meeting);
-        Shared {
-            fields: DecisionFields {
-                number: d.number,
-                text: &d.text,
-                anchor: format!("{}#q-decision-{}", meeting.path, d.number),
-                meeting,
-                topics: self.topics(&d.topics),
-            },
-            value: self.values.decisions.get(i),
+        DecisionView {
+            number: d.number,
+            text: &d.text,
+            anchor: format!("{}#q-decision-{}", meeting.path, d.number),
+            meeting,
+            topics: self.topics(&d.topics),
         }
     }
 

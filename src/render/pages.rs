@@ -580,7 +580,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
             .collect(),
         documents: &doc.front.documents,
         draft: doc.front.draft,
-        summary: &m.summary,
+        summary: m.summary(),
         toc: &doc.outline.headings,
         body: Body::new(
             ctx,

@@ -165,7 +165,7 @@ fn meetings(site: &Site) -> Vec<(&str, Card<'_>)> {
             let card = Card {
                 k,
                 t: &m.doc.front.title,
-                s: summary(&m.summary),
+                s: summary(m.summary()),
                 f,
             };
             (m.slug.as_str(), card)
