@@ -65,6 +65,23 @@ impl Page {
         pages
     }
 
+    /// Whether the page lists a whole kind of the site's pages at once (all
+    /// meetings, all actions, a series' meetings), so that its template
+    /// values grow with the site.
+    pub fn lists_site(self) -> bool {
+        !matches!(
+            self,
+            Page::Meeting(_)
+                | Page::Entity(_)
+                | Page::Topic(_)
+                | Page::Action(_)
+                | Page::Free(_)
+                | Page::Home
+                | Page::Search
+                | Page::NotFound
+        )
+    }
+
     /// The page's directory from the site root (`meetings/x/`); `404.html` for the not-found page.
     pub fn dir(self, ctx: &Ctx<'_>) -> String {
         match self {
