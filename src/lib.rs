@@ -135,9 +135,9 @@ pub fn analyse(config: &Config) -> Result<(Site, Vec<Diagnostic>), Error> {
     analyse_timed(config, &mut Stopwatch::default(), false)
 }
 
-/// Loads, parses and resolves the site. With `release`, each body is let go
-/// of as soon as its file is parsed: later stages read it again from the
-/// file (see [`model::Doc::release_body`]).
+/// Loads, parses and resolves the site. With `release`, each file's text is
+/// let go of as soon as it is parsed: later stages read it again from the
+/// file (see [`model::Doc::release_text`]).
 fn analyse_timed(
     config: &Config,
     watch: &mut Stopwatch,
@@ -146,7 +146,7 @@ fn analyse_timed(
     let (files, mut diagnostics) = if release {
         let loaded = source::load_each(&config.root, |file| {
             let mut parsed = model::parse_file(file);
-            parsed.release_body(&config.root);
+            parsed.release_text(&config.root);
             parsed
         });
         watch.lap("load and parse");
@@ -193,7 +193,7 @@ pub(crate) fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic
     prepare_timed(config, &mut Stopwatch::default(), false)
 }
 
-/// [`prepare`], timed; with `release`, bodies are let go of once parsed.
+/// [`prepare`], timed; with `release`, texts are let go of once parsed.
 fn prepare_timed(
     config: &Config,
     watch: &mut Stopwatch,

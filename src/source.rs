@@ -211,7 +211,7 @@ fn read_one(
 }
 
 /// Reads and decodes the file at `path`: `rel` is its path relative to the
-/// site root, for messages. A build reads a file this way again for a body
+/// site root, for messages. A build reads a file this way again for a text
 /// it let go of.
 pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = fs::read(path).map_err(|e| read_error(rel, &e))?;

@@ -240,20 +240,15 @@ impl Builder {
         }
         for i in 0..self.site.entities.len() {
             let e = &self.site.entities[i];
-            let doc = e.doc.as_ref().expect("entities from files have a document");
+            let doc = Arc::clone(e.doc.as_ref().expect("entities from files have a document"));
             let mut names = vec![("name", doc.front.name.clone())];
             names.extend(doc.front.short.clone().map(|s| ("short", s)));
             names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
             names.push(("", e.slug.to_string()));
-            let places: Vec<(String, Diagnostic)> = names
-                .into_iter()
-                .map(|(key, n)| {
-                    let p = place(doc, key, &n);
-                    (n, p)
-                })
-                .collect();
-            for (n, p) in places {
-                self.name(RefKind::Entity, &n, Target::Entity(i), || p);
+            for (key, n) in names {
+                self.name(RefKind::Entity, &n, Target::Entity(i), || {
+                    place(&doc, key, &n)
+                });
             }
         }
     }
@@ -284,16 +279,14 @@ impl Builder {
         }
         for i in 0..self.site.topics.len() {
             let t = &self.site.topics[i];
-            let doc = t.doc.as_ref().expect("topics from files have a document");
+            let doc = Arc::clone(t.doc.as_ref().expect("topics from files have a document"));
             let mut names = vec![("name", doc.front.name.clone())];
             names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
             names.push(("", t.slug.to_string()));
-            let places: Vec<(String, Diagnostic)> = names
-                .into_iter()
-                .map(|(k, n)| (n.clone(), place(doc, k, &n)))
-                .collect();
-            for (n, p) in places {
-                self.name(RefKind::Topic, &n, Target::Topic(i), || p);
+            for (key, n) in names {
+                self.name(RefKind::Topic, &n, Target::Topic(i), || {
+                    place(&doc, key, &n)
+                });
             }
         }
     }
@@ -632,18 +625,19 @@ impl Builder {
         for (i, e) in self.site.entities.iter().enumerate() {
             let Some(doc) = &e.doc else { continue };
             if let Some(p) = &doc.front.parent {
-                jobs.push((i, true, p.clone(), place(doc, "parent", p)));
+                jobs.push((i, "parent", p.clone(), Arc::clone(doc)));
             }
             if let Some(a) = &doc.front.affiliation {
-                jobs.push((i, false, a.clone(), place(doc, "affiliation", a)));
+                jobs.push((i, "affiliation", a.clone(), Arc::clone(doc)));
             }
         }
-        for (i, is_parent, raw, p) in jobs {
-            let j = self.resolve_ref(RefKind::Entity, &raw, &|| p.clone());
+        for (i, key, raw, doc) in jobs {
+            let p = || place(&doc, key, &raw);
+            let j = self.resolve_ref(RefKind::Entity, &raw, &p);
             if j == Some(i) {
                 self.diagnostics.push(
                     with(
-                        &p,
+                        &p(),
                         Severity::Error,
                         format!("`{}` cannot be its own parent or affiliation", raw.trim()),
                     )
@@ -651,7 +645,7 @@ impl Builder {
                 );
                 continue;
             }
-            if is_parent {
+            if key == "parent" {
                 self.site.entities[i].parent = j;
             } else {
                 self.site.entities[i].affiliation = j;
@@ -684,15 +678,16 @@ impl Builder {
         for (i, t) in self.site.topics.iter().enumerate() {
             let Some(doc) = &t.doc else { continue };
             if let Some(p) = &doc.front.parent {
-                jobs.push((i, p.clone(), place(doc, "parent", p)));
+                jobs.push((i, p.clone(), Arc::clone(doc)));
             }
         }
-        for (i, raw, p) in jobs {
-            let j = self.resolve_ref(RefKind::Topic, &raw, &|| p.clone());
+        for (i, raw, doc) in jobs {
+            let p = || place(&doc, "parent", &raw);
+            let j = self.resolve_ref(RefKind::Topic, &raw, &p);
             if j == Some(i) {
                 self.diagnostics.push(
                     with(
-                        &p,
+                        &p(),
                         Severity::Error,
                         format!("the topic `{}` cannot be its own parent", raw.trim()),
                     )

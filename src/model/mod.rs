@@ -41,11 +41,11 @@ pub struct Doc<F> {
     /// Where each line of the file starts, computed the first time a
     /// diagnostic needs it (so many diagnostics in a long file stay cheap).
     lines: std::sync::OnceLock<Vec<usize>>,
-    /// Set once the body's text has been let go of: see [`Doc::release_body`].
+    /// Set once the file's text has been let go of: see [`Doc::release_text`].
     released: Option<Released>,
 }
 
-/// Where a body let go of is read from again, and what it must be.
+/// Where a text let go of is read from again, and what it must be.
 #[derive(Debug, Clone)]
 struct Released {
     /// The file's absolute path.
@@ -81,11 +81,12 @@ impl<F> Doc<F> {
         Ok(text)
     }
 
-    /// Lets go of the body's text, which [`Doc::body`] then reads again from
-    /// the file under `root` whenever it is asked for. A build does this as
-    /// soon as a file is parsed, so the minutes are never all held at once.
-    /// The front matter stays, for messages about it.
-    pub fn release_body(&mut self, root: &Path) {
+    /// Lets go of the file's text, which [`Doc::body`] then reads again from
+    /// the file under `root` whenever it is asked for, as do messages about
+    /// the file. A build does this as soon as a file is parsed, so the
+    /// minutes are never all held at once: what is worked out from the front
+    /// matter is kept, its text is not.
+    pub fn release_text(&mut self, root: &Path) {
         if self.released.is_some() {
             return;
         }
@@ -93,8 +94,18 @@ impl<F> Doc<F> {
             from: root.join(self.path()),
             digest: crate::output::hash(self.source.text.as_bytes()),
         });
-        self.source.text.truncate(self.body_offset);
-        self.source.text.shrink_to_fit();
+        self.source.text = String::new();
+    }
+
+    /// The file's whole text: held, or read again once let go of. A file
+    /// that cannot be read again, or has changed, gives no text: what is
+    /// asked for is only a place for a message, and the build stops at the
+    /// body with its own message about the file.
+    fn text(&self) -> Cow<'_, str> {
+        match &self.released {
+            None => Cow::Borrowed(&self.source.text),
+            Some(released) => Cow::Owned(self.read_checked(released).unwrap_or_default()),
+        }
     }
 
     /// Lets go of a released document's wiki-links: the resolve stage calls
@@ -114,7 +125,10 @@ impl<F> Doc<F> {
     /// Byte offset in the file of `needle` as a value of `key` in the front
     /// matter: the best place to point a diagnostic about that value.
     pub fn locate(&self, key: &str, needle: &str) -> usize {
-        let yaml = &self.source.text[self.yaml_offset..self.body_offset];
+        let text = self.text();
+        let Some(yaml) = text.get(self.yaml_offset..self.body_offset) else {
+            return self.yaml_offset;
+        };
         let key_at = find_key(yaml, key);
         let from = key_at.unwrap_or(0);
         let needle = needle.trim();
@@ -135,22 +149,16 @@ impl<F> Doc<F> {
             Severity::Error => Diagnostic::error(self.path(), message),
             Severity::Warning => Diagnostic::warning(self.path(), message),
         };
-        // A place in a body let go of: the file is read again for its line.
-        let again = match &self.released {
-            Some(released) if offset >= self.body_offset => self.read_checked(released).ok(),
-            _ => None,
-        };
         let line_starts = |text: &str| -> Vec<usize> {
             std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
         };
-        let (text, starts): (&str, Cow<'_, [usize]>) = match &again {
-            Some(text) => (text, Cow::Owned(line_starts(text))),
-            None => (
-                &self.source.text,
-                Cow::Borrowed(self.lines.get_or_init(|| line_starts(&self.source.text))),
-            ),
+        // A file let go of is read again for its line.
+        let text = self.text();
+        let starts: Cow<'_, [usize]> = match text {
+            Cow::Owned(_) => Cow::Owned(line_starts(&text)),
+            Cow::Borrowed(held) => Cow::Borrowed(self.lines.get_or_init(|| line_starts(held))),
         };
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -249,12 +257,12 @@ impl Parsed {
 }
 
 impl ParsedFile {
-    /// Lets go of the document's body (see [`Doc::release_body`]) unless the
+    /// Lets go of the document's text (see [`Doc::release_text`]) unless the
     /// document is shared.
-    pub fn release_body(&mut self, root: &Path) {
+    pub fn release_text(&mut self, root: &Path) {
         fn release<F>(doc: &mut Arc<Doc<F>>, root: &Path) {
             if let Some(d) = Arc::get_mut(doc) {
-                d.release_body(root);
+                d.release_text(root);
             }
         }
         match &mut self.doc {
@@ -409,7 +417,7 @@ mod tests {
     }
 
     #[test]
-    fn a_released_body_is_read_again_and_must_not_have_changed() {
+    fn a_released_text_is_read_again_and_must_not_have_changed() {
         let root = tempfile::tempdir().unwrap();
         let rel = "content/meetings/m.md";
         let text = "\u{feff}---\r\ntitle: M\r\ndate: 2006-07\r\n---\r\nBody\r\n";
@@ -418,14 +426,19 @@ mod tests {
         let read = crate::source::read_text(&root.path().join(rel), Path::new(rel)).unwrap();
         let mut p = parse(vec![file(Kind::Meeting, rel, &read)]);
         let doc = Arc::get_mut(&mut p.meetings[0]).unwrap();
-        doc.release_body(root.path());
-        assert_eq!(
-            doc.source.text.len(),
-            doc.body_offset,
-            "only the front matter is held"
-        );
+        doc.release_text(root.path());
+        assert!(doc.source.text.is_empty(), "nothing of the text is held");
         assert_eq!(doc.body().unwrap(), "Body\n");
         assert_eq!(doc.front.title, "M");
+        // Messages about the front matter and the body find their lines.
+        let at = doc.locate("date", "2006-07");
+        let d = doc.diagnostic(Severity::Warning, at, "date");
+        assert_eq!((d.line, d.column), (3, 7));
+        let d = doc.diagnostic(Severity::Warning, doc.body_offset, "body");
+        assert_eq!(
+            (d.line, d.column, d.source_line.as_deref()),
+            (5, 1, Some("Body"))
+        );
 
         std::fs::write(root.path().join(rel), text.replace("Body", "Edited")).unwrap();
         let e = doc.body().unwrap_err();
