@@ -4,13 +4,14 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::{Backlink, MENTIONS_PER_PAGE, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Heading, Style, walk};
+use crate::markdown::{Style, walk};
 
 /// Walks every body in parallel and attaches the backlinks it finds. Entities
 /// and topics a meeting's minutes refer to are added to the meeting. A body
@@ -30,7 +31,7 @@ pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
     sources.extend((0..site.pages.len()).map(Target::Page));
     let links = SiteLinks::new(site, false);
     // Split down to single bodies: their lengths vary a great deal.
-    let scanned: Vec<(Target, Result<Found, Diagnostic>)> = sources
+    let scanned: Vec<(Target, Result<Scanned, Diagnostic>)> = sources
         .par_iter()
         .with_max_len(1)
         .map(|&from| (from, scan(site, &links, from)))
@@ -87,13 +88,32 @@ pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
 /// to a window around the first mention (the link leads to the whole).
 const CONTEXT: usize = 480;
 
-/// Cuts a long paragraph to a window around its first mark, at word
-/// boundaries, with `…` where text was left out.
-fn window(mut b: Backlink) -> Backlink {
+/// A backlink as it is found, before it is cut to its window.
+struct Found {
+    section: Option<usize>,
+    text: Arc<str>,
+    marks: Vec<Range<usize>>,
+    more: usize,
+}
+
+/// The backlink from `from`: a long paragraph is cut to a window around its
+/// first mark, at word boundaries, with `…` where text was left out.
+fn window(from: Target, mut b: Found) -> Backlink {
     let text = &*b.text;
-    if text.len() <= CONTEXT {
-        return b;
+    if text.len() > CONTEXT {
+        cut(&mut b);
     }
+    Backlink {
+        from,
+        section: b.section.and_then(|s| u32::try_from(s).ok()),
+        text: b.text,
+        marks: b.marks.into_boxed_slice(),
+        more: b.more,
+    }
+}
+
+fn cut(b: &mut Found) {
+    let text = &*b.text;
     let first = b.marks.first().map_or(0, |m| m.start);
     let boundary = |mut i: usize, back: bool| {
         i = i.min(text.len());
@@ -133,7 +153,6 @@ fn window(mut b: Backlink) -> Backlink {
         .map(|m| m.start - start + shift..m.end - start + shift)
         .collect();
     b.text = Arc::from(cut);
-    b
 }
 
 /// Stable sort of `items` by precomputed keys. The list is complete by then:
@@ -145,37 +164,31 @@ fn sort_by_keys<T, K: Ord>(items: &mut Vec<T>, keys: Vec<K>) {
     items.shrink_to_fit();
 }
 
-fn body_of(site: &Site, t: Target) -> Result<(Cow<'_, str>, &[Heading]), Diagnostic> {
-    Ok(match t {
-        Target::Meeting(i) => {
-            let d = &site.meetings[i].doc;
-            (d.body()?, &d.outline.headings)
-        }
-        Target::Entity(i) => {
-            let d = site.entities[i]
-                .doc
-                .as_ref()
-                .expect("sources have documents");
-            (d.body()?, &d.outline.headings)
-        }
-        Target::Topic(i) => {
-            let d = site.topics[i].doc.as_ref().expect("sources have documents");
-            (d.body()?, &d.outline.headings)
-        }
-        Target::Page(i) => {
-            let d = &site.pages[i].doc;
-            (d.body()?, &d.outline.headings)
-        }
-        Target::Action(_) => (Cow::Borrowed(""), &[]),
-    })
+fn body_of(site: &Site, t: Target) -> Result<Cow<'_, str>, Diagnostic> {
+    match t {
+        Target::Meeting(i) => site.meetings[i].doc.body(),
+        Target::Entity(i) => site.entities[i]
+            .doc
+            .as_ref()
+            .expect("sources have documents")
+            .body(),
+        Target::Topic(i) => site.topics[i]
+            .doc
+            .as_ref()
+            .expect("sources have documents")
+            .body(),
+        Target::Page(i) => site.pages[i].doc.body(),
+        Target::Action(_) => Ok(Cow::Borrowed("")),
+    }
 }
 
 /// The backlinks one body holds: the page each names, and the paragraph.
-type Found = Vec<(Target, Backlink)>;
+type Scanned = Vec<(Target, Backlink)>;
 
 /// The backlinks one body holds, one per (page named, paragraph).
-fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Found, Diagnostic> {
-    let (body, headings) = body_of(site, from)?;
+fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Diagnostic> {
+    let body = body_of(site, from)?;
+    let headings = site.headings(from);
     let style = Style {
         root: "",
         base_path: "/",
@@ -191,19 +204,17 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Found, Diagn
         .map(|b| Arc::from(b.text.as_str()))
         .collect();
     // (page, block or heading) -> backlink; BTreeMap keeps document order per page stable.
-    let mut grouped: BTreeMap<(usize, Target), Backlink> = BTreeMap::new();
+    let mut grouped: BTreeMap<(usize, Target), Found> = BTreeMap::new();
     let mut order: BTreeMap<(Target, Option<usize>, Option<usize>), usize> = BTreeMap::new();
     for r in &walked.references {
         let slot = order.len();
         let pos = *order.entry((r.key, r.block, r.section)).or_insert(slot);
-        let section = r.section.and_then(|s| headings.get(s));
-        let entry = grouped.entry((pos, r.key)).or_insert_with(|| Backlink {
-            from,
-            section: section.map(|h| h.id.clone()).unwrap_or_default(),
-            section_title: section.map(|h| h.text.clone()).unwrap_or_default(),
+        let section = r.section.filter(|&s| s < headings.len());
+        let entry = grouped.entry((pos, r.key)).or_insert_with(|| Found {
+            section,
             text: match r.block {
                 Some(b) => texts[b].clone(),
-                None => Arc::from(section.map_or("", |h| h.text.as_str())),
+                None => Arc::from(section.map_or("", |s| headings[s].text.as_str())),
             },
             marks: Vec::new(),
             more: 0,
@@ -213,38 +224,40 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Found, Diagn
         }
     }
     // Keep the first few paragraphs per page named; count the rest on the last kept.
-    let mut kept: Vec<(Target, Backlink)> = Vec::new();
+    let mut kept: Vec<(Target, Found)> = Vec::new();
     let mut per_target: std::collections::HashMap<Target, usize> = std::collections::HashMap::new();
     for ((_, to), b) in grouped {
         let n = per_target.entry(to).or_default();
         *n += 1;
         if *n <= MENTIONS_PER_PAGE {
-            kept.push((to, window(b)));
+            kept.push((to, b));
         } else if let Some((_, last)) = kept.iter_mut().rev().find(|(t, _)| *t == to) {
             last.more += 1;
         }
     }
-    Ok(kept)
+    Ok(kept
+        .into_iter()
+        .map(|(to, b)| (to, window(from, b)))
+        .collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn backlink(text: &str, marks: Vec<std::ops::Range<usize>>) -> Backlink {
-        Backlink {
-            from: Target::Meeting(0),
-            section: String::new(),
-            section_title: String::new(),
+    fn backlink(text: &str, marks: Vec<Range<usize>>) -> Backlink {
+        let found = Found {
+            section: None,
             text: Arc::from(text),
             marks,
             more: 0,
-        }
+        };
+        window(Target::Meeting(0), found)
     }
 
     #[test]
     fn short_paragraphs_are_kept_whole() {
-        let b = window(backlink("DESA spoke.", std::iter::once(0..4).collect()));
+        let b = backlink("DESA spoke.", std::iter::once(0..4).collect());
         assert_eq!(&*b.text, "DESA spoke.");
     }
 
@@ -256,7 +269,7 @@ mod tests {
             "more ".repeat(200)
         );
         let at = text.find("DESA").unwrap();
-        let b = window(backlink(&text, std::iter::once(at..at + 4).collect()));
+        let b = backlink(&text, std::iter::once(at..at + 4).collect());
         assert!(b.text.len() <= CONTEXT + 8, "{}", b.text.len());
         assert!(b.text.starts_with('…') && b.text.ends_with('…'));
         let m = b.marks[0].clone();

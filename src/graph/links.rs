@@ -3,7 +3,7 @@
 
 use super::index::{RefKind, fold, split_kind};
 use super::{Site, Target};
-use crate::markdown::{LinkTarget, Links, Mentions};
+use crate::markdown::{Heading, LinkTarget, Links, Mentions};
 
 impl Site {
     /// The page's path from the site root, in directory form (`entities/desa/`).
@@ -26,6 +26,25 @@ impl Site {
             Target::Action(i) => &self.actions[i].id,
             Target::Page(i) => &self.pages[i].doc.front.title,
         }
+    }
+
+    /// The headings of the page's body (none for a page without a file, or
+    /// an action).
+    pub fn headings(&self, t: Target) -> &[Heading] {
+        let outline = match t {
+            Target::Meeting(i) => &self.meetings[i].doc.outline,
+            Target::Entity(i) => match &self.entities[i].doc {
+                Some(d) => &d.outline,
+                None => return &[],
+            },
+            Target::Topic(i) => match &self.topics[i].doc {
+                Some(d) => &d.outline,
+                None => return &[],
+            },
+            Target::Page(i) => &self.pages[i].doc.outline,
+            Target::Action(_) => return &[],
+        };
+        &outline.headings
     }
 
     /// `meeting`, `entity`, `topic`, `action` or `page`.

@@ -299,14 +299,13 @@ pub struct Series {
 pub struct Backlink {
     /// The page the mention is on.
     pub from: Target,
-    /// The id of the section it is in (empty before the first heading).
-    pub section: String,
-    /// The section's heading.
-    pub section_title: String,
+    /// The section it is in: the number of its heading among the headings
+    /// of `from` (see [`Site::headings`]); none before the first heading.
+    pub section: Option<u32>,
     /// The paragraph.
     pub text: Arc<str>,
     /// Where in `text` the page is named.
-    pub marks: Vec<Range<usize>>,
+    pub marks: Box<[Range<usize>]>,
     /// Further paragraphs of the same page that name it, not kept (see
     /// [`MENTIONS_PER_PAGE`]); counted on the last one kept.
     pub more: usize,

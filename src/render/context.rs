@@ -443,10 +443,14 @@ impl<'a> Ctx<'a> {
 
     fn mention(&self, b: &'a Backlink) -> MentionView<'a> {
         let path = self.path(b.from);
-        let anchor = if b.section.is_empty() {
+        let heading = b
+            .section
+            .and_then(|s| self.site.headings(b.from).get(s as usize));
+        let (section, section_title) = heading.map_or(("", ""), |h| (&*h.id, &*h.text));
+        let anchor = if section.is_empty() {
             path.to_owned()
         } else {
-            format!("{path}#{}", b.section)
+            format!("{path}#{section}")
         };
         MentionView {
             kind: Site::kind_word(b.from),
@@ -456,8 +460,8 @@ impl<'a> Ctx<'a> {
                 _ => None,
             },
             path,
-            section: &b.section,
-            section_title: &b.section_title,
+            section,
+            section_title,
             anchor,
             html: marked(&b.text, &b.marks),
             more: b.more,
