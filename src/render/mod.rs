@@ -306,23 +306,28 @@ pub fn render_since(
     } = outcomes;
     diagnostics.append(&mut failed);
     lap("pages", None);
-    // The exports are written alongside the search index: they need nothing
-    // it makes, and the largest of them is one long task that would
-    // otherwise keep a single core busy on its own. Neither runs alongside
-    // the pages, which hold the most memory.
-    let ((searched, search_time), (exported, exports_time)) = rayon::join(
-        || {
-            let start = std::time::Instant::now();
-            (crate::search::write(&ctx, sink), start.elapsed())
-        },
-        || {
-            let start = std::time::Instant::now();
-            let exported = crate::export::write_all(&ctx, sink, &statics);
-            (exported, start.elapsed())
-        },
-    );
+    // The exports and the link previews are written alongside the search
+    // index: they need nothing it makes, and the largest export is one long
+    // task that would otherwise keep a single core busy on its own. None of
+    // them runs alongside the pages, which hold the most memory.
+    let ((searched, search_time), ((exported, exports_time), (previews, previews_time))) =
+        rayon::join(
+            || {
+                let start = std::time::Instant::now();
+                (crate::search::write(&ctx, sink), start.elapsed())
+            },
+            || {
+                let start = std::time::Instant::now();
+                let exported = crate::export::write_all(&ctx, sink, &statics);
+                let exports_time = start.elapsed();
+                let start = std::time::Instant::now();
+                let previews = write_previews(site, sink);
+                ((exported, exports_time), (previews, start.elapsed()))
+            },
+        );
     lap("search index", Some(search_time));
     lap("exports alongside", Some(exports_time));
+    lap("previews alongside", Some(previews_time));
     let mut count = |r: Result<usize, Vec<Diagnostic>>| {
         r.unwrap_or_else(|mut e| {
             diagnostics.append(&mut e);
@@ -331,8 +336,7 @@ pub fn render_since(
     };
     let exported = count(exported);
     let searched = count(searched);
-    let previews = count(write_previews(site, sink));
-    lap("previews", None);
+    let previews = count(previews);
     if !diagnostics.is_empty() {
         crate::diagnostic::sort(&mut diagnostics);
         diagnostics.truncate(50);
