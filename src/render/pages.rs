@@ -562,11 +562,8 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
                 slug: series.slug.as_str(),
                 path: ctx.urls.path(&knowledge::series_dir(ctx.site, s)),
                 meetings: series.meetings.len(),
-                position: series
-                    .meetings
-                    .iter()
-                    .position(|&x| x == i)
-                    .map_or(0, |p| p + 1),
+                // A series' meetings are in meeting order.
+                position: series.meetings.binary_search(&i).map_or(0, |p| p + 1),
             }
         }),
         location: doc.front.location.as_deref(),
