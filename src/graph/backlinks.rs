@@ -112,6 +112,7 @@ fn window(from: Target, mut b: Found) -> Backlink {
     }
 }
 
+/// Cuts `b`'s paragraph to its window, and moves its marks with it.
 fn cut(b: &mut Found) {
     let text = &*b.text;
     let first = b.marks.first().map_or(0, |m| m.start);

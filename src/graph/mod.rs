@@ -81,11 +81,6 @@ impl<T> PerTarget<T> {
         &self.of_kind(t)[t.index()]
     }
 
-    /// The value of `t`, if the table has one (a default table has none).
-    pub fn find(&self, t: Target) -> Option<&T> {
-        self.of_kind(t).get(t.index())
-    }
-
     fn of_kind(&self, t: Target) -> &[T] {
         match t {
             Target::Meeting(_) => &self.meetings,
