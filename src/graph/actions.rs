@@ -19,8 +19,7 @@ pub fn follow(site: &mut Site) -> Vec<Diagnostic> {
             let Some(a) = update.action else { continue };
             let doc = &site.meetings[mi].doc;
             let place = || {
-                let at = doc.locate("action", &update.written);
-                doc.diagnostic(Severity::Error, at, String::new())
+                doc.at_value(Severity::Error, "action", &update.written, String::new())
                     .width(update.written.chars().count())
             };
             let created = site.actions[a].meeting;

@@ -71,8 +71,7 @@ struct Builder {
 
 /// A template diagnostic at the place a value is written in a document.
 fn place<F>(doc: &Doc<F>, key: &str, value: &str) -> Diagnostic {
-    let at = doc.locate(key, value);
-    doc.diagnostic(Severity::Warning, at, String::new())
+    doc.at_value(Severity::Warning, key, value, String::new())
         .width(value.trim().chars().count())
 }
 

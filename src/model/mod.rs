@@ -125,7 +125,25 @@ impl<F> Doc<F> {
     /// Byte offset in the file of `needle` as a value of `key` in the front
     /// matter: the best place to point a diagnostic about that value.
     pub fn locate(&self, key: &str, needle: &str) -> usize {
+        self.locate_in(&self.text(), key, needle)
+    }
+
+    /// A diagnostic at `needle` as a value of `key` in the front matter (see
+    /// [`Doc::locate`]). A file let go of is read again once, not once to
+    /// find the place and once more for its line.
+    pub fn at_value(
+        &self,
+        severity: Severity,
+        key: &str,
+        needle: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let text = self.text();
+        let at = self.locate_in(&text, key, needle);
+        self.diagnostic_in(text, severity, at, message)
+    }
+
+    fn locate_in(&self, text: &str, key: &str, needle: &str) -> usize {
         let Some(yaml) = text.get(self.yaml_offset..self.body_offset) else {
             return self.yaml_offset;
         };
@@ -145,6 +163,17 @@ impl<F> Doc<F> {
         offset: usize,
         message: impl Into<String>,
     ) -> Diagnostic {
+        // A file let go of is read again for its line.
+        self.diagnostic_in(self.text(), severity, offset, message)
+    }
+
+    fn diagnostic_in(
+        &self,
+        text: Cow<'_, str>,
+        severity: Severity,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let d = match severity {
             Severity::Error => Diagnostic::error(self.path(), message),
             Severity::Warning => Diagnostic::warning(self.path(), message),
@@ -154,8 +183,6 @@ impl<F> Doc<F> {
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
         };
-        // A file let go of is read again for its line.
-        let text = self.text();
         let starts: Cow<'_, [usize]> = match text {
             Cow::Owned(_) => Cow::Owned(line_starts(&text)),
             Cow::Borrowed(held) => Cow::Borrowed(self.lines.get_or_init(|| line_starts(held))),
@@ -433,6 +460,8 @@ mod tests {
         // Messages about the front matter and the body find their lines.
         let at = doc.locate("date", "2006-07");
         let d = doc.diagnostic(Severity::Warning, at, "date");
+        assert_eq!((d.line, d.column), (3, 7));
+        let d = doc.at_value(Severity::Warning, "date", "2006-07", "date");
         assert_eq!((d.line, d.column), (3, 7));
         let d = doc.diagnostic(Severity::Warning, doc.body_offset, "body");
         assert_eq!(
