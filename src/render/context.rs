@@ -160,13 +160,20 @@ impl<T: Serialize> Serialize for Shared<'_, T> {
 }
 
 /// The template values of the views shared between pages, filled as pages
-/// ask for them. The default shares nothing.
+/// ask for them. The default shares only what every page shows alike
+/// (`site`, `today`, `nav`).
 #[derive(Debug, Default)]
 pub struct Values {
     meetings: Vec<OnceLock<tera::Value>>,
     entities: Vec<OnceLock<tera::Value>>,
     topics: Vec<OnceLock<tera::Value>>,
     dates: Option<Mutex<HashMap<PartialDate, tera::Value>>>,
+    pub site: OnceLock<tera::Value>,
+    pub today: OnceLock<tera::Value>,
+    /// The entries of the navigation (with paths from the site root, none
+    /// current), and its value by which entries are current.
+    pub nav: OnceLock<Vec<NavItem>>,
+    navs: Mutex<HashMap<Vec<bool>, tera::Value>>,
 }
 
 impl Values {
@@ -177,7 +184,19 @@ impl Values {
             entities: slots(site.entities.len()),
             topics: slots(site.topics.len()),
             dates: Some(Mutex::default()),
+            ..Values::default()
         }
+    }
+
+    /// The `nav` value with the entries `current` marks as current, made
+    /// by `make` the first time.
+    pub fn nav_value(&self, current: Vec<bool>, make: impl FnOnce() -> tera::Value) -> tera::Value {
+        self.navs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(current)
+            .or_insert_with(make)
+            .clone()
     }
 }
 
@@ -302,7 +321,7 @@ pub struct Counted<T> {
 }
 
 /// A navigation entry.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct NavItem {
     pub title: String,
     pub path: String,

@@ -623,9 +623,10 @@ pub fn base_context(ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str)
 
 fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str) {
     let urls = ctx.urls;
-    c.insert(
-        "site",
-        &SiteView {
+    let values = ctx.values;
+    // What every page shows alike is made into a template value once.
+    let site = values.site.get_or_init(|| {
+        tera::Value::from_serializable(&SiteView {
             title: &ctx.config.title,
             description: ctx.config.description.as_deref(),
             base_url: &urls.base_url,
@@ -642,8 +643,9 @@ fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir
                 actions_print: urls.path(&knowledge::print_dir(ctx.site)),
             },
             generator: GENERATOR,
-        },
-    );
+        })
+    });
+    c.insert("site", site);
     c.insert("root", &urls.root(dir));
     c.insert(
         "page",
@@ -655,37 +657,55 @@ fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir
         },
     );
     c.insert("nav", &nav(ctx, dir));
-    c.insert(
-        "today",
-        &crate::model::date::PartialDate::from_date(ctx.site.today),
-    );
+    let today = values.today.get_or_init(|| {
+        tera::Value::from_serializable(&crate::model::date::PartialDate::from_date(ctx.site.today))
+    });
+    c.insert("today", today);
 }
 
-fn nav(ctx: &Ctx<'_>, dir: &str) -> Vec<NavItem> {
-    let mut items: Vec<(String, String)> = [
-        ("Meetings", "meetings/"),
-        ("Entities", "entities/"),
-        ("Topics", "topics/"),
-        ("Actions", "actions/"),
-        ("Decisions", "decisions/"),
-    ]
-    .iter()
-    .map(|(t, p)| (t.to_string(), p.to_string()))
-    .collect();
-    for (i, p) in ctx.site.pages.iter().enumerate() {
-        items.push((
-            p.doc.front.title.clone(),
-            ctx.site.path(crate::graph::Target::Page(i)),
-        ));
-    }
-    items
-        .into_iter()
-        .map(|(title, path)| NavItem {
-            current: !dir.is_empty() && dir.starts_with(&path),
-            path: ctx.urls.path(&path),
-            title,
-        })
-        .collect()
+/// The navigation of the page at `dir`: its entries, the one the page is
+/// in marked as current.
+fn nav(ctx: &Ctx<'_>, dir: &str) -> tera::Value {
+    let entries = ctx.values.nav.get_or_init(|| {
+        let sections = [
+            ("Meetings", "meetings/"),
+            ("Entities", "entities/"),
+            ("Topics", "topics/"),
+            ("Actions", "actions/"),
+            ("Decisions", "decisions/"),
+        ];
+        let sections = sections.iter().map(|(t, p)| (t.to_string(), p.to_string()));
+        let pages = ctx.site.pages.iter().enumerate().map(|(i, p)| {
+            (
+                p.doc.front.title.clone(),
+                ctx.site.path(crate::graph::Target::Page(i)),
+            )
+        });
+        sections
+            .chain(pages)
+            .map(|(title, path)| NavItem {
+                title,
+                path,
+                current: false,
+            })
+            .collect()
+    });
+    let current: Vec<bool> = entries
+        .iter()
+        .map(|e| !dir.is_empty() && dir.starts_with(&e.path))
+        .collect();
+    ctx.values.nav_value(current.clone(), || {
+        let items: Vec<NavItem> = entries
+            .iter()
+            .zip(current)
+            .map(|(e, current)| NavItem {
+                title: e.title.clone(),
+                path: ctx.urls.path(&e.path),
+                current,
+            })
+            .collect();
+        tera::Value::from_serializable(&items)
+    })
 }
 
 /// The context of `page`, and its fingerprint when asked for.
