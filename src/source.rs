@@ -80,14 +80,31 @@ pub fn is_ignored_name(name: &str) -> bool {
 /// Every file under `root/content` (hidden and editor files left out), and
 /// the problems met while walking.
 pub fn list(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let (found, diagnostics) = walk(root);
+    (found.into_iter().map(|f| f.path).collect(), diagnostics)
+}
+
+/// A file met by [`walk`].
+struct Found {
+    path: PathBuf,
+    /// Whether the walk reached it through a symbolic link (the file's own
+    /// or a folder's below `content/`): only then can its real place be
+    /// outside `content/`.
+    linked: bool,
+}
+
+/// [`list`], telling which files were reached through a symbolic link.
+fn walk(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     let content = root.join("content");
     if !content.is_dir() {
         let d = Diagnostic::error("content", "the site has no `content/` folder")
             .help("create content/meetings/ and write a meeting there, or run `quorum new DIR`");
         return (Vec::new(), vec![d]);
     }
-    let mut paths = Vec::new();
+    let mut found = Vec::new();
     let mut diagnostics = Vec::new();
+    // Folders below `content/` that are links: what is under them is linked.
+    let mut linked_folders: Vec<PathBuf> = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
@@ -95,19 +112,29 @@ pub fn list(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() => paths.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() => {
+                let linked =
+                    e.path_is_symlink() || linked_folders.iter().any(|f| e.path().starts_with(f));
+                found.push(Found {
+                    path: e.into_path(),
+                    linked,
+                });
+            }
+            Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
+                linked_folders.push(e.into_path());
+            }
             Ok(_) => {}
             Err(e) => diagnostics.push(walk_error(root, &e)),
         }
     }
-    (paths, diagnostics)
+    (found, diagnostics)
 }
 
 /// Reads one file found by [`list`]: `None` for files that are not Markdown.
 pub fn read(root: &Path, path: &Path) -> Result<Option<SourceFile>, Diagnostic> {
     let content = root.join("content");
     let content_real = fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
-    read_one(root, &content, &content_real, path)
+    read_one(root, &content, &content_real, path, true)
 }
 
 /// Walks `root/content` and reads every Markdown file in it, in parallel.
@@ -123,15 +150,15 @@ pub fn load_each<T: Send>(
     root: &Path,
     each: impl Fn(SourceFile) -> T + Sync,
 ) -> (Vec<T>, Vec<Diagnostic>) {
-    let (mut paths, mut diagnostics) = list(root);
+    let (mut found, mut diagnostics) = walk(root);
     // Paths sort as the files did: the walk sorts by name in each folder,
     // which is not the order of whole paths.
-    paths.sort();
+    found.sort_by(|a, b| a.path.cmp(&b.path));
     let content = root.join("content");
     let content_real = fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
-    let results: Vec<Result<Option<T>, Diagnostic>> = paths
+    let results: Vec<Result<Option<T>, Diagnostic>> = found
         .par_iter()
-        .map(|p| read_one(root, &content, &content_real, p).map(|f| f.map(&each)))
+        .map(|f| read_one(root, &content, &content_real, &f.path, f.linked).map(|f| f.map(&each)))
         .collect();
     let mut made = Vec::new();
     for r in results {
@@ -166,11 +193,14 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
         .help("check that the folder exists and that you may read it")
 }
 
+/// Reads the file at `path`; one reached through a symbolic link (`linked`)
+/// must really be inside `content/`.
 fn read_one(
     root: &Path,
     content: &Path,
     content_real: &Path,
     path: &Path,
+    linked: bool,
 ) -> Result<Option<SourceFile>, Diagnostic> {
     let rel = relative(root, path);
     if path.extension().and_then(|e| e.to_str()) != Some("md") {
@@ -191,7 +221,20 @@ fn read_one(
             .help("move it into the folder of its kind"));
         }
     };
-    let real = fs::canonicalize(path).map_err(|e| read_error(&rel, &e))?;
+    if linked {
+        inside(path, &rel, content_real)?;
+    }
+    let text = read_text(path, &rel)?;
+    Ok(Some(SourceFile {
+        kind,
+        path: rel,
+        text,
+    }))
+}
+
+/// An error unless the real place of `path` is inside `content_real`.
+fn inside(path: &Path, rel: &Path, content_real: &Path) -> Result<(), Diagnostic> {
+    let real = fs::canonicalize(path).map_err(|e| read_error(rel, &e))?;
     if !real.starts_with(content_real) {
         return Err(Diagnostic::error(
             rel,
@@ -202,12 +245,7 @@ fn read_one(
         )
         .help("copy the file into content/ instead of linking to it"));
     }
-    let text = read_text(path, &rel)?;
-    Ok(Some(SourceFile {
-        kind,
-        path: rel,
-        text,
-    }))
+    Ok(())
 }
 
 /// Reads and decodes the file at `path`: `rel` is its path relative to the

@@ -303,6 +303,42 @@ fn symbolic_links_that_loop_or_leave_content_are_errors() {
     );
 }
 
+/// A linked folder is followed: what it holds is read when it is inside
+/// `content/`, and an error when it is not, down to its sub-folders.
+#[cfg(unix)]
+#[test]
+fn files_under_a_linked_folder_are_checked_like_linked_files() {
+    use std::os::unix::fs::symlink;
+    let site = Site::empty()
+        .file("content/meetings/m.md", &meeting("Text.\n"))
+        .file("shelf/2006/leak.md", &meeting("Secret minutes.\n"))
+        .file("content/archive/2005/kept.md", &meeting("Kept minutes.\n"));
+    symlink(
+        site.root.join("shelf"),
+        site.root.join("content/meetings/shelf"),
+    )
+    .unwrap();
+    symlink(
+        site.root.join("content/archive"),
+        site.root.join("content/meetings/archive"),
+    )
+    .unwrap();
+    let outcome = build(&site.root);
+    assert_eq!(outcome.code, Some(1), "{}", outcome.stderr);
+    let outside: Vec<&str> = outcome
+        .printed
+        .iter()
+        .filter(|p| p.message.contains("points outside content/"))
+        .map(|p| p.location.as_str())
+        .collect();
+    assert_eq!(outside.len(), 1, "{}", outcome.stderr);
+    assert!(
+        outside[0].starts_with("content/meetings/shelf/2006/leak.md"),
+        "{}",
+        outcome.stderr
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn unreadable_files_and_read_only_content() {
