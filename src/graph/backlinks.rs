@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::{Backlink, MENTIONS_PER_PAGE, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Style, walk};
+use crate::markdown::{Searched, Style, walk};
 
 /// Walks every body in parallel and attaches the backlinks it finds. Entities
 /// and topics a meeting's minutes refer to are added to the meeting. A body
@@ -39,7 +39,10 @@ pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
     let mut unread = Vec::new();
     for (from, scanned) in scanned {
         let backlinks = match scanned {
-            Ok(backlinks) => backlinks,
+            Ok(scanned) => {
+                site.searched.insert(from, scanned.searched);
+                scanned.backlinks
+            }
             Err(d) => {
                 unread.push(d);
                 continue;
@@ -183,10 +186,16 @@ fn body_of(site: &Site, t: Target) -> Result<Cow<'_, str>, Diagnostic> {
     }
 }
 
-/// The backlinks one body holds: the page each names, and the paragraph.
-type Scanned = Vec<(Target, Backlink)>;
+/// What the walk of one body found.
+struct Scanned {
+    /// The backlinks it holds: the page each names, and the paragraph.
+    backlinks: Vec<(Target, Backlink)>,
+    /// The mentions in its texts, for the page's own walk.
+    searched: Searched,
+}
 
-/// The backlinks one body holds, one per (page named, paragraph).
+/// The backlinks one body holds, one per (page named, paragraph), and the
+/// mentions found in its texts.
 fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Diagnostic> {
     let body = body_of(site, from)?;
     let headings = site.headings(from);
@@ -236,10 +245,14 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Dia
             last.more += 1;
         }
     }
-    Ok(kept
+    let backlinks = kept
         .into_iter()
         .map(|(to, b)| (to, window(from, b)))
-        .collect())
+        .collect();
+    Ok(Scanned {
+        backlinks,
+        searched: walked.searched,
+    })
 }
 
 #[cfg(test)]

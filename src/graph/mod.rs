@@ -24,7 +24,7 @@ pub use links::SiteLinks;
 pub use resolve::resolve;
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Autolink, Mentions};
+use crate::markdown::{Autolink, Mentions, Searched};
 use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
 use crate::model::slug::Slug;
@@ -113,6 +113,9 @@ pub struct Site {
     pub index: Index,
     /// Names of entities, for finding mentions.
     pub mentions: Option<Mentions>,
+    /// The mentions the walk for backlinks found in each body: the page's
+    /// own walk takes them instead of searching again.
+    pub searched: std::collections::HashMap<Target, Searched>,
     /// Which mentions become links.
     pub autolink: Autolink,
     /// What counts as today.

@@ -31,6 +31,7 @@ pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
             series: Vec::new(),
             index: Index::default(),
             mentions: None,
+            searched: HashMap::new(),
             autolink: config.autolink,
             today: config.today,
         },

@@ -15,8 +15,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use mentions::{Mention, Mentions};
 pub use walk::{
-    Autolink, Block, LinkTarget, Links, RawHtml, Reference, Style, Walk, display_label, to_html,
-    walk,
+    Autolink, Block, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk, display_label,
+    to_html, walk,
 };
 
 use crate::model::slug::Slug;

@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::{Heading, Mentions, escape_html, escape_html_into, options};
+use super::{Heading, Mention, Mentions, escape_html, escape_html_into, options};
 
 /// Which plain mentions become links.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
@@ -119,6 +119,98 @@ pub struct Walk<'a, K> {
     pub references: Vec<Reference<K>>,
     /// The blocks the references point into.
     pub blocks: Vec<Block>,
+    /// The mentions found in each text searched.
+    pub searched: Searched,
+}
+
+/// The mentions a walk found in each text it searched, in order. A later
+/// walk of the same body with the same names (the page's, after the
+/// graph's) takes them instead of searching every text again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Searched {
+    /// The length of the body walked.
+    body: usize,
+    /// How many texts were searched.
+    count: u32,
+    /// For each text with mentions: its number among the texts searched,
+    /// its length, and where its mentions end in `mentions`.
+    texts: Vec<[u32; 3]>,
+    /// Start, end and owner of each mention.
+    mentions: Vec<[u32; 3]>,
+}
+
+impl Searched {
+    fn push(&mut self, text: &str, found: &[Mention]) {
+        if !found.is_empty() {
+            self.mentions.extend(
+                found
+                    .iter()
+                    .map(|m| [m.range.start as u32, m.range.end as u32, m.owner as u32]),
+            );
+            let end = self.mentions.len() as u32;
+            self.texts.push([self.count, text.len() as u32, end]);
+        }
+        self.count += 1;
+    }
+
+    /// The record of a walk of `body`, once it is over; numbers are kept
+    /// small, so the record of a body too long for them is left empty.
+    fn finish(mut self, body: &str) -> Searched {
+        if u32::try_from(body.len()).is_err() || self.mentions.len() >= u32::MAX as usize {
+            return Searched::default();
+        }
+        self.body = body.len();
+        self.texts.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self
+    }
+}
+
+/// A [`Searched`] being read back, text by text.
+struct Replay<'l> {
+    searched: &'l Searched,
+    /// Texts read back so far, and the next of them with mentions.
+    count: u32,
+    next: usize,
+}
+
+impl Replay<'_> {
+    /// The mentions of the next text searched, if that was `text`: the
+    /// same length, where it had mentions, which fall on character bounds.
+    fn next(&mut self, text: &str) -> Option<Vec<Mention>> {
+        if self.count >= self.searched.count {
+            return None;
+        }
+        let this = self.count;
+        self.count += 1;
+        let [_, len, end] = match self.searched.texts.get(self.next) {
+            Some(&t) if t[0] == this => t,
+            _ => return Some(Vec::new()),
+        };
+        let start = match self.next {
+            0 => 0,
+            i => self.searched.texts[i - 1][2],
+        };
+        let found = self.searched.mentions.get(start as usize..end as usize)?;
+        let fits = |m: &[u32; 3]| {
+            m[0] < m[1]
+                && text.is_char_boundary(m[0] as usize)
+                && text.is_char_boundary(m[1] as usize)
+        };
+        if len as usize != text.len() || !found.iter().all(fits) {
+            return None;
+        }
+        self.next += 1;
+        Some(
+            found
+                .iter()
+                .map(|m| Mention {
+                    range: m[0] as usize..m[1] as usize,
+                    owner: m[2] as usize,
+                })
+                .collect(),
+        )
+    }
 }
 
 struct OpenBlock {
@@ -141,8 +233,11 @@ struct Walker<'a, 'l, L: Links> {
     headings: &'l [Heading],
     html: bool,
     /// Whether references and their blocks are collected (rendering alone
-    /// does not need them).
+    /// does not need them), and the mentions of every text searched.
     collect: bool,
+    /// The mentions an earlier walk of this body found, while they agree
+    /// with this walk.
+    replay: Option<Replay<'l>>,
     out: Walk<'a, L::Key>,
     /// Events processed but not yet handed to the writer.
     queue: std::collections::VecDeque<Event<'a>>,
@@ -169,6 +264,7 @@ pub fn walk<'a, L: Links>(
     let kept: Vec<Event<'a>> = events.by_ref().collect();
     let mut out = events.walker.out;
     out.events = kept;
+    out.searched = std::mem::take(&mut out.searched).finish(body);
     out
 }
 
@@ -197,10 +293,12 @@ impl<'a, 'l, L: Links> Events<'a, 'l, L> {
                 headings,
                 html,
                 collect,
+                replay: None,
                 out: Walk {
                     events: Vec::new(),
                     references: Vec::new(),
                     blocks: Vec::new(),
+                    searched: Searched::default(),
                 },
                 queue: std::collections::VecDeque::new(),
                 blocks: Vec::new(),
@@ -253,15 +351,24 @@ impl<'a, L: Links> Iterator for Events<'a, '_, L> {
     }
 }
 
-/// Renders `body` to HTML with its links resolved.
+/// Renders `body` to HTML with its links resolved. `searched` holds the
+/// mentions a [`walk`] of the same body found, if there was one.
 pub fn to_html<L: Links>(
     body: &str,
     headings: &[Heading],
     links: &L,
     style: Style<'_, L::Key>,
+    searched: Option<&Searched>,
 ) -> String {
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    let events = Events::new(body, headings, links, style, true, false);
+    let mut events = Events::new(body, headings, links, style, true, false);
+    events.walker.replay = searched
+        .filter(|s| s.body == body.len())
+        .map(|searched| Replay {
+            searched,
+            count: 0,
+            next: 0,
+        });
     pulldown_cmark::html::push_html(&mut html, events);
     match style.raw_html {
         RawHtml::Sanitize => super::sanitize(&html),
@@ -342,7 +449,7 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         let base = self.block_len();
         self.push_block_text(&t);
         let found = match self.links.mentions() {
-            Some(m) if self.scanning() => m.find(&t),
+            Some(m) if self.scanning() => self.search(m, &t),
             _ => Vec::new(),
         };
         if found.is_empty() {
@@ -377,6 +484,22 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         if pos < t.len() && self.html {
             self.emit(Event::Text(t[pos..].to_owned().into()));
         }
+    }
+
+    /// The mentions in `t`: as an earlier walk found them, or searched for.
+    fn search(&mut self, mentions: &Mentions, t: &str) -> Vec<Mention> {
+        if let Some(replay) = &mut self.replay {
+            match replay.next(t) {
+                Some(found) => return found,
+                // This walk went another way: the rest is searched.
+                None => self.replay = None,
+            }
+        }
+        let found = mentions.find(t);
+        if self.collect {
+            self.out.searched.push(t, &found);
+        }
+        found
     }
 
     fn anchor(&self, class: &str, target: &LinkTarget<L::Key>) -> String {
@@ -640,7 +763,7 @@ mod tests {
 
     fn html(body: &str, autolink: Autolink) -> String {
         let o = super::super::outline(body);
-        to_html(body, &o.headings, &fake(), style(autolink))
+        to_html(body, &o.headings, &fake(), style(autolink), None)
     }
 
     #[test]
@@ -726,5 +849,39 @@ mod tests {
         s.this = Some(0);
         let w = walk("DESA does things.\n", &o.headings, &fake(), s, true);
         assert!(w.references.is_empty());
+    }
+
+    #[test]
+    fn the_page_takes_the_mentions_the_graph_found() {
+        let body =
+            "DESA and UNDP.\n\n- UNDP, *DESA*\n\n`DESA` [[entity:DESA|the department]] UNDP\n";
+        let o = super::super::outline(body);
+        let walked = walk(body, &o.headings, &fake(), style(Autolink::All), false);
+        assert_eq!(walked.searched.count, 5, "{:?}", walked.searched);
+        assert_eq!(walked.searched.mentions.len(), 5, "{:?}", walked.searched);
+        let searched = html(body, Autolink::All);
+        let render = |record: &Searched| {
+            to_html(
+                body,
+                &o.headings,
+                &fake(),
+                style(Autolink::All),
+                Some(record),
+            )
+        };
+        assert_eq!(render(&walked.searched), searched);
+        // A record that does not fit the body is not taken.
+        let mut lost = walked.searched.clone();
+        lost.texts.clear();
+        assert_ne!(render(&lost), searched, "a record is taken as it is");
+        lost.body += 1;
+        assert_eq!(render(&lost), searched, "a record of another body");
+        // A walk that goes another way searches from where it differs.
+        let mut other = walked.searched.clone();
+        other.texts[1][1] += 1;
+        assert_eq!(render(&other), searched);
+        let mut other = walked.searched.clone();
+        other.count -= 1;
+        assert_eq!(render(&other), searched);
     }
 }

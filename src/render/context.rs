@@ -591,7 +591,13 @@ impl<'a> Body<'a> {
             raw_html: b.config.raw_html,
             this: Some(b.this),
         };
-        to_html(&b.text, b.headings, &b.links, style)
+        to_html(
+            &b.text,
+            b.headings,
+            &b.links,
+            style,
+            b.site.searched.get(&b.this),
+        )
     }
 }
 
