@@ -380,12 +380,13 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A hash of `bytes`, to tell whether they changed.
+/// A hash of `bytes`, to tell whether they changed. Every text is hashed
+/// when it is parsed and again each time it is read back, so this is the
+/// search index's hash, which takes eight bytes at a step.
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::search::Hash::default();
     h.write(bytes);
-    h.finish()
+    h.0
 }
 
 /// `bytes` with `snippet` inserted before the last `</body>` (or appended).

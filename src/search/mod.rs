@@ -36,6 +36,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use docs::Kind;
+pub(crate) use encode::Hash;
 pub use encode::{decode, dequantise};
 pub use text::STOP_WORDS;
 
@@ -44,7 +45,6 @@ use crate::graph::Target;
 use crate::render::Sink;
 use crate::render::context::Ctx;
 use docs::{KindRange, Layout};
-use encode::Hash;
 
 /// The folder of the index, from the site root.
 pub const DIR: &str = "search/";
