@@ -187,6 +187,27 @@ fn an_ambiguous_wikilink_lists_the_candidates() {
     );
 }
 
+/// A stub made for one wiki-link gives a later link to the same name a
+/// second meaning.
+#[test]
+fn a_stub_made_for_a_link_makes_a_later_link_ambiguous() {
+    let site = Site::empty()
+        .file("content/entities/ecosoc.md", "---\nname: ECOSOC\n---\n")
+        .file(
+            "content/meetings/m1.md",
+            "---\ntitle: One\ndate: 2024-01-01\n---\n\nAbout [[topic:ECOSOC]].\n",
+        )
+        .file(
+            "content/meetings/m2.md",
+            "---\ntitle: Two\ndate: 2024-02-01\n---\n\nAbout [[ECOSOC]].\n",
+        );
+    let d = find(&site.build_errors(), "could mean several pages").clone();
+    assert_eq!(
+        (d.path.to_str().unwrap(), d.line, d.column),
+        ("content/meetings/m2.md", 6, 7)
+    );
+}
+
 #[test]
 fn updates_before_creation_and_twice_in_a_meeting_are_errors() {
     let site = Site::empty()

@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::index::{RefKind, fold};
 use super::{
     Action, Attendance, Decision, Entity, Index, Meeting, Page, Resolved, Site, Target, Topic,
@@ -420,6 +422,12 @@ impl Builder {
         Some(i)
     }
 
+    /// Whether a wiki-link to `target` means one page, which has a file.
+    fn leads_to_one_page(&self, target: &str) -> bool {
+        let candidates = self.site.candidates(target);
+        candidates.len() == 1 && !self.is_stub(candidates[0])
+    }
+
     fn is_stub(&self, t: Target) -> bool {
         match t {
             Target::Entity(i) => self.site.entities[i].doc.is_none(),
@@ -757,12 +765,25 @@ impl Builder {
         for (i, p) in self.site.pages.iter().enumerate() {
             add(Target::Page(i), p.doc.outline.wikilinks.len());
         }
-        for (source, n) in jobs {
-            let (target, offset) = self.wikilink(source, n);
-            let candidates = self.site.candidates(&target);
-            if candidates.len() == 1 && !self.is_stub(candidates[0]) {
+        // Most links lead to one page that has a file: those are found in
+        // parallel, and only the others looked at in turn. A stub made for
+        // one link can give a later link a second meaning, so once a stub
+        // is made, every link after it is looked at again.
+        let plain: Vec<bool> = jobs
+            .par_iter()
+            .map(|&(source, n)| self.leads_to_one_page(&self.wikilink(source, n).0))
+            .collect();
+        let pages = |b: &Builder| (b.site.entities.len(), b.site.topics.len());
+        let before = pages(self);
+        for ((source, n), plain) in jobs.into_iter().zip(plain) {
+            if plain && pages(self) == before {
                 continue;
             }
+            let (target, offset) = self.wikilink(source, n);
+            if self.leads_to_one_page(&target) {
+                continue;
+            }
+            let candidates = self.site.candidates(&target);
             // Only a link that leads nowhere, or to several pages, needs its place.
             let p = self.wikilink_place(source, offset, target.chars().count() + 4);
             if candidates.len() > 1 {
