@@ -168,6 +168,7 @@ pub struct Values {
     entities: Vec<OnceLock<tera::Value>>,
     topics: Vec<OnceLock<tera::Value>>,
     dates: Option<Mutex<HashMap<PartialDate, tera::Value>>>,
+    /// The values of `site` and `today`.
     pub site: OnceLock<tera::Value>,
     pub today: OnceLock<tera::Value>,
     /// The entries of the navigation (with paths from the site root, none
@@ -321,7 +322,7 @@ pub struct Counted<T> {
 }
 
 /// A navigation entry.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct NavItem {
     pub title: String,
     pub path: String,
