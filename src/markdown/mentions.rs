@@ -136,13 +136,13 @@ impl Mentions {
     }
 
     /// The first place at or after `pos` where a whole-word name may begin:
-    /// a byte some name begins with (so never inside a character), not
-    /// preceded by a word character unless it is none itself.
+    /// a byte some name begins with (so never inside a character), where
+    /// words part.
     fn next_start(&self, text: &str, pos: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         let mut i = pos;
         while i < bytes.len() {
-            if self.starts[usize::from(bytes[i])] && !(word_at(text, i) && word_before(text, i)) {
+            if self.starts[usize::from(bytes[i])] && apart(text, i) {
                 return Some(i);
             }
             i += 1;
@@ -151,16 +151,17 @@ impl Mentions {
     }
 }
 
+/// Whether the match `start..end` (never empty) is a whole word. A boundary
+/// is needed only where the name itself begins or ends with a word
+/// character ("Mr." may be followed directly by a letter-less space).
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
-    // A boundary is needed only where the name itself begins or ends with a
-    // word character ("Mr." may be followed directly by a letter-less space).
-    let ok_before = !first.is_some_and(is_word) || !before.is_some_and(is_word);
-    let ok_after = !last.is_some_and(is_word) || !after.is_some_and(is_word);
-    ok_before && ok_after
+    apart(text, start) && apart(text, end)
+}
+
+/// Whether the characters on either side of `i` (a character boundary) are
+/// not both word characters: a name may begin or end there.
+fn apart(text: &str, i: usize) -> bool {
+    !(word_before(text, i) && word_at(text, i))
 }
 
 fn is_word(c: char) -> bool {
@@ -169,9 +170,10 @@ fn is_word(c: char) -> bool {
 
 /// Whether the character at `i` (a character boundary) is a word character.
 fn word_at(text: &str, i: usize) -> bool {
-    match text.as_bytes()[i] {
-        b if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
-        _ => text[i..].chars().next().is_some_and(is_word),
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+        Some(_) => text[i..].chars().next().is_some_and(is_word),
     }
 }
 
