@@ -422,9 +422,8 @@ impl Builder {
         Some(i)
     }
 
-    /// Whether a wiki-link to `target` means one page, which has a file.
-    fn leads_to_one_page(&self, target: &str) -> bool {
-        let candidates = self.site.candidates(target);
+    /// Whether the pages a wiki-link can mean are one, which has a file.
+    fn one_page(&self, candidates: &[Target]) -> bool {
         candidates.len() == 1 && !self.is_stub(candidates[0])
     }
 
@@ -771,7 +770,7 @@ impl Builder {
         // is made, every link after it is looked at again.
         let plain: Vec<bool> = jobs
             .par_iter()
-            .map(|&(source, n)| self.leads_to_one_page(&self.wikilink(source, n).0))
+            .map(|&(source, n)| self.one_page(&self.site.candidates(&self.wikilink(source, n).0)))
             .collect();
         let pages = |b: &Builder| (b.site.entities.len(), b.site.topics.len());
         let before = pages(self);
@@ -780,10 +779,10 @@ impl Builder {
                 continue;
             }
             let (target, offset) = self.wikilink(source, n);
-            if self.leads_to_one_page(&target) {
+            let candidates = self.site.candidates(&target);
+            if self.one_page(&candidates) {
                 continue;
             }
-            let candidates = self.site.candidates(&target);
             // Only a link that leads nowhere, or to several pages, needs its place.
             let p = self.wikilink_place(source, offset, target.chars().count() + 4);
             if candidates.len() > 1 {
