@@ -171,9 +171,9 @@ pub struct Values {
     /// The values of `site` and `today`.
     pub site: OnceLock<tera::Value>,
     pub today: OnceLock<tera::Value>,
-    /// The entries of the navigation (with paths from the site root, none
-    /// current), and its value by which entries are current.
-    pub nav: OnceLock<Vec<NavItem>>,
+    /// The entries of the navigation (title, path from the site root), and
+    /// its value by which entries are current.
+    pub nav: OnceLock<Vec<(String, String)>>,
     navs: Mutex<HashMap<Vec<bool>, tera::Value>>,
 }
 

@@ -681,26 +681,19 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> tera::Value {
                 ctx.site.path(crate::graph::Target::Page(i)),
             )
         });
-        sections
-            .chain(pages)
-            .map(|(title, path)| NavItem {
-                title,
-                path,
-                current: false,
-            })
-            .collect()
+        sections.chain(pages).collect()
     });
     let current: Vec<bool> = entries
         .iter()
-        .map(|e| !dir.is_empty() && dir.starts_with(&e.path))
+        .map(|(_, path)| !dir.is_empty() && dir.starts_with(path))
         .collect();
     ctx.values.nav_value(current.clone(), || {
         let items: Vec<NavItem> = entries
             .iter()
             .zip(current)
-            .map(|(e, current)| NavItem {
-                title: e.title.clone(),
-                path: ctx.urls.path(&e.path),
+            .map(|((title, path), current)| NavItem {
+                title: title.clone(),
+                path: ctx.urls.path(path),
                 current,
             })
             .collect();
