@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use crate::Error;
 use crate::config::{self, Config, Overrides};
 use crate::diagnostic::Diagnostic;
+use crate::graph::Walks;
 use crate::model::{self, Parsed, ParsedFile};
 use crate::render::{self, Prints, RenderReport, Renderer, Sink};
 use crate::source;
@@ -61,6 +62,10 @@ pub struct LiveSite {
     renderer: Option<Renderer>,
     files: BTreeMap<PathBuf, Known>,
     prints: Option<Prints>,
+    /// The walks of the bodies of the last resolve.
+    walks: Walks,
+    /// The problems of the last walk of `content/`.
+    walked: Vec<Diagnostic>,
     /// Whether the last rebuild succeeded.
     good: bool,
 }
@@ -97,6 +102,8 @@ impl LiveSite {
             renderer: None,
             files: BTreeMap::new(),
             prints: None,
+            walks: Walks::default(),
+            walked: Vec::new(),
             good: false,
         }
     }
@@ -168,7 +175,7 @@ impl LiveSite {
         let mut parsed = Parsed::gather(self.files.values().map(|k| &k.parsed));
         let mut diagnostics = walk_diagnostics;
         diagnostics.append(&mut parsed.diagnostics);
-        let resolved = crate::graph::resolve(parsed, &config);
+        let resolved = crate::graph::resolve_again(parsed, &config, Some(&mut self.walks));
         diagnostics.extend(resolved.diagnostics);
         diagnostics.extend(theme_errors);
         let (site, warnings) = crate::finish(&config, resolved.site, diagnostics)?;
@@ -203,8 +210,17 @@ impl LiveSite {
     /// how many were parsed, whether any file's text changed (or a file came
     /// or went), and the problems of walking the folder.
     fn refresh(&mut self, changes: &Changes, all: bool) -> (usize, bool, Vec<Diagnostic>) {
-        let (listed, mut diagnostics) = source::list(&self.root);
-        let listed: BTreeSet<PathBuf> = listed.into_iter().collect();
+        let listed = if !all && self.only_saved(changes) {
+            // Only files the site has were saved, and each is still a file:
+            // the folder holds what it held, no need to walk it again.
+            self.files.keys().cloned().collect()
+        } else {
+            let (listed, walked) = source::list(&self.root);
+            self.walked = walked;
+            listed.into_iter().collect()
+        };
+        let listed: BTreeSet<PathBuf> = listed;
+        let mut diagnostics = self.walked.clone();
         let before = self.files.len();
         self.files.retain(|p, _| listed.contains(p));
         let mut changed = self.files.len() != before;
@@ -251,5 +267,156 @@ impl LiveSite {
             }
         }
         (count, changed, diagnostics)
+    }
+
+    /// Whether every changed path is a content file the site already has,
+    /// still a plain file (not a link, which the walk checks).
+    fn only_saved(&self, changes: &Changes) -> bool {
+        !self.files.is_empty()
+            && changes.paths.iter().all(|p| {
+                self.files.contains_key(p)
+                    && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_file())
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Memory;
+
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    fn overrides() -> Overrides {
+        Overrides {
+            today: Some("2024-06-01".into()),
+            ..Overrides::default()
+        }
+    }
+
+    /// The site at `root` built whole, in memory.
+    fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
+        let memory = Memory::default();
+        let mut live = LiveSite::new(root, overrides());
+        live.rebuild(&Changes::default(), &memory).unwrap();
+        memory.into_files()
+    }
+
+    /// A copy of the site in `fixture` (relative to the crate) kept live,
+    /// checked against a full build after each of `edits`: a file, and what
+    /// its text becomes (the first match of `.0` replaced by `.1`).
+    fn follow(fixture: &str, edits: &[(&str, &str, &str)]) {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+        std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
+        copy(&fixture.join("content"), &dir.path().join("content"));
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let memory = Memory::default();
+        let mut live = LiveSite::new(&root, overrides());
+        live.rebuild(&Changes::default(), &memory).unwrap();
+        let mut served = memory.into_files();
+        for &(file, from, to) in edits {
+            let path = root.join(file);
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(text.contains(from), "{file} has no `{from}`");
+            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+            let memory = Memory::default();
+            let changes = Changes { paths: vec![path] };
+            let rebuilt = live.rebuild(&changes, &memory).unwrap();
+            assert!(rebuilt.is_some(), "{file}: the edit is seen");
+            served.extend(memory.into_files());
+            let whole = full(&root);
+            for (name, bytes) in &whole {
+                assert!(
+                    served.get(name) == Some(bytes),
+                    "after the edit of {file} (`{from}` to `{to}`), {name} differs from a full build"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn edits_of_bodies_give_what_a_full_build_gives() {
+        follow(
+            "tests/fixtures/tricky",
+            &[
+                // A mention more, of an entity not mentioned before in that section.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "Mr. Li presented the budget.",
+                    "Mr. Li presented the budget with the Øresund Council.",
+                ),
+                // A mention less.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "The Nordic Network and Mr. Li attended.",
+                    "All attended.",
+                ),
+                // A wiki-link to a name nothing has: a stub page is made.
+                (
+                    "content/meetings/2024-02-council.md",
+                    "---\n\n",
+                    "---\n\nSee [[Nobody Known]] and [[Budget]].\n\n",
+                ),
+                // A description that mentions others.
+                (
+                    "content/entities/li-wei.md",
+                    "Treasurer.",
+                    "Treasurer of the Nordic Network.",
+                ),
+                // A new alias: bodies that did not change mention it now.
+                (
+                    "content/entities/nordic-network.md",
+                    "aliases: [",
+                    "aliases: [second budget section, ",
+                ),
+                // A title: every link to the meeting changes.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "title: \"First meeting",
+                    "title: \"Opening meeting",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn edits_of_the_sample_site_give_what_a_full_build_gives() {
+        follow(
+            ".",
+            &[
+                (
+                    "content/meetings/2006/ecesa-principals-2006-07.md",
+                    "UNDP",
+                    "UNDP and ESCWA",
+                ),
+                (
+                    "content/meetings/2006/ecesa-principals-2006-07.md",
+                    "UNDP would be asked",
+                    "UNDP, with UNEP, would be asked",
+                ),
+                (
+                    "content/entities/undp.md",
+                    "aliases: [",
+                    "aliases: [Development Programme, ",
+                ),
+                (
+                    "content/meetings/2006/ecesa-principals-2006-07.md",
+                    "date: 2006-07",
+                    "date: 2006-07-05",
+                ),
+            ],
+        );
     }
 }

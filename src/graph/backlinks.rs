@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -12,11 +13,72 @@ use rayon::prelude::*;
 use super::{Backlink, MENTIONS_PER_PAGE, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{Searched, Style, walk};
+use crate::model::{EntityDoc, MeetingDoc, PageDoc, TopicDoc};
+
+/// The walks of the bodies of an earlier resolve, kept to be taken again
+/// for a body that did not change (`serve` keeps them between rebuilds).
+#[derive(Debug, Default)]
+pub struct Walks {
+    /// What every walk depended on beyond its body (see [`walk_digest`]).
+    digest: u64,
+    /// Each body walked, as the document it was in, and what its walk found.
+    bodies: HashMap<Target, (Source, Arc<Scanned>)>,
+}
+
+/// The document a body was in. Held, it cannot be freed, so no other
+/// document can take its place in memory and pass for it.
+#[derive(Debug, Clone)]
+enum Source {
+    Meeting(Arc<MeetingDoc>),
+    Entity(Arc<EntityDoc>),
+    Topic(Arc<TopicDoc>),
+    Page(Arc<PageDoc>),
+}
+
+impl Source {
+    fn of(site: &Site, t: Target) -> Option<Source> {
+        Some(match t {
+            Target::Meeting(i) => Source::Meeting(site.meetings[i].doc.clone()),
+            Target::Entity(i) => Source::Entity(site.entities[i].doc.clone()?),
+            Target::Topic(i) => Source::Topic(site.topics[i].doc.clone()?),
+            Target::Page(i) => Source::Page(site.pages[i].doc.clone()),
+            Target::Action(_) => return None,
+        })
+    }
+
+    /// Whether both are the very same document (not two equal ones).
+    fn same(&self, other: &Source) -> bool {
+        match (self, other) {
+            (Source::Meeting(a), Source::Meeting(b)) => Arc::ptr_eq(a, b),
+            (Source::Entity(a), Source::Entity(b)) => Arc::ptr_eq(a, b),
+            (Source::Topic(a), Source::Topic(b)) => Arc::ptr_eq(a, b),
+            (Source::Page(a), Source::Page(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A body's walk: the page it is the body of, its document, what it found.
+type Walked = (Target, Option<Source>, Result<Arc<Scanned>, Diagnostic>);
+
+/// What a body's walk depends on beyond its own text and headings: what
+/// links resolve to ([`Site::links_digest`]) and the names mentions are
+/// found by, with the entity each leads to.
+fn walk_digest(site: &Site) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    site.links_digest().hash(&mut h);
+    for e in &site.entities {
+        (&e.name, &e.short, &e.aliases).hash(&mut h);
+    }
+    h.finish()
+}
 
 /// Walks every body in parallel and attaches the backlinks it finds. Entities
 /// and topics a meeting's minutes refer to are added to the meeting. A body
-/// that cannot be read is reported.
-pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
+/// that cannot be read is reported. With `walks`, a body walked before (the
+/// same document, the same names and pages around it) is not walked again,
+/// and `walks` is left holding this resolve's walks.
+pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
     let mut sources: Vec<Target> = (0..site.meetings.len()).map(Target::Meeting).collect();
     sources.extend(
         (0..site.entities.len())
@@ -30,25 +92,38 @@ pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
     );
     sources.extend((0..site.pages.len()).map(Target::Page));
     let links = SiteLinks::new(site, false);
+    let digest = walks.as_ref().map(|_| walk_digest(site));
+    let earlier = walks
+        .as_deref()
+        .filter(|w| Some(w.digest) == digest)
+        .map(|w| &w.bodies);
     // Split down to single bodies: their lengths vary a great deal.
-    let scanned: Vec<(Target, Result<Scanned, Diagnostic>)> = sources
+    let scanned: Vec<Walked> = sources
         .par_iter()
         .with_max_len(1)
-        .map(|&from| (from, scan(site, &links, from)))
+        .map(|&from| {
+            let source = digest.and_then(|_| Source::of(site, from));
+            let known = earlier
+                .and_then(|e| e.get(&from))
+                .filter(|(was, _)| source.as_ref().is_some_and(|s| s.same(was)))
+                .map(|(_, scanned)| Ok(scanned.clone()));
+            let scanned = known.unwrap_or_else(|| scan(site, &links, from).map(Arc::new));
+            (from, source, scanned)
+        })
         .collect();
     let mut unread = Vec::new();
-    for (from, scanned) in scanned {
-        let backlinks = match scanned {
-            Ok(scanned) => {
-                site.searched.insert(from, scanned.searched);
-                scanned.backlinks
-            }
+    let mut kept = HashMap::new();
+    for (from, source, scanned) in scanned {
+        let scanned = match scanned {
+            Ok(scanned) => scanned,
             Err(d) => {
                 unread.push(d);
                 continue;
             }
         };
-        for (to, backlink) in backlinks {
+        site.searched.insert(from, scanned.searched.clone());
+        for (to, backlink) in &scanned.backlinks {
+            let (to, backlink) = (*to, backlink.clone());
             if let Target::Meeting(m) = from {
                 let meeting = &mut site.meetings[m];
                 match to {
@@ -63,6 +138,15 @@ pub fn collect(site: &mut Site) -> Vec<Diagnostic> {
                 _ => {}
             }
         }
+        if let Some(source) = source {
+            kept.insert(from, (source, scanned));
+        }
+    }
+    if let (Some(walks), Some(digest)) = (walks, digest) {
+        *walks = Walks {
+            digest,
+            bodies: kept,
+        };
     }
     let order = |site: &Site, b: &Backlink| match b.from {
         Target::Meeting(m) => (0, Reverse(Some((site.meetings[m].date, m))), String::new()),
@@ -187,6 +271,7 @@ fn body_of(site: &Site, t: Target) -> Result<Cow<'_, str>, Diagnostic> {
 }
 
 /// What the walk of one body found.
+#[derive(Debug)]
 struct Scanned {
     /// The backlinks it holds: the page each names, and the paragraph.
     backlinks: Vec<(Target, Backlink)>,
@@ -235,7 +320,7 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Dia
     }
     // Keep the first few paragraphs per page named; count the rest on the last kept.
     let mut kept: Vec<(Target, Found)> = Vec::new();
-    let mut per_target: std::collections::HashMap<Target, usize> = std::collections::HashMap::new();
+    let mut per_target: HashMap<Target, usize> = HashMap::new();
     for ((_, to), b) in grouped {
         let n = per_target.entry(to).or_default();
         *n += 1;

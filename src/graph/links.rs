@@ -17,6 +17,35 @@ impl Site {
         }
     }
 
+    /// A digest of everything a body's links can depend on beyond its own
+    /// text: every name and alias refs resolve by, and the path, title and
+    /// kind of every page they can lead to.
+    pub fn links_digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for kind in RefKind::ALL {
+            let mut names: Vec<&str> = self.index.names(kind).collect();
+            names.sort_unstable();
+            for name in names {
+                name.hash(&mut h);
+                self.index.get(kind, name).hash(&mut h);
+            }
+        }
+        let targets = (0..self.meetings.len())
+            .map(Target::Meeting)
+            .chain((0..self.entities.len()).map(Target::Entity))
+            .chain((0..self.topics.len()).map(Target::Topic))
+            .chain((0..self.actions.len()).map(Target::Action))
+            .chain((0..self.pages.len()).map(Target::Page));
+        for t in targets {
+            t.hash(&mut h);
+            self.path(t).hash(&mut h);
+            self.title(t).hash(&mut h);
+        }
+        self.autolink.hash(&mut h);
+        h.finish()
+    }
+
     /// The page's title.
     pub fn title(&self, t: Target) -> &str {
         match t {

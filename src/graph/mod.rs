@@ -19,9 +19,10 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+pub use backlinks::Walks;
 pub use index::{Index, RefKind};
 pub use links::SiteLinks;
-pub use resolve::resolve;
+pub use resolve::{resolve, resolve_again};
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{Autolink, Mentions, Searched};

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::backlinks::Walks;
 use super::index::{RefKind, fold};
 use super::{
     Action, Attendance, Decision, Entity, Index, Meeting, Page, Resolved, Site, Target, Topic,
@@ -22,6 +23,12 @@ use crate::model::{Doc, EntityDoc, MeetingDoc, PageDoc, Parsed, TopicDoc};
 
 /// Resolves every ref of the parsed documents into a [`Site`].
 pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
+    resolve_again(parsed, config, None)
+}
+
+/// [`resolve`], taking again the walks of bodies in `walks` that did not
+/// change, and leaving there the walks of this resolve.
+pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>) -> Resolved {
     let mut b = Builder {
         site: Site {
             meetings: Vec::new(),
@@ -56,7 +63,7 @@ pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
             .chain(e.aliases.iter().cloned());
         names.map(move |n| (n, i)).collect::<Vec<_>>()
     }));
-    b.diagnostics.extend(backlinks::collect(&mut b.site));
+    b.diagnostics.extend(backlinks::collect(&mut b.site, walks));
     b.diagnostics.extend(actions::follow(&mut b.site));
     tally::tally(&mut b.site);
     Resolved {

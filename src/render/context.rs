@@ -533,7 +533,7 @@ pub fn fingerprinting<R>(f: impl FnOnce() -> R) -> R {
 /// body is never turned into HTML: for the fingerprint, a body stands for
 /// what its HTML is made from — its text, the page it is on and the page
 /// folder links are written from. The rest (every name, alias, path and
-/// title links can lead to) is in [`links_digest`], part of every page's
+/// title links can lead to) is in [`Site::links_digest`], part of every page's
 /// fingerprint.
 pub struct Body<'a> {
     source: Option<BodySource<'a>>,
@@ -617,36 +617,6 @@ impl Serialize for Body<'_> {
         }
         s.serialize_str(&self.html())
     }
-}
-
-/// A digest of everything a body's links can depend on beyond its own text:
-/// every name and alias refs resolve by, and the path, title and kind of
-/// every page they can lead to.
-pub fn links_digest(site: &Site) -> u64 {
-    use crate::graph::RefKind;
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for kind in RefKind::ALL {
-        let mut names: Vec<&str> = site.index.names(kind).collect();
-        names.sort_unstable();
-        for name in names {
-            name.hash(&mut h);
-            site.index.get(kind, name).hash(&mut h);
-        }
-    }
-    let targets = (0..site.meetings.len())
-        .map(Target::Meeting)
-        .chain((0..site.entities.len()).map(Target::Entity))
-        .chain((0..site.topics.len()).map(Target::Topic))
-        .chain((0..site.actions.len()).map(Target::Action))
-        .chain((0..site.pages.len()).map(Target::Page));
-    for t in targets {
-        t.hash(&mut h);
-        site.path(t).hash(&mut h);
-        site.title(t).hash(&mut h);
-    }
-    site.autolink.hash(&mut h);
-    h.finish()
 }
 
 #[cfg(test)]

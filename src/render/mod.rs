@@ -277,7 +277,7 @@ pub fn render_since(
         .collect();
     // Fingerprints are only worked out when there is a previous render to
     // compare with; they start from what every body's links depend on.
-    let links = previous.map(|_| context::links_digest(site));
+    let links = previous.map(|_| site.links_digest());
     let outcomes = {
         // Views shown on many pages are made once, for the pages only.
         let values = context::Values::new(site);
