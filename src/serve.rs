@@ -23,7 +23,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use futures_util::stream::{self, Stream};
 use serde::Serialize;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::Error;
@@ -88,6 +88,9 @@ struct App {
     status: RwLock<Status>,
     built_once: RwLock<bool>,
     events: broadcast::Sender<(String, String)>,
+    /// Becomes true when the server is asked to stop: event streams, which
+    /// would otherwise stay open as long as a page does, then end.
+    stopping: watch::Receiver<bool>,
 }
 
 const LIVE_JS: &str = include_str!("serve/live.js");
@@ -137,6 +140,7 @@ pub fn run(
     overrides.drafts = true;
     let mut site = LiveSite::new(&options.root, overrides);
     let (events, _) = broadcast::channel(64);
+    let (stop, stopping) = watch::channel(false);
     let app = Arc::new(App {
         base: base.clone(),
         dir: dir.clone(),
@@ -149,6 +153,7 @@ pub fn run(
         }),
         built_once: RwLock::new(false),
         events,
+        stopping,
     });
     let report = Arc::new(report);
     // The watch starts before the first build, so a file saved while that
@@ -185,8 +190,9 @@ pub fn run(
         let listener = tokio::net::TcpListener::from_std(listener)?;
         let router = router(app);
         axum::serve(listener, router)
-            .with_graceful_shutdown(async {
+            .with_graceful_shutdown(async move {
                 let _ = tokio::signal::ctrl_c().await;
+                let _ = stop.send(true);
             })
             .await
     });
@@ -298,11 +304,19 @@ async fn events(State(app): State<Arc<App>>) -> Sse<impl Stream<Item = Result<Ev
         serde_json::to_string(&*status).unwrap_or_default()
     };
     let rx = app.events.subscribe();
+    let stopping = app.stopping.clone();
     let first = stream::once(async move { Ok(Event::default().event("hello").data(hello)) });
-    let rest = stream::unfold(rx, |mut rx| async move {
+    let rest = stream::unfold((rx, stopping), |(mut rx, mut stopping)| async move {
         loop {
-            match rx.recv().await {
-                Ok((name, data)) => return Some((Ok(Event::default().event(name).data(data)), rx)),
+            let received = tokio::select! {
+                received = rx.recv() => received,
+                _ = stopping.wait_for(|stop| *stop) => return None,
+            };
+            match received {
+                Ok((name, data)) => {
+                    let event = Event::default().event(name).data(data);
+                    return Some((Ok(event), (rx, stopping)));
+                }
                 Err(broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(broadcast::error::RecvError::Closed) => return None,
             }

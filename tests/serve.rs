@@ -265,6 +265,20 @@ fn serve_follows_every_edit_and_equals_a_full_build() {
 }
 
 #[test]
+fn ctrl_c_stops_the_server_while_pages_listen_for_reloads() {
+    let site = Site::fixture("tricky");
+    let mut server = Server::start(&site.root, &[]);
+    let events = server.events();
+    let _second = server.events();
+    let status = server
+        .interrupt(Duration::from_secs(10))
+        .expect("the server ends on Ctrl-C although two pages are open");
+    assert!(status.success(), "{status:?}");
+    assert!(!server.dir.exists(), "the served copy is removed");
+    assert!(events.quiet(Duration::from_millis(100)));
+}
+
+#[test]
 fn serve_started_in_the_site_folder_follows_edits() {
     // `quorum serve` with no `--root`: the site is `.`, while the watcher
     // reports full paths.

@@ -177,6 +177,24 @@ impl Server {
         self.child.id()
     }
 
+    /// Sends the server SIGINT, as Ctrl-C does, and waits up to `limit`
+    /// for it to end; `None` if it is still running then.
+    #[allow(dead_code)]
+    pub fn interrupt(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        // SAFETY: kill(2) on a child this struct owns and has not reaped.
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGINT);
+        }
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// Lines the server printed so far.
     pub fn printed(&self) -> Vec<String> {
         self.log.try_iter().collect()
