@@ -7,11 +7,10 @@
 pub mod context;
 pub mod knowledge;
 pub mod pages;
+mod print;
 pub mod theme;
 
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -23,6 +22,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, SiteLinks};
 use context::{Ctx, NavItem, Urls};
 use pages::{Data, Page};
+use print::Printer;
 use theme::{StaticSource, TemplateSource, ThemeFiles};
 
 /// Writes a file's bytes into the writer it is given.
@@ -499,7 +499,7 @@ type Later<'v> = Box<dyn FnOnce(&mut Context) + 'v>;
 /// unchanged page never has its Markdown turned into HTML.
 struct Vars<'v> {
     context: Context,
-    hasher: Option<DefaultHasher>,
+    hasher: Option<Printer>,
     later: Option<Later<'v>>,
 }
 
@@ -535,24 +535,12 @@ impl std::io::Write for CountingWriter<'_> {
     }
 }
 
-struct HashWriter<'h>(&'h mut DefaultHasher);
-
-impl std::io::Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 impl<'v> Vars<'v> {
     fn new(fingerprint: Option<u64>) -> Vars<'v> {
         Vars {
             context: Context::new(),
             hasher: fingerprint.map(|links| {
-                let mut h = DefaultHasher::new();
+                let mut h = Printer::default();
                 h.write_u64(links);
                 h
             }),
@@ -563,8 +551,12 @@ impl<'v> Vars<'v> {
     fn hash<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         if let Some(h) = self.hasher.as_mut() {
             h.write(key.as_bytes());
-            // Writing into a hasher cannot fail.
-            let _ = context::fingerprinting(|| serde_json::to_writer(HashWriter(h), value));
+            // Hashing cannot fail; a value that says it cannot be
+            // serialised leaves its mark, and tera will say so if the page
+            // is rendered.
+            if context::fingerprinting(|| h.add(value)).is_err() {
+                h.write(b"unprintable");
+            }
         }
     }
 

@@ -177,6 +177,11 @@ impl Hash {
         self.word(u64::from_le_bytes(last));
     }
 
+    /// Mixes in a number.
+    pub fn write_u64(&mut self, n: u64) {
+        self.word(n);
+    }
+
     fn word(&mut self, w: u64) {
         self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }

@@ -1,0 +1,388 @@
+//! Fingerprints of template input: a value is hashed as it serialises,
+//! field by field, with nothing written out and no string escaped.
+//!
+//! Every value is tagged with its shape and every string and sequence has
+//! its length or an end mark, so two different values of one type do not
+//! feed the hash the same words.
+
+use serde::Serialize;
+use serde::ser;
+
+use crate::search::Hash;
+
+/// Hashes serialised values.
+#[derive(Debug, Default)]
+pub struct Printer {
+    hash: Hash,
+}
+
+/// Serialising into a hash cannot fail; a `Serialize` implementation may
+/// still say it does.
+#[derive(Debug)]
+pub struct Unprintable(String);
+
+impl std::fmt::Display for Unprintable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unprintable {}
+
+impl ser::Error for Unprintable {
+    fn custom<T: std::fmt::Display>(msg: T) -> Unprintable {
+        Unprintable(msg.to_string())
+    }
+}
+
+// The shape of each value, mixed in before it.
+const BOOL: u64 = 1;
+const INT: u64 = 2;
+const UINT: u64 = 3;
+const FLOAT: u64 = 4;
+const CHAR: u64 = 5;
+const STR: u64 = 6;
+const BYTES: u64 = 7;
+const NONE: u64 = 8;
+const SOME: u64 = 9;
+const UNIT: u64 = 10;
+const VARIANT: u64 = 11;
+const SEQ: u64 = 12;
+const MAP: u64 = 13;
+const STRUCT: u64 = 14;
+const SKIPPED: u64 = 15;
+const END: u64 = 16;
+
+impl Printer {
+    /// Mixes in raw bytes (a key, a template's name).
+    pub fn write(&mut self, bytes: &[u8]) {
+        self.hash.write_u64(bytes.len() as u64);
+        self.hash.write(bytes);
+    }
+
+    /// Mixes in a number.
+    pub fn write_u64(&mut self, n: u64) {
+        self.hash.write_u64(n);
+    }
+
+    /// Mixes in `value`.
+    pub fn add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+        value.serialize(&mut *self)
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.hash.0
+    }
+
+    fn tagged(&mut self, tag: u64, n: u64) {
+        self.hash.write_u64(tag);
+        self.hash.write_u64(n);
+    }
+
+    fn str(&mut self, tag: u64, bytes: &[u8]) {
+        self.hash.write_u64(tag);
+        self.write(bytes);
+    }
+}
+
+impl ser::Serializer for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Unprintable> {
+        self.tagged(BOOL, u64::from(v));
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Unprintable> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Unprintable> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Unprintable> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Unprintable> {
+        self.tagged(INT, v as u64);
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Unprintable> {
+        self.tagged(INT, v as u64);
+        self.hash.write_u64((v >> 64) as u64);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Unprintable> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Unprintable> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Unprintable> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Unprintable> {
+        self.tagged(UINT, v);
+        Ok(())
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Unprintable> {
+        self.tagged(UINT, v as u64);
+        self.hash.write_u64((v >> 64) as u64);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Unprintable> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Unprintable> {
+        self.tagged(FLOAT, v.to_bits());
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Unprintable> {
+        self.tagged(CHAR, u64::from(v));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Unprintable> {
+        self.str(STR, v.as_bytes());
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Unprintable> {
+        self.str(BYTES, v);
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(NONE);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unprintable> {
+        self.hash.write_u64(SOME);
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(UNIT);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Unprintable> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        index: u32,
+        _variant: &'static str,
+    ) -> Result<(), Unprintable> {
+        self.tagged(VARIANT, u64::from(index));
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Unprintable> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        index: u32,
+        _variant: &'static str,
+        value: &T,
+    ) -> Result<(), Unprintable> {
+        self.tagged(VARIANT, u64::from(index));
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Unprintable> {
+        self.hash.write_u64(SEQ);
+        Ok(self)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self, Unprintable> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Self, Unprintable> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self, Unprintable> {
+        self.tagged(VARIANT, u64::from(index));
+        self.hash.write_u64(SEQ);
+        Ok(self)
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self, Unprintable> {
+        self.hash.write_u64(MAP);
+        Ok(self)
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, Unprintable> {
+        self.hash.write_u64(STRUCT);
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self, Unprintable> {
+        self.tagged(VARIANT, u64::from(index));
+        self.hash.write_u64(STRUCT);
+        Ok(self)
+    }
+}
+
+impl ser::SerializeSeq for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unprintable> {
+        key.serialize(&mut **self)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unprintable> {
+        self.write(key.as_bytes());
+        value.serialize(&mut **self)
+    }
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Unprintable> {
+        self.str(SKIPPED, key.as_bytes());
+        Ok(())
+    }
+    fn end(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(END);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for &mut Printer {
+    type Ok = ();
+    type Error = Unprintable;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unprintable> {
+        ser::SerializeStruct::serialize_field(self, key, value)
+    }
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Unprintable> {
+        ser::SerializeStruct::skip_field(self, key)
+    }
+    fn end(self) -> Result<(), Unprintable> {
+        self.hash.write_u64(END);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn print<T: Serialize>(value: &T) -> u64 {
+        let mut p = Printer::default();
+        p.add(value).unwrap();
+        p.finish()
+    }
+
+    #[derive(Serialize)]
+    struct Row<'a> {
+        title: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<&'a str>,
+        tags: Vec<&'a str>,
+    }
+
+    #[test]
+    fn equal_values_print_alike_and_different_ones_do_not() {
+        let row = |title, note, tags| print(&Row { title, note, tags });
+        assert_eq!(row("a", None, vec!["x"]), row("a", None, vec!["x"]));
+        let all = [
+            row("a", None, vec!["x"]),
+            row("a", Some("x"), vec![]),
+            row("ax", None, vec![]),
+            row("a", None, vec!["x", ""]),
+            row("a", None, vec!["", "x"]),
+            row("a", Some(""), vec!["x"]),
+            row("", None, vec!["a", "x"]),
+        ];
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_ne!(print(&(1u8, 2u8)), print(&(2u8, 1u8)));
+        assert_ne!(print(&Some(0u8)), print(&None::<u8>));
+        assert_ne!(
+            print(&vec![vec![1u8], vec![]]),
+            print(&vec![vec![], vec![1u8]])
+        );
+        assert_ne!(print(&"a\"b"), print(&"a\\\"b"));
+    }
+}
