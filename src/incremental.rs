@@ -210,41 +210,42 @@ impl LiveSite {
     /// how many were parsed, whether any file's text changed (or a file came
     /// or went), and the problems of walking the folder.
     fn refresh(&mut self, changes: &Changes, all: bool) -> (usize, bool, Vec<Diagnostic>) {
-        let listed = if !all && self.only_saved(changes) {
+        let saved: BTreeSet<&PathBuf> = changes.paths.iter().collect();
+        let mut changed = false;
+        let todo: Vec<PathBuf> = if !all && self.only_saved(changes) {
             // Only files the site has were saved, and each is still a file:
             // the folder holds what it held, no need to walk it again.
-            self.files.keys().cloned().collect()
+            saved.into_iter().cloned().collect()
         } else {
             let (listed, walked) = source::list(&self.root);
             self.walked = walked;
-            listed.into_iter().collect()
+            let listed: BTreeSet<PathBuf> = listed.into_iter().collect();
+            let before = self.files.len();
+            self.files.retain(|p, _| listed.contains(p));
+            changed = self.files.len() != before;
+            let files = &self.files;
+            listed
+                .into_iter()
+                .filter(|p| all || !files.contains_key(p) || saved.contains(p))
+                .collect()
         };
-        let listed: BTreeSet<PathBuf> = listed;
         let mut diagnostics = self.walked.clone();
-        let before = self.files.len();
-        self.files.retain(|p, _| listed.contains(p));
-        let mut changed = self.files.len() != before;
-        let touched: BTreeSet<&PathBuf> = changes.paths.iter().collect();
-        let todo: Vec<&PathBuf> = listed
-            .iter()
-            .filter(|p| all || !self.files.contains_key(*p) || touched.contains(p))
-            .collect();
         let root = &self.root;
         let files = &self.files;
         let read: Vec<(PathBuf, Result<Read, Diagnostic>)> = todo
-            .par_iter()
+            .into_par_iter()
             .map(|p| {
-                let read = source::read(root, p).map(|file| match file {
+                let read = source::read(root, &p).map(|file| match file {
                     None => Read::Gone,
                     Some(file) => {
                         let d = crate::output::hash(file.text.as_bytes());
-                        match files.get(*p) {
+                        match files.get(&p) {
                             Some(known) if known.digest == d => Read::Same,
                             _ => Read::Parsed(d, model::parse_file(file)),
                         }
                     }
                 });
-                ((*p).clone(), read)
+                (p, read)
             })
             .collect();
         let mut count = 0;
