@@ -91,9 +91,13 @@ pub struct TemplateCost {
     pub bytes: usize,
 }
 
-/// A fingerprint of every page's template input, from one render to the next.
-#[derive(Debug, Clone, Default)]
-pub struct Prints(HashMap<String, u64>);
+/// What one render keeps for the next: a fingerprint of every page's
+/// template input, and the documents the search index read.
+#[derive(Default)]
+pub struct Prints {
+    pages: HashMap<String, u64>,
+    search: Option<crate::search::Kept>,
+}
 
 impl Renderer {
     /// Loads and compiles the theme the configuration names.
@@ -301,7 +305,7 @@ pub fn render_since(
     let Outcomes {
         rendered,
         costs,
-        prints,
+        mut prints,
         diagnostics: mut failed,
     } = outcomes;
     diagnostics.append(&mut failed);
@@ -310,11 +314,14 @@ pub fn render_since(
     // index: they need nothing it makes, and the largest export is one long
     // task that would otherwise keep a single core busy on its own. None of
     // them runs alongside the pages, which hold the most memory.
-    let ((searched, search_time), ((exported, exports_time), (previews, previews_time))) =
+    let no_search = crate::search::Kept::default();
+    let (((searched, kept), search_time), ((exported, exports_time), (previews, previews_time))) =
         rayon::join(
             || {
                 let start = std::time::Instant::now();
-                (crate::search::write(&ctx, sink), start.elapsed())
+                let earlier = previous.map(|p| p.search.as_ref().unwrap_or(&no_search));
+                let (written, kept) = crate::search::write_since(&ctx, sink, earlier);
+                ((written, kept), start.elapsed())
             },
             || {
                 let start = std::time::Instant::now();
@@ -353,6 +360,7 @@ pub fn render_since(
         templates: costs.into_values().collect(),
         parts,
     };
+    prints.search = kept;
     Ok((report, prints))
 }
 
@@ -385,7 +393,7 @@ impl Outcomes {
         self.rendered += usize::from(o.rendered);
         self.count(o.cost);
         if let Some(p) = o.print {
-            self.prints.0.insert(o.file, p);
+            self.prints.pages.insert(o.file, p);
         }
     }
 
@@ -409,7 +417,7 @@ impl Outcomes {
         for cost in other.costs.into_values() {
             self.count(cost);
         }
-        self.prints.0.extend(other.prints.0);
+        self.prints.pages.extend(other.prints.pages);
         self.diagnostics.extend(other.diagnostics);
         self
     }
@@ -435,7 +443,7 @@ fn render_one(
         ..TemplateCost::default()
     };
     if let (Some(p), Some(prev)) = (print, previous)
-        && prev.0.get(&file) == Some(&p)
+        && prev.pages.get(&file) == Some(&p)
     {
         sink.keep(&file);
         return Ok(Outcome {

@@ -200,13 +200,18 @@ pub mod weight {
     pub const TEXT: f32 = 1.0;
 }
 
+/// Turns a body's Markdown into the text of its record.
+pub type Body = fn(&str, &mut String);
+
 /// Fills `rec` with document `doc` and hands every field to `index` with
-/// its weight; fails when the document's body cannot be read.
+/// its weight; fails when the document's body cannot be read. A body's
+/// Markdown goes into the text through `body` ([`plain_text`] for the index).
 pub fn gather(
     ctx: &Ctx<'_>,
     layout: &Layout,
     doc: u32,
     rec: &mut Record,
+    body: Body,
     index: &mut dyn FnMut(&str, f32),
 ) -> Result<(), Diagnostic> {
     let site = ctx.site;
@@ -230,7 +235,7 @@ pub fn gather(
                 inline(s, &mut rec.text);
                 line_break(&mut rec.text);
             }
-            plain_text(&m.doc.body()?, &mut rec.text);
+            body(&m.doc.body()?, &mut rec.text);
             for &d in &m.decisions {
                 inline(&site.decisions[d].text, &mut rec.text);
                 line_break(&mut rec.text);
@@ -262,7 +267,7 @@ pub fn gather(
                 line_break(&mut rec.text);
             }
             if let Some(d) = &e.doc {
-                plain_text(&d.body()?, &mut rec.text);
+                body(&d.body()?, &mut rec.text);
             }
             index(&e.name, weight::TITLE);
             index(e.short.as_deref().unwrap_or_default(), weight::NAME);
@@ -285,7 +290,7 @@ pub fn gather(
                 line_break(&mut rec.text);
             }
             if let Some(d) = &tp.doc {
-                plain_text(&d.body()?, &mut rec.text);
+                body(&d.body()?, &mut rec.text);
             }
             index(&tp.name, weight::TITLE);
             for a in &tp.aliases {
@@ -297,7 +302,7 @@ pub fn gather(
         Target::Page(i) => {
             let p = &site.pages[i];
             rec.title.push_str(&p.doc.front.title);
-            plain_text(&p.doc.body()?, &mut rec.text);
+            body(&p.doc.body()?, &mut rec.text);
             index(&rec.title, weight::TITLE);
             index(&rec.text, weight::TEXT);
         }

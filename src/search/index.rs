@@ -10,12 +10,13 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::docs::{Kind, Layout, Record, gather};
+use super::docs::{Body, Kind, Layout, Record, gather};
 use super::encode::{self, Hash};
-use super::text::{Folds, terms};
+use super::text::{Folds, plain_text, terms};
 use crate::diagnostic::Diagnostic;
 use crate::render::context::Ctx;
 
@@ -80,31 +81,122 @@ struct Scratch {
 /// The writer of index files, shared by the workers.
 pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> Result<(), String> + Sync);
 
+/// Says that an index file is as the previous render wrote it.
+pub type Keep<'k> = &'k (dyn Fn(&str) + Sync);
+
 /// Documents are read in blocks of this many: the unit of parallel work,
 /// and chunks of records never cross a block, so how records are chunked
 /// does not depend on how the work was shared out.
 const BLOCK: u32 = 64;
 
+/// Blocks are read in runs of this many, a part each: the unit an index
+/// kept between renders takes again.
+const RUN: u32 = 4;
+
+/// The parts of an earlier index, each with a digest of what its documents
+/// were read from: a run whose documents read the same is not read again.
+#[derive(Default)]
+pub struct Kept {
+    runs: HashMap<u32, (u64, Arc<Part>)>,
+}
+
 /// Reads every document, writes their records in chunks of about `chunk`
-/// bytes through `write`, and returns the parts, in document order.
-pub fn read_all(ctx: &Ctx<'_>, layout: &Layout, chunk: usize, write: Write<'_>) -> Vec<Part> {
+/// bytes through `write`, and returns the parts, in document order. With
+/// `earlier`, a run of documents that reads as it did there is taken from
+/// it (its files are kept, through `keep`), and what this read can keep for
+/// the next is returned.
+pub fn read_all(
+    ctx: &Ctx<'_>,
+    layout: &Layout,
+    chunk: usize,
+    write: Write<'_>,
+    keep: Keep<'_>,
+    earlier: Option<&Kept>,
+) -> (Vec<Arc<Part>>, Option<Kept>) {
     let n = layout.docs();
-    let blocks: Vec<Range<u32>> = (0..n.div_ceil(BLOCK))
-        .map(|b| b * BLOCK..((b + 1) * BLOCK).min(n))
+    let run = BLOCK * RUN;
+    let runs: Vec<Range<u32>> = (0..n.div_ceil(run))
+        .map(|r| r * run..((r + 1) * run).min(n))
         .collect();
-    // A few blocks per part at most: a thread is never left alone with a
-    // long run of blocks at the end; each part costs a merge in `weigh`.
-    let mut parts: Vec<Part> = blocks
+    let read: Vec<(u32, Option<u64>, Arc<Part>)> = runs
         .par_iter()
-        .with_max_len(4)
-        .fold(Part::default, |mut part, docs| {
-            read_block(ctx, layout, docs.clone(), chunk, &mut part, write);
-            part
+        .with_max_len(1)
+        .map(|docs| {
+            let digest = earlier.map(|_| digest(ctx, layout, docs.clone()));
+            let known = earlier
+                .and_then(|e| e.runs.get(&docs.start))
+                .filter(|(was, _)| Some(*was) == digest);
+            if let Some((_, part)) = known {
+                for (start, _) in &part.files {
+                    keep(&chunk_path(*start));
+                }
+                return (docs.start, digest, part.clone());
+            }
+            let mut part = Part::default();
+            let mut block = docs.start;
+            while block < docs.end {
+                let end = (block + BLOCK).min(docs.end);
+                read_block(ctx, layout, block..end, chunk, &mut part, write);
+                block = end;
+            }
+            // What only reading needed.
+            part.scratch = Scratch::default();
+            part.vocab.ids = FastMap::default();
+            (docs.start, digest, Arc::new(part))
         })
         .collect();
-    parts.retain(|p| p.first.is_some());
+    let kept = earlier.map(|_| Kept {
+        runs: read
+            .iter()
+            .filter(|(_, _, p)| p.errors.is_empty() && p.unread.is_empty())
+            .filter_map(|(start, digest, p)| Some((*start, ((*digest)?, p.clone()))))
+            .collect(),
+    });
+    let mut parts: Vec<Arc<Part>> = read
+        .into_iter()
+        .map(|(_, _, p)| p)
+        .filter(|p| p.first.is_some())
+        .collect();
     parts.sort_by_key(|p| p.first);
-    parts
+    (parts, kept)
+}
+
+/// A digest of what the documents `docs` are read from: every field and
+/// text as the record and the index take it, each body as it is written.
+fn digest(ctx: &Ctx<'_>, layout: &Layout, docs: Range<u32>) -> u64 {
+    let mut h = Hash::default();
+    let mut rec = Record::default();
+    let raw: Body = |markdown, out| out.push_str(markdown);
+    for doc in docs {
+        h.write_u64(u64::from(doc));
+        let gathered = gather(ctx, layout, doc, &mut rec, raw, &mut |text, w| {
+            h.write_u64(text.len() as u64);
+            h.write(text.as_bytes());
+            h.write_u64(u64::from(w.to_bits()));
+        });
+        if gathered.is_err() {
+            h.write(b"unread");
+        }
+        let fields = [
+            Some(&rec.title),
+            Some(&rec.sub),
+            Some(&rec.path),
+            rec.date.as_ref(),
+            rec.iso.as_ref(),
+            Some(&rec.text),
+        ];
+        for field in fields {
+            let field = field.map_or("\0", |f| f.as_str());
+            h.write_u64(field.len() as u64);
+            h.write(field.as_bytes());
+        }
+    }
+    h.0
+}
+
+/// The file of the chunk of records that starts with document `first`.
+fn chunk_path(first: u32) -> String {
+    format!("search/doc/{first}.json")
 }
 
 fn read_block(
@@ -151,7 +243,7 @@ fn flush(part: &mut Part, write: Write<'_>) {
     let mut h = Hash::default();
     h.write(&s.chunk);
     part.files.push((s.chunk_start, h.0));
-    let path = format!("search/doc/{}.json", s.chunk_start);
+    let path = chunk_path(s.chunk_start);
     if let Err(e) = write(&path, &s.chunk) {
         part.errors.push((path, e));
     }
@@ -173,7 +265,7 @@ fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &m
         word, tf, touched, ..
     } = scratch;
     let mut length = 0.0;
-    let gathered = gather(ctx, layout, doc, rec, &mut |text, w| {
+    let gathered = gather(ctx, layout, doc, rec, plain_text, &mut |text, w| {
         terms(text, word, folds, |t| {
             let id = vocab.id(t);
             if id == postings.len() {
@@ -194,6 +286,23 @@ fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &m
     }
     touched.clear();
     length
+}
+
+impl Part {
+    /// What [`weigh`] takes of a part.
+    fn copy(&self) -> Part {
+        Part {
+            first: self.first,
+            vocab: Vocab {
+                ids: FastMap::default(),
+                terms: self.vocab.terms.clone(),
+            },
+            postings: self.postings.clone(),
+            lengths: self.lengths.clone(),
+            folds: self.folds.clone(),
+            ..Part::default()
+        }
+    }
 }
 
 /// The terms of a part, numbered in the order they are met.
@@ -235,12 +344,14 @@ pub struct Postings {
 }
 
 /// Joins the parts and weighs every posting.
-pub fn weigh(parts: Vec<Part>, layout: &Layout) -> Postings {
+pub fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
     let n = layout.docs() as usize;
     let mut lengths = vec![0.0f32; n];
     let mut folds = Folds::default();
     let mut all: FastMap<Box<str>, Vec<Count>> = FastMap::default();
     for part in parts {
+        // A part kept for the next render is copied, any other taken.
+        let part = Arc::try_unwrap(part).unwrap_or_else(|kept| kept.copy());
         for (doc, l) in part.lengths {
             lengths[doc as usize] = l;
         }

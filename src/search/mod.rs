@@ -38,6 +38,7 @@ use serde::Serialize;
 pub use docs::Kind;
 pub(crate) use encode::Hash;
 pub use encode::{decode, dequantise};
+pub use index::Kept;
 pub use text::STOP_WORDS;
 
 use crate::diagnostic::Diagnostic;
@@ -96,10 +97,36 @@ struct Filter {
 
 /// Writes the search index into `sink`; returns the number of files.
 pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    write_since(ctx, sink, None).0
+}
+
+/// [`write`], taking from `earlier` the documents that read as they did
+/// there; returns what the next render can take from this one, when
+/// there was an earlier one.
+pub fn write_since(
+    ctx: &Ctx<'_>,
+    sink: &dyn Sink,
+    earlier: Option<&Kept>,
+) -> (Result<usize, Vec<Diagnostic>>, Option<Kept>) {
     let layout = Layout::of(ctx.site);
-    let parts = index::read_all(ctx, &layout, CHUNK_BYTES, &|path, bytes| {
-        sink.write(path, bytes)
-    });
+    let (parts, kept) = index::read_all(
+        ctx,
+        &layout,
+        CHUNK_BYTES,
+        &|path, bytes| sink.write(path, bytes),
+        &|path| sink.keep(path),
+        earlier,
+    );
+    (write_parts(ctx, sink, &layout, parts), kept)
+}
+
+/// Weighs the parts read and writes the rest of the index.
+fn write_parts(
+    ctx: &Ctx<'_>,
+    sink: &dyn Sink,
+    layout: &Layout,
+    parts: Vec<std::sync::Arc<index::Part>>,
+) -> Result<usize, Vec<Diagnostic>> {
     let mut errors: Vec<(String, String)> = Vec::new();
     let mut unread: Vec<Diagnostic> = Vec::new();
     let mut hashes: Vec<(u32, u64)> = Vec::new();
@@ -109,7 +136,7 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         hashes.extend(p.files.iter().copied());
     }
     hashes.sort_unstable();
-    let postings = index::weigh(parts, &layout);
+    let postings = index::weigh(parts, layout);
     let shards = shards::pack(&postings.terms, SHARD_BYTES);
     // Each file is written as soon as it is made, not held with the others.
     let write = |path: String, bytes: Vec<u8>| {
@@ -128,7 +155,7 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         })
         .collect();
     written.par_extend(
-        filters(ctx, &layout)
+        filters(ctx, layout)
             .into_par_iter()
             .map(|(path, bytes)| write(path, bytes)),
     );
@@ -148,7 +175,7 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         docs: layout.docs(),
         kinds: &layout.kinds,
         chunks: encode::ids(hashes.iter().map(|(start, _)| *start)),
-        years: years(ctx, &layout),
+        years: years(ctx, layout),
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         weights: Weights {
             min: encode::WEIGHT_MIN,
