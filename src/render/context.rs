@@ -130,11 +130,13 @@ pub struct MeetingFields<'a> {
 
 /// A view shown on many pages (a link to a meeting, an entity, a topic):
 /// turned into a template value once per render, on first use, and shared
-/// by every page that shows it. For a fingerprint it is hashed from its
-/// fields, like any other view.
+/// by every page that shows it. For a fingerprint it stands for the page
+/// it shows: what it shows of that page is in [`shown_digest`], part of
+/// every page's fingerprint.
 #[derive(Debug)]
 pub struct Shared<'a, T> {
     fields: T,
+    target: Target,
     value: Option<&'a OnceLock<tera::Value>>,
 }
 
@@ -148,7 +150,12 @@ impl<T> std::ops::Deref for Shared<'_, T> {
 impl<T: Serialize> Serialize for Shared<'_, T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if FINGERPRINTING.with(std::cell::Cell::get) {
-            return self.fields.serialize(s);
+            // A struct, as the fields are: a view may be flattened into another.
+            use serde::ser::SerializeStruct;
+            let mut s = s.serialize_struct("Shared", 2)?;
+            s.serialize_field("kind", Site::kind_word(self.target))?;
+            s.serialize_field("index", &self.target.index())?;
+            return s.end();
         }
         match self.value {
             Some(slot) => slot
@@ -309,7 +316,7 @@ pub struct MentionView<'a> {
     /// `path#section` (or `path`).
     pub anchor: String,
     /// The paragraph as HTML, the mention in `<mark>`.
-    pub html: String,
+    pub html: Marked<'a>,
     /// Further paragraphs of the same page that name it, not shown.
     pub more: usize,
 }
@@ -346,6 +353,7 @@ impl<'a> Ctx<'a> {
                 kind: e.kind.as_str(),
                 stub: e.doc.is_none(),
             },
+            target: Target::Entity(i),
             value: self.values.entities.get(i),
         }
     }
@@ -363,6 +371,7 @@ impl<'a> Ctx<'a> {
                 path: self.path(Target::Topic(i)),
                 stub: t.doc.is_none(),
             },
+            target: Target::Topic(i),
             value: self.values.topics.get(i),
         }
     }
@@ -388,6 +397,7 @@ impl<'a> Ctx<'a> {
                 path: self.path(Target::Meeting(i)),
                 date: self.date(m.date),
             },
+            target: Target::Meeting(i),
             value: self.values.meetings.get(i),
         }
     }
@@ -483,9 +493,50 @@ impl<'a> Ctx<'a> {
             section,
             section_title,
             anchor,
-            html: marked(&b.text, &b.marks),
+            html: Marked {
+                text: &b.text,
+                marks: &b.marks,
+            },
             more: b.more,
         }
+    }
+}
+
+/// A digest of everything the views shared between pages ([`Shared`])
+/// show: the path and title of every page ([`Site::links_digest`]), each
+/// meeting's date, each entity's display name and kind, and which entities
+/// and topics are stubs.
+pub fn shown_digest(site: &Site) -> u64 {
+    let mut h = crate::search::Hash::default();
+    h.write_u64(site.links_digest());
+    for m in &site.meetings {
+        h.write(m.date.iso().as_bytes());
+    }
+    for e in &site.entities {
+        h.write(e.display_name().as_bytes());
+        h.write(e.kind.as_str().as_bytes());
+        h.write_u64(u64::from(e.doc.is_none()));
+    }
+    for t in &site.topics {
+        h.write_u64(u64::from(t.doc.is_none()));
+    }
+    h.0
+}
+
+/// A paragraph with marked ranges, made HTML ([`marked`]) only when it is
+/// put on a page: for a fingerprint it stands for its text and ranges.
+#[derive(Debug)]
+pub struct Marked<'a> {
+    text: &'a str,
+    marks: &'a [std::ops::Range<usize>],
+}
+
+impl Serialize for Marked<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if FINGERPRINTING.with(std::cell::Cell::get) {
+            return (self.text, self.marks).serialize(s);
+        }
+        s.serialize_str(&marked(self.text, self.marks))
     }
 }
 

@@ -280,8 +280,8 @@ pub fn render_since(
         .copied()
         .collect();
     // Fingerprints are only worked out when there is a previous render to
-    // compare with; they start from what every body's links depend on.
-    let links = previous.map(|_| site.links_digest());
+    // compare with; they start from what every body's links and every shared view show.
+    let links = previous.map(|_| context::shown_digest(site));
     let outcomes = {
         // Views shown on many pages are made once, for the pages only.
         let values = context::Values::new(site);
@@ -559,11 +559,10 @@ impl<'v> Vars<'v> {
     fn hash<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         if let Some(h) = self.hasher.as_mut() {
             h.write(key.as_bytes());
-            // Hashing cannot fail; a value that says it cannot be
-            // serialised leaves its mark, and tera will say so if the page
-            // is rendered.
+            // A value that cannot be hashed leaves the page without a
+            // fingerprint: it is rendered every time.
             if context::fingerprinting(|| h.add(value)).is_err() {
-                h.write(b"unprintable");
+                self.hasher = None;
             }
         }
     }
@@ -754,5 +753,34 @@ fn write_previews(site: &Site, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>
         Ok(files.len())
     } else {
         Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value that refuses to be serialised.
+    struct Refuses;
+
+    impl Serialize for Refuses {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom("refused"))
+        }
+    }
+
+    #[test]
+    fn a_page_whose_input_cannot_be_hashed_has_no_fingerprint() {
+        let print = |refuse: bool| {
+            let mut vars = Vars::new(Some(7));
+            vars.insert("title", "A page");
+            if refuse {
+                vars.hash("data", &Refuses);
+            }
+            vars.finish("page.html").print
+        };
+        assert!(print(false).is_some());
+        assert_eq!(print(false), print(false));
+        assert_eq!(print(true), None, "such a page is rendered every time");
     }
 }
