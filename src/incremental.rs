@@ -306,11 +306,12 @@ mod tests {
         }
     }
 
-    /// The site at `root` built whole, in memory.
+    /// The site at `root` built whole, in memory, the way `build` does.
     fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
         let memory = Memory::default();
-        let mut live = LiveSite::new(root, overrides());
-        live.rebuild(&Changes::default(), &memory).unwrap();
+        let config = crate::load_config(root, &overrides()).unwrap();
+        let (renderer, site, _) = crate::prepare(&config).unwrap();
+        render::render(&site, &config, &renderer, &memory).unwrap();
         memory.into_files()
     }
 

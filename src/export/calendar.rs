@@ -25,7 +25,7 @@ use crate::render::context::Ctx;
 const WIDTH: usize = 75;
 
 /// Writes the calendar.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write) -> Result<(), String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Prior) -> Result<(), String> {
     let site = ctx.site;
     let mut cal = Calendar {
         out: String::new(),

@@ -29,7 +29,37 @@ use crate::render::Sink;
 use crate::render::context::Ctx;
 
 /// Writes one export into the writer it is given.
-type Export = fn(&Ctx<'_>, &mut dyn Write) -> Result<(), String>;
+type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Prior) -> Result<(), String>;
+
+/// What an export was in the last render: an export that can tell from
+/// its data, before writing it, that it is as it was there, need not write
+/// it again ([`Prior::unchanged`]).
+#[derive(Debug, Default)]
+pub struct Prior {
+    /// Whether fingerprints are taken (there is a last render).
+    active: bool,
+    earlier: Option<u64>,
+    now: Option<u64>,
+    same: bool,
+}
+
+impl Prior {
+    /// Whether `data`, all the export is written from, is as it was in
+    /// the last render. When it is, the export writes nothing: its file
+    /// is kept.
+    pub fn unchanged<T: serde::Serialize>(&mut self, data: &T) -> bool {
+        if !self.active {
+            return false;
+        }
+        let mut printer = crate::render::print::Printer::default();
+        self.now = printer.add(data).ok().map(|()| printer.finish());
+        self.same = self.now.is_some() && self.now == self.earlier;
+        self.same
+    }
+}
+
+/// The fingerprints of the exports that take them, by path.
+pub type Prints = std::collections::HashMap<&'static str, u64>;
 
 /// Every export, by the path it is written to.
 pub const EXPORTS: [(&str, Export); 6] = [
@@ -51,24 +81,57 @@ pub fn write_all(
     sink: &dyn Sink,
     provided: &[&str],
 ) -> Result<usize, Vec<Diagnostic>> {
+    write_since(ctx, sink, provided, None).0
+}
+
+/// [`write_all`], keeping the exports that say their data is as in
+/// `earlier`; returns the fingerprints of this render when there was an
+/// earlier one.
+pub fn write_since(
+    ctx: &Ctx<'_>,
+    sink: &dyn Sink,
+    provided: &[&str],
+    earlier: Option<&Prints>,
+) -> (Result<usize, Vec<Diagnostic>>, Prints) {
     use rayon::prelude::*;
-    let results: Vec<Result<(), Diagnostic>> = EXPORTS
+    /// An export written or kept, and its fingerprint if it took one.
+    type Done = (Result<(), Diagnostic>, Option<(&'static str, u64)>);
+    let results: Vec<Done> = EXPORTS
         .par_iter()
         .with_max_len(1)
         .filter(|(path, _)| !provided.contains(path))
-        .map(|(path, export)| {
-            sink.write_from(path, &mut |out| export(ctx, out))
-                .map_err(|e| {
+        .map(|&(path, export)| {
+            let mut prior = Prior {
+                active: earlier.is_some(),
+                earlier: earlier.and_then(|e| e.get(path).copied()),
+                ..Prior::default()
+            };
+            let written = sink.write_from(path, &mut |out| {
+                export(ctx, out, &mut prior)?;
+                if prior.same {
+                    // Nothing was written: the file stays as it is.
+                    return Err(String::new());
+                }
+                Ok(())
+            });
+            let written = if prior.same {
+                sink.keep(path);
+                Ok(())
+            } else {
+                written.map_err(|e| {
                     Diagnostic::error(PathBuf::from(path), format!("cannot write the export: {e}"))
                 })
+            };
+            (written, prior.now.map(|p| (path, p)))
         })
         .collect();
-    let written = results.iter().filter(|r| r.is_ok()).count();
-    let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+    let prints: Prints = results.iter().filter_map(|(_, p)| *p).collect();
+    let written = results.iter().filter(|(r, _)| r.is_ok()).count();
+    let errors: Vec<Diagnostic> = results.into_iter().filter_map(|(r, _)| r.err()).collect();
     if errors.is_empty() {
-        Ok(written)
+        (Ok(written), prints)
     } else {
-        Err(errors)
+        (Err(errors), prints)
     }
 }
 

@@ -7,7 +7,7 @@
 pub mod context;
 pub mod knowledge;
 pub mod pages;
-mod print;
+pub(crate) mod print;
 pub mod theme;
 
 use std::collections::HashMap;
@@ -92,11 +92,13 @@ pub struct TemplateCost {
 }
 
 /// What one render keeps for the next: a fingerprint of every page's
-/// template input, and the documents the search index read.
+/// template input, the documents the search index read, and the
+/// fingerprints of the exports that take them.
 #[derive(Default)]
 pub struct Prints {
     pages: HashMap<String, u64>,
     search: Option<crate::search::Kept>,
+    exports: crate::export::Prints,
 }
 
 impl Renderer {
@@ -325,7 +327,8 @@ pub fn render_since(
             },
             || {
                 let start = std::time::Instant::now();
-                let exported = crate::export::write_all(&ctx, sink, &statics);
+                let earlier = previous.map(|p| &p.exports);
+                let exported = crate::export::write_since(&ctx, sink, &statics, earlier);
                 let exports_time = start.elapsed();
                 let start = std::time::Instant::now();
                 let previews = write_previews(site, sink);
@@ -341,6 +344,7 @@ pub fn render_since(
             0
         })
     };
+    let (exported, export_prints) = exported;
     let exported = count(exported);
     let searched = count(searched);
     let previews = count(previews);
@@ -361,6 +365,7 @@ pub fn render_since(
         parts,
     };
     prints.search = kept;
+    prints.exports = export_prints;
     Ok((report, prints))
 }
 
