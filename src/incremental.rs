@@ -1,13 +1,19 @@
 //! A site kept in memory between rebuilds, for `serve`.
 //!
-//! Only files that changed are read and parsed again; the graph is resolved
-//! anew (it is cheap next to parsing and rendering, and doing it whole keeps
-//! every cross-reference right); pages whose template input did not change
-//! are not rendered again, and the sink writes only bytes that changed. The
-//! result is the same as a full build. A save that leaves every file's text
-//! as it was (an editor saving an unchanged buffer, `touch`) changes
-//! nothing and is not rebuilt at all. A change to the configuration, the
-//! templates or static files reloads them and re-renders everything.
+//! Only files that changed are read and parsed again (a save of files the
+//! site already has does not even walk `content/`). The graph is resolved
+//! anew, which keeps every cross-reference right, but a body whose document
+//! did not change is not walked again for its mentions and links while the
+//! names and pages around it stay the same ([`Walks`]). What the render
+//! does again is cut the same way: pages whose template input has the
+//! fingerprint it had are not rendered, the search index reads again only
+//! the runs of documents that read differently, an export that can tell
+//! its data is unchanged is not written, and the sink writes only bytes
+//! that changed. The result is the same as a full build. A save that leaves
+//! every file's text as it was (an editor saving an unchanged buffer,
+//! `touch`) changes nothing and is not rebuilt at all. A change to the
+//! configuration, the templates or static files reloads them and
+//! re-renders everything.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -85,6 +85,15 @@ impl Printer {
     }
 }
 
+/// Narrow numbers, hashed as the widest of their kind.
+macro_rules! widen {
+    ($($method:ident: $narrow:ty => $wide:ident($to:ty),)*) => {
+        $(fn $method(self, v: $narrow) -> Result<(), Unprintable> {
+            self.$wide(<$to>::from(v))
+        })*
+    };
+}
+
 impl ser::Serializer for &mut Printer {
     type Ok = ();
     type Error = Unprintable;
@@ -96,18 +105,18 @@ impl ser::Serializer for &mut Printer {
     type SerializeStruct = Self;
     type SerializeStructVariant = Self;
 
+    widen! {
+        serialize_i8: i8 => serialize_i64(i64),
+        serialize_i16: i16 => serialize_i64(i64),
+        serialize_i32: i32 => serialize_i64(i64),
+        serialize_u8: u8 => serialize_u64(u64),
+        serialize_u16: u16 => serialize_u64(u64),
+        serialize_u32: u32 => serialize_u64(u64),
+    }
+
     fn serialize_bool(self, v: bool) -> Result<(), Unprintable> {
         self.tagged(BOOL, u64::from(v));
         Ok(())
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), Unprintable> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Unprintable> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Unprintable> {
-        self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), Unprintable> {
         self.tagged(INT, v as u64);
@@ -117,15 +126,6 @@ impl ser::Serializer for &mut Printer {
         self.tagged(INT, v as u64);
         self.hash.write_u64((v >> 64) as u64);
         Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Unprintable> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Unprintable> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Unprintable> {
-        self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), Unprintable> {
         self.tagged(UINT, v);
@@ -238,53 +238,27 @@ impl ser::Serializer for &mut Printer {
     }
 }
 
-impl ser::SerializeSeq for &mut Printer {
-    type Ok = ();
-    type Error = Unprintable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unprintable> {
-        self.hash.write_u64(END);
-        Ok(())
-    }
+/// The sequences: each element in turn, then an end mark.
+macro_rules! sequence {
+    ($kind:ident, $element:ident) => {
+        impl ser::$kind for &mut Printer {
+            type Ok = ();
+            type Error = Unprintable;
+            fn $element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Unprintable> {
+                self.hash.write_u64(END);
+                Ok(())
+            }
+        }
+    };
 }
 
-impl ser::SerializeTuple for &mut Printer {
-    type Ok = ();
-    type Error = Unprintable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unprintable> {
-        self.hash.write_u64(END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Printer {
-    type Ok = ();
-    type Error = Unprintable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unprintable> {
-        self.hash.write_u64(END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Printer {
-    type Ok = ();
-    type Error = Unprintable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unprintable> {
-        self.hash.write_u64(END);
-        Ok(())
-    }
-}
+sequence!(SerializeSeq, serialize_element);
+sequence!(SerializeTuple, serialize_element);
+sequence!(SerializeTupleStruct, serialize_field);
+sequence!(SerializeTupleVariant, serialize_field);
 
 impl ser::SerializeMap for &mut Printer {
     type Ok = ();
@@ -301,45 +275,35 @@ impl ser::SerializeMap for &mut Printer {
     }
 }
 
-impl ser::SerializeStruct for &mut Printer {
-    type Ok = ();
-    type Error = Unprintable;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Unprintable> {
-        self.write(key.as_bytes());
-        value.serialize(&mut **self)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), Unprintable> {
-        self.str(SKIPPED, key.as_bytes());
-        Ok(())
-    }
-    fn end(self) -> Result<(), Unprintable> {
-        self.hash.write_u64(END);
-        Ok(())
-    }
+/// The structures: each field by its name, a skipped one by its name alone,
+/// then an end mark.
+macro_rules! structure {
+    ($kind:ident) => {
+        impl ser::$kind for &mut Printer {
+            type Ok = ();
+            type Error = Unprintable;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Unprintable> {
+                self.write(key.as_bytes());
+                value.serialize(&mut **self)
+            }
+            fn skip_field(&mut self, key: &'static str) -> Result<(), Unprintable> {
+                self.str(SKIPPED, key.as_bytes());
+                Ok(())
+            }
+            fn end(self) -> Result<(), Unprintable> {
+                self.hash.write_u64(END);
+                Ok(())
+            }
+        }
+    };
 }
 
-impl ser::SerializeStructVariant for &mut Printer {
-    type Ok = ();
-    type Error = Unprintable;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Unprintable> {
-        ser::SerializeStruct::serialize_field(self, key, value)
-    }
-    fn skip_field(&mut self, key: &'static str) -> Result<(), Unprintable> {
-        ser::SerializeStruct::skip_field(self, key)
-    }
-    fn end(self) -> Result<(), Unprintable> {
-        self.hash.write_u64(END);
-        Ok(())
-    }
-}
+structure!(SerializeStruct);
+structure!(SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
