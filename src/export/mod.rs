@@ -40,7 +40,6 @@ pub struct Prior {
     active: bool,
     earlier: Option<u64>,
     now: Option<u64>,
-    same: bool,
 }
 
 impl Prior {
@@ -53,8 +52,12 @@ impl Prior {
         }
         let mut printer = crate::render::print::Printer::default();
         self.now = printer.add(data).ok().map(|()| printer.finish());
-        self.same = self.now.is_some() && self.now == self.earlier;
-        self.same
+        self.same()
+    }
+
+    /// Whether the export said its data is as it was.
+    fn same(&self) -> bool {
+        self.now.is_some() && self.now == self.earlier
     }
 }
 
@@ -108,13 +111,13 @@ pub fn write_since(
             };
             let written = sink.write_from(path, &mut |out| {
                 export(ctx, out, &mut prior)?;
-                if prior.same {
+                if prior.same() {
                     // Nothing was written: the file stays as it is.
                     return Err(String::new());
                 }
                 Ok(())
             });
-            let written = if prior.same {
+            let written = if prior.same() {
                 sink.keep(path);
                 Ok(())
             } else {

@@ -97,7 +97,7 @@ pub struct TemplateCost {
 #[derive(Default)]
 pub struct Prints {
     pages: HashMap<String, u64>,
-    search: Option<crate::search::Kept>,
+    search: crate::search::Kept,
     exports: crate::export::Prints,
 }
 
@@ -316,12 +316,11 @@ pub fn render_since(
     // index: they need nothing it makes, and the largest export is one long
     // task that would otherwise keep a single core busy on its own. None of
     // them runs alongside the pages, which hold the most memory.
-    let no_search = crate::search::Kept::default();
     let (((searched, kept), search_time), ((exported, exports_time), (previews, previews_time))) =
         rayon::join(
             || {
                 let start = std::time::Instant::now();
-                let earlier = previous.map(|p| p.search.as_ref().unwrap_or(&no_search));
+                let earlier = previous.map(|p| &p.search);
                 let (written, kept) = crate::search::write_since(&ctx, sink, earlier);
                 ((written, kept), start.elapsed())
             },
@@ -364,7 +363,7 @@ pub fn render_since(
         templates: costs.into_values().collect(),
         parts,
     };
-    prints.search = kept;
+    prints.search = kept.unwrap_or_default();
     prints.exports = export_prints;
     Ok((report, prints))
 }

@@ -56,8 +56,7 @@ const END: u64 = 16;
 impl Printer {
     /// Mixes in raw bytes (a key, a template's name).
     pub fn write(&mut self, bytes: &[u8]) {
-        self.hash.write_u64(bytes.len() as u64);
-        self.hash.write(bytes);
+        self.hash.write_delimited(bytes);
     }
 
     /// Mixes in a number.

@@ -177,6 +177,13 @@ impl Hash {
         self.word(u64::from_le_bytes(last));
     }
 
+    /// Mixes in `bytes` after their length, so that where one run of
+    /// bytes ends and the next begins counts.
+    pub fn write_delimited(&mut self, bytes: &[u8]) {
+        self.word(bytes.len() as u64);
+        self.write(bytes);
+    }
+
     /// Mixes in a number.
     pub fn write_u64(&mut self, n: u64) {
         self.word(n);

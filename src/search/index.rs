@@ -170,8 +170,7 @@ fn digest(ctx: &Ctx<'_>, layout: &Layout, docs: Range<u32>) -> u64 {
     for doc in docs {
         h.write_u64(u64::from(doc));
         let gathered = gather(ctx, layout, doc, &mut rec, raw, &mut |text, w| {
-            h.write_u64(text.len() as u64);
-            h.write(text.as_bytes());
+            h.write_delimited(text.as_bytes());
             h.write_u64(u64::from(w.to_bits()));
         });
         if gathered.is_err() {
@@ -186,9 +185,7 @@ fn digest(ctx: &Ctx<'_>, layout: &Layout, docs: Range<u32>) -> u64 {
             Some(&rec.text),
         ];
         for field in fields {
-            let field = field.map_or("\0", |f| f.as_str());
-            h.write_u64(field.len() as u64);
-            h.write(field.as_bytes());
+            h.write_delimited(field.map_or("\0", |f| f.as_str()).as_bytes());
         }
     }
     h.0
