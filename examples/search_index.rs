@@ -47,6 +47,7 @@ fn main() {
         links: SiteLinks::new(&site, urls.relative),
         paths: &paths,
         values: &Values::default(),
+        root: urls.root("").into(),
     };
 
     for _ in 0..std::env::var("REPEAT")

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
-use crate::markdown::{Autolink, RawHtml};
+use crate::markdown::{Autolink, RawHtml, RollCall};
 use crate::model::date::PartialDate;
 
 /// `quorum.yaml` as written.
@@ -33,6 +33,8 @@ struct ConfigFile {
     today: Option<PartialDate>,
     #[serde(default)]
     raw_html: Option<RawHtml>,
+    #[serde(default)]
+    roll_call: Option<RollCall>,
 }
 
 const KEYS: &[&str] = &[
@@ -44,6 +46,7 @@ const KEYS: &[&str] = &[
     "relative_urls",
     "today",
     "raw_html",
+    "roll_call",
 ];
 
 /// What the command line may override.
@@ -136,6 +139,8 @@ pub struct Config {
     pub drafts: bool,
     /// What happens to HTML written in Markdown.
     pub raw_html: RawHtml,
+    /// The headings of roll-call sections, whose names are attendance.
+    pub roll_call: RollCall,
 }
 
 /// The name of the configuration file.
@@ -199,6 +204,7 @@ impl Config {
             strict: overrides.strict,
             drafts: overrides.drafts,
             raw_html: file.raw_html.unwrap_or_default(),
+            roll_call: file.roll_call.unwrap_or_default(),
         })
     }
 }

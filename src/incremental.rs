@@ -161,8 +161,13 @@ impl LiveSite {
         let reload_config = first || areas.contains(&Area::Config);
         let reload_theme = reload_config || self.renderer.is_none() || areas.contains(&Area::Theme);
         if reload_config {
-            self.config = None;
-            self.config = Some(crate::load_config(&self.root, &self.overrides)?);
+            let before = self.config.take();
+            let config = crate::load_config(&self.root, &self.overrides)?;
+            // Files are parsed with the roll-call headings: new ones, new parses.
+            if before.is_some_and(|b| b.roll_call != config.roll_call) {
+                self.files.clear();
+            }
+            self.config = Some(config);
         }
         let config = self.config.clone().expect("loaded above");
         let mut theme_errors = Vec::new();
@@ -174,7 +179,8 @@ impl LiveSite {
                 Err(ds) => theme_errors = ds,
             }
         }
-        let (parsed_count, changed, walk_diagnostics) = self.refresh(changes, reload_config);
+        let (parsed_count, changed, walk_diagnostics) =
+            self.refresh(changes, reload_config, &config.roll_call);
         if was_good && !reload_theme && !changed && walk_diagnostics.is_empty() {
             return Ok(None);
         }
@@ -215,7 +221,12 @@ impl LiveSite {
     /// parses those whose text is new, drops those that are gone, and returns
     /// how many were parsed, whether any file's text changed (or a file came
     /// or went), and the problems of walking the folder.
-    fn refresh(&mut self, changes: &Changes, all: bool) -> (usize, bool, Vec<Diagnostic>) {
+    fn refresh(
+        &mut self,
+        changes: &Changes,
+        all: bool,
+        roll_call: &crate::markdown::RollCall,
+    ) -> (usize, bool, Vec<Diagnostic>) {
         let saved: BTreeSet<&PathBuf> = changes.paths.iter().collect();
         let mut changed = false;
         let todo: Vec<PathBuf> = if !all && self.only_saved(changes) {
@@ -247,7 +258,7 @@ impl LiveSite {
                         let d = crate::output::hash(file.text.as_bytes());
                         match files.get(&p) {
                             Some(known) if known.digest == d => Read::Same,
-                            _ => Read::Parsed(d, model::parse_file(file)),
+                            _ => Read::Parsed(d, model::parse_file(file, roll_call)),
                         }
                     }
                 });

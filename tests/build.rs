@@ -69,11 +69,28 @@ fn the_sample_site_builds_with_pages_linked_both_ways() {
         "{topic:?}"
     );
     let dervis = built.text("entities/kemal-dervis/index.html");
-    // One passage per meeting, the others counted and linked.
     assert!(
-        dervis.contains("<mark>Mr. Kemal Dervis</mark>")
-            && dervis.contains("more mentions on this page"),
+        dervis.contains("<mark>Mr. Kemal Dervis</mark>"),
         "mentions in context are missing"
+    );
+    // Every passage is shown, each linked to its own paragraph of the minutes.
+    let places: Vec<String> = built
+        .hrefs("entities/kemal-dervis/index.html", ".q-mention__source a")
+        .into_iter()
+        .filter(|h| h.contains("meetings/"))
+        .collect();
+    assert!(places.len() > 3, "{places:?}");
+    for place in &places {
+        assert!(
+            place.contains("meetings/ecesa-principals-2006-07/#q-p"),
+            "{place}"
+        );
+    }
+    let unique: std::collections::BTreeSet<_> = places.iter().collect();
+    assert_eq!(
+        unique.len(),
+        places.len(),
+        "one passage, one place: {places:?}"
     );
     assert!(built.check_links() > 100);
 }

@@ -416,8 +416,8 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
         for &a in &e.actions {
             found.add(Kind::Owns, entity, ids.page(Target::Action(a)));
         }
-        for b in &e.backlinks {
-            found.add(Kind::Mentions, ids.page(b.from), entity);
+        for from in pages_of(&e.backlinks) {
+            found.add(Kind::Mentions, ids.page(from), entity);
         }
     }
     for (i, t) in site.topics.iter().enumerate() {
@@ -425,8 +425,8 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
         if let Some(p) = t.parent {
             found.add(Kind::Parent, topic, ids.page(Target::Topic(p)));
         }
-        for b in &t.backlinks {
-            found.add(Kind::Mentions, ids.page(b.from), topic);
+        for from in pages_of(&t.backlinks) {
+            found.add(Kind::Mentions, ids.page(from), topic);
         }
     }
     for (i, a) in site.actions.iter().enumerate() {
@@ -444,6 +444,15 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
         }
     }
     found.0
+}
+
+/// The pages backlinks are on, each once: a page's backlinks are together.
+fn pages_of(backlinks: &[crate::graph::Backlink]) -> impl Iterator<Item = Target> + '_ {
+    backlinks
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| i == 0 || backlinks[i - 1].from != b.from)
+        .map(|(_, b)| b.from)
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Backlink, MENTIONS_PER_PAGE, Site, SiteLinks, Target};
+use super::{Backlink, Place, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Searched, Style, walk};
+use crate::markdown::{Heading, Searched, Style, walk};
 use crate::model::{EntityDoc, MeetingDoc, PageDoc, TopicDoc};
 
 /// The walks of the bodies of an earlier resolve, kept to be taken again
@@ -69,6 +69,7 @@ fn walk_digest(site: &Site) -> u64 {
     site.links_digest().hash(&mut h);
     for e in &site.entities {
         (&e.name, &e.short, &e.aliases).hash(&mut h);
+        e.doc.as_ref().map(|d| &d.front.not_mentions).hash(&mut h);
     }
     h.finish()
 }
@@ -178,9 +179,9 @@ const CONTEXT: usize = 480;
 /// A backlink as it is found, before it is cut to its window.
 struct Found {
     section: Option<usize>,
+    place: Place,
     text: Arc<str>,
     marks: Vec<Range<usize>>,
-    more: usize,
 }
 
 /// The backlink from `from`: a long paragraph is cut to a window around its
@@ -193,9 +194,9 @@ fn window(from: Target, mut b: Found) -> Backlink {
     Backlink {
         from,
         section: b.section.and_then(|s| u32::try_from(s).ok()),
+        place: b.place,
         text: b.text,
         marks: b.marks.into_boxed_slice(),
-        more: b.more,
     }
 }
 
@@ -280,7 +281,9 @@ struct Scanned {
 }
 
 /// The backlinks one body holds, one per (page named, paragraph), and the
-/// mentions found in its texts.
+/// mentions found in its texts. A meeting's actions and decisions are read
+/// too, after its minutes. Names in a roll-call are attendance: they are
+/// not kept.
 fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Diagnostic> {
     let body = body_of(site, from)?;
     let headings = site.headings(from);
@@ -291,8 +294,57 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Dia
         autolink: site.autolink,
         raw_html: crate::markdown::RawHtml::Allow,
         this: Some(from),
+        roll_call: &site.roll_call,
+        anchors: false,
     };
-    let walked = walk(&body, headings, links, style, false);
+    let mut backlinks = Vec::new();
+    let searched = found(
+        &body,
+        headings,
+        links,
+        style,
+        |_, ordinal| ordinal.map_or(Place::Heading, Place::Block),
+        from,
+        &mut backlinks,
+    );
+    if let Target::Meeting(m) = from {
+        let meeting = &site.meetings[m];
+        let texts = meeting
+            .actions
+            .iter()
+            .map(|&a| {
+                (
+                    &site.actions[a].source,
+                    Place::Action(site.actions[a].number as u32),
+                )
+            })
+            .chain(meeting.decisions.iter().map(|&d| {
+                let d = &site.decisions[d];
+                (&d.source, Place::Decision(d.number as u32))
+            }));
+        for (text, place) in texts {
+            found(text, &[], links, style, |_, _| place, from, &mut backlinks);
+        }
+    }
+    Ok(Scanned {
+        backlinks,
+        searched,
+    })
+}
+
+/// Walks `text` and adds to `out` a backlink for each (page named, block)
+/// outside roll-calls, placed by `place` (given the block's section and
+/// number). Returns what the walk searched.
+fn found(
+    text: &str,
+    headings: &[Heading],
+    links: &SiteLinks<'_>,
+    style: Style<'_, Target>,
+    place: impl Fn(Option<usize>, Option<u32>) -> Place,
+    from: Target,
+    out: &mut Vec<(Target, Backlink)>,
+) -> Searched {
+    let walked = walk(text, headings, links, style, false);
     let texts: Vec<Arc<str>> = walked
         .blocks
         .iter()
@@ -302,42 +354,36 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Dia
     let mut grouped: BTreeMap<(usize, Target), Found> = BTreeMap::new();
     let mut order: BTreeMap<(Target, Option<usize>, Option<usize>), usize> = BTreeMap::new();
     for r in &walked.references {
+        let block = r.block.map(|b| &walked.blocks[b]);
+        if block.is_some_and(|b| b.roll_call)
+            || (block.is_none()
+                && r.section
+                    .is_some_and(|s| headings.get(s).is_some_and(|h| h.roll_call)))
+        {
+            continue;
+        }
         let slot = order.len();
         let pos = *order.entry((r.key, r.block, r.section)).or_insert(slot);
         let section = r.section.filter(|&s| s < headings.len());
         let entry = grouped.entry((pos, r.key)).or_insert_with(|| Found {
             section,
+            place: place(section, block.map(|b| b.ordinal)),
             text: match r.block {
                 Some(b) => texts[b].clone(),
                 None => Arc::from(section.map_or("", |s| headings[s].text.as_str())),
             },
             marks: Vec::new(),
-            more: 0,
         });
         if r.block.is_some() && !entry.marks.contains(&r.range) {
             entry.marks.push(r.range.clone());
         }
     }
-    // Keep the first few paragraphs per page named; count the rest on the last kept.
-    let mut kept: Vec<(Target, Found)> = Vec::new();
-    let mut per_target: HashMap<Target, usize> = HashMap::new();
-    for ((_, to), b) in grouped {
-        let n = per_target.entry(to).or_default();
-        *n += 1;
-        if *n <= MENTIONS_PER_PAGE {
-            kept.push((to, b));
-        } else if let Some((_, last)) = kept.iter_mut().rev().find(|(t, _)| *t == to) {
-            last.more += 1;
-        }
-    }
-    let backlinks = kept
-        .into_iter()
-        .map(|(to, b)| (to, window(from, b)))
-        .collect();
-    Ok(Scanned {
-        backlinks,
-        searched: walked.searched,
-    })
+    out.extend(
+        grouped
+            .into_iter()
+            .map(|((_, to), b)| (to, window(from, b))),
+    );
+    walked.searched
 }
 
 #[cfg(test)]
@@ -347,9 +393,9 @@ mod tests {
     fn backlink(text: &str, marks: Vec<Range<usize>>) -> Backlink {
         let found = Found {
             section: None,
+            place: Place::Block(1),
             text: Arc::from(text),
             marks,
-            more: 0,
         };
         window(Target::Meeting(0), found)
     }

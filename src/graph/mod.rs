@@ -12,6 +12,7 @@ mod backlinks;
 pub mod index;
 mod links;
 mod resolve;
+mod summary;
 mod tally;
 
 use std::ops::Range;
@@ -25,7 +26,7 @@ pub use links::SiteLinks;
 pub use resolve::{resolve, resolve_again};
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Autolink, Mentions, Searched};
+use crate::markdown::{Autolink, Mentions, RollCall, Searched};
 use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
 use crate::model::slug::Slug;
@@ -119,6 +120,8 @@ pub struct Site {
     pub searched: std::collections::HashMap<Target, Searched>,
     /// Which mentions become links.
     pub autolink: Autolink,
+    /// What opens a roll-call, whose names are not mentions.
+    pub roll_call: RollCall,
     /// What counts as today.
     pub today: Date,
 }
@@ -141,15 +144,20 @@ pub struct Meeting {
     pub documents: Vec<Document>,
     pub prev: Option<usize>,
     pub next: Option<usize>,
+    /// The passage of the minutes chosen as summary (see [`summary`]).
+    pub summary: Option<u8>,
 }
 
 impl Meeting {
     /// What a listing shows of the meeting: the front matter's `summary`, or
-    /// else the first paragraph of some length.
+    /// else the first passage of its own words (see [`summary`]).
     pub fn summary(&self) -> &str {
         match &self.doc.front.summary {
             Some(s) if !s.trim().is_empty() => s.trim(),
-            _ => &self.doc.outline.summary,
+            _ => self
+                .summary
+                .and_then(|i| self.doc.outline.passages.get(usize::from(i)))
+                .map_or("", |p| p.text.as_str()),
         }
     }
 }
@@ -243,7 +251,10 @@ pub struct Action {
     /// 1-based position in its meeting's list.
     pub number: usize,
     pub owners: Vec<usize>,
+    /// What is to be done, as plain text.
     pub text: String,
+    /// The same, as written: inline Markdown.
+    pub source: String,
     pub topics: Vec<usize>,
     /// Status and due date when decided.
     pub initial: Status,
@@ -273,7 +284,10 @@ pub struct Decision {
     pub meeting: usize,
     /// 1-based position in its meeting's list.
     pub number: usize,
+    /// What was decided, as plain text.
     pub text: String,
+    /// The same, as written: inline Markdown.
+    pub source: String,
     pub topics: Vec<usize>,
 }
 
@@ -301,19 +315,27 @@ pub struct Backlink {
     /// The section it is in: the number of its heading among the headings
     /// of `from` (see [`Site::headings`]); none before the first heading.
     pub section: Option<u32>,
+    /// Where on `from` it is.
+    pub place: Place,
     /// The paragraph.
     pub text: Arc<str>,
     /// Where in `text` the page is named.
     pub marks: Box<[Range<usize>]>,
-    /// Further paragraphs of the same page that name it, not kept (see
-    /// [`MENTIONS_PER_PAGE`]); counted on the last one kept.
-    pub more: usize,
 }
 
-/// How many paragraphs of one page are kept as mentions of one other page:
-/// enough to show the context, few enough that a page of a person named on
-/// every line of long minutes stays readable.
-pub const MENTIONS_PER_PAGE: usize = 1;
+/// Where on its page a mention is, for a link to that very place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    /// In a heading: its section is the place.
+    Heading,
+    /// In a paragraph, list item or table cell of the body, by its number
+    /// (see [`crate::markdown::Block::ordinal`]).
+    Block(u32),
+    /// In the text of the meeting's action of this number.
+    Action(u32),
+    /// In the text of the meeting's decision of this number.
+    Decision(u32),
+}
 
 /// The result of resolving: the site, or why it cannot be built.
 #[derive(Debug)]

@@ -10,7 +10,7 @@ use super::backlinks::Walks;
 use super::index::{RefKind, fold};
 use super::{
     Action, Attendance, Decision, Entity, Index, Meeting, Page, Resolved, Site, Target, Topic,
-    Update, actions, backlinks, tally,
+    Update, actions, backlinks, summary, tally,
 };
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -42,6 +42,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             mentions: None,
             searched: HashMap::new(),
             autolink: config.autolink,
+            roll_call: config.roll_call.clone(),
             today: config.today,
         },
         diagnostics: Vec::new(),
@@ -57,19 +58,32 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
     b.link_topics();
     b.resolve_wikilinks();
     b.release_wikilinks();
-    b.site.mentions = Mentions::new(b.site.entities.iter().enumerate().flat_map(|(i, e)| {
-        let names = std::iter::once(e.name.clone())
-            .chain(e.short.clone())
-            .chain(e.aliases.iter().cloned());
-        names.map(move |n| (n, i)).collect::<Vec<_>>()
-    }));
+    b.site.mentions = Mentions::new(mention_names(&b.site));
     b.diagnostics.extend(backlinks::collect(&mut b.site, walks));
     b.diagnostics.extend(actions::follow(&mut b.site));
     tally::tally(&mut b.site);
+    summary::choose(&mut b.site);
     Resolved {
         site: b.site,
         diagnostics: b.diagnostics,
     }
+}
+
+/// What mentions are found by: every entity's names, then the phrases that
+/// are not mentions of it (a name given twice keeps its first owner, so a
+/// phrase that is another entity's name stays that entity's).
+fn mention_names(site: &Site) -> Vec<(String, usize)> {
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (i, e) in site.entities.iter().enumerate() {
+        names.push((e.name.clone(), i));
+        names.extend(e.short.clone().map(|s| (s, i)));
+        names.extend(e.aliases.iter().map(|a| (a.clone(), i)));
+    }
+    for e in &site.entities {
+        let phrases = e.doc.iter().flat_map(|d| &d.front.not_mentions);
+        names.extend(phrases.map(|p| (p.clone(), crate::markdown::NOT_A_MENTION)));
+    }
+    names
 }
 
 struct Builder {
@@ -564,7 +578,8 @@ impl Builder {
                     meeting: mi,
                     number: k + 1,
                     owners,
-                    text: a.text.trim().to_owned(),
+                    text: crate::markdown::inline_text(&a.text),
+                    source: a.text.trim().to_owned(),
                     topics,
                     initial: a.status,
                     initial_due: a.due,
@@ -581,7 +596,8 @@ impl Builder {
                 self.site.decisions.push(Decision {
                     meeting: mi,
                     number: k + 1,
-                    text: d.text.trim().to_owned(),
+                    text: crate::markdown::inline_text(&d.text),
+                    source: d.text.trim().to_owned(),
                     topics,
                 });
             }
@@ -629,6 +645,7 @@ impl Builder {
                     .collect(),
                 prev: None,
                 next: None,
+                summary: None,
                 doc,
             });
         }
@@ -840,32 +857,26 @@ impl Builder {
 
     /// The `n`th wiki-link of a page: its target and its offset in the file.
     fn wikilink(&self, source: Target, n: usize) -> (String, usize) {
-        let (link, body) = match source {
-            Target::Meeting(i) => (
-                &self.site.meetings[i].doc.outline.wikilinks[n],
-                self.site.meetings[i].doc.body_offset,
-            ),
+        let link = match source {
+            Target::Meeting(i) => &self.site.meetings[i].doc.outline.wikilinks[n],
             Target::Entity(i) => {
                 let d = self.site.entities[i]
                     .doc
                     .as_ref()
                     .expect("wiki-links come from files");
-                (&d.outline.wikilinks[n], d.body_offset)
+                &d.outline.wikilinks[n]
             }
             Target::Topic(i) => {
                 let d = self.site.topics[i]
                     .doc
                     .as_ref()
                     .expect("wiki-links come from files");
-                (&d.outline.wikilinks[n], d.body_offset)
+                &d.outline.wikilinks[n]
             }
-            Target::Page(i) => (
-                &self.site.pages[i].doc.outline.wikilinks[n],
-                self.site.pages[i].doc.body_offset,
-            ),
+            Target::Page(i) => &self.site.pages[i].doc.outline.wikilinks[n],
             Target::Action(_) => unreachable!("actions have no body"),
         };
-        (link.target.clone(), body + link.offset)
+        (link.target.clone(), link.offset)
     }
 
     fn wikilink_place(&self, source: Target, offset: usize, width: usize) -> Diagnostic {

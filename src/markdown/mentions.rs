@@ -16,6 +16,11 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
+/// The owner of a phrase that is not a mention ("Google Calendar" when an
+/// entity is called "Google"): where it is the longest name at a place,
+/// nothing there is a mention.
+pub const NOT_A_MENTION: usize = usize::MAX;
+
 /// Up to how many bytes of names the leftmost-longest automaton is a full DFA.
 const DFA_BYTES: usize = 256 * 1024;
 
@@ -111,7 +116,10 @@ impl Mentions {
                 continue;
             };
             if is_whole_word(haystack, start, m.end()) {
-                out.push(mention(start, m.end(), m.pattern().as_usize()));
+                let found = mention(start, m.end(), m.pattern().as_usize());
+                if found.owner != NOT_A_MENTION {
+                    out.push(found);
+                }
                 pos = m.end();
                 continue;
             }
@@ -126,7 +134,10 @@ impl Mentions {
                 .max_by_key(|s| s.end());
             match shorter {
                 Some(s) => {
-                    out.push(mention(start, start + s.end(), s.pattern().as_usize()));
+                    let found = mention(start, start + s.end(), s.pattern().as_usize());
+                    if found.owner != NOT_A_MENTION {
+                        out.push(found);
+                    }
                     pos = start + s.end();
                 }
                 None => pos = start + 1,
@@ -218,6 +229,27 @@ mod tests {
             [("UN Secretariat".into(), 1)]
         );
         assert_eq!(found(&ms, "the Secretariat"), [("Secretariat".into(), 2)]);
+    }
+
+    #[test]
+    fn phrases_that_are_not_mentions_hide_the_name_in_them() {
+        let ms = m(&[
+            ("Google", 0),
+            ("Google Calendar", NOT_A_MENTION),
+            ("Google Meet", NOT_A_MENTION),
+        ]);
+        assert_eq!(
+            found(
+                &ms,
+                "Add it to Google Calendar; Google said so in Google Meet."
+            ),
+            [("Google".to_owned(), 0)]
+        );
+        assert_eq!(
+            found(&ms, "Google Calendars"),
+            [("Google".to_owned(), 0)],
+            "a phrase counts only as a whole word"
+        );
     }
 
     #[test]

@@ -7,16 +7,19 @@
 //! graph is known. Nothing here touches files or templates.
 
 mod mentions;
+pub mod rollcall;
+mod tags;
 mod walk;
 
 use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-pub use mentions::{Mention, Mentions};
+pub use mentions::{Mention, Mentions, NOT_A_MENTION};
+pub use rollcall::RollCall;
 pub use walk::{
-    Autolink, Block, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk, display_label,
-    to_html, walk,
+    Autolink, Block, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk, block_anchor,
+    display_label, to_html, walk,
 };
 
 use crate::model::slug::Slug;
@@ -40,6 +43,10 @@ pub struct Heading {
     pub text: String,
     /// Unique within the page.
     pub id: String,
+    /// Whether its section is a roll-call (see [`RollCall`]), its own or
+    /// that of a heading above it.
+    #[serde(skip)]
+    pub roll_call: bool,
 }
 
 /// A `[[wiki-link]]` as written.
@@ -47,8 +54,22 @@ pub struct Heading {
 pub struct WikiLink {
     /// The target as written, e.g. `entity:DESA`.
     pub target: String,
-    /// Byte offset in the body.
+    /// Byte offset: in the body from [`outline`], in the file once parsed.
     pub offset: usize,
+}
+
+/// The targets of the wiki-links of a short Markdown text (outside code).
+pub fn wikilinks(text: &str) -> Vec<String> {
+    Parser::new_ext(text, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) if !dest_url.trim().is_empty() => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A problem in a body's Markdown.
@@ -69,26 +90,123 @@ pub struct Outline {
     pub headings: Vec<Heading>,
     /// Every wiki-link, in order.
     pub wikilinks: Vec<WikiLink>,
-    /// The first paragraph of some length, as plain text.
-    pub summary: String,
+    /// The first passages that could sum the body up, in order (see
+    /// [`Passage`]).
+    pub passages: Vec<Passage>,
     /// Unclosed or empty wiki-links.
     pub problems: Vec<Problem>,
+}
+
+/// A paragraph or list item of a body's own words, which could be its
+/// summary: not in a roll-call, not a list of links, not a note in
+/// emphasis alone. Whether it is also in other meetings of the series (and
+/// so boilerplate) is for the graph to tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// As plain text, cut to [`SUMMARY_CHARS`].
+    pub text: String,
+    /// A digest of the whole text, spaces folded: the same passage in two
+    /// meetings has the same digest.
+    pub digest: u64,
+    /// Whether it is long enough to say something ([`SUMMARY_MIN_CHARS`]).
+    pub long: bool,
+}
+
+/// The most characters of a summary.
+pub const SUMMARY_CHARS: usize = 300;
+
+/// A passage shorter than this is a summary only when there is no longer one.
+pub const SUMMARY_MIN_CHARS: usize = 60;
+
+/// How many long and short passages an outline keeps: enough to pass over
+/// the boilerplate a series repeats, few enough to hold for every meeting.
+const PASSAGES_LONG: usize = 4;
+const PASSAGES_SHORT: usize = 2;
+
+impl Outline {
+    /// The first long passage, or else the first: a summary for a body
+    /// that no other body repeats (an entity's or topic's description).
+    pub fn summary(&self) -> &str {
+        self.passages
+            .iter()
+            .find(|p| p.long)
+            .or(self.passages.first())
+            .map_or("", |p| p.text.as_str())
+    }
+
+    fn keep(&mut self, block: OutlineBlock) {
+        let text = block.text.trim();
+        if text.is_empty() || block.roll_call || block.code {
+            return;
+        }
+        let own_words = block.outside.split_whitespace().count();
+        let emphasis_only = !block.outside.chars().any(char::is_alphanumeric);
+        let links_only = block.links > 0 && own_words <= 3;
+        if emphasis_only || links_only {
+            return;
+        }
+        let long = text.chars().count() >= SUMMARY_MIN_CHARS;
+        let (count, max) = if long {
+            (
+                self.passages.iter().filter(|p| p.long).count(),
+                PASSAGES_LONG,
+            )
+        } else {
+            (
+                self.passages.iter().filter(|p| !p.long).count(),
+                PASSAGES_SHORT,
+            )
+        };
+        if count >= max {
+            return;
+        }
+        let mut h = crate::search::Hash::default();
+        for word in text.split_whitespace() {
+            h.write(word.as_bytes());
+        }
+        self.passages.push(Passage {
+            text: truncate_words(text, SUMMARY_CHARS),
+            digest: h.0,
+            long,
+        });
+    }
+
+    fn full(&self) -> bool {
+        self.passages.len() >= PASSAGES_LONG + PASSAGES_SHORT
+    }
+}
+
+/// A paragraph or list item being read by [`outline`].
+#[derive(Debug, Default)]
+struct OutlineBlock {
+    /// Its plain text.
+    text: String,
+    /// The part of it outside links and emphasis.
+    outside: String,
+    /// Links in it.
+    links: usize,
+    roll_call: bool,
+    code: bool,
 }
 
 /// Ids the default theme uses for its own elements start with this; headings
 /// never get an id that starts with it.
 pub const THEME_ID_PREFIX: &str = "q-";
 
-/// Reads a body's structure: headings and their ids, wiki-links, a summary.
-pub fn outline(body: &str) -> Outline {
+/// Reads a body's structure: headings and their ids (and which open a
+/// roll-call, as `roll_call` tells), wiki-links, passages for a summary.
+pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
     let mut out = Outline::default();
     let mut used = HashSet::new();
     let mut heading: Option<(u8, Option<String>, String)> = None;
-    let mut paragraph: Option<String> = None;
+    let mut blocks: Vec<OutlineBlock> = Vec::new();
+    let mut sections = rollcall::Sections::default();
+    let mut tracker = rollcall::Tracker::default();
     let mut code_depth = 0usize;
     let mut text_run: Option<(usize, String)> = None;
-    let mut first_paragraph = None;
     let mut in_bare_wikilink = false;
+    // Links and emphasis open around the text being read.
+    let (mut links, mut emphasis) = (0usize, 0usize);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if !matches!(event, Event::Text(_))
             && let Some((offset, run)) = text_run.take()
@@ -106,49 +224,86 @@ pub fn outline(body: &str) -> Outline {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = heading.take() {
                     let id = unique_id(explicit, &text, &mut used);
+                    let text = text.trim().to_owned();
+                    let in_roll_call = sections.heading(level, roll_call.heading(&text));
+                    tracker.section(in_roll_call);
                     out.headings.push(Heading {
                         level,
-                        text: text.trim().to_owned(),
+                        text,
                         id,
+                        roll_call: in_roll_call,
                     });
                 }
             }
-            Event::Start(Tag::Paragraph) => paragraph = Some(String::new()),
-            Event::End(TagEnd::Paragraph) => {
-                let text = paragraph.take().unwrap_or_default();
-                let text = text.trim();
-                if out.summary.is_empty() && text.chars().count() >= 60 {
-                    out.summary = text.to_owned();
+            Event::Start(Tag::Paragraph | Tag::Item) => {
+                if matches!(event, Event::Start(Tag::Paragraph)) && blocks.is_empty() {
+                    tracker.other_block();
                 }
-                if first_paragraph.is_none() && !text.is_empty() {
-                    first_paragraph = Some(text.to_owned());
+                blocks.push(OutlineBlock {
+                    roll_call: tracker.active(),
+                    code: code_depth > 0,
+                    ..OutlineBlock::default()
+                });
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                if let Some(mut block) = blocks.pop() {
+                    let label = roll_call.label(&block.text);
+                    if matches!(event, Event::End(TagEnd::Paragraph)) && blocks.is_empty() {
+                        tracker.paragraph_end(label);
+                    }
+                    block.roll_call |= label != rollcall::Label::None;
+                    if !out.full() {
+                        out.keep(block);
+                    }
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => code_depth += 1,
+            Event::Start(Tag::List(_)) => {
+                let label = blocks
+                    .last()
+                    .map_or(rollcall::Label::None, |b| roll_call.label(&b.text));
+                tracker.list_start(label);
+            }
+            Event::End(TagEnd::List(_)) => tracker.list_end(),
+            Event::Start(Tag::Table(_) | Tag::BlockQuote(_)) if blocks.is_empty() => {
+                tracker.other_block();
+            }
+            Event::Start(Tag::Link { .. }) => links += 1,
+            Event::End(TagEnd::Link) => links = links.saturating_sub(1),
+            Event::Start(Tag::Emphasis | Tag::Strong) => emphasis += 1,
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => emphasis = emphasis.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => {
+                code_depth += 1;
+                if blocks.is_empty() {
+                    tracker.other_block();
+                }
+            }
             Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
-            Event::Start(Tag::Link {
-                link_type: pulldown_cmark::LinkType::WikiLink { .. },
-                dest_url,
-                ..
-            }) => {
-                if dest_url.trim().is_empty() {
-                    out.problems.push(Problem {
-                        offset: range.start,
-                        message: "this wiki-link names nothing".into(),
-                        help: "write the name of an entity, topic, meeting or action between `[[` and `]]`".into(),
-                    });
-                } else {
-                    out.wikilinks.push(WikiLink {
-                        target: dest_url.to_string(),
-                        offset: range.start,
-                    });
-                }
-            }
-            Event::Text(t) if code_depth == 0 => {
-                let run = text_run.get_or_insert_with(|| (range.start, String::new()));
-                run.1.push_str(t);
-            }
             _ => {}
+        }
+        if let Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::WikiLink { .. },
+            dest_url,
+            ..
+        }) = &event
+        {
+            if dest_url.trim().is_empty() {
+                out.problems.push(Problem {
+                    offset: range.start,
+                    message: "this wiki-link names nothing".into(),
+                    help: "write the name of an entity, topic, meeting or action between `[[` and `]]`".into(),
+                });
+            } else {
+                out.wikilinks.push(WikiLink {
+                    target: dest_url.to_string(),
+                    offset: range.start,
+                });
+            }
+        }
+        if let Event::Text(t) = &event
+            && code_depth == 0
+        {
+            let run = text_run.get_or_insert_with(|| (range.start, String::new()));
+            run.1.push_str(t);
         }
         // `[[entity:DESA]]` reads "DESA": its text is replaced by the label.
         let shown = match &event {
@@ -166,32 +321,70 @@ pub fn outline(body: &str) -> Outline {
             }
             Event::Text(_) | Event::Code(_) if in_bare_wikilink => None,
             Event::Text(t) | Event::Code(t) => Some(t.clone()),
+            Event::SoftBreak | Event::HardBreak => Some(CowStr::Borrowed(" ")),
             _ => None,
         };
         if let Some(t) = shown {
             if let Some((_, _, h)) = heading.as_mut() {
                 h.push_str(&t);
-            } else if let Some(p) = paragraph.as_mut() {
-                p.push_str(&t);
+            } else if let Some(b) = blocks.last_mut() {
+                b.text.push_str(&t);
+                if links == 0 && emphasis == 0 {
+                    b.outside.push_str(&t);
+                } else {
+                    b.outside.push(' ');
+                }
             }
         }
-        if matches!(event, Event::SoftBreak | Event::HardBreak)
-            && let Some(p) = paragraph.as_mut()
+        if matches!(event, Event::Start(Tag::Link { .. }))
+            && let Some(b) = blocks.last_mut()
         {
-            p.push(' ');
+            b.links += 1;
         }
     }
     if let Some((offset, run)) = text_run.take() {
         check_brackets(&run, offset, &mut out.problems);
     }
-    if out.summary.is_empty() {
-        out.summary = first_paragraph.unwrap_or_default();
-    }
-    out.summary = truncate_words(&out.summary, 300);
     // Outlines are kept for the whole build: no room to spare.
     out.headings.shrink_to_fit();
     out.wikilinks.shrink_to_fit();
+    out.passages.shrink_to_fit();
     out
+}
+
+/// The plain text of a short Markdown text (an action's or decision's): the
+/// words a reader sees, without markup, on one line. A bare `[[DESA]]`
+/// reads "DESA"; HTML is left out, but for text that only looks like a tag
+/// (`<TBD>`), which is shown.
+pub fn inline_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut bare_wikilink = false;
+    let space = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    };
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::WikiLink { has_pothole: false },
+                dest_url,
+                ..
+            }) => {
+                out.push_str(display_label(&dest_url));
+                bare_wikilink = true;
+            }
+            Event::End(TagEnd::Link) => bare_wikilink = false,
+            Event::Text(t) | Event::Code(t) if !bare_wikilink => out.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) if tags::escape_unknown(&h).is_some() => {
+                out.push_str(&h);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => space(&mut out),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    words.join(" ")
 }
 
 /// Text that still holds `[[` after parsing has a wiki-link that was never closed.
@@ -299,6 +492,7 @@ mod tests {
     fn headings_get_unique_stable_ids() {
         let o = outline(
             "# Intro\n\n## Budget\n\n## Budget\n\n## Other {#own}\n\n## Q&A\n\n## Derviş\n",
+            &RollCall::default(),
         );
         let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(
@@ -312,6 +506,7 @@ mod tests {
     fn wikilinks_are_listed_outside_code_only() {
         let o = outline(
             "See [[DESA]] and [[topic:UN reform|reform]].\n\n`[[code]]`\n\n```\n[[block]]\n```\n",
+            &RollCall::default(),
         );
         let t: Vec<_> = o.wikilinks.iter().map(|w| w.target.as_str()).collect();
         assert_eq!(t, ["DESA", "topic:UN reform"]);
@@ -320,11 +515,11 @@ mod tests {
 
     #[test]
     fn unclosed_and_empty_wikilinks_are_problems() {
-        let o = outline("Text [[DESA and more.\n");
+        let o = outline("Text [[DESA and more.\n", &RollCall::default());
         assert_eq!(o.problems.len(), 1);
         assert_eq!(o.problems[0].offset, 5);
         assert!(o.problems[0].message.contains("never closed"));
-        let o = outline("Text [[ ]].\n");
+        let o = outline("Text [[ ]].\n", &RollCall::default());
         assert!(o.problems[0].message.contains("names nothing"));
     }
 
@@ -332,8 +527,9 @@ mod tests {
     fn summary_is_the_first_substantial_paragraph() {
         let o = outline(
             "# T\n\nUN reform:\n\nDESA will circulate to ECESA Members notes on the outcomes of the round tables.\n",
+            &RollCall::default(),
         );
-        assert!(o.summary.starts_with("DESA will circulate"));
+        assert!(o.summary().starts_with("DESA will circulate"));
         assert_eq!(truncate_words("one two three", 9), "one two…");
     }
 
@@ -355,7 +551,7 @@ mod tests {
 
         #[test]
         fn outline_and_html_never_panic(body in "(\\PC|\n|\\[\\[|\\]\\]|#|\\||`){0,200}") {
-            let o = outline(&body);
+            let o = outline(&body, &RollCall::default());
             for h in &o.headings {
                 proptest::prop_assert!(!h.id.is_empty());
             }
@@ -365,8 +561,11 @@ mod tests {
     #[test]
     fn deeply_nested_input_does_not_overflow() {
         let nested = ">".repeat(10_000) + " deep\n";
-        let _ = outline(&nested);
-        let _ = outline(&("- ".repeat(10_000) + "x\n"));
-        let _ = outline(&("[".repeat(10_000) + &"]".repeat(10_000)));
+        let _ = outline(&nested, &RollCall::default());
+        let _ = outline(&("- ".repeat(10_000) + "x\n"), &RollCall::default());
+        let _ = outline(
+            &("[".repeat(10_000) + &"]".repeat(10_000)),
+            &RollCall::default(),
+        );
     }
 }

@@ -13,6 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
+use super::rollcall::{self, RollCall};
 use super::{Heading, Mention, Mentions, escape_html, escape_html_into, options};
 
 /// Which plain mentions become links.
@@ -84,6 +85,13 @@ pub struct Style<'s, K> {
     pub raw_html: RawHtml,
     /// The page itself: references to it are ignored.
     pub this: Option<K>,
+    /// What opens a roll-call: references there are attendance, and are
+    /// marked so ([`Block::roll_call`]).
+    pub roll_call: &'s RollCall,
+    /// Whether paragraphs, list items and table cells get their anchors
+    /// ([`block_anchor`]): a page's body does, a text shown within a page
+    /// (an action's) does not.
+    pub anchors: bool,
 }
 
 /// A reference from a body to a page of the graph.
@@ -108,6 +116,18 @@ pub struct Block {
     pub text: String,
     /// The index of the heading whose section it is in.
     pub section: Option<usize>,
+    /// Its number among the body's paragraphs, list items and table cells,
+    /// from 1: the page gives it the anchor [`block_anchor`].
+    pub ordinal: u32,
+    /// Whether it is part of a roll-call (see [`RollCall`]): its names are
+    /// attendance, not mentions.
+    pub roll_call: bool,
+}
+
+/// The anchor of a body's paragraph, list item or table cell by its number
+/// ([`Block::ordinal`]). Headings never have ids that start with `q-`.
+pub fn block_anchor(ordinal: u32) -> String {
+    format!("q-p{ordinal}")
 }
 
 /// What a walk found, and the events to render.
@@ -216,6 +236,8 @@ impl Replay<'_> {
 struct OpenBlock {
     text: String,
     index: Option<usize>,
+    ordinal: u32,
+    roll_call: bool,
 }
 
 enum OpenLink<K> {
@@ -249,6 +271,9 @@ struct Walker<'a, 'l, L: Links> {
     next_heading: usize,
     section: Option<usize>,
     linked: HashSet<L::Key>,
+    /// Paragraphs, list items and table cells met so far.
+    ordinals: u32,
+    roll_call: rollcall::Tracker,
 }
 
 /// Walks `body`: resolves wiki-links, finds mentions, and (when `html` is
@@ -309,6 +334,8 @@ impl<'a, 'l, L: Links> Events<'a, 'l, L> {
                 next_heading: 0,
                 section: None,
                 linked: HashSet::new(),
+                ordinals: 0,
+                roll_call: rollcall::Tracker::default(),
             },
             parser: Parser::new_ext(body, options()),
             run: None,
@@ -428,6 +455,8 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 self.out.blocks.push(Block {
                     text: String::new(),
                     section,
+                    ordinal: b.ordinal,
+                    roll_call: b.roll_call,
                 });
                 self.out.blocks.len() - 1
             })),
@@ -593,6 +622,8 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 self.next_heading += 1;
                 self.section = Some(index);
                 self.linked.clear();
+                self.roll_call
+                    .section(self.headings.get(index).is_some_and(|h| h.roll_call));
                 let id = self.headings.get(index).map(|h| CowStr::from(h.id.clone()));
                 // The page's title is its only h1: the body's headings start at h2.
                 let level = level.max(pulldown_cmark::HeadingLevel::H2);
@@ -608,13 +639,26 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 let level = level.max(pulldown_cmark::HeadingLevel::H2);
                 self.emit(Event::End(TagEnd::Heading(level)));
             }
+            Event::Start(tag @ (Tag::Paragraph | Tag::Item | Tag::TableCell)) => {
+                self.open_block(tag)
+            }
             Event::Start(tag) => {
                 match &tag {
-                    Tag::CodeBlock(_) => self.code += 1,
-                    Tag::Paragraph | Tag::Item | Tag::TableCell => self.blocks.push(OpenBlock {
-                        text: String::new(),
-                        index: None,
-                    }),
+                    Tag::CodeBlock(_) | Tag::Table(_) | Tag::BlockQuote(_) => {
+                        if let Tag::CodeBlock(_) = tag {
+                            self.code += 1;
+                        }
+                        if self.blocks.is_empty() {
+                            self.roll_call.other_block();
+                        }
+                    }
+                    Tag::List(_) => {
+                        let label = match self.blocks.last() {
+                            Some(b) => self.style.roll_call.label(&b.text),
+                            None => rollcall::Label::None,
+                        };
+                        self.roll_call.list_start(label);
+                    }
                     _ => {}
                 }
                 self.emit(Event::Start(tag));
@@ -622,7 +666,10 @@ impl<'a, L: Links> Walker<'a, '_, L> {
             Event::End(tag) => {
                 match tag {
                     TagEnd::CodeBlock => self.code = self.code.saturating_sub(1),
-                    TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => self.close_block(),
+                    TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => {
+                        self.close_block(tag == TagEnd::Paragraph)
+                    }
+                    TagEnd::List(_) => self.roll_call.list_end(),
                     _ => {}
                 }
                 self.emit(Event::End(tag));
@@ -634,6 +681,12 @@ impl<'a, L: Links> Walker<'a, '_, L> {
             Event::Html(h) | Event::InlineHtml(h) if self.style.raw_html == RawHtml::Escape => {
                 self.emit(Event::Text(h));
             }
+            // Text that looks like a tag but names no element (`<TBD>`,
+            // `<Not recorded>`) is text the minutes mean to show.
+            Event::Html(h) | Event::InlineHtml(h) => match super::tags::escape_unknown(&h) {
+                None => self.emit(Event::Html(h)),
+                Some(shown) => self.emit(Event::Html(shown.into())),
+            },
             Event::SoftBreak | Event::HardBreak => {
                 self.push_block_text(" ");
                 self.emit(event);
@@ -642,11 +695,49 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         }
     }
 
-    fn close_block(&mut self) {
-        if let Some(b) = self.blocks.pop()
-            && let Some(i) = b.index
-        {
-            self.out.blocks[i].text = b.text;
+    /// A paragraph, list item or table cell starts: it gets its number,
+    /// and on the page, the anchor made from it.
+    fn open_block(&mut self, tag: Tag<'a>) {
+        if self.collect && matches!(tag, Tag::Paragraph) && self.blocks.is_empty() {
+            self.roll_call.other_block();
+        }
+        self.ordinals += 1;
+        let ordinal = self.ordinals;
+        self.blocks.push(OpenBlock {
+            text: String::new(),
+            index: None,
+            ordinal,
+            roll_call: self.roll_call.active(),
+        });
+        if !self.html || !self.style.anchors {
+            self.emit(Event::Start(tag));
+            return;
+        }
+        let id = block_anchor(ordinal);
+        match tag {
+            Tag::Paragraph => self.emit(Event::Html(format!("<p id=\"{id}\">").into())),
+            Tag::Item => self.emit(Event::Html(format!("<li id=\"{id}\">").into())),
+            tag => {
+                self.emit(Event::Start(tag));
+                let anchor = format!("<span class=\"q-anchor\" id=\"{id}\"></span>");
+                self.emit(Event::InlineHtml(anchor.into()));
+            }
+        }
+    }
+
+    fn close_block(&mut self, paragraph: bool) {
+        let Some(b) = self.blocks.pop() else { return };
+        if !self.collect {
+            return;
+        }
+        let label = self.style.roll_call.label(&b.text);
+        if paragraph && self.blocks.is_empty() {
+            self.roll_call.paragraph_end(label);
+        }
+        if let Some(i) = b.index {
+            let block = &mut self.out.blocks[i];
+            block.roll_call |= label != rollcall::Label::None;
+            block.text = b.text;
         }
     }
 
@@ -750,6 +841,8 @@ mod tests {
         }
     }
 
+    static ROLL_CALL: std::sync::LazyLock<RollCall> = std::sync::LazyLock::new(RollCall::default);
+
     fn style(autolink: Autolink) -> Style<'static, usize> {
         Style {
             root: "/m/",
@@ -758,11 +851,13 @@ mod tests {
             autolink,
             raw_html: RawHtml::Allow,
             this: None,
+            roll_call: &ROLL_CALL,
+            anchors: true,
         }
     }
 
     fn html(body: &str, autolink: Autolink) -> String {
-        let o = super::super::outline(body);
+        let o = super::super::outline(body, &super::super::RollCall::default());
         to_html(body, &o.headings, &fake(), style(autolink), None)
     }
 
@@ -818,7 +913,7 @@ mod tests {
     #[test]
     fn references_keep_their_paragraph_and_section() {
         let body = "Intro DESA.\n\n## Two\n\n- UNDP said [[DESA|the department]] will act.\n";
-        let o = super::super::outline(body);
+        let o = super::super::outline(body, &super::super::RollCall::default());
         let w = walk(body, &o.headings, &fake(), style(Autolink::First), false);
         assert_eq!(w.references.len(), 3);
         let r = &w.references[2];
@@ -844,7 +939,7 @@ mod tests {
 
     #[test]
     fn the_page_itself_is_not_linked() {
-        let o = super::super::outline("DESA does things.\n");
+        let o = super::super::outline("DESA does things.\n", &super::super::RollCall::default());
         let mut s = style(Autolink::All);
         s.this = Some(0);
         let w = walk("DESA does things.\n", &o.headings, &fake(), s, true);
@@ -855,7 +950,7 @@ mod tests {
     fn the_page_takes_the_mentions_the_graph_found() {
         let body =
             "DESA and UNDP.\n\n- UNDP, *DESA*\n\n`DESA` [[entity:DESA|the department]] UNDP\n";
-        let o = super::super::outline(body);
+        let o = super::super::outline(body, &super::super::RollCall::default());
         let walked = walk(body, &o.headings, &fake(), style(Autolink::All), false);
         assert_eq!(walked.searched.count, 5, "{:?}", walked.searched);
         assert_eq!(walked.searched.mentions.len(), 5, "{:?}", walked.searched);

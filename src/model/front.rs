@@ -239,6 +239,10 @@ pub struct EntityFront {
     pub title: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    /// Phrases that contain a name of the entity but do not mean it
+    /// ("Google Calendar" for Google): never taken as mentions.
+    #[serde(default)]
+    pub not_mentions: Vec<String>,
 }
 
 impl EntityFront {
@@ -252,6 +256,7 @@ impl EntityFront {
         "affiliation",
         "title",
         "url",
+        "not_mentions",
     ];
 }
 

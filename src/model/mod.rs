@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter;
-use crate::markdown::{self, Outline};
+use crate::markdown::{self, Outline, RollCall};
 use crate::source::{Kind, SourceFile};
 use front::{EntityFront, MeetingFront, PageFront, TopicFront};
 use slug::Slug;
@@ -302,24 +302,35 @@ impl ParsedFile {
     }
 }
 
-/// Parses every file, in parallel.
+/// Parses every file, in parallel, with the default roll-call headings.
 pub fn parse(files: Vec<SourceFile>) -> Parsed {
-    let results: Vec<ParsedFile> = files.into_par_iter().map(parse_file).collect();
+    let roll_call = RollCall::default();
+    let results: Vec<ParsedFile> = files
+        .into_par_iter()
+        .map(|f| parse_file(f, &roll_call))
+        .collect();
     Parsed::gather(&results)
 }
 
-/// Parses one file; a file with errors yields no document.
-pub fn parse_file(file: SourceFile) -> ParsedFile {
-    let (doc, diagnostics) = parse_typed(file);
+/// Parses one file; a file with errors yields no document. `roll_call`
+/// tells which headings open a roll-call (`roll_call:` in `quorum.yaml`).
+pub fn parse_file(file: SourceFile, roll_call: &RollCall) -> ParsedFile {
+    let (doc, diagnostics) = parse_typed(file, roll_call);
     ParsedFile { doc, diagnostics }
 }
 
-fn parse_typed(file: SourceFile) -> (Option<Any>, Vec<Diagnostic>) {
+fn parse_typed(file: SourceFile, roll_call: &RollCall) -> (Option<Any>, Vec<Diagnostic>) {
     let (doc, mut diagnostics) = match file.kind {
-        Kind::Meeting => typed(file, MeetingFront::KEYS, Any::Meeting),
-        Kind::Entity => typed(file, EntityFront::KEYS, Any::Entity),
-        Kind::Topic => typed(file, TopicFront::KEYS, Any::Topic),
-        Kind::Page => typed(file, PageFront::KEYS, Any::Page),
+        Kind::Meeting => typed(
+            file,
+            MeetingFront::KEYS,
+            roll_call,
+            meeting_texts,
+            Any::Meeting,
+        ),
+        Kind::Entity => typed(file, EntityFront::KEYS, roll_call, no_texts, Any::Entity),
+        Kind::Topic => typed(file, TopicFront::KEYS, roll_call, no_texts, Any::Topic),
+        Kind::Page => typed(file, PageFront::KEYS, roll_call, no_texts, Any::Page),
     };
     let blank = match &doc {
         Some(Any::Meeting(d)) => required(d, "title", &d.front.title),
@@ -350,9 +361,45 @@ fn required<F>(doc: &Doc<F>, key: &str, value: &str) -> Option<Diagnostic> {
     })
 }
 
+/// The Markdown texts of a meeting's front matter: its actions' and
+/// decisions' `text`.
+fn meeting_texts(front: &MeetingFront) -> Vec<&str> {
+    let actions = front.actions.iter().map(|a| a.text.as_str());
+    actions
+        .chain(front.decisions.iter().map(|d| d.text.as_str()))
+        .collect()
+}
+
+fn no_texts<F>(_: &F) -> Vec<&str> {
+    Vec::new()
+}
+
+/// The wiki-links of the Markdown texts of a front matter (`texts`), each
+/// at the place in the file where it is written.
+fn text_wikilinks(yaml: &str, yaml_offset: usize, texts: Vec<&str>) -> Vec<markdown::WikiLink> {
+    let mut out = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for text in texts.into_iter().filter(|t| t.contains("[[")) {
+        for link in markdown::wikilinks(text) {
+            // The n-th link to a name is at the n-th place it is written.
+            let n = seen.entry(link.clone()).or_default();
+            let written = format!("[[{link}");
+            let at = yaml.match_indices(&written).nth(*n).map_or(0, |(i, _)| i);
+            *n += 1;
+            out.push(markdown::WikiLink {
+                target: link,
+                offset: yaml_offset + at,
+            });
+        }
+    }
+    out
+}
+
 fn typed<F: serde::de::DeserializeOwned>(
     source: SourceFile,
     keys: &[&str],
+    roll_call: &RollCall,
+    texts: for<'f> fn(&'f F) -> Vec<&'f str>,
     wrap: fn(Arc<Doc<F>>) -> Any,
 ) -> (Option<Any>, Vec<Diagnostic>) {
     let split = match frontmatter::split(&source.text) {
@@ -377,7 +424,15 @@ fn typed<F: serde::de::DeserializeOwned>(
         }
     };
     let (yaml_offset, body_offset) = (split.yaml_offset, split.body_offset);
-    let outline = markdown::outline(split.body);
+    let mut outline = markdown::outline(split.body, roll_call);
+    // Wiki-links are known by their place in the file.
+    for link in &mut outline.wikilinks {
+        link.offset += body_offset;
+    }
+    let yaml = source.text.get(yaml_offset..body_offset).unwrap_or("");
+    outline
+        .wikilinks
+        .extend(text_wikilinks(yaml, yaml_offset, texts(&front)));
     let stem = source
         .path
         .file_stem()

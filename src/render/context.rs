@@ -7,13 +7,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::graph::{Action, Backlink, PerTarget, Site, SiteLinks, Target};
-use crate::markdown::{Heading, Style, escape_html_into, to_html};
+use crate::graph::{Action, Backlink, PerTarget, Place, Site, SiteLinks, Target};
+use crate::markdown::{Heading, Style, block_anchor, escape_html_into, to_html};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
 
@@ -64,6 +64,7 @@ impl Urls {
 }
 
 /// The things every view is made from.
+#[derive(Clone)]
 pub struct Ctx<'a> {
     pub site: &'a Site,
     pub config: &'a Config,
@@ -71,6 +72,19 @@ pub struct Ctx<'a> {
     pub links: SiteLinks<'a>,
     pub paths: &'a Paths,
     pub values: &'a Values,
+    /// The prefix of links on the page being made ([`Urls::root`]), for
+    /// the HTML that views write themselves ([`Inline`]).
+    pub root: Arc<str>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The same, for the page at `dir`.
+    pub fn on_page(&self, dir: &str) -> Ctx<'a> {
+        Ctx {
+            root: self.urls.root(dir).into(),
+            ..self.clone()
+        }
+    }
 }
 
 /// The path of every page of the graph, worked out once per render (pages
@@ -277,7 +291,10 @@ pub struct ActionView<'a> {
     pub slug: &'a str,
     pub path: &'a str,
     pub number: usize,
+    /// What is to be done, as plain text.
     pub text: &'a str,
+    /// The same as HTML: its Markdown, links and mentions.
+    pub html: Inline<'a>,
     pub owners: Vec<EntityRef<'a>>,
     pub topics: Vec<TopicRef<'a>>,
     pub meeting: MeetingRef<'a>,
@@ -296,30 +313,69 @@ pub struct ActionView<'a> {
 #[derive(Debug, Serialize)]
 pub struct DecisionView<'a> {
     pub number: usize,
+    /// What was decided, as plain text.
     pub text: &'a str,
+    /// The same as HTML: its Markdown, links and mentions.
+    pub html: Inline<'a>,
     pub meeting: MeetingRef<'a>,
     pub topics: Vec<TopicRef<'a>>,
     /// The decision's own anchor on its meeting page.
     pub anchor: String,
 }
 
-/// A mention of a page, in context.
+/// A passage that mentions a page, in context.
 #[derive(Debug, Serialize)]
 pub struct MentionView<'a> {
+    /// The id of the heading of its section, if any.
+    pub section: &'a str,
+    pub section_title: &'a str,
+    /// `path#place`: the passage's own place on its page.
+    pub anchor: String,
+    /// The paragraph as HTML, the mention in `<mark>`.
+    pub html: Marked<'a>,
+}
+
+/// The passages of one page that mention a page, in their order there.
+#[derive(Debug, Serialize)]
+pub struct MentionGroup<'a> {
+    #[serde(skip)]
+    from: Target,
     /// `meeting`, `entity`, `topic` or `page`.
     pub kind: &'static str,
     pub title: &'a str,
     pub path: &'a str,
     pub date: Option<PartialDate>,
-    pub section: &'a str,
-    pub section_title: &'a str,
-    /// `path#section` (or `path`).
-    pub anchor: String,
-    /// The paragraph as HTML, the mention in `<mark>`.
-    pub html: Marked<'a>,
-    /// Further paragraphs of the same page that name it, not shown.
-    pub more: usize,
+    pub mentions: Vec<MentionView<'a>>,
 }
+
+/// The meetings of one year that mention a page, newest first.
+#[derive(Debug, Serialize)]
+pub struct MentionYear<'a> {
+    pub year: i16,
+    /// Passages of the year.
+    pub count: usize,
+    pub groups: Vec<MentionGroup<'a>>,
+}
+
+/// Every passage that mentions a page: the newest first, then all of them
+/// by year, then those on pages other than meetings.
+#[derive(Debug, Serialize)]
+pub struct Mentions<'a> {
+    /// Passages in all.
+    pub count: usize,
+    /// Meetings with passages.
+    pub meetings: usize,
+    /// The latest passages ([`LATEST_MENTIONS`]), by meeting: what the
+    /// first screen shows.
+    pub latest: Vec<MentionGroup<'a>>,
+    /// Every passage in a meeting, by year, newest first.
+    pub years: Vec<MentionYear<'a>>,
+    /// Passages elsewhere: descriptions of entities and topics, free pages.
+    pub elsewhere: Vec<MentionGroup<'a>>,
+}
+
+/// How many passages the first screen of a page shows of its mentions.
+pub const LATEST_MENTIONS: usize = 5;
 
 /// A page and a count: related entities, topics of an entity, and so on.
 #[derive(Debug, Serialize)]
@@ -423,6 +479,7 @@ impl<'a> Ctx<'a> {
             path: self.path(Target::Action(i)),
             number: a.number,
             text: &a.text,
+            html: self.inline(&a.source, Target::Meeting(a.meeting)),
             owners: self.entities(&a.owners),
             topics: self.topics(&a.topics),
             meeting: self.meeting(a.meeting),
@@ -447,6 +504,19 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A short Markdown text of the page `this` (an action's, a decision's),
+    /// made HTML for the page being made.
+    pub fn inline(&self, source: &'a str, this: Target) -> Inline<'a> {
+        Inline {
+            source,
+            this,
+            root: self.root.clone(),
+            site: self.site,
+            urls: self.urls,
+            links: self.links,
+        }
+    }
+
     pub fn actions(&self, list: &[usize]) -> Vec<ActionView<'a>> {
         list.iter().map(|&i| self.action(i)).collect()
     }
@@ -457,6 +527,7 @@ impl<'a> Ctx<'a> {
         DecisionView {
             number: d.number,
             text: &d.text,
+            html: self.inline(&d.source, Target::Meeting(d.meeting)),
             anchor: format!("{}#q-decision-{}", meeting.path, d.number),
             meeting,
             topics: self.topics(&d.topics),
@@ -467,8 +538,69 @@ impl<'a> Ctx<'a> {
         list.iter().map(|&i| self.decision(i)).collect()
     }
 
-    pub fn mentions(&self, list: &'a [Backlink]) -> Vec<MentionView<'a>> {
-        list.iter().map(|b| self.mention(b)).collect()
+    /// The mentions of a page: `list` is its backlinks, as the graph
+    /// sorts them (meetings newest first, in page order within each).
+    pub fn mentions(&self, list: &'a [Backlink]) -> Mentions<'a> {
+        let mut all = self.mention_groups(list);
+        let split = all
+            .iter()
+            .position(|g| g.date.is_none())
+            .unwrap_or(all.len());
+        let elsewhere = all.split_off(split);
+        let in_meetings = list
+            .iter()
+            .take_while(|b| matches!(b.from, Target::Meeting(_)));
+        let latest: Vec<&'a Backlink> = in_meetings.take(LATEST_MENTIONS).collect();
+        let latest = self.mention_groups(latest);
+        let count = list.len();
+        let meetings = all.len();
+        let mut years: Vec<MentionYear<'a>> = Vec::new();
+        for g in all {
+            let year = g.date.map_or(0, |d| d.year());
+            match years.last_mut() {
+                Some(y) if y.year == year => {
+                    y.count += g.mentions.len();
+                    y.groups.push(g);
+                }
+                _ => years.push(MentionYear {
+                    year,
+                    count: g.mentions.len(),
+                    groups: vec![g],
+                }),
+            }
+        }
+        Mentions {
+            count,
+            meetings,
+            latest,
+            years,
+            elsewhere,
+        }
+    }
+
+    /// `list`'s mentions, a group for each run of them on one page.
+    fn mention_groups(
+        &self,
+        list: impl IntoIterator<Item = &'a Backlink>,
+    ) -> Vec<MentionGroup<'a>> {
+        let mut groups: Vec<MentionGroup<'a>> = Vec::new();
+        for b in list {
+            match groups.last_mut() {
+                Some(g) if g.from == b.from => g.mentions.push(self.mention(b)),
+                _ => groups.push(MentionGroup {
+                    from: b.from,
+                    kind: Site::kind_word(b.from),
+                    title: self.site.title(b.from),
+                    path: self.path(b.from),
+                    date: match b.from {
+                        Target::Meeting(m) => Some(self.site.meetings[m].date),
+                        _ => None,
+                    },
+                    mentions: vec![self.mention(b)],
+                }),
+            }
+        }
+        groups
     }
 
     fn mention(&self, b: &'a Backlink) -> MentionView<'a> {
@@ -477,19 +609,18 @@ impl<'a> Ctx<'a> {
             .section
             .and_then(|s| self.site.headings(b.from).get(s as usize));
         let (section, section_title) = heading.map_or(("", ""), |h| (&*h.id, &*h.text));
-        let anchor = if section.is_empty() {
+        let (place, section_title) = match b.place {
+            Place::Heading => (section.to_owned(), section_title),
+            Place::Block(n) => (block_anchor(n), section_title),
+            Place::Action(n) => (format!("q-action-{n}"), "Actions decided"),
+            Place::Decision(n) => (format!("q-decision-{n}"), "Decisions"),
+        };
+        let anchor = if place.is_empty() {
             path.to_owned()
         } else {
-            format!("{path}#{section}")
+            format!("{path}#{place}")
         };
         MentionView {
-            kind: Site::kind_word(b.from),
-            title: self.site.title(b.from),
-            date: match b.from {
-                Target::Meeting(m) => Some(self.site.meetings[m].date),
-                _ => None,
-            },
-            path,
             section,
             section_title,
             anchor,
@@ -497,7 +628,6 @@ impl<'a> Ctx<'a> {
                 text: &b.text,
                 marks: &b.marks,
             },
-            more: b.more,
         }
     }
 }
@@ -642,6 +772,8 @@ impl<'a> Body<'a> {
             autolink: b.site.autolink,
             raw_html: b.config.raw_html,
             this: Some(b.this),
+            roll_call: &b.site.roll_call,
+            anchors: true,
         };
         to_html(
             &b.text,
@@ -664,6 +796,65 @@ impl Serialize for Body<'_> {
                     &b.dir,
                 )
             });
+            return inputs.serialize(s);
+        }
+        s.serialize_str(&self.html())
+    }
+}
+
+/// A short Markdown text (an action's, a decision's) shown within a page:
+/// links, emphasis, code and mentions as in a body, HTML written in it
+/// escaped, and no paragraph around a text of one. Made HTML only when its
+/// page is rendered; for a fingerprint it stands for what it is made from.
+pub struct Inline<'a> {
+    source: &'a str,
+    this: Target,
+    root: Arc<str>,
+    site: &'a Site,
+    urls: &'a Urls,
+    links: SiteLinks<'a>,
+}
+
+impl std::fmt::Debug for Inline<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Inline").field(&self.source).finish()
+    }
+}
+
+impl Inline<'_> {
+    /// The HTML.
+    pub fn html(&self) -> String {
+        let style = Style {
+            root: &self.root,
+            base_path: &self.urls.base_path,
+            relative: self.urls.relative,
+            autolink: self.site.autolink,
+            raw_html: crate::markdown::RawHtml::Escape,
+            this: Some(self.this),
+            roll_call: &self.site.roll_call,
+            anchors: false,
+        };
+        let html = to_html(self.source, &[], &self.links, style, None);
+        let html = html.trim_end();
+        match html
+            .strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>"))
+        {
+            Some(one) if !one.contains("<p>") => one.to_owned(),
+            _ => html.to_owned(),
+        }
+    }
+}
+
+impl Serialize for Inline<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if FINGERPRINTING.with(std::cell::Cell::get) {
+            let inputs = (
+                self.source,
+                Site::kind_word(self.this),
+                self.this.index(),
+                &*self.root,
+            );
             return inputs.serialize(s);
         }
         s.serialize_str(&self.html())

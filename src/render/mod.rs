@@ -240,6 +240,7 @@ pub fn render_since(
         links: SiteLinks::new(site, urls.relative),
         paths: &paths,
         values: &unshared,
+        root: urls.root("").into(),
     };
     let mut parts = Vec::new();
     let mut clock = std::time::Instant::now();
@@ -289,7 +290,7 @@ pub fn render_since(
         let values = context::Values::new(site);
         let ctx = Ctx {
             values: &values,
-            ..ctx
+            ..ctx.clone()
         };
         // Pages differ in cost a hundredfold (an entity page against an
         // action's): split down to single pages, or a thread left with a
@@ -711,6 +712,7 @@ fn page_context<'a>(
     fingerprint: Option<u64>,
 ) -> Result<PageVars<'a>, Diagnostic> {
     let dir = page.dir(ctx);
+    let ctx = &ctx.on_page(&dir);
     let mut c = Vars::new(fingerprint);
     base_vars(&mut c, ctx, page.kind(), page.title(ctx), &dir);
     match pages::data(ctx, page)? {

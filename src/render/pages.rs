@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::context::{
-    ActionView, Body, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary,
-    MentionView, TopicRef,
+    ActionView, Body, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary, Mentions,
+    TopicRef,
 };
 use super::knowledge;
 use crate::diagnostic::Diagnostic;
@@ -341,9 +341,12 @@ pub struct EntityView<'a> {
     pub members: Vec<EntityRef<'a>>,
     pub attended: Vec<Attended<'a>>,
     pub chaired: Vec<MeetingRef<'a>>,
-    pub meetings: Vec<InvolvedIn<'a>>,
+    /// Every meeting it is involved in, by year, newest first.
+    pub meetings: Vec<Year<InvolvedIn<'a>>>,
+    /// How many meetings that is.
+    pub meeting_count: usize,
     pub actions: ActionGroups<'a>,
-    pub mentions: Vec<MentionView<'a>>,
+    pub mentions: Mentions<'a>,
     pub related: Vec<Counted<EntityRef<'a>>>,
     pub topics: Vec<Counted<TopicRef<'a>>>,
     /// *HTML*: its activity timeline (SVG), empty when there is none.
@@ -376,7 +379,7 @@ pub struct TopicView<'a> {
     pub actions: ActionGroups<'a>,
     pub decisions: Vec<DecisionView<'a>>,
     pub entities: Vec<Counted<EntityRef<'a>>>,
-    pub mentions: Vec<MentionView<'a>>,
+    pub mentions: Mentions<'a>,
     /// *HTML*: its activity timeline (SVG), empty when there is none.
     pub activity: String,
     /// *HTML*: its relationship map (SVG), empty when there is none.
@@ -694,25 +697,21 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diag
             })
             .collect(),
         chaired: newest_first(&e.chaired),
-        meetings: e
-            .meetings
-            .iter()
-            .rev()
-            .map(|&m| {
-                // Both lists are in meeting order, as `meetings` is.
-                let attendance = e
-                    .attended
-                    .binary_search_by_key(&m, |(a, _)| *a)
-                    .ok()
-                    .map(|i| &e.attended[i]);
-                InvolvedIn {
-                    meeting: ctx.meeting(m),
-                    chair: e.chaired.binary_search(&m).is_ok(),
-                    attended: attendance.is_some(),
-                    role: attendance.and_then(|(_, r)| r.as_deref()),
-                }
-            })
-            .collect(),
+        meetings: by_year(ctx, e.meetings.iter().rev().copied(), |ctx, m| {
+            // Both lists are in meeting order, as `meetings` is.
+            let attendance = e
+                .attended
+                .binary_search_by_key(&m, |(a, _)| *a)
+                .ok()
+                .map(|i| &e.attended[i]);
+            InvolvedIn {
+                meeting: ctx.meeting(m),
+                chair: e.chaired.binary_search(&m).is_ok(),
+                attended: attendance.is_some(),
+                role: attendance.and_then(|(_, r)| r.as_deref()),
+            }
+        }),
+        meeting_count: e.meetings.len(),
         actions: action_groups(ctx, &e.actions),
         mentions: ctx.mentions(&e.backlinks),
         related: e

@@ -203,7 +203,7 @@ fn entities(site: &Site) -> Vec<(&str, Card<'_>)> {
                 f.push(("Actions", action_counts(site, &e.actions)));
             }
             let s = match &e.doc {
-                Some(d) => summary(&d.outline.summary),
+                Some(d) => summary(d.outline.summary()),
                 None => "No page describes it yet.".into(),
             };
             let card = Card {
@@ -231,7 +231,7 @@ fn topics(site: &Site) -> Vec<(&str, Card<'_>)> {
                 f.push(("Actions", action_counts(site, &t.actions)));
             }
             let s = match &t.doc {
-                Some(d) => summary(&d.outline.summary),
+                Some(d) => summary(d.outline.summary()),
                 None => "No page describes it yet.".into(),
             };
             let card = Card {
