@@ -90,9 +90,16 @@ impl Index {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Every name known for `kind`, for suggestions.
+    /// Every name known for `kind`.
     pub fn names(&self, kind: RefKind) -> impl Iterator<Item = &str> {
         self.tables[kind.slot()].keys().map(String::as_str)
+    }
+
+    /// Every name known for `kind`, [`fold`]ed, with the targets it names.
+    pub fn entries(&self, kind: RefKind) -> impl Iterator<Item = (&str, &[Target])> {
+        self.tables[kind.slot()]
+            .iter()
+            .map(|(name, targets)| (name.as_str(), targets.as_slice()))
     }
 }
 

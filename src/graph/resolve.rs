@@ -393,10 +393,7 @@ impl Builder {
         if let Some(t) = found.filter(|t| !self.is_stub(*t)) {
             return Some(t.index());
         }
-        let suggestion = {
-            let names: Vec<&str> = self.site.index.names(kind).collect();
-            did_you_mean(name, &names).map(str::to_owned)
-        };
+        let suggestion = self.suggestion(kind, name);
         if matches!(kind, RefKind::Meeting | RefKind::Action) {
             let help = match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -441,6 +438,32 @@ impl Builder {
             .help(help),
         );
         Some(i)
+    }
+
+    /// The ref to suggest for the unknown `name`: the page whose name, alias
+    /// or slug is closest, shown by the name its file gives it (an entity's or
+    /// topic's `name`, not the lower-cased alias or slug that matched). A stub
+    /// is never suggested: it is only an earlier unknown ref, maybe this very
+    /// one. Meetings and actions may not be built yet when their refs are
+    /// resolved, so they are suggested by the name that matched.
+    fn suggestion(&self, kind: RefKind, name: &str) -> Option<String> {
+        let candidates: Vec<(&str, Target)> = self
+            .site
+            .index
+            .entries(kind)
+            .filter_map(|(key, targets)| {
+                let real = targets.iter().copied().find(|t| !self.is_stub(*t))?;
+                Some((key, real))
+            })
+            .collect();
+        let keys: Vec<&str> = candidates.iter().map(|(key, _)| *key).collect();
+        let best = did_you_mean(name, &keys)?;
+        let target = candidates.iter().find(|(key, _)| *key == best)?.1;
+        Some(match target {
+            Target::Entity(i) => self.site.entities[i].name.clone(),
+            Target::Topic(i) => self.site.topics[i].name.clone(),
+            _ => best.to_owned(),
+        })
     }
 
     /// Whether the pages a wiki-link can mean are one, which has a file.
@@ -975,6 +998,71 @@ mod tests {
                     proptest::prop_assert_eq!(fold(a) == fold(b), ea == eb, "{:?} / {:?}", a, b);
                 }
             }
+        }
+    }
+
+    fn file(kind: Kind, path: &str, text: &str) -> SourceFile {
+        SourceFile {
+            kind,
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn unknown_refs_suggest_a_real_page_by_its_name() {
+        let parsed = crate::model::parse(vec![
+            file(
+                Kind::Entity,
+                "content/entities/undp.md",
+                "---\nname: United Nations Development Programme\naliases: [UNDP]\n---\n",
+            ),
+            file(
+                Kind::Topic,
+                "content/topics/climate.md",
+                "---\nname: Climate\n---\n",
+            ),
+            file(
+                Kind::Meeting,
+                "content/meetings/a.md",
+                "---\ntitle: A\ndate: 2024-01-01\nattendees: [UNDPP, Jane Doe]\ntopics: [Clmate]\n---\n",
+            ),
+            file(
+                Kind::Meeting,
+                "content/meetings/b.md",
+                "---\ntitle: B\ndate: 2024-02-01\nattendees: [Jane Doe, Jane Do]\n---\n",
+            ),
+        ]);
+        let resolved = resolve(parsed, &config());
+        let help = |name: &str| -> Vec<String> {
+            let message = format!("is called `{name}`:");
+            resolved
+                .diagnostics
+                .iter()
+                .filter(|d| d.message.contains(&message))
+                .map(|d| d.help.clone().unwrap_or_default())
+                .collect()
+        };
+        let undp = help("UNDPP");
+        assert_eq!(undp.len(), 1);
+        assert!(
+            undp[0].starts_with("did you mean `United Nations Development Programme`?"),
+            "{undp:?}"
+        );
+        let climate = help("Clmate");
+        assert!(
+            climate[0].starts_with("did you mean `Climate`?"),
+            "{climate:?}"
+        );
+        // The second `Jane Doe` finds the stub the first one made, and `Jane Do`
+        // is close to it: a stub is never offered.
+        let jane: Vec<String> = help("Jane Doe")
+            .into_iter()
+            .chain(help("Jane Do"))
+            .collect();
+        assert_eq!(jane.len(), 3, "{jane:?}");
+        for h in &jane {
+            assert!(!h.contains("did you mean"), "{h}");
         }
     }
 
