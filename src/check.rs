@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use scraper::{Html, Selector};
 
 use crate::config::Config;
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::diagnostic::{self, Diagnostic, Kind, Severity};
 use crate::graph::{Site, Target};
 use crate::render::{self, RenderReport};
 use crate::{BuildReport, Error, output};
@@ -57,6 +57,17 @@ pub struct Report {
     pub external: usize,
 }
 
+impl Report {
+    /// How many problems of each kind were found, in the order of [`Kind`].
+    pub fn by_kind(&self) -> BTreeMap<Kind, usize> {
+        let mut counts = BTreeMap::new();
+        for p in &self.problems {
+            *counts.entry(p.kind).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
 /// Builds in memory and checks every link. `Err` only when the site cannot
 /// be built at all (its errors are in the error).
 pub fn check(config: &Config, options: &Options) -> Result<Report, Error> {
@@ -77,7 +88,9 @@ pub fn check(config: &Config, options: &Options) -> Result<Report, Error> {
                 Link::Internal(file, fragment) => {
                     internal += 1;
                     if let Some(problem) = missing(&files, &pages, &file, &fragment) {
-                        problems.push(locate(config, &sources, path, link, &problem));
+                        problems.push(
+                            locate(config, &sources, path, link, &problem).kind(Kind::BrokenLink),
+                        );
                     }
                 }
                 Link::External(url) => {
@@ -85,7 +98,8 @@ pub fn check(config: &Config, options: &Options) -> Result<Report, Error> {
                 }
                 Link::Outside => {
                     let why = format!("leads outside the site's path {}", config.base_url.path);
-                    problems.push(locate(config, &sources, path, link, &why));
+                    problems
+                        .push(locate(config, &sources, path, link, &why).kind(Kind::OutsideLink));
                 }
                 Link::Ignored => {}
             }
@@ -317,6 +331,7 @@ fn silent_overdue(site: &Site) -> Vec<Diagnostic> {
                     a.id
                 ),
             )
+            .kind(Kind::SilentOverdue)
             .help("add an `updates:` entry in a later meeting, or change its due date")
         })
         .collect()
@@ -356,6 +371,7 @@ fn fetch(urls: &BTreeMap<String, String>, options: &Options) -> Vec<Diagnostic> 
                         PathBuf::from(format!("public/{page}")),
                         format!("the external link `{url}` on /{page} {problem}"),
                     )
+                    .kind(Kind::ExternalLink)
                     .help("correct or remove the link; it may also be down for a while"),
                 )
             })

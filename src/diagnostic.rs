@@ -18,11 +18,34 @@ pub enum Severity {
     Warning,
 }
 
+/// What sort of problem a diagnostic reports, so that a summary can count
+/// them by kind ("3 unknown refs, 0 broken links").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A ref that names no entity, topic, meeting or action.
+    UnknownRef,
+    /// An internal link or `#fragment` that leads to nothing the site has.
+    BrokenLink,
+    /// A link to the same host, outside the site's sub-path.
+    OutsideLink,
+    /// An overdue action that no later meeting has reported on.
+    SilentOverdue,
+    /// An external link that answered with an error or did not answer.
+    ExternalLink,
+    /// A `[[` that is never closed, or a wiki-link that names nothing.
+    WikiLinkSyntax,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
 /// One problem in one place of the site's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// What sort of problem it is.
+    pub kind: Kind,
     /// The file, relative to the site root; empty when the problem has no file.
     pub path: PathBuf,
     /// 1-based line in the file; 0 when the problem is about the whole file.
@@ -46,6 +69,7 @@ impl Diagnostic {
     pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            kind: Kind::Other,
             path: path.into(),
             line: 0,
             column: 0,
@@ -91,6 +115,12 @@ impl Diagnostic {
     /// Sets how many characters the underline covers.
     pub fn width(mut self, width: usize) -> Self {
         self.width = width.max(1);
+        self
+    }
+
+    /// Says what sort of problem this is.
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
         self
     }
 

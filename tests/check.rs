@@ -17,8 +17,49 @@ fn the_sample_site_checks_clean() {
     let site = Site::sample();
     let out = site.run(&["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 problems"));
+    assert!(
+        last_line(&out).starts_with("0 unknown refs, 0 broken links (0 problems); followed "),
+        "{}",
+        stderr(&out)
+    );
     assert!(!site.root.join("public").exists(), "check writes nothing");
+}
+
+fn last_line(out: &std::process::Output) -> String {
+    stderr(out).lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_last_line_counts_the_problems_by_kind() {
+    let site = Site::empty()
+        .file(
+            "content/meetings/m.md",
+            "---\ntitle: M\ndate: 2024-01-01\nattendees: [Somebody, Nobody]\nactions:\n  - id: late\n    text: Do it\n    due: 2024-02-01\n---\n\nSee [nothing](/meetings/nope/) and [[Ghost]]; an open [[bracket.\n",
+        )
+        .file("content/pages/p.md", "---\ntitle: P\n---\nSee [here](#nowhere).\n");
+    let out = site.run(&["check", "--today", "2024-03-01"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let line = last_line(&out);
+    assert!(
+        line.starts_with(
+            "3 unknown refs, 2 broken links, 1 overdue action without update, 1 malformed wiki-link (7 problems); followed "
+        ),
+        "{line}"
+    );
+    assert!(line.contains(" internal links on "), "{line}");
+}
+
+#[test]
+fn the_steering_fixture_has_only_its_two_silent_actions() {
+    let out = Site::fixture("steering").run(&["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let line = last_line(&out);
+    assert!(
+        line.starts_with(
+            "0 unknown refs, 0 broken links, 2 overdue actions without update (2 problems)"
+        ),
+        "{line}"
+    );
 }
 
 #[test]

@@ -1,10 +1,12 @@
 //! `quorum check`: the whole build in memory, every problem and broken link
 //! reported, nothing written. Exit status 1 when anything is found.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use quorum::Error;
 use quorum::check::{self, Options};
+use quorum::diagnostic::Kind;
 
 use super::build::summary;
 use super::{SiteArgs, plural, print_diagnostics};
@@ -37,7 +39,9 @@ impl Args {
         eprintln!("{}", summary(&report.build, "checked"));
         let n = report.problems.len();
         eprintln!(
-            "followed {} internal link{} on {} page{}{}: {n} problem{}",
+            "{} ({n} problem{}); followed {} internal link{} on {} page{}{}",
+            counts(&report.by_kind(), self.external),
+            plural(n),
             report.internal,
             plural(report.internal),
             report.pages,
@@ -51,11 +55,49 @@ impl Args {
             } else {
                 String::new()
             },
-            plural(n),
         );
         if n > 0 {
             return Err(Error::Found(n));
         }
         Ok(())
+    }
+}
+
+/// The problems by kind: unknown refs and broken links always (they are what
+/// a check is for), external links when they were fetched, other kinds when
+/// there are any.
+fn counts(by_kind: &BTreeMap<Kind, usize>, external: bool) -> String {
+    let kinds = [
+        Kind::UnknownRef,
+        Kind::BrokenLink,
+        Kind::OutsideLink,
+        Kind::SilentOverdue,
+        Kind::ExternalLink,
+        Kind::WikiLinkSyntax,
+        Kind::Other,
+    ];
+    kinds
+        .into_iter()
+        .filter_map(|kind| {
+            let n = by_kind.get(&kind).copied().unwrap_or(0);
+            let always = matches!(kind, Kind::UnknownRef | Kind::BrokenLink)
+                || (kind == Kind::ExternalLink && external);
+            (n > 0 || always).then(|| name(kind, n))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `n` problems of one kind, in words.
+fn name(kind: Kind, n: usize) -> String {
+    let s = plural(n);
+    match kind {
+        Kind::UnknownRef => format!("{n} unknown ref{s}"),
+        Kind::BrokenLink => format!("{n} broken link{s}"),
+        Kind::OutsideLink => format!("{n} link{s} outside the site"),
+        Kind::SilentOverdue => format!("{n} overdue action{s} without update"),
+        Kind::ExternalLink => format!("{n} failing external link{s}"),
+        Kind::WikiLinkSyntax => format!("{n} malformed wiki-link{s}"),
+        Kind::Other => format!("{n} other warning{s}"),
     }
 }

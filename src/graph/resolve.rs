@@ -13,7 +13,7 @@ use super::{
     Update, actions, backlinks, summary, tally,
 };
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::frontmatter::did_you_mean;
 use crate::markdown::Mentions;
 use crate::model::front::Document;
@@ -405,6 +405,7 @@ impl Builder {
                     Severity::Warning,
                     format!("no {} is called `{name}`", kind.word()),
                 )
+                .kind(diagnostic::Kind::UnknownRef)
                 .help(help),
             );
             return None;
@@ -435,6 +436,7 @@ impl Builder {
                     kind.word()
                 ),
             )
+            .kind(diagnostic::Kind::UnknownRef)
             .help(help),
         );
         Some(i)

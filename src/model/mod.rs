@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::frontmatter;
 use crate::markdown::{self, Outline, RollCall};
 use crate::source::{Kind, SourceFile};
@@ -455,6 +455,7 @@ fn typed<F: serde::de::DeserializeOwned>(
         .iter()
         .map(|p| {
             doc.diagnostic(Severity::Warning, body_offset + p.offset, p.message.clone())
+                .kind(diagnostic::Kind::WikiLinkSyntax)
                 .width(2)
                 .help(p.help.clone())
         })
