@@ -4,6 +4,7 @@
 //! first one, so a build can show all of them at once. This module never
 //! prints: the binary (or the dev server) decides how to show them.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -241,6 +242,55 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
+/// The diagnostics of a build next to those of the build before it.
+#[derive(Debug)]
+pub struct Difference<'a> {
+    /// Those the earlier build did not have, in their order.
+    pub new: Vec<&'a Diagnostic>,
+    /// How many of the earlier build's are gone.
+    pub gone: usize,
+}
+
+/// Compares the diagnostics of two builds, so a rebuild can show only what
+/// changed. Two diagnostics are the same when their file, severity, message,
+/// help and the text of the line they point at are: line and column numbers
+/// are left out, so a warning whose line only moved (lines added or removed
+/// above it) is not new, while one whose own line was edited is shown again.
+/// Repeats count: of two equal warnings, fixing one leaves one, none new.
+pub fn difference<'a>(before: &[Diagnostic], after: &'a [Diagnostic]) -> Difference<'a> {
+    type Key<'k> = (
+        &'k Path,
+        Severity,
+        &'k str,
+        Option<&'k str>,
+        Option<&'k str>,
+    );
+    fn key(d: &Diagnostic) -> Key<'_> {
+        (
+            &d.path,
+            d.severity,
+            &d.message,
+            d.help.as_deref(),
+            d.source_line.as_deref().map(str::trim),
+        )
+    }
+    let mut left: HashMap<Key<'_>, usize> = HashMap::new();
+    for d in before {
+        *left.entry(key(d)).or_insert(0) += 1;
+    }
+    let mut new = Vec::new();
+    for d in after {
+        match left.get_mut(&key(d)) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => new.push(d),
+        }
+    }
+    Difference {
+        new,
+        gone: left.values().sum(),
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -288,6 +338,43 @@ mod tests {
             d.to_string(),
             "content/meetings/a.md:2:1: error: unknown key `titel` (help: did you mean `title`?)"
         );
+    }
+
+    #[test]
+    fn a_warning_whose_line_moved_is_not_new() {
+        let text = "---\ntitle: M\nattendees:\n  - Somebody\n  - Nobody\n---\n";
+        let moved = format!("---\nlocation: X\n{}", &text[4..]);
+        let w = |text: &str, line: usize, name: &str| {
+            Diagnostic::warning("m.md", format!("no entity is called `{name}`")).at(text, line, 5)
+        };
+        let before = [w(text, 4, "Somebody"), w(text, 5, "Nobody")];
+        let after = [w(&moved, 5, "Somebody"), w(&moved, 6, "Nobody")];
+        let d = difference(&before, &after);
+        assert!(d.new.is_empty() && d.gone == 0, "{d:?}");
+
+        let more = format!("{}  - Ghost\n---\n", &moved[..moved.len() - 4]);
+        let after = [
+            w(&more, 5, "Somebody"),
+            w(&more, 7, "Ghost"),
+            w(&more, 6, "Nobody"),
+        ];
+        let d = difference(&before, &after);
+        assert_eq!(d.new.len(), 1);
+        assert!(d.new[0].message.contains("Ghost"));
+        assert_eq!(d.gone, 0);
+
+        let d = difference(&after, &before[..1]);
+        assert_eq!((d.new.len(), d.gone), (0, 2));
+    }
+
+    #[test]
+    fn repeated_warnings_are_counted() {
+        let one = [Diagnostic::warning("m.md", "same")];
+        let two = [one[0].clone(), one[0].clone()];
+        let d = difference(&two, &one);
+        assert_eq!((d.new.len(), d.gone), (0, 1));
+        let d = difference(&one, &two);
+        assert_eq!((d.new.len(), d.gone), (1, 0));
     }
 
     #[test]

@@ -423,3 +423,51 @@ fn build_watch_rebuilds_the_output_on_every_change() {
         "build output never carries the live-reload script"
     );
 }
+
+#[test]
+fn a_rebuild_prints_only_the_warnings_that_are_new() {
+    let meeting = |above: &str, attendees: &[&str]| {
+        let list: String = attendees.iter().map(|a| format!("  - {a}\n")).collect();
+        format!("---\ntitle: M\n{above}date: 2024-01-01\nattendees:\n{list}---\n\nMinutes.\n")
+    };
+    let file = "content/meetings/m.md";
+    let site = Site::empty().file(file, &meeting("", &["Somebody", "Nobody"]));
+    let server = Server::start(&site.root, &[]);
+    let start = server.startup.join("\n");
+    for name in ["Somebody", "Nobody"] {
+        assert!(
+            start.contains(&format!("no entity is called `{name}`"))
+                && start.contains(&format!("  - {name}")),
+            "the first build shows each warning with its line:\n{start}"
+        );
+    }
+    assert!(start.ends_with("; 2 warnings"), "{start}");
+    let rebuilt = |text: &str| {
+        site.write(file, text);
+        let lines = server.printed_until(" rendered, ");
+        (lines.last().unwrap().clone(), lines.join("\n"))
+    };
+
+    // A line added above both warnings moves them: they are the same warnings.
+    let (last, all) = rebuilt(&meeting("location: Geneva\n", &["Somebody", "Nobody"]));
+    assert!(last.ends_with("; 2 warnings, as before"), "{all}");
+    assert!(!all.contains("no entity is called"), "{all}");
+
+    // A third: only it is shown.
+    let (last, all) = rebuilt(&meeting(
+        "location: Geneva\n",
+        &["Somebody", "Nobody", "Ghost"],
+    ));
+    assert!(last.ends_with("; 3 warnings, 1 new (above)"), "{all}");
+    assert!(all.contains("no entity is called `Ghost`"), "{all}");
+    assert!(all.contains("content/meetings/m.md:8"), "{all}");
+    assert!(
+        !all.contains("`Somebody`") && !all.contains("`Nobody`"),
+        "{all}"
+    );
+
+    // Two fixed: nothing to show, and the count says so.
+    let (last, all) = rebuilt(&meeting("location: Geneva\n", &["Ghost"]));
+    assert!(last.ends_with("; 1 warning (2 gone)"), "{all}");
+    assert!(!all.contains("no entity is called"), "{all}");
+}

@@ -1,11 +1,13 @@
 //! `quorum serve`: build, serve on 127.0.0.1:1111, rebuild on change, reload the browser.
 
 use std::net::IpAddr;
+use std::sync::Mutex;
 
 use quorum::Error;
+use quorum::diagnostic::{self, Diagnostic};
 use quorum::serve::{self, Options, Report};
 
-use super::{SiteArgs, plural, print_diagnostics};
+use super::{SiteArgs, color, plural, print_diagnostics};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -37,11 +39,15 @@ impl Args {
             bind: self.bind,
             port: self.port,
         };
-        serve::run(options, move |r| print(&r, open))
+        let shown = Mutex::new(None);
+        serve::run(options, move |r| print(&r, open, &shown))
     }
 }
 
-fn print(report: &Report<'_>, open: bool) {
+/// Prints what the server reports. `shown` holds the warnings of the last
+/// good build: after the first, a rebuild prints only the warnings that are
+/// new (see [`diagnostic::difference`] for what counts as the same warning).
+fn print(report: &Report<'_>, open: bool, shown: &Mutex<Option<Vec<Diagnostic>>>) {
     match report {
         Report::Listening { url, polling } => {
             if let Some(why) = polling {
@@ -59,25 +65,18 @@ fn print(report: &Report<'_>, open: bool) {
         } => {
             let what = describe(changed);
             let r = &rebuild.report;
+            let mut shown = shown.lock().unwrap_or_else(|e| e.into_inner());
+            let note = warnings(shown.as_deref(), &rebuild.warnings);
             eprintln!(
-                "{what}: {} page{} rendered, {} file{} written, {} removed in {} ms{}",
+                "{what}: {} page{} rendered, {} file{} written, {} removed in {} ms{note}",
                 r.rendered,
                 plural(r.rendered),
                 mirror.written,
                 plural(mirror.written),
                 mirror.removed,
                 rebuild.elapsed.as_millis(),
-                if rebuild.warnings.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "; {} warning{}",
-                        rebuild.warnings.len(),
-                        plural(rebuild.warnings.len())
-                    )
-                }
             );
-            print_diagnostics(&rebuild.warnings);
+            *shown = Some(rebuild.warnings.clone());
         }
         Report::Unchanged { changed } => {
             let what = match changed {
@@ -98,6 +97,33 @@ fn print(report: &Report<'_>, open: bool) {
                 plural(errors)
             );
         }
+    }
+}
+
+/// Prints the warnings of a good build that `before` (the last good build's,
+/// if any) did not have, and says in a few words how they compare: the end
+/// of the build's line.
+fn warnings(before: Option<&[Diagnostic]>, now: &[Diagnostic]) -> String {
+    let count = |n: usize| format!("{n} warning{}", plural(n));
+    let Some(before) = before else {
+        print_diagnostics(now);
+        return if now.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", count(now.len()))
+        };
+    };
+    let change = diagnostic::difference(before, now);
+    let color = color();
+    for d in &change.new {
+        eprintln!("{}", d.render(color));
+    }
+    match (change.new.len(), change.gone) {
+        (0, 0) if now.is_empty() => String::new(),
+        (0, 0) => format!("; {}, as before", count(now.len())),
+        (0, gone) => format!("; {} ({gone} gone)", count(now.len())),
+        (new, 0) => format!("; {}, {new} new (above)", count(now.len())),
+        (new, gone) => format!("; {}, {new} new (above), {gone} gone", count(now.len())),
     }
 }
 

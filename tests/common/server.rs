@@ -14,6 +14,8 @@ pub struct Server {
     pub url: String,
     /// The folder it serves from.
     pub dir: PathBuf,
+    /// What it printed before its address: the first build.
+    pub startup: Vec<String>,
     log: Receiver<String>,
 }
 
@@ -64,6 +66,7 @@ impl Server {
             }
         });
         let deadline = Instant::now() + Duration::from_secs(30);
+        let mut startup = Vec::new();
         let url = loop {
             let line = rx
                 .recv_timeout(deadline.saturating_duration_since(Instant::now()))
@@ -71,6 +74,7 @@ impl Server {
             if let Some(rest) = line.strip_prefix("serving ") {
                 break rest.split_whitespace().next().unwrap().to_owned();
             }
+            startup.push(line);
         };
         let port: u16 = url
             .split(':')
@@ -86,6 +90,7 @@ impl Server {
             child,
             url,
             dir,
+            startup,
             log: rx,
         }
     }
@@ -200,6 +205,22 @@ impl Server {
         self.log.try_iter().collect()
     }
 
+    /// Waits (up to 20 s) for the server to print a line containing `text`;
+    /// returns every line printed until then, that one last.
+    #[allow(dead_code)]
+    pub fn printed_until(&self, text: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        receive(
+            &self.log,
+            |line: &String| {
+                lines.push(line.clone());
+                line.contains(text)
+            },
+            &format!("the server printed no line with `{text}`"),
+        );
+        lines
+    }
+
     /// Waits (up to 20 s) for the server to print a line containing `text`.
     pub fn wait_printed(&self, text: &str) -> String {
         receive(
@@ -244,7 +265,7 @@ impl Events {
 
 /// Waits (up to 20 s) for the first item of `rx` that is `wanted`, dropping
 /// the others; panics with `missing` when none comes.
-fn receive<T>(rx: &Receiver<T>, wanted: impl Fn(&T) -> bool, missing: &str) -> T {
+fn receive<T>(rx: &Receiver<T>, mut wanted: impl FnMut(&T) -> bool, missing: &str) -> T {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
