@@ -3,13 +3,13 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::passages::Gather;
 use super::{Backlink, Place, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{Heading, Searched, Style, walk};
@@ -172,78 +172,6 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
     unread
 }
 
-/// The most of a paragraph a mention shows, in bytes: a long paragraph is cut
-/// to a window around the first mention (the link leads to the whole).
-const CONTEXT: usize = 480;
-
-/// A backlink as it is found, before it is cut to its window.
-struct Found {
-    section: Option<usize>,
-    place: Place,
-    text: Arc<str>,
-    marks: Vec<Range<usize>>,
-}
-
-/// The backlink from `from`: a long paragraph is cut to a window around its
-/// first mark, at word boundaries, with `…` where text was left out.
-fn window(from: Target, mut b: Found) -> Backlink {
-    let text = &*b.text;
-    if text.len() > CONTEXT {
-        cut(&mut b);
-    }
-    Backlink {
-        from,
-        section: b.section.and_then(|s| u32::try_from(s).ok()),
-        place: b.place,
-        text: b.text,
-        marks: b.marks.into_boxed_slice(),
-    }
-}
-
-/// Cuts `b`'s paragraph to its window, and moves its marks with it.
-fn cut(b: &mut Found) {
-    let text = &*b.text;
-    let first = b.marks.first().map_or(0, |m| m.start);
-    let boundary = |mut i: usize, back: bool| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        let found = if back {
-            text[..i].rfind(' ').map(|j| j + 1)
-        } else {
-            text[i..].find(' ').map(|j| i + j + 1)
-        };
-        found.unwrap_or(i)
-    };
-    let start = if first > CONTEXT / 3 {
-        boundary(first - CONTEXT / 3, false).min(first)
-    } else {
-        0
-    };
-    let end = boundary(start + CONTEXT, true)
-        .max(first + 1)
-        .min(text.len());
-    let end = if text.is_char_boundary(end) {
-        end
-    } else {
-        text.len()
-    };
-    let (lead, tail) = (
-        if start > 0 { "…" } else { "" },
-        if end < text.len() { "…" } else { "" },
-    );
-    let cut = format!("{lead}{}{tail}", &text[start..end]);
-    let shift = lead.len();
-    b.marks = b
-        .marks
-        .iter()
-        .filter(|m| m.start >= start && m.end <= end)
-        .map(|m| m.start - start + shift..m.end - start + shift)
-        .collect();
-    b.text = Arc::from(cut);
-}
-
 /// Stable sort of `items` by precomputed keys. The list is complete by then:
 /// it gives back the room it grew into.
 fn sort_by_keys<T, K: Ord>(items: &mut Vec<T>, keys: Vec<K>) {
@@ -274,16 +202,15 @@ fn body_of(site: &Site, t: Target) -> Result<Cow<'_, str>, Diagnostic> {
 /// What the walk of one body found.
 #[derive(Debug)]
 struct Scanned {
-    /// The backlinks it holds: the page each names, and the paragraph.
+    /// The backlinks it holds: the page each names, and the passages.
     backlinks: Vec<(Target, Backlink)>,
     /// The mentions in its texts, for the page's own walk.
     searched: Searched,
 }
 
-/// The backlinks one body holds, one per (page named, paragraph), and the
-/// mentions found in its texts. A meeting's actions and decisions are read
-/// too, after its minutes. Names in a roll-call are attendance: they are
-/// not kept.
+/// The backlinks one body holds, one per page named, and the mentions found
+/// in its texts. A meeting's actions and decisions are read too, after its
+/// minutes. Names in a roll-call are attendance: they are not kept.
 fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Diagnostic> {
     let body = body_of(site, from)?;
     let headings = site.headings(from);
@@ -297,127 +224,67 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Dia
         roll_call: &site.roll_call,
         anchors: false,
     };
-    let mut backlinks = Vec::new();
-    let searched = found(
-        &body,
-        headings,
-        links,
-        style,
-        |_, ordinal| ordinal.map_or(Place::Heading, Place::Block),
-        from,
-        &mut backlinks,
-    );
+    let mut gather = Gather::default();
+    let searched = found(&body, headings, links, style, None, &mut gather);
     if let Target::Meeting(m) = from {
         let meeting = &site.meetings[m];
-        let texts = meeting
-            .actions
-            .iter()
-            .map(|&a| {
-                (
-                    &site.actions[a].source,
-                    Place::Action(site.actions[a].number as u32),
-                )
-            })
-            .chain(meeting.decisions.iter().map(|&d| {
-                let d = &site.decisions[d];
-                (&d.source, Place::Decision(d.number as u32))
-            }));
-        for (text, place) in texts {
-            found(text, &[], links, style, |_, _| place, from, &mut backlinks);
+        let actions = meeting.actions.iter().map(|&a| {
+            let a = &site.actions[a];
+            (&a.source, Place::Action(a.number as u32))
+        });
+        let decisions = meeting.decisions.iter().map(|&d| {
+            let d = &site.decisions[d];
+            (&d.source, Place::Decision(d.number as u32))
+        });
+        for (text, place) in actions.chain(decisions) {
+            found(text, &[], links, style, Some(place), &mut gather);
         }
     }
     Ok(Scanned {
-        backlinks,
+        backlinks: gather.finish(from),
         searched,
     })
 }
 
-/// Walks `text` and adds to `out` a backlink for each (page named, block)
-/// outside roll-calls, placed by `place` (given the block's section and
-/// number). Returns what the walk searched.
+/// Walks `text` and gathers its passages outside roll-calls that name a
+/// page: all at `place` when given (a text shown whole, an action's), or
+/// else each at its own block or heading. Returns what the walk searched.
 fn found(
     text: &str,
     headings: &[Heading],
     links: &SiteLinks<'_>,
     style: Style<'_, Target>,
-    place: impl Fn(Option<usize>, Option<u32>) -> Place,
-    from: Target,
-    out: &mut Vec<(Target, Backlink)>,
+    place: Option<Place>,
+    gather: &mut Gather,
 ) -> Searched {
     let walked = walk(text, headings, links, style, false);
-    let texts: Vec<Arc<str>> = walked
-        .blocks
-        .iter()
-        .map(|b| Arc::from(b.text.as_str()))
-        .collect();
-    // (page, block or heading) -> backlink; BTreeMap keeps document order per page stable.
-    let mut grouped: BTreeMap<(usize, Target), Found> = BTreeMap::new();
-    let mut order: BTreeMap<(Target, Option<usize>, Option<usize>), usize> = BTreeMap::new();
+    // The passage number of each block, and of each heading, once added.
+    let mut blocks: HashMap<usize, u32> = HashMap::new();
+    let mut titles: HashMap<usize, u32> = HashMap::new();
     for r in &walked.references {
-        let block = r.block.map(|b| &walked.blocks[b]);
-        if block.is_some_and(|b| b.roll_call)
-            || (block.is_none()
-                && r.section
-                    .is_some_and(|s| headings.get(s).is_some_and(|h| h.roll_call)))
-        {
-            continue;
-        }
-        let slot = order.len();
-        let pos = *order.entry((r.key, r.block, r.section)).or_insert(slot);
         let section = r.section.filter(|&s| s < headings.len());
-        let entry = grouped.entry((pos, r.key)).or_insert_with(|| Found {
-            section,
-            place: place(section, block.map(|b| b.ordinal)),
-            text: match r.block {
-                Some(b) => texts[b].clone(),
-                None => Arc::from(section.map_or("", |s| headings[s].text.as_str())),
-            },
-            marks: Vec::new(),
-        });
-        if r.block.is_some() && !entry.marks.contains(&r.range) {
-            entry.marks.push(r.range.clone());
-        }
-    }
-    out.extend(
-        grouped
-            .into_iter()
-            .map(|((_, to), b)| (to, window(from, b))),
-    );
-    walked.searched
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn backlink(text: &str, marks: Vec<Range<usize>>) -> Backlink {
-        let found = Found {
-            section: None,
-            place: Place::Block(1),
-            text: Arc::from(text),
-            marks,
+        let passage = match r.block {
+            Some(b) => {
+                let block = &walked.blocks[b];
+                if block.roll_call {
+                    continue;
+                }
+                let place = place.unwrap_or(Place::Block(block.ordinal));
+                *blocks
+                    .entry(b)
+                    .or_insert_with(|| gather.passage(place, section, &block.text))
+            }
+            None => {
+                let Some(s) = section.filter(|&s| !headings[s].roll_call) else {
+                    continue;
+                };
+                *titles
+                    .entry(s)
+                    .or_insert_with(|| gather.passage(Place::Heading, section, &headings[s].text))
+            }
         };
-        window(Target::Meeting(0), found)
+        let range = r.block.map(|_| r.range.clone());
+        gather.names(r.key, passage, range);
     }
-
-    #[test]
-    fn short_paragraphs_are_kept_whole() {
-        let b = backlink("DESA spoke.", std::iter::once(0..4).collect());
-        assert_eq!(&*b.text, "DESA spoke.");
-    }
-
-    #[test]
-    fn long_paragraphs_are_cut_around_the_mention() {
-        let text = format!(
-            "{} DESA spoke. {}",
-            "word ".repeat(200),
-            "more ".repeat(200)
-        );
-        let at = text.find("DESA").unwrap();
-        let b = backlink(&text, std::iter::once(at..at + 4).collect());
-        assert!(b.text.len() <= CONTEXT + 8, "{}", b.text.len());
-        assert!(b.text.starts_with('…') && b.text.ends_with('…'));
-        let m = b.marks[0].clone();
-        assert_eq!(&b.text[m], "DESA");
-    }
+    walked.searched
 }

@@ -11,11 +11,11 @@ mod actions;
 mod backlinks;
 pub mod index;
 mod links;
+pub mod passages;
 mod resolve;
 mod summary;
 mod tally;
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -23,6 +23,7 @@ use jiff::civil::Date;
 pub use backlinks::Walks;
 pub use index::{Index, RefKind};
 pub use links::SiteLinks;
+pub use passages::{Backlink, Passage};
 pub use resolve::{resolve, resolve_again};
 
 use crate::diagnostic::Diagnostic;
@@ -206,7 +207,8 @@ pub struct Entity {
     pub meetings: Vec<usize>,
     /// Actions owned.
     pub actions: Vec<usize>,
-    /// Mentions in context, newest first.
+    /// Its mentions in context: the passages of each page that name it,
+    /// meetings newest first, then other pages by title.
     pub backlinks: Vec<Backlink>,
     /// Entities most often involved in the same meetings: (entity, meetings shared).
     pub related: Vec<(usize, usize)>,
@@ -237,7 +239,8 @@ pub struct Topic {
     pub decisions: Vec<usize>,
     /// Entities most involved: (entity, meetings).
     pub entities: Vec<(usize, usize)>,
-    /// Mentions in context, newest first.
+    /// Its mentions in context: the passages of each page that name it,
+    /// meetings newest first, then other pages by title.
     pub backlinks: Vec<Backlink>,
 }
 
@@ -305,22 +308,6 @@ pub struct Series {
     pub name: String,
     /// Oldest first.
     pub meetings: Vec<usize>,
-}
-
-/// A mention of a page somewhere else, with its paragraph.
-#[derive(Debug, Clone)]
-pub struct Backlink {
-    /// The page the mention is on.
-    pub from: Target,
-    /// The section it is in: the number of its heading among the headings
-    /// of `from` (see [`Site::headings`]); none before the first heading.
-    pub section: Option<u32>,
-    /// Where on `from` it is.
-    pub place: Place,
-    /// The paragraph.
-    pub text: Arc<str>,
-    /// Where in `text` the page is named.
-    pub marks: Box<[Range<usize>]>,
 }
 
 /// Where on its page a mention is, for a link to that very place.

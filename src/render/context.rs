@@ -323,29 +323,24 @@ pub struct DecisionView<'a> {
     pub anchor: String,
 }
 
-/// A passage that mentions a page, in context.
+/// Every passage that mentions a page: the newest first, then all of them
+/// by year, then those on pages other than meetings. The passages are
+/// written as HTML by [`MentionsHtml`]: an entity may be named in thousands.
 #[derive(Debug, Serialize)]
-pub struct MentionView<'a> {
-    /// The id of the heading of its section, if any.
-    pub section: &'a str,
-    pub section_title: &'a str,
-    /// `path#place`: the passage's own place on its page.
-    pub anchor: String,
-    /// The paragraph as HTML, the mention in `<mark>`.
-    pub html: Marked<'a>,
-}
-
-/// The passages of one page that mention a page, in their order there.
-#[derive(Debug, Serialize)]
-pub struct MentionGroup<'a> {
-    #[serde(skip)]
-    from: Target,
-    /// `meeting`, `entity`, `topic` or `page`.
-    pub kind: &'static str,
-    pub title: &'a str,
-    pub path: &'a str,
-    pub date: Option<PartialDate>,
-    pub mentions: Vec<MentionView<'a>>,
+pub struct Mentions<'a> {
+    /// Passages in all.
+    pub count: usize,
+    /// Meetings with passages.
+    pub meetings: usize,
+    /// The latest passages in meetings ([`LATEST_MENTIONS`]): what the
+    /// first screen shows.
+    pub latest: MentionsHtml<'a>,
+    /// Every passage in a meeting, by year, newest first.
+    pub years: Vec<MentionYear<'a>>,
+    /// Passages elsewhere: descriptions of entities and topics, free pages.
+    pub elsewhere: MentionsHtml<'a>,
+    /// Pages elsewhere with passages.
+    pub elsewhere_pages: usize,
 }
 
 /// The meetings of one year that mention a page, newest first.
@@ -354,28 +349,152 @@ pub struct MentionYear<'a> {
     pub year: i16,
     /// Passages of the year.
     pub count: usize,
-    pub groups: Vec<MentionGroup<'a>>,
-}
-
-/// Every passage that mentions a page: the newest first, then all of them
-/// by year, then those on pages other than meetings.
-#[derive(Debug, Serialize)]
-pub struct Mentions<'a> {
-    /// Passages in all.
-    pub count: usize,
-    /// Meetings with passages.
+    /// Meetings of the year with passages.
     pub meetings: usize,
-    /// The latest passages ([`LATEST_MENTIONS`]), by meeting: what the
-    /// first screen shows.
-    pub latest: Vec<MentionGroup<'a>>,
-    /// Every passage in a meeting, by year, newest first.
-    pub years: Vec<MentionYear<'a>>,
-    /// Passages elsewhere: descriptions of entities and topics, free pages.
-    pub elsewhere: Vec<MentionGroup<'a>>,
+    pub html: MentionsHtml<'a>,
 }
 
 /// How many passages the first screen of a page shows of its mentions.
 pub const LATEST_MENTIONS: usize = 5;
+
+/// Passages that mention a page, as HTML: an `<ol class="q-mention-groups">`
+/// with a `<li class="q-mention-group">` for each page they are on (its
+/// title linked, its date, how many passages), and in it an
+/// `<ol class="q-mentions">` of the passages, each quoted with the mention
+/// in `<mark>` and linked to its own place. Written only when its page is
+/// rendered; for a fingerprint it stands for what it shows.
+pub struct MentionsHtml<'a> {
+    list: &'a [Backlink],
+    /// At most this many passages.
+    limit: usize,
+    site: &'a Site,
+    paths: &'a Paths,
+    root: Arc<str>,
+}
+
+impl std::fmt::Debug for MentionsHtml<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MentionsHtml")
+            .field("pages", &self.list.len())
+            .field("limit", &self.limit)
+            .finish()
+    }
+}
+
+impl MentionsHtml<'_> {
+    /// The HTML (empty when there is no passage).
+    pub fn html(&self) -> String {
+        let mut out = String::new();
+        let mut left = self.limit;
+        for b in self.list {
+            if left == 0 {
+                break;
+            }
+            if out.is_empty() {
+                out.push_str("<ol class=\"q-mention-groups\">\n");
+            }
+            left -= self.group(&mut out, b, left);
+        }
+        if !out.is_empty() {
+            out.push_str("</ol>\n");
+        }
+        out
+    }
+
+    /// Writes the passages of `b`, at most `limit`; returns how many.
+    fn group(&self, out: &mut String, b: &Backlink, limit: usize) -> usize {
+        let site = self.site;
+        let root = &*self.root;
+        let path = self.paths.get(b.from);
+        out.push_str(
+            "<li class=\"q-mention-group\">\n<p class=\"q-mention-group__source\"><a href=\"",
+        );
+        escape_html_into(out, root);
+        escape_html_into(out, path);
+        out.push_str("\">");
+        escape_html_into(out, site.title(b.from));
+        out.push_str("</a>");
+        if let Target::Meeting(m) = b.from {
+            let date = site.meetings[m].date;
+            out.push_str(" · <time datetime=\"");
+            out.push_str(&date.iso());
+            out.push_str("\">");
+            escape_html_into(out, &date.display());
+            out.push_str("</time>");
+        }
+        if b.len() > 1 {
+            out.push_str(" <span class=\"q-count\">");
+            out.push_str(&b.len().to_string());
+            out.push_str("</span>");
+        }
+        out.push_str("</p>\n<ol class=\"q-mentions\">\n");
+        let headings = site.headings(b.from);
+        let mut written = 0;
+        for p in b.passages().take(limit) {
+            let heading = p.section.and_then(|s| headings.get(s as usize));
+            let (section, title) = heading.map_or(("", ""), |h| (&*h.id, &*h.text));
+            let (place, title) = match p.place {
+                Place::Heading => (Cow::Borrowed(section), title),
+                Place::Block(n) => (Cow::Owned(block_anchor(n)), title),
+                Place::Action(n) => (Cow::Owned(format!("q-action-{n}")), LABELS.actions),
+                Place::Decision(n) => (Cow::Owned(format!("q-decision-{n}")), LABELS.decisions),
+            };
+            let mut anchor = String::with_capacity(root.len() + path.len() + place.len() + 1);
+            escape_html_into(&mut anchor, root);
+            escape_html_into(&mut anchor, path);
+            if !place.is_empty() {
+                anchor.push('#');
+                escape_html_into(&mut anchor, &place);
+            }
+            let (text, marks) = crate::graph::passages::window(p.text, &p.marks);
+            out.push_str("<li class=\"q-mention\"><blockquote class=\"q-mention__quote\" cite=\"");
+            out.push_str(&anchor);
+            out.push_str("\">");
+            out.push_str(&marked(&text, &marks));
+            out.push_str("</blockquote><p class=\"q-mention__source\"><a href=\"");
+            out.push_str(&anchor);
+            out.push_str("\">");
+            if title.is_empty() {
+                escape_html_into(out, LABELS.passage);
+            } else {
+                out.push_str("§ ");
+                escape_html_into(out, title);
+            }
+            out.push_str("</a></p></li>\n");
+            written += 1;
+        }
+        out.push_str("</ol>\n</li>\n");
+        written
+    }
+}
+
+impl Serialize for MentionsHtml<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if FINGERPRINTING.with(std::cell::Cell::get) {
+            let shown: Vec<(&str, usize, u64)> = self
+                .list
+                .iter()
+                .map(|b| (Site::kind_word(b.from), b.from.index(), b.digest()))
+                .collect();
+            return (shown, self.limit, &*self.root).serialize(s);
+        }
+        s.serialize_str(&self.html())
+    }
+}
+
+/// The words the passages' links are written with where a passage has no
+/// section of its own.
+struct Labels {
+    actions: &'static str,
+    decisions: &'static str,
+    passage: &'static str,
+}
+
+const LABELS: Labels = Labels {
+    actions: "Actions decided",
+    decisions: "Decisions",
+    passage: "In context",
+};
 
 /// A page and a count: related entities, topics of an entity, and so on.
 #[derive(Debug, Serialize)]
@@ -539,95 +658,43 @@ impl<'a> Ctx<'a> {
     }
 
     /// The mentions of a page: `list` is its backlinks, as the graph
-    /// sorts them (meetings newest first, in page order within each).
+    /// sorts them (meetings newest first, then other pages).
     pub fn mentions(&self, list: &'a [Backlink]) -> Mentions<'a> {
-        let mut all = self.mention_groups(list);
-        let split = all
+        let split = list
             .iter()
-            .position(|g| g.date.is_none())
-            .unwrap_or(all.len());
-        let elsewhere = all.split_off(split);
-        let in_meetings = list
-            .iter()
-            .take_while(|b| matches!(b.from, Target::Meeting(_)));
-        let latest: Vec<&'a Backlink> = in_meetings.take(LATEST_MENTIONS).collect();
-        let latest = self.mention_groups(latest);
-        let count = list.len();
-        let meetings = all.len();
-        let mut years: Vec<MentionYear<'a>> = Vec::new();
-        for g in all {
-            let year = g.date.map_or(0, |d| d.year());
-            match years.last_mut() {
-                Some(y) if y.year == year => {
-                    y.count += g.mentions.len();
-                    y.groups.push(g);
-                }
-                _ => years.push(MentionYear {
-                    year,
-                    count: g.mentions.len(),
-                    groups: vec![g],
-                }),
-            }
-        }
+            .position(|b| !matches!(b.from, Target::Meeting(_)))
+            .unwrap_or(list.len());
+        let (meetings, elsewhere) = list.split_at(split);
+        let year = |b: &Backlink| match b.from {
+            Target::Meeting(m) => self.site.meetings[m].date.year(),
+            _ => 0,
+        };
+        let years = meetings
+            .chunk_by(|a, b| year(a) == year(b))
+            .map(|run| MentionYear {
+                year: year(&run[0]),
+                count: run.iter().map(Backlink::len).sum(),
+                meetings: run.len(),
+                html: self.mentions_html(run, usize::MAX),
+            })
+            .collect();
         Mentions {
-            count,
-            meetings,
-            latest,
+            count: list.iter().map(Backlink::len).sum(),
+            meetings: meetings.len(),
+            latest: self.mentions_html(meetings, LATEST_MENTIONS),
             years,
-            elsewhere,
+            elsewhere: self.mentions_html(elsewhere, usize::MAX),
+            elsewhere_pages: elsewhere.len(),
         }
     }
 
-    /// `list`'s mentions, a group for each run of them on one page.
-    fn mention_groups(
-        &self,
-        list: impl IntoIterator<Item = &'a Backlink>,
-    ) -> Vec<MentionGroup<'a>> {
-        let mut groups: Vec<MentionGroup<'a>> = Vec::new();
-        for b in list {
-            match groups.last_mut() {
-                Some(g) if g.from == b.from => g.mentions.push(self.mention(b)),
-                _ => groups.push(MentionGroup {
-                    from: b.from,
-                    kind: Site::kind_word(b.from),
-                    title: self.site.title(b.from),
-                    path: self.path(b.from),
-                    date: match b.from {
-                        Target::Meeting(m) => Some(self.site.meetings[m].date),
-                        _ => None,
-                    },
-                    mentions: vec![self.mention(b)],
-                }),
-            }
-        }
-        groups
-    }
-
-    fn mention(&self, b: &'a Backlink) -> MentionView<'a> {
-        let path = self.path(b.from);
-        let heading = b
-            .section
-            .and_then(|s| self.site.headings(b.from).get(s as usize));
-        let (section, section_title) = heading.map_or(("", ""), |h| (&*h.id, &*h.text));
-        let (place, section_title) = match b.place {
-            Place::Heading => (section.to_owned(), section_title),
-            Place::Block(n) => (block_anchor(n), section_title),
-            Place::Action(n) => (format!("q-action-{n}"), "Actions decided"),
-            Place::Decision(n) => (format!("q-decision-{n}"), "Decisions"),
-        };
-        let anchor = if place.is_empty() {
-            path.to_owned()
-        } else {
-            format!("{path}#{place}")
-        };
-        MentionView {
-            section,
-            section_title,
-            anchor,
-            html: Marked {
-                text: &b.text,
-                marks: &b.marks,
-            },
+    fn mentions_html(&self, list: &'a [Backlink], limit: usize) -> MentionsHtml<'a> {
+        MentionsHtml {
+            list,
+            limit,
+            site: self.site,
+            paths: self.paths,
+            root: self.root.clone(),
         }
     }
 }
@@ -651,23 +718,6 @@ pub fn shown_digest(site: &Site) -> u64 {
         h.write_u64(u64::from(t.doc.is_none()));
     }
     h.0
-}
-
-/// A paragraph with marked ranges, made HTML ([`marked`]) only when it is
-/// put on a page: for a fingerprint it stands for its text and ranges.
-#[derive(Debug)]
-pub struct Marked<'a> {
-    text: &'a str,
-    marks: &'a [std::ops::Range<usize>],
-}
-
-impl Serialize for Marked<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if FINGERPRINTING.with(std::cell::Cell::get) {
-            return (self.text, self.marks).serialize(s);
-        }
-        s.serialize_str(&marked(self.text, self.marks))
-    }
 }
 
 /// HTML of `text` with the byte ranges `marks` wrapped in `<mark>`.

@@ -628,7 +628,7 @@ fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
                     entity: ctx.entity(i),
                     meetings: s.entities[i].meetings.len(),
                     actions: s.entities[i].actions.len(),
-                    mentions: s.entities[i].backlinks.len(),
+                    mentions: s.entities[i].backlinks.iter().map(|b| b.len()).sum(),
                     activity: sparklines.of(&s.entities[i].meetings),
                 })
                 .collect(),

@@ -1,0 +1,311 @@
+//! Passages: the paragraphs, list items and other texts of a page that name
+//! other pages, kept to show each mention in context.
+//!
+//! A body's passages are kept once, as one text, and shared by every page
+//! they name: a paragraph that names five entities is held once, not five
+//! times. A [`Backlink`] is what one page's passages say of one other page:
+//! which passages name it, and where in each. Nothing here cuts or escapes
+//! text for a page: [`window`] gives the part of a long passage to show,
+//! and the render stage writes it.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::{Place, Target};
+
+/// The passages of one page that name other pages.
+#[derive(Debug)]
+pub struct Passages {
+    /// A digest of the texts and where each is: what a page that shows
+    /// them depends on.
+    pub digest: u64,
+    /// The texts, one after the other.
+    text: Box<str>,
+    blocks: Box<[Meta]>,
+}
+
+/// Where a passage is, and where its text is in [`Passages::text`].
+#[derive(Debug, Clone, Copy)]
+struct Meta {
+    place: Place,
+    /// The number of the heading of its section; `u32::MAX` for none.
+    section: u32,
+    start: u32,
+    end: u32,
+}
+
+/// One passage that names a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage<'p> {
+    /// Where on its page it is.
+    pub place: Place,
+    /// The section it is in: the number of its heading among the headings
+    /// of its page (see [`super::Site::headings`]); none before the first.
+    pub section: Option<u32>,
+    /// The whole passage, as plain text.
+    pub text: &'p str,
+    /// Where in `text` the page is named.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// The passages of one page (`from`) that name one other page.
+#[derive(Debug, Clone)]
+pub struct Backlink {
+    /// The page the passages are on.
+    pub from: Target,
+    passages: Arc<Passages>,
+    /// For each passage naming the page, in the order of the page: its
+    /// number in `passages`, its number of marks, then each mark's start
+    /// and end in the passage's text.
+    items: Box<[u32]>,
+    /// How many passages.
+    count: u32,
+}
+
+impl Backlink {
+    /// How many passages of `from` name the page.
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    /// Whether none does (never, for a backlink the graph holds).
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The passages, in the order of their page.
+    pub fn passages(&self) -> impl Iterator<Item = Passage<'_>> {
+        let mut rest = &self.items[..];
+        std::iter::from_fn(move || {
+            let (&block, tail) = rest.split_first()?;
+            let (&n, tail) = tail.split_first()?;
+            let n = n as usize;
+            let (marks, tail) = tail.split_at(2 * n.min(tail.len() / 2));
+            rest = tail;
+            let meta = self.passages.blocks[block as usize];
+            let text = &self.passages.text[meta.start as usize..meta.end as usize];
+            Some(Passage {
+                place: meta.place,
+                section: (meta.section != u32::MAX).then_some(meta.section),
+                text,
+                marks: marks
+                    .chunks_exact(2)
+                    .map(|m| m[0] as usize..m[1] as usize)
+                    .collect(),
+            })
+        })
+    }
+
+    /// A digest of what the passages show: for a fingerprint of a page
+    /// that shows them.
+    pub fn digest(&self) -> u64 {
+        let mut h = crate::search::Hash::default();
+        h.write_u64(self.passages.digest);
+        for &n in &self.items {
+            h.write_u64(u64::from(n));
+        }
+        h.0
+    }
+}
+
+/// Gathers the passages of one page as its walk finds them.
+#[derive(Debug, Default)]
+pub struct Gather {
+    text: String,
+    blocks: Vec<Meta>,
+    /// For each page named, in the order first named: the passages naming
+    /// it, each with its marks.
+    named: Vec<(Target, Vec<(u32, Vec<Range<u32>>)>)>,
+    at: HashMap<Target, usize>,
+}
+
+impl Gather {
+    /// Adds a passage; returns its number.
+    pub fn passage(&mut self, place: Place, section: Option<usize>, text: &str) -> u32 {
+        let start = self.text.len();
+        self.text.push_str(text);
+        // Numbers are small by construction: a passage past 4 GiB of text
+        // is held at the end, empty.
+        let (start, end) = match (u32::try_from(start), u32::try_from(self.text.len())) {
+            (Ok(s), Ok(e)) => (s, e),
+            _ => (0, 0),
+        };
+        self.blocks.push(Meta {
+            place,
+            section: section
+                .and_then(|s| u32::try_from(s).ok())
+                .unwrap_or(u32::MAX),
+            start,
+            end,
+        });
+        (self.blocks.len() - 1) as u32
+    }
+
+    /// Passage `block` names `target` at `range` of its text (none: the
+    /// passage is a heading, named as a whole).
+    pub fn names(&mut self, target: Target, block: u32, range: Option<Range<usize>>) {
+        let i = *self.at.entry(target).or_insert_with(|| {
+            self.named.push((target, Vec::new()));
+            self.named.len() - 1
+        });
+        let list = &mut self.named[i].1;
+        if list.last().is_none_or(|(b, _)| *b != block) {
+            list.push((block, Vec::new()));
+        }
+        let mark =
+            range.and_then(|r| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?));
+        if let (Some((_, marks)), Some(mark)) = (list.last_mut(), mark)
+            && !marks.contains(&mark)
+        {
+            marks.push(mark);
+        }
+    }
+
+    /// The backlinks of `from`: one for each page its passages name.
+    pub fn finish(self, from: Target) -> Vec<(Target, Backlink)> {
+        let mut h = crate::search::Hash::default();
+        h.write(self.text.as_bytes());
+        for m in &self.blocks {
+            let (kind, n) = match m.place {
+                Place::Heading => (0, 0),
+                Place::Block(n) => (1, n),
+                Place::Action(n) => (2, n),
+                Place::Decision(n) => (3, n),
+            };
+            for v in [kind, n, m.section, m.start, m.end] {
+                h.write_u64(u64::from(v));
+            }
+        }
+        let passages = Arc::new(Passages {
+            digest: h.0,
+            text: self.text.into_boxed_str(),
+            blocks: self.blocks.into_boxed_slice(),
+        });
+        self.named
+            .into_iter()
+            .map(|(target, list)| {
+                let mut items = Vec::new();
+                for (block, marks) in &list {
+                    items.push(*block);
+                    items.push(marks.len() as u32);
+                    for m in marks {
+                        items.extend([m.start, m.end]);
+                    }
+                }
+                let backlink = Backlink {
+                    from,
+                    passages: passages.clone(),
+                    items: items.into_boxed_slice(),
+                    count: list.len() as u32,
+                };
+                (target, backlink)
+            })
+            .collect()
+    }
+}
+
+/// The most of a passage a mention shows, in bytes: a long paragraph is cut
+/// to a window around its first mark (the link leads to the whole).
+pub const CONTEXT: usize = 480;
+
+/// The part of `text` to show for a mention at `marks`: all of it, or a
+/// window around the first mark, cut at spaces, with `…` where text was
+/// left out; and the marks that fall in it, moved with it.
+pub fn window<'t>(text: &'t str, marks: &[Range<usize>]) -> (Cow<'t, str>, Vec<Range<usize>>) {
+    if text.len() <= CONTEXT {
+        return (Cow::Borrowed(text), marks.to_vec());
+    }
+    let first = marks.first().map_or(0, |m| m.start.min(text.len()));
+    let boundary = |mut i: usize, back: bool| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        let found = if back {
+            text[..i].rfind(' ').map(|j| j + 1)
+        } else {
+            text[i..].find(' ').map(|j| i + j + 1)
+        };
+        found.unwrap_or(i)
+    };
+    let start = if first > CONTEXT / 3 {
+        boundary(first - CONTEXT / 3, false).min(first)
+    } else {
+        0
+    };
+    let end = boundary(start + CONTEXT, true)
+        .max(first + 1)
+        .min(text.len());
+    let end = if text.is_char_boundary(end) {
+        end
+    } else {
+        text.len()
+    };
+    let (lead, tail) = (
+        if start > 0 { "…" } else { "" },
+        if end < text.len() { "…" } else { "" },
+    );
+    let shift = lead.len();
+    let marks = marks
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start + shift..m.end - start + shift)
+        .collect();
+    (
+        Cow::Owned(format!("{lead}{}{tail}", &text[start..end])),
+        marks,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_is_kept_once_for_every_page_it_names() {
+        let mut g = Gather::default();
+        let a = g.passage(Place::Block(1), None, "Ann and Bo spoke.");
+        let b = g.passage(Place::Block(4), Some(0), "Bo again, and Bo.");
+        g.names(Target::Entity(0), a, Some(0..3));
+        g.names(Target::Entity(1), a, Some(8..10));
+        g.names(Target::Entity(1), b, Some(0..2));
+        g.names(Target::Entity(1), b, Some(14..16));
+        g.names(Target::Entity(1), b, Some(14..16));
+        let found = g.finish(Target::Meeting(3));
+        assert_eq!(found.len(), 2);
+        let (to, bo) = &found[1];
+        assert_eq!(*to, Target::Entity(1));
+        assert_eq!(bo.len(), 2);
+        let passages: Vec<Passage<'_>> = bo.passages().collect();
+        assert_eq!(passages[0].text, "Ann and Bo spoke.");
+        assert_eq!(passages[0].marks, [8..10]);
+        assert_eq!(passages[1].place, Place::Block(4));
+        assert_eq!(passages[1].section, Some(0));
+        assert_eq!(passages[1].marks, [0..2, 14..16]);
+        assert!(Arc::ptr_eq(&found[0].1.passages, &bo.passages));
+        assert_ne!(found[0].1.digest(), bo.digest());
+    }
+
+    #[test]
+    fn short_passages_are_kept_whole() {
+        let (text, marks) = window("DESA spoke.", &[0..4]);
+        assert_eq!(text, "DESA spoke.");
+        assert_eq!(marks, [0..4]);
+    }
+
+    #[test]
+    fn long_passages_are_cut_around_the_mention() {
+        let text = format!(
+            "{} DESA spoke. {}",
+            "word ".repeat(200),
+            "more ".repeat(200)
+        );
+        let at = text.find("DESA").unwrap();
+        let (cut, marks) = window(&text, &[at..at + 4]);
+        assert!(cut.len() <= CONTEXT + 8, "{}", cut.len());
+        assert!(cut.starts_with('…') && cut.ends_with('…'));
+        assert_eq!(&cut[marks[0].clone()], "DESA");
+    }
+}
