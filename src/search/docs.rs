@@ -357,7 +357,7 @@ fn inline(text: &str, out: &mut String) {
     if text.contains("[[") {
         let start = out.len();
         plain_text(text, out);
-        let flat = out[start..].trim_end().replace('\n', " ");
+        let flat = out[start..].trim().replace('\n', " ");
         out.truncate(start);
         out.push_str(&flat);
     } else {
