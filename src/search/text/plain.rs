@@ -7,12 +7,13 @@
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
-use crate::markdown::{display_label, options};
+use crate::markdown::{display_label, escape_unknown, options};
 
 /// Appends the plain text of a Markdown body to `out`: the words a reader
 /// sees, without markup, one line per block. A bare `[[entity:DESA]]` reads
 /// "DESA", as on the page; an image reads as its alt text; raw HTML is left
-/// out.
+/// out, but for text that only looks like a tag (`<TBD>`), which the page
+/// shows.
 ///
 /// Words never run together where a reader sees them apart: every block
 /// (paragraph, heading, list item, table cell, quote, code block, footnote)
@@ -61,9 +62,10 @@ impl Plain<'_> {
                 InlineHtml::Break => self.space(),
                 InlineHtml::Apart => self.gap = true,
                 InlineHtml::Within => {}
+                InlineHtml::Shown => self.text(&html),
             },
             // Only inside an HTML block, which is a block of its own.
-            Event::Html(_) => {}
+            Event::Html(html) => self.placeholders(&html),
             Event::FootnoteReference(_) | Event::TaskListMarker(_) => self.gap = true,
             Event::Rule => self.block(),
         }
@@ -151,6 +153,27 @@ impl Plain<'_> {
         self.out.push_str(t);
     }
 
+    /// Appends the tags of a line of an HTML block that name no element
+    /// (`<Not recorded>`), each a word apart: the page shows them as text
+    /// and nothing else of the block.
+    fn placeholders(&mut self, html: &str) {
+        if escape_unknown(html).is_none() {
+            return;
+        }
+        let mut rest = html;
+        while let Some(at) = rest.find('<') {
+            let end = rest[at..].find('>').map_or(rest.len(), |k| at + k + 1);
+            let tag = &rest[at..end];
+            if escape_unknown(tag).is_some() {
+                if !self.out.is_empty() && !self.out.ends_with(char::is_whitespace) {
+                    self.out.push(' ');
+                }
+                self.text(tag);
+            }
+            rest = &rest[end..];
+        }
+    }
+
     fn space(&mut self) {
         self.out.push(' ');
         self.gap = false;
@@ -171,6 +194,8 @@ enum InlineHtml {
     Apart,
     /// Can sit inside a word.
     Within,
+    /// Names no element: text as written, as the page shows it.
+    Shown,
 }
 
 /// Tags that only style the text they hold and can sit inside a word, as
@@ -186,9 +211,14 @@ const WITHIN_WORDS: [&str; 32] = [
 /// each), and `<br>` as a line break: every tag is a boundary unless it is
 /// one of [`WITHIN_WORDS`]. A comment, declaration or processing
 /// instruction shows nothing, so it is no boundary either: `a<!-- x -->b`
-/// reads "ab", as the page does. A tag this does not know is a boundary:
-/// splitting a rare word costs less than gluing two.
+/// reads "ab", as the page does. A tag of an element this does not list is
+/// a boundary: splitting a rare word costs less than gluing two. A tag that
+/// names no element at all (`<TBD>`, `<as amended>`) is no HTML but text
+/// the minutes mean to show, and the page shows it.
 fn inline_html(html: &str) -> InlineHtml {
+    if escape_unknown(html).is_some() {
+        return InlineHtml::Shown;
+    }
     let rest = html.strip_prefix('<').unwrap_or(html);
     let rest = rest.strip_prefix('/').unwrap_or(rest);
     let end = rest
@@ -403,6 +433,22 @@ mod tests {
     }
 
     #[test]
+    fn text_that_only_looks_like_a_tag_is_kept() {
+        assert_eq!(
+            plain("Apologies <Not recorded>, minutes by <TBD>.\na<as amended>b"),
+            "Apologies <Not recorded>, minutes by <TBD>. a<as amended>b\n"
+        );
+        assert_eq!(
+            plain("Apologies:\n\n<None received>\n\nNext"),
+            "Apologies:\n<None received>\nNext\n"
+        );
+        assert_eq!(
+            plain("<div>\n<TBD> & <em>x</em><Later>\n</div>\n"),
+            "<TBD> <Later>\n"
+        );
+    }
+
+    #[test]
     fn html_blocks_are_left_out_as_blocks() {
         assert_eq!(
             plain("before\n<div>\nraw text\n</div>\n\nafter\n\n<!-- comment -->\nlast"),
@@ -420,7 +466,7 @@ mod tests {
     }
 
     #[test]
-    fn html_tags_are_boundaries_unless_they_format() {
+    fn html_tags_are_boundaries_unless_they_format_or_name_nothing() {
         for (html, kind) in [
             ("<br>", InlineHtml::Break),
             ("<BR/>", InlineHtml::Break),
@@ -433,6 +479,8 @@ mod tests {
             ("<!-- note -->", InlineHtml::Within),
             ("<?php ?>", InlineHtml::Within),
             ("<!DOCTYPE html>", InlineHtml::Within),
+            ("<TBD>", InlineHtml::Shown),
+            ("</as>", InlineHtml::Shown),
         ] {
             assert_eq!(inline_html(html), kind, "{html}");
         }
