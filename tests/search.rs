@@ -335,6 +335,31 @@ fn the_first_word_of_a_nested_list_item_is_a_word_of_its_own() {
 }
 
 #[test]
+fn action_and_decision_texts_read_as_their_pages_show_them() {
+    let built = Site::empty()
+        .file(
+            "content/meetings/board.md",
+            "---\ntitle: Board\ndate: 2024-02-01\n\
+             actions:\n  - text: \"Make **DESA**'s case un*believ*able\"\n\
+             decisions:\n  - text: \"Karin's *re*drafting is agreed, by <TBD>\"\n---\nMinutes.\n",
+        )
+        .build();
+    let index = Index::new(&built);
+    let action = index.query("unbelievable");
+    assert_eq!(paths(&action), ["actions/board-1/"]);
+    assert_eq!(action[0].title, "Make DESA's case unbelievable");
+    let decision = index.query("redrafting tbd");
+    assert_eq!(paths(&decision), ["meetings/board/"]);
+    assert!(
+        decision[0]
+            .text
+            .contains("Karin's redrafting is agreed, by <TBD>"),
+        "{:?}",
+        decision[0].text
+    );
+}
+
+#[test]
 fn kinds_years_and_filters_are_ranges_and_lists_of_documents() {
     let built = Site::fixture("tricky").build();
     let index = Index::new(&built);
