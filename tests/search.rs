@@ -277,6 +277,88 @@ fn records_hold_plain_text_and_lead_to_pages() {
     );
 }
 
+/// Minutes as they are written: tight lists with a list nested in an item
+/// (no blank lines), and a table the last item runs into. In the budget
+/// board's minutes "deferred" is only ever the first word of a nested item.
+fn nested_list_site() -> Site {
+    Site::empty()
+        .file(
+            "content/meetings/care-board.md",
+            "---\ntitle: Care board\ndate: 2024-02-12\n---\n\
+             * Updated tender for care strategy [#602](https://tracker.example.org/x/issues/602)\n  \
+             * Karin: deferred to next week\n  \
+             * no objections, will land\n\
+             | a | b |\n|---|---|\n| cell1 | cell2 |\n",
+        )
+        .file(
+            "content/meetings/budget-board.md",
+            "---\ntitle: Budget board\ndate: 2024-01-15\n---\n\
+             * Budget review [#231](https://tracker.example.org/x/issues/231)\n  \
+             * deferred until the audit\n  * Ada signed\n",
+        )
+}
+
+#[test]
+fn the_first_word_of_a_nested_list_item_is_a_word_of_its_own() {
+    let built = nested_list_site().build();
+    let index = Index::new(&built);
+    let deferred = index.query("deferred");
+    assert_eq!(
+        paths(&deferred).into_iter().collect::<BTreeSet<_>>(),
+        BTreeSet::from(["meetings/budget-board/", "meetings/care-board/"]),
+    );
+    let budget = deferred.iter().find(|h| h.title == "Budget board").unwrap();
+    assert_eq!(
+        budget.text,
+        "Budget review #231\ndeferred until the audit\nAda signed\n"
+    );
+    assert_eq!(
+        paths(&index.query("231 deferred")),
+        ["meetings/budget-board/"]
+    );
+    assert_eq!(paths(&index.query("audit ada")), ["meetings/budget-board/"]);
+
+    let care = index.query("karin");
+    assert_eq!(paths(&care), ["meetings/care-board/"]);
+    let text = &care[0].text;
+    assert!(
+        text.starts_with(
+            "Updated tender for care strategy #602\nKarin: deferred to next week\n\
+             no objections, will land"
+        ),
+        "{text:?}"
+    );
+    assert!(!text.contains("602Karin"), "{text:?}");
+    assert_eq!(paths(&index.query("602 karin")), ["meetings/care-board/"]);
+    assert!(index.query("602karin").is_empty(), "no glued term");
+    assert_eq!(paths(&index.query("cell2")), ["meetings/care-board/"]);
+}
+
+#[test]
+fn action_and_decision_texts_read_as_their_pages_show_them() {
+    let built = Site::empty()
+        .file(
+            "content/meetings/board.md",
+            "---\ntitle: Board\ndate: 2024-02-01\n\
+             actions:\n  - text: \"Make **DESA**'s case un*believ*able\"\n\
+             decisions:\n  - text: \"Karin's *re*drafting is agreed, by <TBD>\"\n---\nMinutes.\n",
+        )
+        .build();
+    let index = Index::new(&built);
+    let action = index.query("unbelievable");
+    assert_eq!(paths(&action), ["actions/board-1/"]);
+    assert_eq!(action[0].title, "Make DESA's case unbelievable");
+    let decision = index.query("redrafting tbd");
+    assert_eq!(paths(&decision), ["meetings/board/"]);
+    assert!(
+        decision[0]
+            .text
+            .contains("Karin's redrafting is agreed, by <TBD>"),
+        "{:?}",
+        decision[0].text
+    );
+}
+
 #[test]
 fn kinds_years_and_filters_are_ranges_and_lists_of_documents() {
     let built = Site::fixture("tricky").build();
@@ -631,6 +713,48 @@ fn the_header_box_leads_to_results_and_hostile_names_stay_text() {
         tab.eval("document.querySelector('.q-search-result__snippet mark').textContent"),
         json!("onerror")
     );
+}
+
+#[test]
+fn the_search_page_finds_a_word_opening_a_nested_list_item() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = nested_list_site();
+    let server = Server::start(&site.root, &[]);
+    let mut tab = browser.open(&format!("{}search/", server.url));
+    tab.wait_for("document.readyState === 'complete' && document.getElementById('q-search-input')");
+    tab.eval("document.getElementById('q-search-input').focus()");
+    tab.call("Input.insertText", json!({ "text": "deferred" }));
+    key(&mut tab, "Enter", 13, Some("\r"));
+    tab.wait_for("document.querySelectorAll('.q-search-result').length === 2");
+    let shown = tab.eval(
+        "Object.fromEntries(Array.from(document.querySelectorAll('.q-search-result')).map(r => [\
+         r.querySelector('.q-search-result__title a').getAttribute('href'), \
+         r.querySelector('.q-search-result__snippet').textContent]))",
+    );
+    let snippet = |path: &str| -> String {
+        let url = format!("/{path}");
+        shown[&url]
+            .as_str()
+            .unwrap_or_else(|| panic!("{url} not among {shown}"))
+            .to_owned()
+    };
+    assert_eq!(
+        snippet("meetings/budget-board/"),
+        "Budget review #231 · deferred until the audit · Ada signed"
+    );
+    let care = snippet("meetings/care-board/");
+    assert!(
+        care.starts_with(
+            "Updated tender for care strategy #602 · Karin: deferred to next week · no objections"
+        ),
+        "{care}"
+    );
+    let marks = tab.eval(
+        "Array.from(document.querySelectorAll('.q-search-result__snippet mark')).map(m => m.textContent)",
+    );
+    assert_eq!(marks, json!(["deferred", "deferred"]));
 }
 
 #[test]

@@ -17,6 +17,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use mentions::{Mention, Mentions, NOT_A_MENTION};
 pub use rollcall::RollCall;
+pub use tags::escape_unknown;
 pub use walk::{
     Autolink, Block, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk, block_anchor,
     display_label, to_html, walk,

@@ -237,7 +237,7 @@ pub fn gather(
             }
             body(&m.doc.body()?, &mut rec.text);
             for &d in &m.decisions {
-                inline(&site.decisions[d].text, &mut rec.text);
+                markdown_line(&site.decisions[d].source, &mut rec.text);
                 line_break(&mut rec.text);
             }
             for u in &m.updates {
@@ -314,7 +314,7 @@ fn action(ctx: &Ctx<'_>, i: usize, rec: &mut Record, index: &mut dyn FnMut(&str,
     let site = ctx.site;
     let a = &site.actions[i];
     let m = &site.meetings[a.meeting];
-    inline(&a.text, &mut rec.title);
+    markdown_line(&a.source, &mut rec.title);
     rec.date = Some(m.date.display());
     rec.iso = Some(m.date.iso());
     rec.sub.push_str(a.status.label());
@@ -355,14 +355,22 @@ fn action(ctx: &Ctx<'_>, i: usize, rec: &mut Record, index: &mut dyn FnMut(&str,
 /// Appends a one-line front-matter text; wiki-links read as their labels.
 fn inline(text: &str, out: &mut String) {
     if text.contains("[[") {
-        let start = out.len();
-        plain_text(text, out);
-        let flat = out[start..].trim_end().replace('\n', " ");
-        out.truncate(start);
-        out.push_str(&flat);
+        markdown_line(text, out);
     } else {
         out.push_str(text.trim());
     }
+}
+
+/// Appends a short Markdown text (an action's, a decision's) as one line of
+/// the words its page shows: read as a body is, so that a word split by
+/// emphasis (`un*believ*able`) stays one word and two words a reader sees
+/// apart stay two.
+fn markdown_line(markdown: &str, out: &mut String) {
+    let start = out.len();
+    plain_text(markdown, out);
+    let flat = out[start..].trim().replace('\n', " ");
+    out.truncate(start);
+    out.push_str(&flat);
 }
 
 /// `a · b` of the parts that are given.
@@ -420,5 +428,15 @@ mod tests {
             &mut s,
         );
         assert_eq!(s, "x Adopt the budget and Budget");
+    }
+
+    #[test]
+    fn markdown_texts_are_one_line_of_words() {
+        let mut s = String::from("x ");
+        markdown_line(
+            "Make **DESA**'s case un*believ*able, by <TBD>:\n- one\n  - two",
+            &mut s,
+        );
+        assert_eq!(s, "x Make DESA's case unbelievable, by <TBD>: one two");
     }
 }
