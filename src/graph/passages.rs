@@ -110,6 +110,9 @@ impl Backlink {
     }
 }
 
+/// A passage that names a page: its number, and the marks.
+type Named = (u32, Vec<Range<u32>>);
+
 /// Gathers the passages of one page as its walk finds them.
 #[derive(Debug, Default)]
 pub struct Gather {
@@ -117,7 +120,7 @@ pub struct Gather {
     blocks: Vec<Meta>,
     /// For each page named, in the order first named: the passages naming
     /// it, each with its marks.
-    named: Vec<(Target, Vec<(u32, Vec<Range<u32>>)>)>,
+    named: Vec<(Target, Vec<Named>)>,
     at: HashMap<Target, usize>,
 }
 
@@ -280,7 +283,7 @@ mod tests {
         assert_eq!(bo.len(), 2);
         let passages: Vec<Passage<'_>> = bo.passages().collect();
         assert_eq!(passages[0].text, "Ann and Bo spoke.");
-        assert_eq!(passages[0].marks, [8..10]);
+        assert_eq!(passages[0].marks, vec![8..10]);
         assert_eq!(passages[1].place, Place::Block(4));
         assert_eq!(passages[1].section, Some(0));
         assert_eq!(passages[1].marks, [0..2, 14..16]);
@@ -290,9 +293,9 @@ mod tests {
 
     #[test]
     fn short_passages_are_kept_whole() {
-        let (text, marks) = window("DESA spoke.", &[0..4]);
+        let (text, marks) = window("DESA spoke.", std::slice::from_ref(&(0..4)));
         assert_eq!(text, "DESA spoke.");
-        assert_eq!(marks, [0..4]);
+        assert_eq!(marks, vec![0..4]);
     }
 
     #[test]
@@ -303,7 +306,7 @@ mod tests {
             "more ".repeat(200)
         );
         let at = text.find("DESA").unwrap();
-        let (cut, marks) = window(&text, &[at..at + 4]);
+        let (cut, marks) = window(&text, std::slice::from_ref(&(at..at + 4)));
         assert!(cut.len() <= CONTEXT + 8, "{}", cut.len());
         assert!(cut.starts_with('…') && cut.ends_with('…'));
         assert_eq!(&cut[marks[0].clone()], "DESA");
