@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::passages::Gather;
+use super::passages::{Gather, Store};
 use super::{Backlink, Place, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{Heading, Searched, Style, walk};
@@ -94,6 +94,12 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
     sources.extend((0..site.pages.len()).map(Target::Page));
     let links = SiteLinks::new(site, false);
     let digest = walks.as_ref().map(|_| walk_digest(site));
+    // A build keeps the passages' texts in a file; `serve` keeps them with
+    // the walks. Without a temporary folder to write to, they stay in memory.
+    let store = match walks {
+        Some(_) => None,
+        None => Store::new().ok().map(Arc::new),
+    };
     let earlier = walks
         .as_deref()
         .filter(|w| Some(w.digest) == digest)
@@ -108,7 +114,8 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
                 .and_then(|e| e.get(&from))
                 .filter(|(was, _)| source.as_ref().is_some_and(|s| s.same(was)))
                 .map(|(_, scanned)| Ok(scanned.clone()));
-            let scanned = known.unwrap_or_else(|| scan(site, &links, from).map(Arc::new));
+            let scanned =
+                known.unwrap_or_else(|| scan(site, &links, from, store.as_ref()).map(Arc::new));
             (from, source, scanned)
         })
         .collect();
@@ -118,7 +125,10 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
         let scanned = match scanned {
             Ok(scanned) => scanned,
             Err(d) => {
-                unread.push(d);
+                // A temporary file that cannot be written fails every body alike: say it once.
+                if !unread.contains(&d) {
+                    unread.push(d);
+                }
                 continue;
             }
         };
@@ -211,7 +221,12 @@ struct Scanned {
 /// The backlinks one body holds, one per page named, and the mentions found
 /// in its texts. A meeting's actions and decisions are read too, after its
 /// minutes. Names in a roll-call are attendance: they are not kept.
-fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Diagnostic> {
+fn scan(
+    site: &Site,
+    links: &SiteLinks<'_>,
+    from: Target,
+    store: Option<&Arc<Store>>,
+) -> Result<Scanned, Diagnostic> {
     let body = body_of(site, from)?;
     let headings = site.headings(from);
     let style = Style {
@@ -240,8 +255,19 @@ fn scan(site: &Site, links: &SiteLinks<'_>, from: Target) -> Result<Scanned, Dia
             found(text, &[], links, style, Some(place), &mut gather);
         }
     }
+    let backlinks = gather.finish(from, store).map_err(|e| {
+        let folder = std::env::temp_dir();
+        Diagnostic::error(
+            folder.clone(),
+            format!("cannot keep the passages of the minutes in a temporary file: {e}"),
+        )
+        .help(format!(
+            "make room in {}, or name another folder in TMPDIR",
+            folder.display()
+        ))
+    })?;
     Ok(Scanned {
-        backlinks: gather.finish(from),
+        backlinks,
         searched,
     })
 }

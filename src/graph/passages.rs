@@ -7,11 +7,64 @@
 //! which passages name it, and where in each. Nothing here cuts or escapes
 //! text for a page: [`window`] gives the part of a long passage to show,
 //! and the render stage writes it.
+//!
+//! The texts of every passage of a large site weigh about as much as its
+//! minutes, and are read only for the pages that show them: a build keeps
+//! them in a temporary file ([`Store`]), which goes when the build does.
+//! `serve` keeps them in memory, since it keeps them between rebuilds.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fs::File;
+use std::io;
 use std::ops::Range;
+use std::os::unix::fs::FileExt;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A temporary file that holds the texts of passages, written once and read
+/// as pages need them. It has no name: it is gone once closed, whatever
+/// ends the build.
+#[derive(Debug)]
+pub struct Store {
+    file: File,
+    /// Bytes written so far: where the next text goes.
+    end: AtomicU64,
+}
+
+impl Store {
+    /// A new, empty store in the system's temporary folder.
+    pub fn new() -> io::Result<Store> {
+        Ok(Store {
+            file: tempfile::tempfile()?,
+            end: AtomicU64::new(0),
+        })
+    }
+
+    /// Writes `text`; returns where it is.
+    fn put(&self, text: &str) -> io::Result<u64> {
+        let at = self.end.fetch_add(text.len() as u64, Ordering::Relaxed);
+        self.file.write_all_at(text.as_bytes(), at)?;
+        Ok(at)
+    }
+
+    fn get(&self, at: u64, len: usize) -> io::Result<String> {
+        let mut bytes = vec![0; len];
+        self.file.read_exact_at(&mut bytes, at)?;
+        String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+}
+
+/// Where the texts of a page's passages are.
+#[derive(Debug)]
+enum Texts {
+    Held(Box<str>),
+    Stored {
+        store: Arc<Store>,
+        at: u64,
+        len: u32,
+    },
+}
 
 use super::{Place, Target};
 
@@ -22,8 +75,18 @@ pub struct Passages {
     /// them depends on.
     pub digest: u64,
     /// The texts, one after the other.
-    text: Box<str>,
+    texts: Texts,
     blocks: Box<[Meta]>,
+}
+
+impl Passages {
+    /// The texts, one after the other: held, or read from the store.
+    fn texts(&self) -> io::Result<Cow<'_, str>> {
+        match &self.texts {
+            Texts::Held(t) => Ok(Cow::Borrowed(t)),
+            Texts::Stored { store, at, len } => store.get(*at, *len as usize).map(Cow::Owned),
+        }
+    }
 }
 
 /// Where a passage is, and where its text is in [`Passages::text`].
@@ -75,17 +138,39 @@ impl Backlink {
         self.count == 0
     }
 
+    /// The texts of the passages, read for [`Read::passages`]: from memory,
+    /// or from the file a build keeps them in.
+    pub fn read(&self) -> io::Result<Read<'_>> {
+        Ok(Read {
+            backlink: self,
+            texts: self.passages.texts()?,
+        })
+    }
+}
+
+/// A backlink with the texts of its passages at hand.
+#[derive(Debug)]
+pub struct Read<'b> {
+    backlink: &'b Backlink,
+    texts: Cow<'b, str>,
+}
+
+impl Read<'_> {
     /// The passages, in the order of their page.
     pub fn passages(&self) -> impl Iterator<Item = Passage<'_>> {
-        let mut rest = &self.items[..];
+        let b = self.backlink;
+        let mut rest = &b.items[..];
         std::iter::from_fn(move || {
             let (&block, tail) = rest.split_first()?;
             let (&n, tail) = tail.split_first()?;
             let n = n as usize;
             let (marks, tail) = tail.split_at(2 * n.min(tail.len() / 2));
             rest = tail;
-            let meta = self.passages.blocks[block as usize];
-            let text = &self.passages.text[meta.start as usize..meta.end as usize];
+            let meta = b.passages.blocks[block as usize];
+            let text = self
+                .texts
+                .get(meta.start as usize..meta.end as usize)
+                .unwrap_or("");
             Some(Passage {
                 place: meta.place,
                 section: (meta.section != u32::MAX).then_some(meta.section),
@@ -97,7 +182,9 @@ impl Backlink {
             })
         })
     }
+}
 
+impl Backlink {
     /// A digest of what the passages show: for a fingerprint of a page
     /// that shows them.
     pub fn digest(&self) -> u64 {
@@ -114,7 +201,7 @@ impl Backlink {
 type Named = (u32, Vec<Range<u32>>);
 
 /// Gathers the passages of one page as its walk finds them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Gather {
     text: String,
     blocks: Vec<Meta>,
@@ -166,8 +253,13 @@ impl Gather {
         }
     }
 
-    /// The backlinks of `from`: one for each page its passages name.
-    pub fn finish(self, from: Target) -> Vec<(Target, Backlink)> {
+    /// The backlinks of `from`: one for each page its passages name. Their
+    /// texts go to `store` when there is one.
+    pub fn finish(
+        self,
+        from: Target,
+        store: Option<&Arc<Store>>,
+    ) -> io::Result<Vec<(Target, Backlink)>> {
         let mut h = crate::search::Hash::default();
         h.write(self.text.as_bytes());
         for m in &self.blocks {
@@ -181,12 +273,21 @@ impl Gather {
                 h.write_u64(u64::from(v));
             }
         }
+        let texts = match store {
+            Some(store) if !self.text.is_empty() => Texts::Stored {
+                store: store.clone(),
+                at: store.put(&self.text)?,
+                len: u32::try_from(self.text.len()).unwrap_or(u32::MAX),
+            },
+            _ => Texts::Held(self.text.into_boxed_str()),
+        };
         let passages = Arc::new(Passages {
             digest: h.0,
-            text: self.text.into_boxed_str(),
+            texts,
             blocks: self.blocks.into_boxed_slice(),
         });
-        self.named
+        Ok(self
+            .named
             .into_iter()
             .map(|(target, list)| {
                 let mut items = Vec::new();
@@ -205,7 +306,7 @@ impl Gather {
                 };
                 (target, backlink)
             })
-            .collect()
+            .collect())
     }
 }
 
@@ -276,12 +377,20 @@ mod tests {
         g.names(Target::Entity(1), b, Some(0..2));
         g.names(Target::Entity(1), b, Some(14..16));
         g.names(Target::Entity(1), b, Some(14..16));
-        let found = g.finish(Target::Meeting(3));
+        let store = Arc::new(Store::new().unwrap());
+        for store in [None, Some(&store)] {
+            let found = g.clone().finish(Target::Meeting(3), store).unwrap();
+            check(&found);
+        }
+    }
+
+    fn check(found: &[(Target, Backlink)]) {
         assert_eq!(found.len(), 2);
         let (to, bo) = &found[1];
         assert_eq!(*to, Target::Entity(1));
         assert_eq!(bo.len(), 2);
-        let passages: Vec<Passage<'_>> = bo.passages().collect();
+        let read = bo.read().unwrap();
+        let passages: Vec<Passage<'_>> = read.passages().collect();
         assert_eq!(passages[0].text, "Ann and Bo spoke.");
         assert_eq!(passages[0].marks, vec![8..10]);
         assert_eq!(passages[1].place, Place::Block(4));

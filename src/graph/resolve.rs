@@ -54,6 +54,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
     b.add_pages(parsed.pages);
     b.index_meetings(&meetings);
     b.build_meetings(meetings);
+    summary::choose(&mut b.site);
     b.link_entities();
     b.link_topics();
     b.resolve_wikilinks();
@@ -62,7 +63,6 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
     b.diagnostics.extend(backlinks::collect(&mut b.site, walks));
     b.diagnostics.extend(actions::follow(&mut b.site));
     tally::tally(&mut b.site);
-    summary::choose(&mut b.site);
     Resolved {
         site: b.site,
         diagnostics: b.diagnostics,

@@ -11,26 +11,44 @@ use std::collections::HashMap;
 
 use super::Site;
 
-/// Chooses each meeting's summary among its passages.
+/// Chooses each meeting's summary among its passages. A document no one
+/// else holds (a build's) then keeps only the passage chosen: the others
+/// were only there to be chosen from.
 pub fn choose(site: &mut Site) {
-    let mut seen: HashMap<(Option<usize>, u64), u32> = HashMap::new();
+    // Meetings of a series by its name (the series are not made yet).
+    fn series(m: &super::Meeting) -> &str {
+        m.doc.front.series.as_deref().map_or("", str::trim)
+    }
+    let mut seen: HashMap<(&str, u64), u32> = HashMap::new();
     for m in &site.meetings {
         for p in &m.doc.outline.passages {
-            *seen.entry((m.series, p.digest)).or_default() += 1;
+            *seen.entry((series(m), p.digest)).or_default() += 1;
         }
     }
-    for m in &mut site.meetings {
-        let own = |p: &&crate::markdown::Passage| seen.get(&(m.series, p.digest)) == Some(&1);
-        let passages = &m.doc.outline.passages;
-        let chosen = passages
-            .iter()
-            .filter(own)
-            .find(|p| p.long)
-            .or_else(|| passages.iter().find(own));
-        m.summary = chosen.and_then(|c| {
-            let i = passages.iter().position(|p| std::ptr::eq(p, c))?;
-            u8::try_from(i).ok()
-        });
+    let chosen: Vec<Option<usize>> = site
+        .meetings
+        .iter()
+        .map(|m| {
+            let own = |p: &&crate::markdown::Passage| seen.get(&(series(m), p.digest)) == Some(&1);
+            let passages = &m.doc.outline.passages;
+            passages
+                .iter()
+                .filter(own)
+                .find(|p| p.long)
+                .or_else(|| passages.iter().find(own))
+                .and_then(|c| passages.iter().position(|p| std::ptr::eq(p, c)))
+        })
+        .collect();
+    for (m, chosen) in site.meetings.iter_mut().zip(chosen) {
+        m.summary = chosen.and_then(|i| u8::try_from(i).ok());
+        if let Some(doc) = std::sync::Arc::get_mut(&mut m.doc) {
+            let passages = std::mem::take(&mut doc.outline.passages);
+            doc.outline.passages = chosen
+                .and_then(|i| passages.into_iter().nth(i))
+                .into_iter()
+                .collect();
+            m.summary = chosen.map(|_| 0);
+        }
     }
 }
 

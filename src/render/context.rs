@@ -382,8 +382,9 @@ impl std::fmt::Debug for MentionsHtml<'_> {
 }
 
 impl MentionsHtml<'_> {
-    /// The HTML (empty when there is no passage).
-    pub fn html(&self) -> String {
+    /// The HTML (empty when there is no passage), or why the passages'
+    /// texts could not be read.
+    pub fn html(&self) -> std::io::Result<String> {
         let mut out = String::new();
         let mut left = self.limit;
         for b in self.list {
@@ -393,16 +394,17 @@ impl MentionsHtml<'_> {
             if out.is_empty() {
                 out.push_str("<ol class=\"q-mention-groups\">\n");
             }
-            left -= self.group(&mut out, b, left);
+            left -= self.group(&mut out, b, left)?;
         }
         if !out.is_empty() {
             out.push_str("</ol>\n");
         }
-        out
+        Ok(out)
     }
 
     /// Writes the passages of `b`, at most `limit`; returns how many.
-    fn group(&self, out: &mut String, b: &Backlink, limit: usize) -> usize {
+    fn group(&self, out: &mut String, b: &Backlink, limit: usize) -> std::io::Result<usize> {
+        use std::fmt::Write;
         let site = self.site;
         let root = &*self.root;
         let path = self.paths.get(b.from);
@@ -416,43 +418,41 @@ impl MentionsHtml<'_> {
         out.push_str("</a>");
         if let Target::Meeting(m) = b.from {
             let date = site.meetings[m].date;
-            out.push_str(" · <time datetime=\"");
-            out.push_str(&date.iso());
-            out.push_str("\">");
-            escape_html_into(out, &date.display());
-            out.push_str("</time>");
+            let _ = write!(
+                out,
+                " · <time datetime=\"{}\">{}</time>",
+                date.iso(),
+                date.display()
+            );
         }
         if b.len() > 1 {
-            out.push_str(" <span class=\"q-count\">");
-            out.push_str(&b.len().to_string());
-            out.push_str("</span>");
+            let _ = write!(out, " <span class=\"q-count\">{}</span>", b.len());
         }
         out.push_str("</p>\n<ol class=\"q-mentions\">\n");
         let headings = site.headings(b.from);
+        let read = b.read()?;
         let mut written = 0;
-        for p in b.passages().take(limit) {
+        for p in read.passages().take(limit) {
             let heading = p.section.and_then(|s| headings.get(s as usize));
             let (section, title) = heading.map_or(("", ""), |h| (&*h.id, &*h.text));
-            let (place, title) = match p.place {
-                Place::Heading => (Cow::Borrowed(section), title),
-                Place::Block(n) => (Cow::Owned(block_anchor(n)), title),
-                Place::Action(n) => (Cow::Owned(format!("q-action-{n}")), LABELS.actions),
-                Place::Decision(n) => (Cow::Owned(format!("q-decision-{n}")), LABELS.decisions),
+            let title = match p.place {
+                Place::Action(_) => LABELS.actions,
+                Place::Decision(_) => LABELS.decisions,
+                Place::Heading | Place::Block(_) => title,
             };
-            let mut anchor = String::with_capacity(root.len() + path.len() + place.len() + 1);
-            escape_html_into(&mut anchor, root);
-            escape_html_into(&mut anchor, path);
-            if !place.is_empty() {
-                anchor.push('#');
-                escape_html_into(&mut anchor, &place);
-            }
             let (text, marks) = crate::graph::passages::window(p.text, &p.marks);
-            out.push_str("<li class=\"q-mention\"><blockquote class=\"q-mention__quote\" cite=\"");
-            out.push_str(&anchor);
-            out.push_str("\">");
-            out.push_str(&marked(&text, &marks));
+            out.push_str("<li class=\"q-mention\"><blockquote class=\"q-mention__quote\">");
+            marked_into(out, &text, &marks);
             out.push_str("</blockquote><p class=\"q-mention__source\"><a href=\"");
-            out.push_str(&anchor);
+            escape_html_into(out, root);
+            escape_html_into(out, path);
+            let _ = match p.place {
+                Place::Heading if section.is_empty() => Ok(()),
+                Place::Heading => write!(out, "#{}", crate::markdown::escape_html(section)),
+                Place::Block(n) => write!(out, "#{}", block_anchor(n)),
+                Place::Action(n) => write!(out, "#q-action-{n}"),
+                Place::Decision(n) => write!(out, "#q-decision-{n}"),
+            };
             out.push_str("\">");
             if title.is_empty() {
                 escape_html_into(out, LABELS.passage);
@@ -464,7 +464,7 @@ impl MentionsHtml<'_> {
             written += 1;
         }
         out.push_str("</ol>\n</li>\n");
-        written
+        Ok(written)
     }
 }
 
@@ -478,7 +478,12 @@ impl Serialize for MentionsHtml<'_> {
                 .collect();
             return (shown, self.limit, &*self.root).serialize(s);
         }
-        s.serialize_str(&self.html())
+        let html = self.html().map_err(|e| {
+            serde::ser::Error::custom(format!(
+                "cannot read the passages of the minutes again from their temporary file: {e}"
+            ))
+        })?;
+        s.serialize_str(&html)
     }
 }
 
@@ -722,6 +727,13 @@ pub fn shown_digest(site: &Site) -> u64 {
 
 /// HTML of `text` with the byte ranges `marks` wrapped in `<mark>`.
 pub fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    marked_into(&mut out, text, marks);
+    out
+}
+
+/// Appends [`marked`] `text` to `out`.
+pub fn marked_into(out: &mut String, text: &str, marks: &[std::ops::Range<usize>]) {
     let mut marks: Vec<_> = marks
         .iter()
         .filter(|r| r.start < r.end && r.end <= text.len())
@@ -729,20 +741,18 @@ pub fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
         .cloned()
         .collect();
     marks.sort_by_key(|r| r.start);
-    let mut out = String::with_capacity(text.len() + 32);
     let mut pos = 0;
     for r in marks {
         if r.start < pos {
             continue;
         }
-        escape_html_into(&mut out, &text[pos..r.start]);
+        escape_html_into(out, &text[pos..r.start]);
         out.push_str("<mark>");
-        escape_html_into(&mut out, &text[r.clone()]);
+        escape_html_into(out, &text[r.clone()]);
         out.push_str("</mark>");
         pos = r.end;
     }
-    escape_html_into(&mut out, &text[pos..]);
-    out
+    escape_html_into(out, &text[pos..]);
 }
 
 thread_local! {
