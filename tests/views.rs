@@ -339,7 +339,7 @@ fn attendance_site() -> Site {
 }
 
 #[test]
-fn a_series_ranks_who_attended_most_and_its_matrix_says_roles_once() {
+fn a_series_ranks_who_attended_most_and_a_person_sees_each_series() {
     let built = attendance_site().build();
     let page = "series/board/index.html";
     let doc = built.html(page);
@@ -425,6 +425,26 @@ fn a_series_ranks_who_attended_most_and_its_matrix_says_roles_once() {
     assert!(
         built.texts(page, "td.q-attendance__total").is_empty(),
         "totals are in the ranking"
+    );
+
+    // A person's page: each series, most attended first, linked.
+    let entity = |slug: &str| {
+        built.texts(
+            &format!("entities/{slug}/index.html"),
+            ".q-series-attendance > li",
+        )
+    };
+    assert_eq!(
+        entity("ann"),
+        [
+            "Board 5 of 6 meetings (83%) · chaired 2 · 2023",
+            "Panel 1 of 2 meetings (50%) · 2023",
+        ]
+    );
+    assert_eq!(entity("di"), ["Board 3 of 3 meetings (100%) · 2023"]);
+    assert_eq!(
+        built.hrefs("entities/ann/index.html", ".q-series-attendance a"),
+        ["/series/board/", "/series/panel/"]
     );
 }
 

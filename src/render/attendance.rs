@@ -1,4 +1,5 @@
-//! Attendance as templates see it: a series page's ranking and matrix.
+//! Attendance as templates see it: a series page's ranking and matrix, and
+//! an entity page's attendance by series.
 //!
 //! The counting is [`crate::views::ranking`]'s and the matrix
 //! [`crate::views::matrix`]'s; this module turns their indices into refs
@@ -9,6 +10,7 @@
 use serde::Serialize;
 
 use super::context::{Ctx, EntityRef, MeetingRef};
+use super::knowledge::{SeriesLink, series_link};
 use crate::graph::Site;
 use crate::model::front::EntityKind;
 use crate::views::matrix;
@@ -147,4 +149,23 @@ pub fn of_series<'a>(ctx: &Ctx<'a>, s: usize) -> (Vec<RankView<'a>>, Attendance<
         groups,
     };
     (ranking, matrix)
+}
+
+/// An entity's attendance of one series.
+#[derive(Serialize)]
+pub struct SeriesAttendance<'a> {
+    pub series: SeriesLink<'a>,
+    #[serde(flatten)]
+    pub tally: TallyView<'a>,
+}
+
+/// How much of each series entity `e` attended, most first.
+pub fn of_entity<'a>(ctx: &Ctx<'a>, e: usize) -> Vec<SeriesAttendance<'a>> {
+    ranking::of_entity(ctx.site, e)
+        .iter()
+        .map(|t| SeriesAttendance {
+            series: series_link(ctx, t.series),
+            tally: tally(ctx, &t.tally),
+        })
+        .collect()
 }
