@@ -1,5 +1,6 @@
 //! In a real browser: a served page reloads by itself when its file changes,
-//! and shows the error overlay while the site is broken.
+//! and shows the error overlay while the site is broken; wide tables stay in
+//! their scroll boxes on a phone.
 
 mod common;
 
@@ -196,6 +197,67 @@ fn an_entity_page_is_photographed_in_light_dark_and_print() {
                 background,
                 serde_json::json!("rgb(255, 255, 255)"),
                 "dark mode keeps a white page"
+            );
+        }
+    }
+}
+
+/// A series of 40 meetings of 30 people with roles, some long, and a few
+/// meetings where someone comes in another role.
+fn big_series() -> Site {
+    let site = Site::empty();
+    let roles = [
+        "Member",
+        "Observer",
+        "Treasurer",
+        "Representative of the regional commissions and of their partners in the field",
+    ];
+    for i in 0..40 {
+        let attendees: Vec<String> = (0..6)
+            .map(|k| {
+                let p = (i * 7 + k * 5) % 30;
+                let role = roles[(p + usize::from(i % 9 == 0)) % roles.len()];
+                format!("{{ ref: Person {p:02}, role: {role} }}")
+            })
+            .collect();
+        site.write(
+            &format!("content/meetings/m{i:02}.md"),
+            &format!(
+                "---\ntitle: Board meeting {i}\ndate: {}-{:02}-15\nseries: Board of a very long name that goes on\nchair: Person {:02}\nattendees: [{}]\n---\n",
+                2000 + i / 12,
+                i % 12 + 1,
+                i % 5,
+                attendees.join(", ")
+            ),
+        );
+    }
+    site
+}
+
+#[test]
+fn attendance_pages_do_not_scroll_sideways_on_a_phone() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = big_series();
+    let server = Server::start(&site.root, &[]);
+    for path in [
+        "series/board-of-a-very-long-name-that-goes-on/",
+        "entities/person-03/",
+    ] {
+        let mut tab = browser.open(&format!("{}{path}", server.url));
+        tab.wait_for("document.readyState === 'complete' && document.querySelector('h1')");
+        for width in [390, 1280] {
+            tab.call(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500 }),
+            );
+            let w = tab.eval(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+            );
+            assert!(
+                w[0].as_u64() <= w[1].as_u64(),
+                "{path} at {width} px: {w} (scroll width, view width)"
             );
         }
     }

@@ -248,9 +248,10 @@ fn the_attendance_matrix_shows_chair_roles_and_presence() {
         matrix,
         [
             (
-                "Nordic Network".to_owned(),
+                // Its only role is its usual one: said once, by the name.
+                "Nordic Network Observer & <guest>".to_owned(),
                 vec![
-                    "role:Observer & <guest>".to_owned(),
+                    "present:present".to_owned(),
                     "absent:absent".to_owned(),
                     "absent:absent".to_owned()
                 ]
@@ -259,8 +260,16 @@ fn the_attendance_matrix_shows_chair_roles_and_presence() {
             ("李伟".to_owned(), vec!["present:present".to_owned(); 3]),
         ]
     );
-    let totals = built.texts(page, "table.q-attendance td.q-attendance__total");
-    assert_eq!(totals, ["1", "3 (chair 3)", "3"]);
+    // Totals are the ranking's, above the matrix.
+    let ranking = built.texts(page, "table.q-ranking tbody tr");
+    assert_eq!(
+        ranking,
+        [
+            "1 Zoë Müller 3 of 3 chair 3 100% Nov 2023 – 20 Feb 2024",
+            "1 李伟 3 of 3 100% Nov 2023 – 20 Feb 2024",
+            "3 Nordic Network Observer & <guest> 1 of 3 33% Nov 2023",
+        ]
+    );
     // Linked from its meetings and from /meetings/.
     let from_meeting = built.hrefs("meetings/2023-12-council/index.html", ".q-facts a");
     assert!(from_meeting.contains(&"/minutes/series/council/".to_owned()));
@@ -281,6 +290,162 @@ fn the_attendance_matrix_shows_chair_roles_and_presence() {
         "section[aria-labelledby=q-series-decisions] .q-decision__text",
     );
     assert_eq!(decisions, ["Adopt the agenda <as amended>"]);
+}
+
+/// A board of six meetings and a panel of two, with known attendance:
+/// Ann chairs twice (once without being listed) and is once a guest
+/// speaker; Di joins at the fourth meeting; Cy comes once.
+fn attendance_site() -> Site {
+    let site = Site::empty();
+    for name in ["Ann", "Bo", "Cy", "Di"] {
+        site.write(
+            &format!("content/entities/{}.md", name.to_lowercase()),
+            &format!("---\nname: {name}\nkind: person\n---\n"),
+        );
+    }
+    let board = [
+        ("Ann", "[{ ref: Ann, role: Director }, Bo]"),
+        ("Ann", "[Bo, Cy]"),
+        ("", "[{ ref: Ann, role: Director }, Bo]"),
+        ("Bo", "[{ ref: Ann, role: Guest speaker }, Di]"),
+        ("", "[{ ref: Ann, role: Director }, Di]"),
+        ("", "[Bo, Di]"),
+    ];
+    for (i, (chair, attendees)) in board.iter().enumerate() {
+        let chair = match *chair {
+            "" => String::new(),
+            c => format!("chair: {c}\n"),
+        };
+        site.write(
+            &format!("content/meetings/board-{}.md", i + 1),
+            &format!(
+                "---\ntitle: Board {}\ndate: 2023-{:02}-10\nseries: Board\n{chair}attendees: {attendees}\n---\n",
+                i + 1,
+                i + 1
+            ),
+        );
+    }
+    for (i, who) in ["Ann", "Bo"].iter().enumerate() {
+        site.write(
+            &format!("content/meetings/panel-{}.md", i + 1),
+            &format!(
+                "---\ntitle: Panel {}\ndate: 2023-{:02}-20\nseries: Panel\nattendees: [{who}]\n---\n",
+                i + 1,
+                i + 1
+            ),
+        );
+    }
+    site
+}
+
+#[test]
+fn a_series_ranks_who_attended_most_and_a_person_sees_each_series() {
+    let built = attendance_site().build();
+    let page = "series/board/index.html";
+    let doc = built.html(page);
+    let rows = Selector::parse("table.q-ranking tbody tr").unwrap();
+    let cell = |row: ElementRef, class: &str| {
+        let sel = Selector::parse(&format!(".q-ranking__{class}")).unwrap();
+        text_of(row.select(&sel).next().unwrap())
+    };
+    let ranking: Vec<[String; 4]> = doc
+        .select(&rows)
+        .map(|r| {
+            [
+                cell(r, "rank"),
+                cell(r, "who"),
+                cell(r, "count"),
+                cell(r, "percent"),
+            ]
+        })
+        .collect();
+    // Ann and Bo tie on five (a chair is present), by name; Di joined at
+    // the fourth of six meetings and missed none since; Cy came once, to
+    // the second, of five since.
+    assert_eq!(
+        ranking,
+        [
+            ["1", "Ann Director", "5 of 6 chair 2", "83%"],
+            ["1", "Bo", "5 of 6 chair 1", "83%"],
+            ["3", "Di", "3 of 3", "100%"],
+            ["4", "Cy", "1 of 5", "20%"],
+        ]
+    );
+    // First and last meetings attended, linked.
+    let spans = built.hrefs(page, "table.q-ranking td.q-ranking__span a");
+    assert_eq!(
+        spans,
+        [
+            "/meetings/board-1/",
+            "/meetings/board-5/",
+            "/meetings/board-1/",
+            "/meetings/board-6/",
+            "/meetings/board-4/",
+            "/meetings/board-6/",
+            "/meetings/board-2/",
+        ]
+    );
+    let widths: Vec<&str> = doc
+        .select(&Selector::parse("table.q-ranking .q-share rect").unwrap())
+        .filter_map(|r| r.value().attr("width"))
+        .collect();
+    assert_eq!(widths, ["83", "83", "100", "20"]);
+
+    // The matrix: the usual role once by the name, another role in a tooltip.
+    let matrix_rows = Selector::parse("table.q-attendance tbody tr").unwrap();
+    let who = Selector::parse("th[scope=row]").unwrap();
+    let td = Selector::parse("td.q-att").unwrap();
+    let ann = doc
+        .select(&matrix_rows)
+        .find(|r| {
+            r.select(&who)
+                .next()
+                .is_some_and(|h| text_of(h).starts_with("Ann"))
+        })
+        .unwrap();
+    assert_eq!(text_of(ann.select(&who).next().unwrap()), "Ann Director");
+    let cells: Vec<(String, Option<&str>)> = ann
+        .select(&td)
+        .map(|c| (text_of(c), c.value().attr("title")))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("Chair".to_owned(), None),
+            ("Chair".to_owned(), None),
+            ("present".to_owned(), None),
+            (
+                "present as Guest speaker".to_owned(),
+                Some("As Guest speaker")
+            ),
+            ("present".to_owned(), None),
+            ("absent".to_owned(), None),
+        ]
+    );
+    assert!(
+        built.texts(page, "td.q-attendance__total").is_empty(),
+        "totals are in the ranking"
+    );
+
+    // A person's page: each series, most attended first, linked.
+    let entity = |slug: &str| {
+        built.texts(
+            &format!("entities/{slug}/index.html"),
+            ".q-series-attendance > li",
+        )
+    };
+    assert_eq!(
+        entity("ann"),
+        [
+            "Board 5 of 6 meetings (83%) · chaired 2 · 2023",
+            "Panel 1 of 2 meetings (50%) · 2023",
+        ]
+    );
+    assert_eq!(entity("di"), ["Board 3 of 3 meetings (100%) · 2023"]);
+    assert_eq!(
+        built.hrefs("entities/ann/index.html", ".q-series-attendance a"),
+        ["/series/board/", "/series/panel/"]
+    );
 }
 
 #[test]

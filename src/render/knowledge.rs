@@ -1,7 +1,8 @@
 //! The data of the knowledge views' pages — a series with its attendance
-//! (`/series/<slug>/`), the site map (`/map/`), what changed
-//! (`/changes/`), the printable action register (`/actions/print/`) — and
-//! the pictures of entity and topic pages.
+//! (`/series/<slug>/`; the attendance itself is [`super::attendance`]'s),
+//! the site map (`/map/`), what changed (`/changes/`), the printable action
+//! register (`/actions/print/`) — and the pictures of entity and topic
+//! pages.
 //!
 //! The pictures themselves are drawn by [`crate::views`]; this module only
 //! gives them links in the form the page needs (`root` included) and turns
@@ -11,12 +12,13 @@
 
 use serde::Serialize;
 
+use super::attendance::{self, Attendance, RankView};
 use super::context::{ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, TopicRef};
 use super::pages::{ActionGroups, Year};
 use crate::graph::{RefKind, Site, Target};
 use crate::model::date::PartialDate;
-use crate::model::front::{EntityKind, Status};
-use crate::views::{self, changes, matrix, neighbours, sparkline, timeline};
+use crate::model::front::Status;
+use crate::views::{self, changes, neighbours, sparkline, timeline};
 
 /// Links from the page at `dir` to pages of the graph, for views.
 pub fn linker<'c>(ctx: &'c Ctx<'_>, dir: &str) -> impl Fn(Target) -> String + 'c {
@@ -127,46 +129,15 @@ pub struct SeriesPage<'a> {
     pub series: SeriesLink<'a>,
     /// Its meetings by year, newest first.
     pub years: Vec<Year<MeetingRef<'a>>>,
+    /// Everyone who came, most meetings first.
+    pub ranking: Vec<RankView<'a>>,
+    /// Who came to its latest meetings.
     pub attendance: Attendance<'a>,
     /// Pending actions decided at its meetings, newest first.
     pub overdue: Vec<ActionView<'a>>,
     pub open: Vec<ActionView<'a>>,
     /// Its decisions, newest first.
     pub decisions: Vec<DecisionView<'a>>,
-}
-
-/// The attendance matrix.
-#[derive(Serialize)]
-pub struct Attendance<'a> {
-    /// Columns, oldest first.
-    pub meetings: Vec<MeetingRef<'a>>,
-    /// Earlier meetings of the series, not shown as columns.
-    pub earlier: usize,
-    /// Rows by kind.
-    pub groups: Vec<AttendanceGroup<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct AttendanceGroup<'a> {
-    pub kind: &'static str,
-    pub label: &'static str,
-    pub rows: Vec<AttendanceRow<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct AttendanceRow<'a> {
-    pub entity: EntityRef<'a>,
-    pub cells: Vec<CellView<'a>>,
-    /// Meetings of the whole series attended (or chaired), and chaired.
-    pub attended: usize,
-    pub chaired: usize,
-}
-
-#[derive(Serialize)]
-pub struct CellView<'a> {
-    /// `absent`, `present`, `role` or `chair`.
-    pub kind: &'static str,
-    pub role: Option<&'a str>,
 }
 
 pub fn series_page<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesPage<'a> {
@@ -203,64 +174,15 @@ pub fn series_page<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesPage<'a> {
                 .map(|&d| ctx.decision(d)),
         );
     }
+    let (ranking, attendance) = attendance::of_series(ctx, s);
     SeriesPage {
         series: series_link(ctx, s),
         years,
-        attendance: attendance(ctx, s),
+        ranking,
+        attendance,
         overdue,
         open,
         decisions,
-    }
-}
-
-fn attendance<'a>(ctx: &Ctx<'a>, s: usize) -> Attendance<'a> {
-    let site: &'a Site = ctx.site;
-    let m = matrix::of_series(site, s);
-    let mut groups: Vec<AttendanceGroup<'a>> = Vec::new();
-    for row in m.rows {
-        let kind: EntityKind = site.entities[row.entity].kind;
-        if groups.last().is_none_or(|g| g.kind != kind.as_str()) {
-            groups.push(AttendanceGroup {
-                kind: kind.as_str(),
-                label: kind.plural_label(),
-                rows: Vec::new(),
-            });
-        }
-        let cells = row
-            .cells
-            .iter()
-            .map(|c| match *c {
-                matrix::Cell::Absent => CellView {
-                    kind: "absent",
-                    role: None,
-                },
-                matrix::Cell::Present => CellView {
-                    kind: "present",
-                    role: None,
-                },
-                matrix::Cell::Role(r) => CellView {
-                    kind: "role",
-                    role: Some(r),
-                },
-                matrix::Cell::Chair(r) => CellView {
-                    kind: "chair",
-                    role: r,
-                },
-            })
-            .collect();
-        if let Some(g) = groups.last_mut() {
-            g.rows.push(AttendanceRow {
-                entity: ctx.entity(row.entity),
-                cells,
-                attended: row.attended,
-                chaired: row.chaired,
-            });
-        }
-    }
-    Attendance {
-        meetings: m.meetings.iter().map(|&i| ctx.meeting(i)).collect(),
-        earlier: m.earlier,
-        groups,
     }
 }
 

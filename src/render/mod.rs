@@ -4,6 +4,7 @@
 //! a [`Sink`] as soon as each is done, so memory does not grow with the site.
 //! This is the only module that knows tera. It never writes files itself.
 
+pub mod attendance;
 pub mod context;
 pub mod knowledge;
 pub mod pages;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::attendance::{self, SeriesAttendance};
 use super::context::{
     ActionView, Body, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary, Mentions,
     TopicRef,
@@ -345,6 +346,8 @@ pub struct EntityView<'a> {
     pub meetings: Vec<Year<InvolvedIn<'a>>>,
     /// How many meetings that is.
     pub meeting_count: usize,
+    /// How much of each series it attended, most first.
+    pub attendance: Vec<SeriesAttendance<'a>>,
     pub actions: ActionGroups<'a>,
     pub mentions: Mentions<'a>,
     pub related: Vec<Counted<EntityRef<'a>>>,
@@ -712,6 +715,7 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diag
             }
         }),
         meeting_count: e.meetings.len(),
+        attendance: attendance::of_entity(ctx, i),
         actions: action_groups(ctx, &e.actions),
         mentions: ctx.mentions(&e.backlinks),
         related: e

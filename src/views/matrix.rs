@@ -1,17 +1,22 @@
-//! Attendance matrices: who came to the meetings of a series, in what role.
+//! Attendance matrices: who came to the recent meetings of a series.
 //!
 //! Columns are the series' most recent meetings (at most [`COLUMNS`], oldest
 //! first, so a wide series stays a table one can read and print); rows are
 //! the entities that chaired or attended any of them, by kind, then by how
-//! often they came, then by name. Each row also counts attendance over the
-//! whole series. The cost is the series' meetings times their attendees.
+//! often they came, then by name. A row carries the entity's usual role and
+//! its totals over the whole series from the series' [ranking]; a cell says
+//! whether it was there, in the chair or not, and the role it was listed
+//! with. The cost is the shown meetings times their attendees.
 //!
 //! It holds indices and borrowed roles only: the render stage turns them
 //! into links and text. It must never depend on anything but the graph.
+//!
+//! [ranking]: super::ranking
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
+use super::ranking::Member;
 use crate::graph::Site;
 use crate::model::front::EntityKind;
 
@@ -23,11 +28,9 @@ pub const COLUMNS: usize = 24;
 pub enum Cell<'a> {
     /// Not listed.
     Absent,
-    /// Listed as an attendee, no role given.
-    Present,
-    /// Listed with a role.
-    Role(&'a str),
-    /// In the chair (with the role it was also listed with, if any).
+    /// Listed as an attendee, with the role given there, if any.
+    Present(Option<&'a str>),
+    /// In the chair, with the role it was also listed with, if any.
     Chair(Option<&'a str>),
 }
 
@@ -35,6 +38,8 @@ pub enum Cell<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row<'a> {
     pub entity: usize,
+    /// Its usual role at the series' meetings.
+    pub role: Option<&'a str>,
     /// One cell per column.
     pub cells: Vec<Cell<'a>>,
     /// Meetings of the whole series it attended or chaired.
@@ -54,31 +59,19 @@ pub struct Matrix<'a> {
     pub rows: Vec<Row<'a>>,
 }
 
-/// The matrix of series `s`.
-pub fn of_series(site: &Site, s: usize) -> Matrix<'_> {
+/// The matrix of series `s`, whose ranking is `members`
+/// ([`super::ranking::of_series`]).
+pub fn of_series<'a>(site: &'a Site, s: usize, members: &[Member<'a>]) -> Matrix<'a> {
     let all = &site.series[s].meetings;
     let shown = &all[all.len().saturating_sub(COLUMNS)..];
-    let mut totals: HashMap<usize, (usize, usize)> = HashMap::new();
-    for &m in all {
-        for e in present(site, m) {
-            totals.entry(e).or_default().0 += 1;
-        }
-        if let Some(c) = site.meetings[m].chair {
-            totals.entry(c).or_default().1 += 1;
-        }
-    }
+    let member: HashMap<usize, &Member> = members.iter().map(|m| (m.entity, m)).collect();
     let mut rows: HashMap<usize, Row> = HashMap::new();
     for (col, &m) in shown.iter().enumerate() {
         let meeting = &site.meetings[m];
         let mut cells: Vec<(usize, Cell)> = meeting
             .attendees
             .iter()
-            .map(|a| {
-                (
-                    a.entity,
-                    a.role.as_deref().map_or(Cell::Present, Cell::Role),
-                )
-            })
+            .map(|a| (a.entity, Cell::Present(a.role.as_deref())))
             .collect();
         if let Some(c) = meeting.chair {
             let role = meeting
@@ -89,11 +82,15 @@ pub fn of_series(site: &Site, s: usize) -> Matrix<'_> {
             cells.push((c, Cell::Chair(role)));
         }
         for (e, cell) in cells {
-            let row = rows.entry(e).or_insert_with(|| Row {
-                entity: e,
-                cells: vec![Cell::Absent; shown.len()],
-                attended: totals.get(&e).map_or(0, |t| t.0),
-                chaired: totals.get(&e).map_or(0, |t| t.1),
+            let row = rows.entry(e).or_insert_with(|| {
+                let m = member.get(&e);
+                Row {
+                    entity: e,
+                    role: m.and_then(|m| m.role),
+                    cells: vec![Cell::Absent; shown.len()],
+                    attended: m.map_or(0, |m| m.tally.attended),
+                    chaired: m.map_or(0, |m| m.tally.chaired),
+                }
             });
             row.cells[col] = cell;
         }
@@ -117,20 +114,10 @@ pub fn of_series(site: &Site, s: usize) -> Matrix<'_> {
     }
 }
 
-/// Entities at meeting `m`: the chair and the attendees, each once.
-fn present(site: &Site, m: usize) -> impl Iterator<Item = usize> + '_ {
-    let meeting = &site.meetings[m];
-    let chair = meeting
-        .chair
-        .filter(|c| !meeting.attendees.iter().any(|a| a.entity == *c));
-    chair
-        .into_iter()
-        .chain(meeting.attendees.iter().map(|a| a.entity))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::views::ranking;
     use crate::views::tests::site;
 
     #[test]
@@ -150,7 +137,7 @@ mod tests {
                 "---\ntitle: B\ndate: 2024-02-01\nseries: S\nchair: Org\nattendees: [Ann, { ref: Org, role: Rapporteur }]\n---\n",
             ),
         ]);
-        let m = of_series(&s, 0);
+        let m = of_series(&s, 0, &ranking::of_series(&s, 0));
         assert_eq!(m.meetings, [0, 1]);
         assert_eq!(m.earlier, 0);
         let org = s.entities.iter().position(|e| e.name == "Org").unwrap();
@@ -163,11 +150,13 @@ mod tests {
         assert_eq!(
             m.rows[0].cells,
             [
-                Cell::Role("Host & <guest>"),
+                Cell::Present(Some("Host & <guest>")),
                 Cell::Chair(Some("Rapporteur"))
             ]
         );
-        assert_eq!(m.rows[1].cells, [Cell::Chair(None), Cell::Present]);
+        assert_eq!(m.rows[1].cells, [Cell::Chair(None), Cell::Present(None)]);
+        // Org was given two roles once each: the later one is its usual role.
+        assert_eq!((m.rows[0].role, m.rows[1].role), (Some("Rapporteur"), None));
         assert_eq!((m.rows[0].attended, m.rows[0].chaired), (2, 1));
         assert_eq!((m.rows[1].attended, m.rows[1].chaired), (2, 1));
     }
@@ -188,7 +177,7 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let m = of_series(&s, 0);
+        let m = of_series(&s, 0, &ranking::of_series(&s, 0));
         assert_eq!((m.meetings.len(), m.earlier), (COLUMNS, 30 - COLUMNS));
         assert_eq!(m.rows.len(), 1, "Old only came to a meeting not shown");
         assert_eq!(m.rows[0].attended, 29);

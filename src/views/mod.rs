@@ -2,9 +2,10 @@
 //!
 //! Activity timelines ([`timeline`]) and sparklines ([`sparkline`]) of
 //! entities and topics, relationship maps laid out at build time ([`map`],
-//! fed by [`neighbours`]), attendance matrices of meeting series
-//! ([`matrix`]), what each meeting changed ([`changes`]), and the small JSON
-//! files link previews are read from ([`previews`]).
+//! fed by [`neighbours`]), attendance rankings and matrices of meeting
+//! series ([`ranking`], [`matrix`]), what each meeting changed
+//! ([`changes`]), and the small JSON files link previews are read from
+//! ([`previews`]).
 //!
 //! Views read the resolved [`Site`](crate::graph::Site) and return plain data
 //! or finished SVG markup; the render stage puts them on pages. They must
@@ -19,6 +20,7 @@ pub mod map;
 pub mod matrix;
 pub mod neighbours;
 pub mod previews;
+pub mod ranking;
 pub mod sparkline;
 pub mod svg;
 pub mod timeline;
