@@ -75,7 +75,7 @@ fn the_sample_site_builds_with_pages_linked_both_ways() {
     );
     // Every passage is shown, each linked to its own paragraph of the minutes.
     let places: Vec<String> = built
-        .hrefs("entities/kemal-dervis/index.html", ".q-mention__source a")
+        .hrefs("entities/kemal-dervis/index.html", ".q-mentions a")
         .into_iter()
         .filter(|h| h.contains("meetings/"))
         .collect();

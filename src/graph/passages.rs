@@ -80,11 +80,16 @@ pub struct Passages {
 }
 
 impl Passages {
-    /// The texts, one after the other: held, or read from the store.
-    fn texts(&self) -> io::Result<Cow<'_, str>> {
+    /// The texts in `range` (of the texts one after the other): held, or
+    /// read from the store.
+    fn texts(&self, range: Range<usize>) -> io::Result<Cow<'_, str>> {
         match &self.texts {
-            Texts::Held(t) => Ok(Cow::Borrowed(t)),
-            Texts::Stored { store, at, len } => store.get(*at, *len as usize).map(Cow::Owned),
+            Texts::Held(t) => Ok(Cow::Borrowed(t.get(range).unwrap_or(""))),
+            Texts::Stored { store, at, len } => {
+                let end = range.end.min(*len as usize);
+                let start = range.start.min(end);
+                store.get(at + start as u64, end - start).map(Cow::Owned)
+            }
         }
     }
 }
@@ -141,9 +146,20 @@ impl Backlink {
     /// The texts of the passages, read for [`Read::passages`]: from memory,
     /// or from the file a build keeps them in.
     pub fn read(&self) -> io::Result<Read<'_>> {
+        // Only the stretch of text that holds this backlink's passages.
+        let (mut start, mut end) = (usize::MAX, 0);
+        let mut rest = &self.items[..];
+        while let [block, n, tail @ ..] = rest {
+            let meta = self.passages.blocks[*block as usize];
+            start = start.min(meta.start as usize);
+            end = end.max(meta.end as usize);
+            rest = tail.get(2 * *n as usize..).unwrap_or(&[]);
+        }
+        let start = start.min(end);
         Ok(Read {
             backlink: self,
-            texts: self.passages.texts()?,
+            texts: self.passages.texts(start..end)?,
+            start,
         })
     }
 }
@@ -152,7 +168,10 @@ impl Backlink {
 #[derive(Debug)]
 pub struct Read<'b> {
     backlink: &'b Backlink,
+    /// The texts from the first of its passages to the end of the last.
     texts: Cow<'b, str>,
+    /// Where `texts` starts in the texts of all the page's passages.
+    start: usize,
 }
 
 impl Read<'_> {
@@ -167,10 +186,9 @@ impl Read<'_> {
             let (marks, tail) = tail.split_at(2 * n.min(tail.len() / 2));
             rest = tail;
             let meta = b.passages.blocks[block as usize];
-            let text = self
-                .texts
-                .get(meta.start as usize..meta.end as usize)
-                .unwrap_or("");
+            let range = (meta.start as usize).saturating_sub(self.start)
+                ..(meta.end as usize).saturating_sub(self.start);
+            let text = self.texts.get(range).unwrap_or("");
             Some(Passage {
                 place: meta.place,
                 section: (meta.section != u32::MAX).then_some(meta.section),

@@ -106,8 +106,8 @@ pub struct Outline {
 pub struct Passage {
     /// As plain text, cut to [`SUMMARY_CHARS`].
     pub text: String,
-    /// A digest of the whole text, spaces folded: the same passage in two
-    /// meetings has the same digest.
+    /// A digest of the whole text: the same passage in two meetings has the
+    /// same digest.
     pub digest: u64,
     /// Whether it is long enough to say something ([`SUMMARY_MIN_CHARS`]).
     pub long: bool,
@@ -121,7 +121,7 @@ pub const SUMMARY_MIN_CHARS: usize = 60;
 
 /// How many long and short passages an outline keeps: enough to pass over
 /// the boilerplate a series repeats, few enough to hold for every meeting.
-const PASSAGES_LONG: usize = 4;
+const PASSAGES_LONG: usize = 3;
 const PASSAGES_SHORT: usize = 2;
 
 impl Outline {
@@ -135,18 +135,17 @@ impl Outline {
             .map_or("", |p| p.text.as_str())
     }
 
-    fn keep(&mut self, block: OutlineBlock) {
+    fn keep(&mut self, block: &OutlineBlock) {
         let text = block.text.trim();
         if text.is_empty() || block.roll_call || block.code {
             return;
         }
-        let own_words = block.outside.split_whitespace().count();
         let emphasis_only = !block.outside.chars().any(char::is_alphanumeric);
-        let links_only = block.links > 0 && own_words <= 3;
+        let links_only = block.links > 0 && block.outside.split_whitespace().take(4).count() <= 3;
         if emphasis_only || links_only {
             return;
         }
-        let long = text.chars().count() >= SUMMARY_MIN_CHARS;
+        let long = text.char_indices().nth(SUMMARY_MIN_CHARS - 1).is_some();
         let (count, max) = if long {
             (
                 self.passages.iter().filter(|p| p.long).count(),
@@ -162,9 +161,7 @@ impl Outline {
             return;
         }
         let mut h = crate::search::Hash::default();
-        for word in text.split_whitespace() {
-            h.write(word.as_bytes());
-        }
+        h.write(text.as_bytes());
         self.passages.push(Passage {
             text: truncate_words(text, SUMMARY_CHARS),
             digest: h.0,
@@ -172,8 +169,10 @@ impl Outline {
         });
     }
 
+    /// Whether enough passages are kept: a short one is only a summary
+    /// when no long one is.
     fn full(&self) -> bool {
-        self.passages.len() >= PASSAGES_LONG + PASSAGES_SHORT
+        self.passages.iter().filter(|p| p.long).count() >= PASSAGES_LONG
     }
 }
 
@@ -201,6 +200,8 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
     let mut used = HashSet::new();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut blocks: Vec<OutlineBlock> = Vec::new();
+    // Blocks read, kept to be used again: their texts keep their room.
+    let mut spare: Vec<OutlineBlock> = Vec::new();
     let mut sections = rollcall::Sections::default();
     let mut tracker = rollcall::Tracker::default();
     let mut code_depth = 0usize;
@@ -240,11 +241,10 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
                 if matches!(event, Event::Start(Tag::Paragraph)) && blocks.is_empty() {
                     tracker.other_block();
                 }
-                blocks.push(OutlineBlock {
-                    roll_call: tracker.active(),
-                    code: code_depth > 0,
-                    ..OutlineBlock::default()
-                });
+                let mut block = spare.pop().unwrap_or_default();
+                block.roll_call = tracker.active();
+                block.code = code_depth > 0;
+                blocks.push(block);
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 if let Some(mut block) = blocks.pop() {
@@ -254,8 +254,12 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
                     }
                     block.roll_call |= label != rollcall::Label::None;
                     if !out.full() {
-                        out.keep(block);
+                        out.keep(&block);
                     }
+                    block.text.clear();
+                    block.outside.clear();
+                    block.links = 0;
+                    spare.push(block);
                 }
             }
             Event::Start(Tag::List(_)) => {
@@ -328,6 +332,8 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
         if let Some(t) = shown {
             if let Some((_, _, h)) = heading.as_mut() {
                 h.push_str(&t);
+            } else if out.full() {
+                // Passages are only read for a summary: enough are kept.
             } else if let Some(b) = blocks.last_mut() {
                 b.text.push_str(&t);
                 if links == 0 && emphasis == 0 {
@@ -431,13 +437,13 @@ fn unique_id(explicit: Option<String>, text: &str, used: &mut HashSet<String>) -
 
 /// Cuts `text` to at most `max` characters at a word boundary, adding `…`.
 pub fn truncate_words(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    let Some((end, _)) = text.char_indices().nth(max) else {
         return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
+    };
+    let cut = &text[..end];
     let cut = match cut.rfind(' ') {
         Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
+        _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }

@@ -28,6 +28,8 @@ pub const DEFAULT_ROLL_CALL: [&str; 10] = [
 #[serde(from = "Vec<String>")]
 pub struct RollCall {
     words: Vec<String>,
+    /// The first word of each, for a quick look at every heading.
+    firsts: Vec<String>,
 }
 
 impl Default for RollCall {
@@ -64,7 +66,15 @@ impl RollCall {
             .collect();
         words.sort();
         words.dedup();
-        RollCall { words }
+        let mut firsts: Vec<String> = words
+            .iter()
+            .filter_map(|w| w.split(|c: char| !c.is_alphanumeric()).next())
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned)
+            .collect();
+        firsts.sort();
+        firsts.dedup();
+        RollCall { words, firsts }
     }
 
     fn is_word(&self, w: &str) -> bool {
@@ -76,6 +86,11 @@ impl RollCall {
     /// commas ("Attendees and apologies"). A note in brackets is left out
     /// ("Present (voting members)").
     pub fn heading(&self, text: &str) -> bool {
+        // Every heading of every body comes here: a roll-call's is short,
+        // and starts with one of the words.
+        if text.len() > 80 || !self.starts_a_word(text) {
+            return false;
+        }
         let text = normalise(&without_brackets(text));
         if text.is_empty() {
             return false;
@@ -92,10 +107,40 @@ impl RollCall {
         parts.peek().is_some() && parts.all(|p| self.is_word(p))
     }
 
+    /// Whether `text`, past the marks around a label, starts with one of
+    /// the words (read without making a string, as every heading is).
+    fn starts_a_word(&self, text: &str) -> bool {
+        let text = text.trim_start_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+        let end = text
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len());
+        let first = &text[..end];
+        if first.is_empty() || first.len() > 32 {
+            return false;
+        }
+        if first.is_ascii() {
+            let mut lower = [0u8; 32];
+            lower[..first.len()].copy_from_slice(first.as_bytes());
+            lower[..first.len()].make_ascii_lowercase();
+            let lower = std::str::from_utf8(&lower[..first.len()]).unwrap_or("");
+            return self
+                .firsts
+                .binary_search_by(|f| f.as_str().cmp(lower))
+                .is_ok();
+        }
+        let lower = first.to_lowercase();
+        self.firsts.binary_search(&lower).is_ok()
+    }
+
     /// Whether a paragraph or list item is a roll-call label: alone
     /// ("Present:", "**Apologies**"), or followed by the names.
     pub fn label(&self, text: &str) -> Label {
         let text = text.trim();
+        // Every block of every body comes here: a label is short.
+        let head = text.find(':').map_or(text, |i| &text[..i]);
+        if head.len() > 48 || self.words.is_empty() {
+            return Label::None;
+        }
         if let Some((head, rest)) = text.split_once(':') {
             if self.heading(head) {
                 return if rest.trim().is_empty() {

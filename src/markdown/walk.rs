@@ -130,6 +130,25 @@ pub fn block_anchor(ordinal: u32) -> String {
     format!("q-p{ordinal}")
 }
 
+/// The opening tag of a paragraph or list item with its anchor, made
+/// without a heap allocation where it fits: every block of every page
+/// gets one.
+fn opening(tag: &str, ordinal: u32) -> CowStr<'static> {
+    use std::io::Write;
+    let mut buf = [0u8; 32];
+    let mut cursor = std::io::Cursor::new(&mut buf[..]);
+    let written = write!(cursor, "<{tag} id=\"q-p{ordinal}\">").is_ok();
+    let len = cursor.position() as usize;
+    let inline = std::str::from_utf8(&buf[..len])
+        .ok()
+        .filter(|_| written)
+        .and_then(|s| pulldown_cmark::InlineStr::try_from(s).ok());
+    match inline {
+        Some(s) => CowStr::Inlined(s),
+        None => CowStr::from(format!("<{tag} id=\"{}\">", block_anchor(ordinal))),
+    }
+}
+
 /// What a walk found, and the events to render.
 #[derive(Debug)]
 pub struct Walk<'a, K> {
@@ -713,13 +732,15 @@ impl<'a, L: Links> Walker<'a, '_, L> {
             self.emit(Event::Start(tag));
             return;
         }
-        let id = block_anchor(ordinal);
         match tag {
-            Tag::Paragraph => self.emit(Event::Html(format!("<p id=\"{id}\">").into())),
-            Tag::Item => self.emit(Event::Html(format!("<li id=\"{id}\">").into())),
+            Tag::Paragraph => self.emit(Event::Html(opening("p", ordinal))),
+            Tag::Item => self.emit(Event::Html(opening("li", ordinal))),
             tag => {
                 self.emit(Event::Start(tag));
-                let anchor = format!("<span class=\"q-anchor\" id=\"{id}\"></span>");
+                let anchor = format!(
+                    "<span class=\"q-anchor\" id=\"{}\"></span>",
+                    block_anchor(ordinal)
+                );
                 self.emit(Event::InlineHtml(anchor.into()));
             }
         }

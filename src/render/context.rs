@@ -188,6 +188,10 @@ pub struct Values {
     meetings: Vec<OnceLock<tera::Value>>,
     entities: Vec<OnceLock<tera::Value>>,
     topics: Vec<OnceLock<tera::Value>>,
+    /// The HTML of each action's and decision's text, where links are the
+    /// same on every page (see [`Inline`]).
+    actions: Vec<OnceLock<String>>,
+    decisions: Vec<OnceLock<String>>,
     dates: Option<Mutex<HashMap<PartialDate, tera::Value>>>,
     /// The values of `site` and `today`.
     pub site: OnceLock<tera::Value>,
@@ -205,6 +209,8 @@ impl Values {
             meetings: slots(site.meetings.len()),
             entities: slots(site.entities.len()),
             topics: slots(site.topics.len()),
+            actions: (0..site.actions.len()).map(|_| OnceLock::new()).collect(),
+            decisions: (0..site.decisions.len()).map(|_| OnceLock::new()).collect(),
             dates: Some(Mutex::default()),
             ..Values::default()
         }
@@ -358,11 +364,13 @@ pub struct MentionYear<'a> {
 pub const LATEST_MENTIONS: usize = 5;
 
 /// Passages that mention a page, as HTML: an `<ol class="q-mention-groups">`
-/// with a `<li class="q-mention-group">` for each page they are on (its
-/// title linked, its date, how many passages), and in it an
-/// `<ol class="q-mentions">` of the passages, each quoted with the mention
-/// in `<mark>` and linked to its own place. Written only when its page is
-/// rendered; for a fingerprint it stands for what it shows.
+/// with a `<li class="q-mention-group">` for each page they are on (a `<p>`
+/// with its title linked, its date, how many passages), and in it an
+/// `<ol class="q-mentions">` of the passages: each a `<li>` with the
+/// passage in a `<blockquote>`, the mention in `<mark>`, and a link to its
+/// own place. Written only when its page is rendered, and lean: an entity
+/// may be named in thousands of passages. For a fingerprint it stands for
+/// what it shows.
 pub struct MentionsHtml<'a> {
     list: &'a [Backlink],
     /// At most this many passages.
@@ -385,7 +393,9 @@ impl MentionsHtml<'_> {
     /// The HTML (empty when there is no passage), or why the passages'
     /// texts could not be read.
     pub fn html(&self) -> std::io::Result<String> {
-        let mut out = String::new();
+        // Passages take some hundreds of bytes each: room for them at once.
+        let passages: usize = self.list.iter().map(Backlink::len).sum();
+        let mut out = String::with_capacity(passages.min(self.limit).saturating_mul(512));
         let mut left = self.limit;
         for b in self.list {
             if left == 0 {
@@ -408,9 +418,7 @@ impl MentionsHtml<'_> {
         let site = self.site;
         let root = &*self.root;
         let path = self.paths.get(b.from);
-        out.push_str(
-            "<li class=\"q-mention-group\">\n<p class=\"q-mention-group__source\"><a href=\"",
-        );
+        out.push_str("<li class=\"q-mention-group\"><p><a href=\"");
         escape_html_into(out, root);
         escape_html_into(out, path);
         out.push_str("\">");
@@ -441,9 +449,9 @@ impl MentionsHtml<'_> {
                 Place::Heading | Place::Block(_) => title,
             };
             let (text, marks) = crate::graph::passages::window(p.text, &p.marks);
-            out.push_str("<li class=\"q-mention\"><blockquote class=\"q-mention__quote\">");
+            out.push_str("<li><blockquote>");
             marked_into(out, &text, &marks);
-            out.push_str("</blockquote><p class=\"q-mention__source\"><a href=\"");
+            out.push_str("</blockquote><a href=\"");
             escape_html_into(out, root);
             escape_html_into(out, path);
             let _ = match p.place {
@@ -460,7 +468,7 @@ impl MentionsHtml<'_> {
                 out.push_str("§ ");
                 escape_html_into(out, title);
             }
-            out.push_str("</a></p></li>\n");
+            out.push_str("</a></li>\n");
             written += 1;
         }
         out.push_str("</ol>\n</li>\n");
@@ -603,7 +611,11 @@ impl<'a> Ctx<'a> {
             path: self.path(Target::Action(i)),
             number: a.number,
             text: &a.text,
-            html: self.inline(&a.source, Target::Meeting(a.meeting)),
+            html: self.inline(
+                &a.source,
+                Target::Meeting(a.meeting),
+                self.values.actions.get(i),
+            ),
             owners: self.entities(&a.owners),
             topics: self.topics(&a.topics),
             meeting: self.meeting(a.meeting),
@@ -629,8 +641,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// A short Markdown text of the page `this` (an action's, a decision's),
-    /// made HTML for the page being made.
-    pub fn inline(&self, source: &'a str, this: Target) -> Inline<'a> {
+    /// made HTML for the page being made. Where links are written the same
+    /// on every page, the HTML is made once, into `shared`.
+    pub fn inline(
+        &self,
+        source: &'a str,
+        this: Target,
+        shared: Option<&'a OnceLock<String>>,
+    ) -> Inline<'a> {
         Inline {
             source,
             this,
@@ -638,6 +656,7 @@ impl<'a> Ctx<'a> {
             site: self.site,
             urls: self.urls,
             links: self.links,
+            shared: shared.filter(|_| !self.urls.relative),
         }
     }
 
@@ -651,7 +670,11 @@ impl<'a> Ctx<'a> {
         DecisionView {
             number: d.number,
             text: &d.text,
-            html: self.inline(&d.source, Target::Meeting(d.meeting)),
+            html: self.inline(
+                &d.source,
+                Target::Meeting(d.meeting),
+                self.values.decisions.get(i),
+            ),
             anchor: format!("{}#q-decision-{}", meeting.path, d.number),
             meeting,
             topics: self.topics(&d.topics),
@@ -734,6 +757,25 @@ pub fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
 
 /// Appends [`marked`] `text` to `out`.
 pub fn marked_into(out: &mut String, text: &str, marks: &[std::ops::Range<usize>]) {
+    let fits = |r: &std::ops::Range<usize>| {
+        r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
+    };
+    // Most passages name a page once.
+    if let [one] = marks {
+        if fits(one) {
+            escape_html_into(out, &text[..one.start]);
+            out.push_str("<mark>");
+            escape_html_into(out, &text[one.clone()]);
+            out.push_str("</mark>");
+            escape_html_into(out, &text[one.end..]);
+        } else {
+            escape_html_into(out, text);
+        }
+        return;
+    }
     let mut marks: Vec<_> = marks
         .iter()
         .filter(|r| r.start < r.end && r.end <= text.len())
@@ -873,6 +915,8 @@ pub struct Inline<'a> {
     site: &'a Site,
     urls: &'a Urls,
     links: SiteLinks<'a>,
+    /// Where the HTML is kept for every page that shows it.
+    shared: Option<&'a OnceLock<String>>,
 }
 
 impl std::fmt::Debug for Inline<'_> {
@@ -884,6 +928,19 @@ impl std::fmt::Debug for Inline<'_> {
 impl Inline<'_> {
     /// The HTML.
     pub fn html(&self) -> String {
+        let text = self.source.trim();
+        // Most texts are plain words: no Markdown to read, no name to link.
+        let plain = !text.contains([
+            '*', '_', '`', '[', ']', '<', '>', '\\', '&', '!', '~', '|', '#', '\n',
+        ]) && !text.starts_with(|c: char| c.is_ascii_digit() || "-+=".contains(c))
+            && self
+                .site
+                .mentions
+                .as_ref()
+                .is_none_or(|m| m.find(text).is_empty());
+        if plain {
+            return crate::markdown::escape_html(text);
+        }
         let style = Style {
             root: &self.root,
             base_path: &self.urls.base_path,
@@ -917,7 +974,10 @@ impl Serialize for Inline<'_> {
             );
             return inputs.serialize(s);
         }
-        s.serialize_str(&self.html())
+        match self.shared {
+            Some(slot) => s.serialize_str(slot.get_or_init(|| self.html())),
+            None => s.serialize_str(&self.html()),
+        }
     }
 }
 
