@@ -438,4 +438,37 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn edits_of_real_minutes_give_what_a_full_build_gives() {
+        follow(
+            "tests/fixtures/steering",
+            &[
+                // A name in a decision: a passage of the entity's page.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "exactly the one-third cap.",
+                    "exactly the one-third cap, as Nadia Farouk noted.",
+                ),
+                // A name in a roll-call: attendance, no passage.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-04-19.md",
+                    "## Apologies\n\n",
+                    "## Apologies\n\n* Nadia Farouk @nfarouk\n",
+                ),
+                // The first words of the minutes: the meeting's summary.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-04-19.md",
+                    "## Apologies",
+                    "The budget for the security audit was approved without objection today.\n\n## Apologies",
+                ),
+                // A phrase that is not a mention of the entity.
+                (
+                    "content/entities/organizations/google.md",
+                    "Google Meet]",
+                    "Google Meet, Google Workspace]",
+                ),
+            ],
+        );
+    }
 }

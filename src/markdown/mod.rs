@@ -6,6 +6,7 @@
 //! body contains, a summary, and syntax problems. [`walk`] is used after the
 //! graph is known. Nothing here touches files or templates.
 
+pub mod autolink;
 mod mentions;
 pub mod rollcall;
 mod tags;

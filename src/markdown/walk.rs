@@ -496,6 +496,39 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         }
         let base = self.block_len();
         self.push_block_text(&t);
+        let urls = if self.scanning() {
+            super::autolink::find(&t)
+        } else {
+            Vec::new()
+        };
+        if urls.is_empty() {
+            self.words(t, base);
+            return;
+        }
+        // Web addresses become links; the words between are read as ever.
+        let mut pos = 0;
+        for url in urls {
+            if url.range.start > pos {
+                self.words(t[pos..url.range.start].to_owned().into(), base + pos);
+            }
+            self.emit(Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: url.href.into(),
+                title: "".into(),
+                id: "".into(),
+            }));
+            self.emit(Event::Text(t[url.range.clone()].to_owned().into()));
+            self.emit(Event::End(TagEnd::Link));
+            pos = url.range.end;
+        }
+        if pos < t.len() {
+            self.words(t[pos..].to_owned().into(), base + pos);
+        }
+    }
+
+    /// Text outside links at `base` in its block: mentions are found in it,
+    /// and those [`Autolink`] says become links.
+    fn words(&mut self, t: CowStr<'a>, base: usize) {
         let found = match self.links.mentions() {
             Some(m) if self.scanning() => self.search(m, &t),
             _ => Vec::new(),

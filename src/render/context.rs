@@ -932,7 +932,8 @@ impl Inline<'_> {
         // Most texts are plain words: no Markdown to read, no name to link.
         let plain = !text.contains([
             '*', '_', '`', '[', ']', '<', '>', '\\', '&', '!', '~', '|', '#', '\n',
-        ]) && !text.starts_with(|c: char| c.is_ascii_digit() || "-+=".contains(c))
+        ]) && crate::markdown::autolink::find(text).is_empty()
+            && !text.starts_with(|c: char| c.is_ascii_digit() || "-+=".contains(c))
             && self
                 .site
                 .mentions
