@@ -108,6 +108,23 @@ pub fn parse_yaml<T: DeserializeOwned>(
         .lines()
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
     let source = if has_content { yaml } else { "{}" };
+    // The YAML reader names a control character by its place among the
+    // characters only: find it first, to point at its line and column.
+    if let Some((at, c)) = yaml
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(YamlError {
+            offset: offset + at,
+            message: format!(
+                "a control character (U+{:04X}) is not allowed in front matter",
+                c as u32
+            ),
+            help: Some(
+                "delete it: it is invisible in most editors, so retype the text around it".into(),
+            ),
+        });
+    }
     serde_yaml::from_str(source).map_err(|e| convert(&e, yaml, offset, keys))
 }
 

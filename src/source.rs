@@ -203,8 +203,20 @@ fn read_one(
     linked: bool,
 ) -> Result<Option<SourceFile>, Diagnostic> {
     let rel = relative(root, path);
-    if path.extension().and_then(|e| e.to_str()) != Some("md") {
-        return Ok(None);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    match markdown_name(&name) {
+        Name::Markdown => {}
+        Name::Other => return Ok(None),
+        Name::Odd => {
+            return Err(Diagnostic::warning(
+                rel,
+                "this file's name ends in a space or a dot after `.md`, so it is not read as minutes",
+            )
+            .help(format!("rename it to `{}`", name.trim_end_matches([' ', '.', '\t']))));
+        }
     }
     let top = path
         .strip_prefix(content)
@@ -230,6 +242,31 @@ fn read_one(
         path: rel,
         text,
     }))
+}
+
+/// What a file's name says it is.
+#[derive(Debug, PartialEq, Eq)]
+enum Name {
+    /// Markdown: `.md` or `.markdown`, in any case.
+    Markdown,
+    /// Something else: an attachment, a note.
+    Other,
+    /// Markdown by its name but for what follows the extension (`x.md `).
+    Odd,
+}
+
+fn markdown_name(name: &str) -> Name {
+    let is_markdown = |n: &str| {
+        let lower = n.to_ascii_lowercase();
+        lower.len() > 3 && (lower.ends_with(".md") || lower.ends_with(".markdown"))
+    };
+    if is_markdown(name) {
+        Name::Markdown
+    } else if is_markdown(name.trim_end_matches([' ', '.', '\t'])) {
+        Name::Odd
+    } else {
+        Name::Other
+    }
 }
 
 /// An error unless the real place of `path` is inside `content_real`.
@@ -263,6 +300,18 @@ fn read_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// Checks and normalises the bytes of a file: UTF-8, no NUL, no BOM, LF endings.
 pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some("UTF-16 little-endian"),
+        Some([0xFE, 0xFF]) => Some("UTF-16 big-endian"),
+        _ => None,
+    };
+    if let Some(encoding) = utf16 {
+        return Err(Diagnostic::error(
+            rel,
+            format!("the file is {encoding} (it starts with a UTF-16 byte order mark), not UTF-8"),
+        )
+        .help("save the file as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8)"));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -317,6 +366,25 @@ mod tests {
         let e = decode(Path::new("a.md"), b"a\nb\0".to_vec()).unwrap_err();
         assert!(e.message.contains("NUL"));
         assert_eq!((e.line, e.column), (2, 2));
+    }
+
+    #[test]
+    fn markdown_files_are_known_by_any_case_of_their_extension() {
+        for name in ["a.md", "Board.MD", "b.markdown", "C.Markdown"] {
+            assert_eq!(markdown_name(name), Name::Markdown, "{name}");
+        }
+        for name in ["d.md ", "e.md.", "f.markdown  "] {
+            assert_eq!(markdown_name(name), Name::Odd, "{name}");
+        }
+        for name in ["logo.png", "notes.txt", ".md", "md"] {
+            assert_eq!(markdown_name(name), Name::Other, "{name}");
+        }
+    }
+
+    #[test]
+    fn utf16_is_told_apart_from_latin1() {
+        let e = decode(Path::new("a.md"), vec![0xFF, 0xFE, b'-', 0]).unwrap_err();
+        assert!(e.message.contains("UTF-16"), "{}", e.message);
     }
 
     #[test]

@@ -396,3 +396,12 @@ fn unreadable_files_and_read_only_content() {
     assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
     assert_eq!(before, after);
 }
+
+#[test]
+fn markdown_files_are_read_whatever_the_case_of_their_extension() {
+    let built = Site::fixture("bad/odd-file-names").build();
+    for page in ["meetings/board/index.html", "meetings/b/index.html"] {
+        assert!(built.exists(page), "{page} was left out");
+    }
+    assert!(!built.exists("meetings/d/index.html"));
+}

@@ -60,3 +60,57 @@ fn an_unknown_mode_is_a_configuration_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `sanitize`?"));
 }
+
+/// Markdown whose links and images would run code if they were live.
+const SCRIPTED: &str = "---\ntitle: M\ndate: 2024-01-01\ndocuments:\n  - { title: Agenda, url: \"javascript:alert(9)\" }\n---\n\n\
+    Inline [first](javascript:alert(1)) and <javascript:alert(2)> and [ref][r].\n\n\
+    A [document](data:text/html,<script>alert(4)</script>) and [tab](java&#x09;script:alert(5)) \
+    and [upper](JAVASCRIPT:alert(6)) and [vb](vbscript:msgbox(7)).\n\n\
+    ![picture](javascript:alert(8)) and [fine](https://example.org/a) and [path](/meetings/m/).\n\n\
+    [r]: javascript:alert(3)\n";
+
+#[test]
+fn no_mode_makes_a_scripted_markdown_link_live() {
+    for mode in [None, Some("allow"), Some("sanitize"), Some("escape")] {
+        let config = mode.map_or(String::new(), |m| format!("raw_html: {m}\n"));
+        let site = Site::empty()
+            .file("quorum.yaml", &config)
+            .file("content/meetings/m.md", SCRIPTED);
+        let built = site.build();
+        let page = built.text("meetings/m/index.html");
+        let doc = built.html("meetings/m/index.html");
+        for selector in ["a[href]", "img[src]", "[src]"] {
+            let sel = scraper::Selector::parse(selector).unwrap();
+            for e in doc.select(&sel) {
+                let url = e.value().attr("href").or(e.value().attr("src")).unwrap();
+                let lower: String = url
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                for scheme in ["javascript:", "vbscript:", "data:"] {
+                    assert!(!lower.contains(scheme), "{mode:?}: a live link to {url}");
+                }
+            }
+        }
+        // The words stay, unlinked; safe links stay links.
+        for words in [
+            "first", "ref", "document", "tab", "upper", "vb", "picture", "Agenda",
+        ] {
+            assert!(page.contains(words), "{mode:?}: {words} is gone");
+        }
+        assert!(page.contains("href=\"https://example.org/a\""), "{mode:?}");
+        assert!(
+            page.contains("(no link)"),
+            "{mode:?}: the document's address is not a link"
+        );
+        // The unsafe document address is told about.
+        assert!(
+            built
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains("javascript:alert(9)")),
+            "{mode:?}"
+        );
+    }
+}

@@ -107,6 +107,14 @@ fn with(place: &Diagnostic, severity: Severity, message: String) -> Diagnostic {
     }
 }
 
+/// "content/meetings/a.md:12": where a diagnostic points.
+fn where_(d: &Diagnostic) -> String {
+    match d.line {
+        0 => d.path.display().to_string(),
+        line => format!("{}:{line}", d.path.display()),
+    }
+}
+
 /// Sorts documents by slug and reports two files with the same slug.
 fn dedupe_slugs<F>(
     mut docs: Vec<Arc<Doc<F>>>,
@@ -342,6 +350,8 @@ impl Builder {
                 .insert(RefKind::Meeting, &doc.front.title, Target::Meeting(i));
         }
         let mut n = 0;
+        // Which meeting gave each id first, for the message about a second.
+        let mut first: HashMap<Slug, (&Arc<MeetingDoc>, String)> = HashMap::new();
         for doc in docs {
             for (k, a) in doc.front.actions.iter().enumerate() {
                 let id = match &a.id {
@@ -351,15 +361,25 @@ impl Builder {
                 let slug = Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id));
                 let p = || place(doc, "id", &id);
                 if !self.take_slug(RefKind::Action, &slug) {
+                    let here = p();
+                    let there = first.get(&slug).map_or_else(
+                        || "another action".to_owned(),
+                        |(d, id)| where_(&place(d, "id", id)),
+                    );
                     self.diagnostics.push(
                         with(
-                            &p(),
+                            &here,
                             Severity::Error,
-                            format!("two actions have the id `{id}`"),
+                            format!(
+                                "two actions have the id `{id}`: this one and the one at {there}"
+                            ),
                         )
-                        .help("give one of them another `id:`"),
+                        .help("an action's id is its address: give one of them another `id:`"),
                     );
+                    n += 1;
+                    continue;
                 }
+                first.insert(slug.clone(), (doc, id.clone()));
                 self.name(RefKind::Action, &id, Target::Action(n), p);
                 if slug.as_str() != fold(&id) {
                     self.name(RefKind::Action, slug.as_str(), Target::Action(n), p);

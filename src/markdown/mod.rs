@@ -9,6 +9,7 @@
 pub mod autolink;
 mod mentions;
 pub mod rollcall;
+mod scheme;
 mod tags;
 mod walk;
 
@@ -18,6 +19,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use mentions::{Mention, Mentions, NOT_A_MENTION};
 pub use rollcall::RollCall;
+pub use scheme::safe_url;
 pub use tags::escape_unknown;
 pub use walk::{
     Autolink, Block, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk, block_anchor,
@@ -218,11 +220,20 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
         }
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((
-                    *level as u8,
-                    id.as_ref().map(|s| s.to_string()),
-                    String::new(),
-                ));
+                let mut explicit = id.as_ref().map(|s| s.trim().to_string());
+                // The theme's ids start with `q-`: a heading may not take one.
+                if let Some(own) = explicit
+                    .as_mut()
+                    .filter(|id| id.starts_with(THEME_ID_PREFIX))
+                {
+                    out.problems.push(Problem {
+                        offset: range.start,
+                        message: format!("the id `{own}` is reserved: ids that start with `{THEME_ID_PREFIX}` belong to the theme"),
+                        help: format!("give the heading another id; it gets `h-{own}` meanwhile"),
+                    });
+                    *own = format!("h-{own}");
+                }
+                heading = Some((*level as u8, explicit, String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = heading.take() {
@@ -495,6 +506,18 @@ pub fn escape_html_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_never_take_the_theme_s_ids() {
+        let o = outline(
+            "## Title {#q-minutes-title}\n\n## q-toc\n",
+            &RollCall::default(),
+        );
+        let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["h-q-minutes-title", "h-q-toc"]);
+        assert_eq!(o.problems.len(), 1, "{:?}", o.problems);
+        assert!(o.problems[0].message.contains("reserved"));
+    }
 
     #[test]
     fn headings_get_unique_stable_ids() {

@@ -261,6 +261,8 @@ struct OpenBlock {
 
 enum OpenLink<K> {
     Plain,
+    /// A link whose address could run code: its text is shown, unlinked.
+    Inert,
     Wiki {
         target: Option<K>,
         label_start: usize,
@@ -286,7 +288,8 @@ struct Walker<'a, 'l, L: Links> {
     open_links: Vec<OpenLink<L::Key>>,
     code: usize,
     heading: usize,
-    image: usize,
+    /// Images open, each with whether it is shown as an image.
+    images: Vec<bool>,
     next_heading: usize,
     section: Option<usize>,
     linked: HashSet<L::Key>,
@@ -349,7 +352,7 @@ impl<'a, 'l, L: Links> Events<'a, 'l, L> {
                 open_links: Vec::new(),
                 code: 0,
                 heading: 0,
-                image: 0,
+                images: Vec::new(),
                 next_heading: 0,
                 section: None,
                 linked: HashSet::new(),
@@ -441,7 +444,7 @@ impl<'a, L: Links> Walker<'a, '_, L> {
     }
 
     fn scanning(&self) -> bool {
-        self.code == 0 && self.heading == 0 && self.image == 0 && self.open_links.is_empty()
+        self.code == 0 && self.heading == 0 && self.images.is_empty() && self.open_links.is_empty()
     }
 
     fn swallowing(&self) -> bool {
@@ -634,6 +637,10 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 title,
                 id,
             }) => {
+                if !super::safe_url(&dest_url) {
+                    self.open_links.push(OpenLink::Inert);
+                    return;
+                }
                 self.open_links.push(OpenLink::Plain);
                 let dest_url = self.site_url(&dest_url).map_or(dest_url, CowStr::from);
                 self.emit(Event::Start(Tag::Link {
@@ -650,7 +657,12 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 title,
                 id,
             }) => {
-                self.image += 1;
+                // An image whose address could run code is shown as its text.
+                let safe = super::safe_url(&dest_url);
+                self.images.push(safe);
+                if !safe {
+                    return;
+                }
                 let dest_url = self.site_url(&dest_url).map_or(dest_url, CowStr::from);
                 self.emit(Event::Start(Tag::Image {
                     link_type,
@@ -660,8 +672,9 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 }));
             }
             Event::End(TagEnd::Image) => {
-                self.image = self.image.saturating_sub(1);
-                self.emit(Event::End(TagEnd::Image));
+                if self.images.pop().unwrap_or(true) {
+                    self.emit(Event::End(TagEnd::Image));
+                }
             }
             Event::Start(Tag::Heading {
                 level,
@@ -840,6 +853,7 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 }
             }
             Some(OpenLink::Plain) | None => self.emit(Event::End(TagEnd::Link)),
+            Some(OpenLink::Inert) => {}
         }
     }
 }

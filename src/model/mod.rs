@@ -200,19 +200,11 @@ impl<F> Doc<F> {
 }
 
 /// Whether a URL from front matter may become a link: web, mail, FTP and file
-/// addresses, and paths without a scheme. `javascript:`, `data:` and the like
-/// never may.
+/// addresses, and paths without a scheme; `javascript:`, `data:` and the like
+/// never may (see [`markdown::safe_url`]).
 pub fn is_safe_url(url: &str) -> bool {
     let url = url.trim();
-    let lower = url.to_ascii_lowercase();
-    let scheme_end = lower.find(':');
-    let path_start = lower.find(['/', '?', '#']).unwrap_or(lower.len());
-    match scheme_end {
-        Some(i) if i < path_start => {
-            ["http", "https", "mailto", "ftp", "file"].contains(&&lower[..i])
-        }
-        _ => !url.is_empty() && !url.chars().any(char::is_control),
-    }
+    !url.is_empty() && !url.chars().any(char::is_control) && markdown::safe_url(url)
 }
 
 /// The start of the line `key:` (at any indentation) in `yaml`.
@@ -348,16 +340,35 @@ fn parse_typed(file: SourceFile, roll_call: &RollCall) -> (Option<Any>, Vec<Diag
     }
 }
 
-/// An error when a required text is blank.
+/// An error when a required text is blank, or YAML's null (`~`, `null`),
+/// which the YAML reader hands over as text.
 fn required<F>(doc: &Doc<F>, key: &str, value: &str) -> Option<Diagnostic> {
-    value.trim().is_empty().then(|| {
-        doc.diagnostic(
-            Severity::Error,
-            doc.locate(key, ""),
-            format!("`{key}` is empty"),
-        )
-        .width(key.len())
-        .help(format!("write the {key} after `{key}:`"))
+    let null = matches!(value.trim(), "~" | "null" | "Null" | "NULL") && written_bare(doc, key);
+    (value.trim().is_empty() || null).then(|| {
+        let message = if null {
+            format!("`{key}` is null (`{}`): it has no value", value.trim())
+        } else {
+            format!("`{key}` is empty")
+        };
+        doc.diagnostic(Severity::Error, doc.locate(key, ""), message)
+            .width(key.len())
+            .help(format!(
+                "write the {key} after `{key}:` (in quotes if it really is \"{}\")",
+                value.trim()
+            ))
+    })
+}
+
+/// Whether the value of `key` is written without quotes in the front matter.
+fn written_bare<F>(doc: &Doc<F>, key: &str) -> bool {
+    let text = doc.text();
+    let Some(yaml) = text.get(doc.yaml_offset..doc.body_offset) else {
+        return false;
+    };
+    find_key(yaml, key).is_some_and(|at| {
+        let line = yaml[at..].lines().next().unwrap_or("");
+        let value = line.split_once(':').map_or("", |(_, v)| v).trim();
+        !value.starts_with(['"', '\''])
     })
 }
 

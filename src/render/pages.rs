@@ -598,7 +598,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
                 due: u.due,
             })
             .collect(),
-        documents: &doc.front.documents,
+        documents: &m.documents,
         draft: doc.front.draft,
         summary: m.summary(),
         toc: &doc.outline.headings,
