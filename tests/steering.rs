@@ -314,3 +314,17 @@ fn the_series_ranks_its_members_by_meetings_attended() {
         &row[..120.min(row.len())]
     );
 }
+
+#[test]
+fn a_generated_site_of_real_shaped_minutes_builds_clean() {
+    let mut site = common::corpus::messy_site(60);
+    site.overrides.today = None;
+    let built = site.build();
+    let warnings: Vec<String> = built.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(warnings.is_empty(), "{}", warnings.join("\n"));
+    assert_eq!(meeting_pages(&built).len(), 60);
+    // The chair is named in discussion, not only in the roll-calls.
+    let chair = built.text("entities/aabbott/index.html");
+    assert!(chair.contains("q-entity-mentions"));
+    built.check_links();
+}
