@@ -271,7 +271,7 @@ fn the_attendance_matrix_shows_chair_roles_and_presence() {
         ]
     );
     // Linked from its meetings and from /meetings/.
-    let from_meeting = built.hrefs("meetings/2023-12-council/index.html", ".q-facts a");
+    let from_meeting = built.hrefs("meetings/2023-12-council/index.html", ".q-infobox__facts a");
     assert!(from_meeting.contains(&"/minutes/series/council/".to_owned()));
     let from_index = built.hrefs("meetings/index.html", ".q-series-nav a");
     assert_eq!(from_index, ["/minutes/series/council/"]);
