@@ -1,0 +1,119 @@
+//! `quorum serve` keeps the preview to whoever it was started for, and serves
+//! any base path `base_url` can hold.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Site;
+use common::server::{Raw, Server};
+
+/// A GET of `target` with `host` as its Host header (none when `None`).
+fn get(server: &Server, target: &str, host: Option<&str>) -> Raw {
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    server.raw(format!("GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").as_bytes())
+}
+
+/// The value of the header `name` of an answer.
+fn header(answer: &Raw, name: &str) -> Option<String> {
+    answer.head.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_owned())
+    })
+}
+
+/// A page, the live-reload script and its events, and the base path without
+/// its slash, all reached under `base` as a request target (raw bytes, as
+/// they go over the wire).
+fn assert_served_under(server: &Server, base: &str) {
+    let host = Some("127.0.0.1");
+    let page = get(server, &format!("{base}topics/budget/"), host);
+    assert_eq!(page.status, 200, "{base}\n{}", page.head);
+    assert!(page.body.contains("Money matters."), "{base}");
+    let js = get(server, &format!("{base}__quorum/live.js"), host);
+    assert_eq!(js.status, 200, "{base}\n{}", js.head);
+    assert!(js.body.contains("EventSource"), "{base}");
+    let events = get(server, &format!("{base}__quorum/events"), host);
+    assert_eq!(events.status, 200, "{base}\n{}", events.head);
+    assert!(events.body.contains("event: hello"), "{base}");
+    // Redirects lead back under the base path, in an address a header can hold.
+    let folder = get(server, &format!("{base}topics/budget"), host);
+    assert!(
+        matches!(folder.status, 301 | 307 | 308),
+        "{base}\n{}",
+        folder.head
+    );
+    let location = header(&folder, "location").expect("a redirect says where");
+    assert!(
+        location.is_ascii()
+            && location.ends_with("topics/budget/")
+            && location != "/topics/budget/",
+        "{base}: {location}"
+    );
+    assert_eq!(get(server, &location, host).status, 200, "{location}");
+    let bare = get(server, base.trim_end_matches('/'), host);
+    assert_eq!(bare.status, 308, "{base}\n{}", bare.head);
+    let location = header(&bare, "location").expect("a redirect says where");
+    assert!(
+        location.is_ascii() && location.ends_with('/'),
+        "{base}: {location}"
+    );
+    assert_eq!(get(server, &location, host).status, 200, "{location}");
+    let missing = get(server, &format!("{base}no-such-page/"), host);
+    assert_eq!(missing.status, 404, "{base}");
+    assert!(missing.body.contains("Page not found"), "{base}");
+}
+
+#[test]
+fn serve_answers_under_base_paths_that_look_like_route_patterns() {
+    for (base_url, forms) in [
+        ("http://h.example/:minutes/", ["/:minutes/", "/%3Aminutes/"]),
+        ("http://h.example/*x/", ["/*x/", "/%2Ax/"]),
+        ("http://h.example/a/:b/*c/", ["/a/:b/*c/", "/a/%3ab/%2ac/"]),
+    ] {
+        let site = Site::fixture("tricky");
+        let mut server = Server::start(&site.root, &["--base-url", base_url]);
+        for base in forms {
+            assert_served_under(&server, base);
+        }
+        // Pages reload through the event stream at the address it printed.
+        let events = server.events();
+        assert!(events.quiet(Duration::from_millis(100)));
+        let status = server
+            .interrupt(Duration::from_secs(10))
+            .expect("the server stops on Ctrl-C");
+        assert!(status.success(), "{base_url}: {status:?}");
+        assert!(!server.dir.exists(), "{base_url}: the copy is removed");
+    }
+}
+
+#[test]
+fn serve_answers_under_a_base_path_that_is_not_ascii() {
+    for base_url in [
+        "http://h.example/procès-verbaux/",
+        "http://h.example/proc%C3%A8s-verbaux/",
+    ] {
+        let site = Site::fixture("tricky");
+        let server = Server::start(&site.root, &["--base-url", base_url]);
+        for base in [
+            "/proc%C3%A8s-verbaux/",
+            "/proc%c3%a8s-verbaux/",
+            "/procès-verbaux/",
+        ] {
+            assert_served_under(&server, base);
+        }
+        // Not the same path, however it is written.
+        for other in ["/proces-verbaux/", "/proc%C3%A9s-verbaux/"] {
+            let answer = get(&server, other, Some("127.0.0.1"));
+            assert_eq!(answer.status, 404, "{base_url}: {other}");
+        }
+        // The links of the pages lead back under the base path.
+        let page = get(&server, "/proc%C3%A8s-verbaux/", Some("127.0.0.1"));
+        assert!(
+            page.body.contains("verbaux/topics/budget/"),
+            "{base_url}: {}",
+            page.body
+        );
+    }
+}
