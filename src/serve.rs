@@ -8,11 +8,13 @@
 //! failed rebuild keeps the last good site served; nothing the content says
 //! can stop the server.
 //!
-//! Every request goes through one handler, which finds the base path in
-//! the request's path itself ([`base`]): no route is made from the user's
+//! Every request goes through one handler: it answers only requests that
+//! name one of the preview's hosts ([`hosts`]), and finds the base path in
+//! the request's path itself ([`base`]). No route is made from the user's
 //! text.
 
 mod base;
+mod hosts;
 
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -38,6 +40,7 @@ use crate::incremental::{Changes, LiveSite, Rebuild};
 use crate::output::{Mirror, MirrorReport};
 use crate::watch::Watcher;
 use base::{BasePath, Place};
+use hosts::Hosts;
 
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
@@ -92,6 +95,7 @@ struct App {
     base: String,
     /// The same, to find in requests.
     base_path: BasePath,
+    hosts: Hosts,
     dir: PathBuf,
     mirror: Arc<Mirror>,
     status: RwLock<Status>,
@@ -153,6 +157,7 @@ pub fn run(
     let app = Arc::new(App {
         base: base.clone(),
         base_path: BasePath::new(&base),
+        hosts: Hosts::new(options.bind, &config.base_url.url, &url, &base),
         dir: dir.clone(),
         mirror: mirror.clone(),
         status: RwLock::new(Status {
@@ -291,8 +296,12 @@ fn router(app: Arc<App>) -> Router {
     Router::new().fallback(answer).with_state(app)
 }
 
-/// Every request: the live-reload script, its events, or a file of the site.
+/// Every request: refused unless it names one of the preview's hosts, then
+/// the live-reload script, its events, or a file of the site.
 async fn answer(State(app): State<Arc<App>>, req: Request) -> Response {
+    if let Err(refused) = app.hosts.check(&req) {
+        return refused;
+    }
     let path = req.uri().path().to_owned();
     let rest = match app.base_path.locate(&path) {
         Place::Below(rest) => rest.to_owned(),

@@ -1,5 +1,6 @@
-//! `quorum serve` keeps the preview to whoever it was started for, and serves
-//! any base path `base_url` can hold.
+//! `quorum serve` keeps the preview to whoever it was started for: it answers
+//! only the host names it serves under (no page of another site can read it
+//! through DNS rebinding), and serves any base path `base_url` can hold.
 
 mod common;
 
@@ -12,6 +13,148 @@ use common::server::{Raw, Server};
 fn get(server: &Server, target: &str, host: Option<&str>) -> Raw {
     let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
     server.raw(format!("GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").as_bytes())
+}
+
+#[test]
+fn serve_answers_only_the_host_names_it_serves_under() {
+    // The fixture's base_url is https://intranet.example/minutes/.
+    let site = Site::fixture("tricky");
+    let server = Server::start(&site.root, &[]);
+    let port = server.port();
+    let with_port = |h: &str| format!("{h}:{port}");
+    let mut good: Vec<String> = [
+        "127.0.0.1",
+        "localhost",
+        "LocalHost",
+        "[::1]",
+        "preview.localhost",
+        "intranet.example",
+        "INTRANET.example",
+        "127.0.0.2",
+    ]
+    .iter()
+    .flat_map(|h| [h.to_string(), with_port(h)])
+    .collect();
+    good.push("intranet.example:8443".into());
+    for host in &good {
+        let page = get(&server, "/minutes/topics/budget/", Some(host));
+        assert_eq!(page.status, 200, "Host: {host}\n{}", page.head);
+        assert!(page.body.contains("Money matters."), "Host: {host}");
+    }
+
+    let evil: Vec<String> = [
+        "evil.example",
+        "localhost.evil.example",
+        "127.0.0.1.nip.io",
+        "intranet.example.evil.example",
+        "evillocalhost",
+        "[::2]",
+        "10.0.0.1",
+    ]
+    .iter()
+    .flat_map(|h| [h.to_string(), with_port(h)])
+    .collect();
+    // Every route: pages, assets, the live-reload script and its events, the
+    // base path without its slash, a page that is not there, outside the base.
+    let routes = [
+        "/minutes/",
+        "/minutes/topics/budget/",
+        "/minutes/assets/quorum.css",
+        "/minutes/__quorum/live.js",
+        "/minutes/__quorum/events",
+        "/minutes",
+        "/minutes/no-such-page/",
+        "/elsewhere",
+    ];
+    for host in &evil {
+        for route in routes {
+            let answer = get(&server, route, Some(host));
+            assert_eq!(answer.status, 421, "Host: {host} {route}\n{}", answer.head);
+            assert!(
+                !answer.body.contains("Money matters") && !answer.body.contains("EventSource"),
+                "Host: {host} {route}: {}",
+                answer.body
+            );
+            let lines: Vec<&str> = answer.body.lines().collect();
+            assert_eq!(lines.len(), 1, "a one-line answer: {}", answer.body);
+            assert!(
+                lines[0].contains(host.as_str())
+                    && lines[0].contains("base_url")
+                    && lines[0].contains("127.0.0.1"),
+                "the answer says why and how to allow the name: {}",
+                lines[0]
+            );
+        }
+    }
+
+    // No Host at all, an empty one, two of them, or an absolute request
+    // naming another host.
+    for route in routes {
+        for request in [
+            format!("GET {route} HTTP/1.1\r\nConnection: close\r\n\r\n"),
+            format!("GET {route} HTTP/1.0\r\n\r\n"),
+            format!("GET {route} HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n"),
+            format!(
+                "GET {route} HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+            ),
+            format!(
+                "GET http://evil.example{route} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            ),
+        ] {
+            let answer = server.raw(request.as_bytes());
+            assert!(
+                answer.status == 400 || answer.status == 421,
+                "{request:?}\n{}",
+                answer.head
+            );
+            assert!(
+                !answer.body.contains("Money matters") && !answer.body.contains("EventSource"),
+                "{request:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn serve_refuses_other_host_names_before_the_first_good_build_too() {
+    let site = Site::fixture("tricky");
+    site.write("content/meetings/bad.md", "---\ntitle: [\n---\n");
+    let server = Server::start(&site.root, &[]);
+    let page = get(&server, "/minutes/", Some("evil.example"));
+    assert_eq!(page.status, 421, "{}", page.head);
+    assert!(!page.body.contains("__quorum"), "{}", page.body);
+    let events = get(&server, "/minutes/__quorum/events", Some("evil.example"));
+    assert_eq!(events.status, 421, "{}", events.head);
+    assert!(!events.body.contains("content/meetings/bad.md"));
+    // The errors are still shown to the preview's own address.
+    let own = get(&server, "/minutes/", Some("127.0.0.1"));
+    assert_eq!(own.status, 503);
+}
+
+#[test]
+fn serve_answers_the_host_of_base_url_and_of_bind() {
+    let site = Site::fixture("tricky");
+    let server = Server::start(
+        &site.root,
+        &[
+            "--bind",
+            "127.0.0.1",
+            "--base-url",
+            "http://preview.example:8080/minutes/",
+        ],
+    );
+    for host in ["preview.example", "preview.example:8080", "127.0.0.1"] {
+        assert_eq!(
+            get(&server, "/minutes/", Some(host)).status,
+            200,
+            "Host: {host}"
+        );
+    }
+    // The fixture's own base_url was overridden: its host is no longer one.
+    assert_eq!(
+        get(&server, "/minutes/", Some("intranet.example")).status,
+        421
+    );
 }
 
 /// The value of the header `name` of an answer.
