@@ -1,9 +1,11 @@
 //! `quorum serve` keeps the preview to whoever it was started for: it answers
 //! only the host names it serves under (no page of another site can read it
-//! through DNS rebinding), and serves any base path `base_url` can hold.
+//! through DNS rebinding), serves any base path `base_url` can hold, and
+//! keeps its copy of the site (drafts included) in a private folder.
 
 mod common;
 
+use std::fs;
 use std::time::Duration;
 
 use common::Site;
@@ -259,4 +261,24 @@ fn serve_answers_under_a_base_path_that_is_not_ascii() {
             page.body
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_preview_copy_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let site = Site::fixture("tricky");
+    let mut command = Server::command(&site.root, &[]);
+    // SAFETY: umask(2) only sets the mask of the child about to run.
+    unsafe {
+        command.pre_exec(|| {
+            libc::umask(0o022);
+            Ok(())
+        });
+    }
+    let server = Server::spawn(command);
+    let mode = fs::metadata(&server.dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "the preview copy has mode {mode:o}");
+    assert!(server.dir.join("index.html").exists());
 }
