@@ -13,7 +13,8 @@
 //! every file's text as it was (an editor saving an unchanged buffer,
 //! `touch`) changes nothing and is not rebuilt at all. A change to the
 //! configuration, the templates or static files reloads them and
-//! re-renders everything.
+//! re-renders everything, as does a rescan (a folder of the site replaced
+//! as a whole), which reads every file again.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,10 @@ use crate::source;
 pub struct Changes {
     /// Absolute paths of changed, created or removed files and folders.
     pub paths: Vec<PathBuf>,
+    /// Whether anything may have changed beyond `paths`: a folder of the
+    /// site was replaced (moved, deleted and restored, swapped for a link),
+    /// or the system lost track of events. Everything is read again.
+    pub rescan: bool,
 }
 
 /// What one rebuild did.
@@ -158,7 +163,7 @@ impl LiveSite {
         let start = Instant::now();
         let areas: BTreeSet<Area> = changes.paths.iter().map(|p| self.area(p)).collect();
         let first = self.config.is_none();
-        let reload_config = first || areas.contains(&Area::Config);
+        let reload_config = first || changes.rescan || areas.contains(&Area::Config);
         let reload_theme = reload_config || self.renderer.is_none() || areas.contains(&Area::Theme);
         if reload_config {
             let before = self.config.take();
@@ -351,7 +356,10 @@ mod tests {
             assert!(text.contains(from), "{file} has no `{from}`");
             std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
             let memory = Memory::default();
-            let changes = Changes { paths: vec![path] };
+            let changes = Changes {
+                paths: vec![path],
+                rescan: false,
+            };
             let rebuilt = live.rebuild(&changes, &memory).unwrap();
             assert!(rebuilt.is_some(), "{file}: the edit is seen");
             served.extend(memory.into_files());

@@ -283,6 +283,14 @@ struct Pending {
     kept: std::collections::BTreeSet<String>,
 }
 
+/// Creates the folder `dir`, which must not exist yet, readable by its owner only.
+fn private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
 /// What a commit of a [`Mirror`] changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MirrorReport {
@@ -293,12 +301,17 @@ pub struct MirrorReport {
 }
 
 impl Mirror {
-    /// A mirror in `dir` (created, and emptied if it holds anything).
+    /// A mirror in `dir`, made anew (whatever was there is removed). It holds
+    /// drafts: only its owner may open it (mode 0700 on Unix), and it is
+    /// created here, never taken over from whoever made the name first.
     pub fn new(dir: &Path, inject: Option<String>) -> Result<Mirror, OutputError> {
-        if dir.exists() {
+        if fs::symlink_metadata(dir).is_ok() {
             fs::remove_dir_all(dir).map_err(io_err(dir))?;
         }
-        fs::create_dir_all(dir).map_err(io_err(dir))?;
+        if let Some(parent) = dir.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        private_dir(dir).map_err(io_err(dir))?;
         Ok(Mirror {
             dir: dir.to_path_buf(),
             inject,

@@ -7,6 +7,14 @@
 //! each good rebuild, or shows the errors over the page after a bad one. A
 //! failed rebuild keeps the last good site served; nothing the content says
 //! can stop the server.
+//!
+//! Every request goes through one handler: it answers only requests that
+//! name one of the preview's hosts ([`hosts`]), and finds the base path in
+//! the request's path itself ([`base`]). No route is made from the user's
+//! text.
+
+mod base;
+mod hosts;
 
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -17,10 +25,9 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
 use futures_util::stream::{self, Stream};
 use serde::Serialize;
 use tokio::sync::{broadcast, watch};
@@ -32,6 +39,8 @@ use crate::diagnostic::Diagnostic;
 use crate::incremental::{Changes, LiveSite, Rebuild};
 use crate::output::{Mirror, MirrorReport};
 use crate::watch::Watcher;
+use base::{BasePath, Place};
+use hosts::Hosts;
 
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
@@ -82,7 +91,11 @@ struct Status {
 }
 
 struct App {
+    /// The base path as `base_url` writes it: pages and scripts name it so.
     base: String,
+    /// The same, to find in requests.
+    base_path: BasePath,
+    hosts: Hosts,
     dir: PathBuf,
     mirror: Arc<Mirror>,
     status: RwLock<Status>,
@@ -143,6 +156,8 @@ pub fn run(
     let (stop, stopping) = watch::channel(false);
     let app = Arc::new(App {
         base: base.clone(),
+        base_path: BasePath::new(&base),
+        hosts: Hosts::new(options.bind, &config.base_url.url, &url, &base),
         dir: dir.clone(),
         mirror: mirror.clone(),
         status: RwLock::new(Status {
@@ -278,15 +293,40 @@ fn rebuild(
 }
 
 fn router(app: Arc<App>) -> Router {
-    let base = app.base.clone();
-    Router::new()
-        .route(&format!("{base}__quorum/live.js"), get(live_js))
-        .route(&format!("{base}__quorum/events"), get(events))
-        .fallback(files)
-        .with_state(app)
+    Router::new().fallback(answer).with_state(app)
 }
 
-async fn live_js(State(app): State<Arc<App>>) -> Response {
+/// Every request: refused unless it names one of the preview's hosts, then
+/// the live-reload script, its events, or a file of the site.
+async fn answer(State(app): State<Arc<App>>, req: Request) -> Response {
+    if let Err(refused) = app.hosts.check(&req) {
+        return refused;
+    }
+    let path = req.uri().path().to_owned();
+    let rest = match app.base_path.locate(&path) {
+        Place::Below(rest) => rest.to_owned(),
+        Place::Bare => return Redirect::permanent(&app.base_path.ascii).into_response(),
+        Place::Outside => {
+            return (
+                StatusCode::NOT_FOUND,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                format!("Not found: the site is served under {}\n", app.base),
+            )
+                .into_response();
+        }
+    };
+    let own = matches!(rest.as_str(), "__quorum/live.js" | "__quorum/events");
+    if own && !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    match rest.as_str() {
+        "__quorum/live.js" => live_js(&app),
+        "__quorum/events" => events(&app).into_response(),
+        _ => files(&app, req, &rest).await,
+    }
+}
+
+fn live_js(app: &App) -> Response {
     let body = LIVE_JS.replace("__BASE__", &app.base);
     (
         [
@@ -298,7 +338,7 @@ async fn live_js(State(app): State<Arc<App>>) -> Response {
         .into_response()
 }
 
-async fn events(State(app): State<Arc<App>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+fn events(app: &App) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
     let hello = {
         let status = app.status.read().unwrap_or_else(|e| e.into_inner());
         serde_json::to_string(&*status).unwrap_or_default()
@@ -326,22 +366,10 @@ async fn events(State(app): State<Arc<App>>) -> Sse<impl Stream<Item = Result<Ev
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
 
-/// Serves the mirror under the base path; redirects the base path without
-/// its trailing slash; a page that explains the errors before the first good build.
-async fn files(State(app): State<Arc<App>>, req: Request) -> Response {
-    let path = req.uri().path().to_owned();
+/// Serves the mirror's file at `rest` (below the base path, as the request
+/// wrote it); a page that explains the errors before the first good build.
+async fn files(app: &App, req: Request, rest: &str) -> Response {
     let base = app.base.as_str();
-    if base != "/" && path == base.trim_end_matches('/') {
-        return Redirect::permanent(base).into_response();
-    }
-    let Some(rest) = path.strip_prefix(base) else {
-        return (
-            StatusCode::NOT_FOUND,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("Not found: the site is served under {base}\n"),
-        )
-            .into_response();
-    };
     if !*app.built_once.read().unwrap_or_else(|e| e.into_inner()) {
         let page = format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site has errors</title></head><body><main><h1>The site could not be built yet</h1><p>Fix the errors shown; this page reloads by itself.</p></main>{}</body></html>",
@@ -395,7 +423,8 @@ async fn files(State(app): State<Arc<App>>, req: Request) -> Response {
             .get(header::LOCATION)
             .and_then(|l| l.to_str().ok())
         && let Some(stripped) = location.strip_prefix('/')
-        && let Ok(v) = HeaderValue::from_str(&format!("{base}{stripped}"))
+        && let Ok(v) =
+            HeaderValue::from_str(&format!("{}{}", app.base_path.ascii, base::ascii(stripped)))
     {
         response.headers_mut().insert(header::LOCATION, v);
     }

@@ -1,7 +1,8 @@
 //! A `quorum serve` process for tests: started on a free port, read over
 //! HTTP (ureq), its server-sent events collected by a thread.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -19,6 +20,21 @@ pub struct Server {
     log: Receiver<String>,
 }
 
+/// The port of an address `http://HOST:PORT/…`.
+fn port_of(url: &str) -> u16 {
+    let authority = url.trim_start_matches("http://").split('/').next().unwrap();
+    authority.rsplit(':').next().unwrap().parse().unwrap()
+}
+
+/// An HTTP answer as read off the socket: 0 for the status when there was none.
+#[allow(dead_code)]
+pub struct Raw {
+    pub status: u16,
+    /// The status line and headers.
+    pub head: String,
+    pub body: String,
+}
+
 /// An HTTP answer.
 pub struct Answer {
     pub status: u16,
@@ -30,12 +46,18 @@ pub struct Answer {
 impl Server {
     /// Starts `quorum serve` on a free port for the site at `root`.
     pub fn start(root: &Path, extra: &[&str]) -> Server {
+        Server::spawn(Server::command(root, extra))
+    }
+
+    /// The command [`Server::start`] runs, to change before [`Server::spawn`].
+    #[allow(dead_code)]
+    pub fn command(root: &Path, extra: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_quorum"));
         command
             .args(["serve", "--port", "0", "--today", "2024-03-01", "--root"])
             .arg(root)
             .args(extra);
-        Server::spawn(command)
+        command
     }
 
     /// Starts `quorum serve` the way a user does: in the site's folder,
@@ -49,7 +71,8 @@ impl Server {
         Server::spawn(command)
     }
 
-    fn spawn(mut command: Command) -> Server {
+    /// Runs a `quorum serve` command and waits for its address.
+    pub fn spawn(mut command: Command) -> Server {
         let mut child = command
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
@@ -76,15 +99,7 @@ impl Server {
             }
             startup.push(line);
         };
-        let port: u16 = url
-            .split(':')
-            .nth(2)
-            .unwrap()
-            .split('/')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let port = port_of(&url);
         let dir = std::env::temp_dir().join(format!("quorum-serve-{}-{port}", child.id()));
         Server {
             child,
@@ -175,6 +190,44 @@ impl Server {
         let events = Events { rx };
         events.wait("hello");
         events
+    }
+
+    /// The port the server listens on.
+    #[allow(dead_code)]
+    pub fn port(&self) -> u16 {
+        port_of(&self.url)
+    }
+
+    /// Sends `request` byte for byte over a connection of its own and reads
+    /// the answer until the server closes the connection or says nothing
+    /// for two seconds (an event stream never ends).
+    #[allow(dead_code)]
+    pub fn raw(&self, request: &[u8]) -> Raw {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port())).expect("connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(2)))
+            .unwrap();
+        stream.write_all(request).unwrap();
+        let mut bytes = Vec::new();
+        let mut buffer = [0; 8192];
+        loop {
+            match stream.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => bytes.extend_from_slice(&buffer[..n]),
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        Raw {
+            status,
+            head: head.to_owned(),
+            body: body.to_owned(),
+        }
     }
 
     /// The server's process id.
