@@ -208,4 +208,25 @@ impl Tab {
             .unwrap();
         std::fs::write(path, png).unwrap();
     }
+
+    /// Prints the page as the browser's print dialog does, on A4 paper unless
+    /// the page's CSS names a size, without the browser's own header and
+    /// footer; returns the PDF's bytes.
+    pub fn print_to_pdf(&mut self) -> Vec<u8> {
+        let r = self.call(
+            "Page.printToPDF",
+            json!({
+                "displayHeaderFooter": false,
+                "preferCSSPageSize": true,
+                "printBackground": false,
+                "paperWidth": 8.27,
+                "paperHeight": 11.69,
+            }),
+        );
+        let data = r["data"].as_str().expect("printToPDF returns the PDF");
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap()
+    }
 }
