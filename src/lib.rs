@@ -218,13 +218,26 @@ fn prepare_timed(
 }
 
 /// Builds the site into `output`; the previous output stays untouched unless
-/// the whole build succeeds.
+/// the whole build succeeds. A build already writing `output` is waited for
+/// as long as [`output::Wait::DEFAULT`].
 pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
+    build_waiting(config, output, &output::Wait::default())
+}
+
+/// [`build`], waiting for a build already writing `output` as `wait` says.
+pub fn build_waiting(
+    config: &Config,
+    output: &Path,
+    wait: &output::Wait<'_>,
+) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let mut watch = Stopwatch::start();
-    output::check_output(&config.root, output)?;
+    // The output is held from before the content is read, so two builds
+    // swap in their sites in the order they read the content.
+    let claim = output::Claim::take(&config.root, output, wait)?;
+    watch.lap("lock");
     let (renderer, site, warnings) = prepare_timed(config, &mut watch, true)?;
-    let staging = output::Staging::begin(&config.root, output)?;
+    let staging = output::Staging::begin(claim)?;
     match render::render(&site, config, &renderer, &staging) {
         Ok(rendered) => {
             watch.lap("render and write");

@@ -2,20 +2,26 @@
 //!
 //! A build writes into a staging folder beside the output and swaps it into
 //! place in one step when everything succeeded, so a failed or interrupted
-//! build leaves the previous site exactly as it was. Every path is checked:
-//! nothing is written outside the staging folder, and a folder quorum did not
-//! make is never replaced.
+//! build leaves the previous site exactly as it was. One build at a time
+//! writes a folder: it holds the folder's lock from before it reads the
+//! content until its site is in place. Every path is checked: nothing is
+//! written outside the staging folder, and a folder quorum did not make is
+//! never replaced.
 
+mod lock;
 mod mirror;
+mod stage;
+mod swap;
 
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
-use crate::render::{Fill, Sink};
-
+pub use lock::{Busy, Holder, LOCK, OutputLock, Wait};
 pub(crate) use mirror::hash;
 pub use mirror::{Memory, Mirror, MirrorReport};
+pub use stage::Staging;
 
 /// The file that marks a folder as quorum's output.
 pub const MARKER: &str = ".quorum-output";
@@ -31,12 +37,76 @@ pub enum OutputError {
     /// The file system failed.
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    /// Another build is writing the folder, and went on for as long as
+    /// this one would wait (`waited`).
+    #[error("{} is writing {}; it holds {}{}", .busy.holder, .busy.output.display(), .busy.lock.display(), gave_up(*.waited))]
+    Busy { busy: Busy, waited: Duration },
+    /// Files written into the staging folder went missing before the swap
+    /// (another program removed them): the site is not whole, so it is not
+    /// swapped in.
+    #[error(
+        "{missing} file(s) written for {path} went missing before the site was put in place (the first: {first}); was another program writing there? The previous site is left as it was"
+    )]
+    Incomplete {
+        path: PathBuf,
+        missing: usize,
+        first: String,
+    },
+}
+
+fn gave_up(waited: Duration) -> String {
+    if waited.is_zero() {
+        "; try again once it has finished, or let this build wait for it (--wait SECONDS)".into()
+    } else {
+        let waited = match waited.as_secs() {
+            0 => format!("{} ms", waited.as_millis()),
+            s => format!("{s} s"),
+        };
+        format!("; gave up after waiting {waited} for it to finish (--wait SECONDS waits longer)")
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io {
         path: path.to_path_buf(),
         source,
+    }
+}
+
+/// An output folder this build may write: checked, locked, and cleared of
+/// what interrupted builds left. Dropping it releases the lock.
+#[derive(Debug)]
+pub struct Claim {
+    /// Held, not read: the lock goes when the claim does.
+    _lock: OutputLock,
+    /// The folder, absolute with links resolved.
+    output: PathBuf,
+    /// The folder as the user named it, for messages.
+    shown: PathBuf,
+}
+
+impl Claim {
+    /// Checks that `output` may be used by a build of the site at `root`,
+    /// takes its lock (waiting as `wait` says for a build that holds it) and
+    /// removes the staging folders of builds that are gone.
+    pub fn take(root: &Path, output: &Path, wait: &Wait<'_>) -> Result<Claim, OutputError> {
+        check_output(root, output)?;
+        let abs = absolute(output);
+        let lock = OutputLock::take(&abs, output, wait)?;
+        // The build that held the lock may have been the one that made the
+        // folder: check it again now that it is ours.
+        check_output(root, output)?;
+        swap::clear_leftovers(&abs);
+        Ok(Claim {
+            _lock: lock,
+            output: abs,
+            shown: output.to_path_buf(),
+        })
+    }
+
+    /// The output folder, absolute.
+    pub fn output(&self) -> &Path {
+        &self.output
     }
 }
 
@@ -109,8 +179,9 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
         return refuse("it is a file");
     }
     if out.is_dir() && !out.join(MARKER).is_file() {
+        // What a build left while it held the lock does not count.
         let empty = fs::read_dir(&out)
-            .map(|mut d| d.next().is_none())
+            .map(|d| d.flatten().all(|e| is_bookkeeping(&e.file_name())))
             .unwrap_or(false);
         if !empty {
             return refuse(&format!(
@@ -121,80 +192,11 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// A build's output under construction.
-#[derive(Debug)]
-pub struct Staging {
-    output: PathBuf,
-    dir: PathBuf,
-}
-
-impl Staging {
-    /// Prepares a staging folder beside `output`, after checking that the
-    /// output may be replaced. Leftovers of interrupted builds are removed.
-    pub fn begin(root: &Path, output: &Path) -> Result<Staging, OutputError> {
-        check_output(root, output)?;
-        let output = absolute(output);
-        let parent = output.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-        let prefix = format!(".{name}{STAGING_TAG}");
-        if let Ok(entries) = fs::read_dir(&parent) {
-            for e in entries.flatten() {
-                let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&prefix) && e.path().join(MARKER).is_file() {
-                    let _ = fs::remove_dir_all(e.path());
-                }
-            }
-        }
-        let dir = parent.join(format!("{prefix}{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
-        }
-        fs::create_dir(&dir).map_err(io_err(&dir))?;
-        fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io_err(&dir))?;
-        Ok(Staging { output, dir })
-    }
-
-    /// The staging folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// Puts the staged site in place of the output, in one step where the
-    /// system allows it, and removes the previous site.
-    pub fn commit(self) -> Result<(), OutputError> {
-        if !self.output.exists() {
-            return fs::rename(&self.dir, &self.output).map_err(io_err(&self.output));
-        }
-        if exchange(&self.dir, &self.output).is_ok() {
-            // The staging path now holds the previous site.
-            return fs::remove_dir_all(&self.dir).map_err(io_err(&self.dir));
-        }
-        let old = self.dir.with_extension("old");
-        fs::rename(&self.output, &old).map_err(io_err(&self.output))?;
-        if let Err(e) = fs::rename(&self.dir, &self.output) {
-            let _ = fs::rename(&old, &self.output);
-            return Err(io_err(&self.output)(e));
-        }
-        fs::remove_dir_all(&old).map_err(io_err(&old))
-    }
-
-    /// Drops the staged files; the output is left as it was.
-    pub fn abort(self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-
-    /// Where the file at `rel` goes in the staging folder, its folder made.
-    fn target(&self, rel: &str) -> Result<PathBuf, String> {
-        let target = safe_join(&self.dir, rel)?;
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
-        Ok(target)
-    }
+/// Whether a name at the top of the output folder is quorum's own
+/// bookkeeping rather than a part of the site.
+fn is_bookkeeping(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name == MARKER || name == LOCK || name.starts_with(STAGING_TAG)
 }
 
 /// Joins a `/`-separated relative path to `base`, refusing anything that
@@ -211,57 +213,6 @@ pub fn safe_join(base: &Path, rel: &str) -> Result<PathBuf, String> {
         out.push(seg);
     }
     Ok(out)
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let ca = CString::new(a.as_os_str().as_bytes())?;
-    let cb = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
-    let r = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
-    Err(io::Error::from(io::ErrorKind::Unsupported))
-}
-
-impl Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        let target = self.target(path)?;
-        fs::write(&target, bytes).map_err(|e| e.to_string())
-    }
-
-    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
-        use std::io::Write;
-        let target = self.target(path)?;
-        let file = fs::File::create(&target).map_err(|e| e.to_string())?;
-        let mut out = io::BufWriter::with_capacity(1 << 16, file);
-        fill(&mut out)?;
-        out.flush().map_err(|e| e.to_string())
-    }
-
-    fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
-        let target = self.target(path)?;
-        fs::copy(from, &target)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    }
 }
 
 #[cfg(test)]
@@ -305,32 +256,5 @@ mod tests {
         fs::write(root.join("docs/mine.txt"), "x").unwrap();
         let e = check_output(root, &root.join("docs")).unwrap_err();
         assert!(e.to_string().contains("did not write"), "{e}");
-    }
-
-    #[test]
-    fn staging_swaps_in_whole_and_abort_keeps_the_old_site() {
-        let site = tempfile::tempdir().unwrap();
-        let out = site.path().join("public");
-        let s = Staging::begin(site.path(), &out).unwrap();
-        s.write("index.html", b"one").unwrap();
-        s.commit().unwrap();
-        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
-
-        let s = Staging::begin(site.path(), &out).unwrap();
-        s.write("index.html", b"two").unwrap();
-        s.abort();
-        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
-
-        let s = Staging::begin(site.path(), &out).unwrap();
-        s.write("other.html", b"three").unwrap();
-        s.commit().unwrap();
-        assert!(!out.join("index.html").exists());
-        assert!(out.join(MARKER).is_file());
-        let leftovers: Vec<_> = fs::read_dir(site.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(leftovers, ["public"]);
     }
 }

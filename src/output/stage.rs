@@ -1,0 +1,216 @@
+//! A build's output under construction: the staging folder the render writes
+//! into, and its swap into place once every file is there.
+//!
+//! The staging folder is only ever this build's: it is made under the
+//! output's lock, never made again if something removes it meanwhile, and
+//! checked to hold every file written into it before it is swapped in, so a
+//! site that is not whole is never put in place.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::{Claim, MARKER, MARKER_TEXT, OutputError, io_err, safe_join, swap};
+use crate::render::{Fill, Sink};
+
+/// A build's output under construction; dropped without
+/// [`Staging::commit`], it is removed and the output is left as it was.
+#[derive(Debug)]
+pub struct Staging {
+    /// Holds the output's lock until the staging folder is gone.
+    claim: Claim,
+    dir: PathBuf,
+    /// Every file written, to check that all are there before the swap.
+    written: Mutex<HashSet<String>>,
+    /// The staging folder is in place (or must be kept): not to be removed.
+    done: bool,
+}
+
+impl Staging {
+    /// Makes a staging folder for the claimed output folder.
+    pub fn begin(claim: Claim) -> Result<Staging, OutputError> {
+        let dir = swap::beside(claim.output());
+        if dir.exists() {
+            // A leftover of this same process (a watch whose swap failed).
+            fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
+        }
+        fs::create_dir(&dir).map_err(io_err(&dir))?;
+        let staging = Staging {
+            claim,
+            dir,
+            written: Mutex::default(),
+            done: false,
+        };
+        fs::write(staging.dir.join(MARKER), MARKER_TEXT).map_err(io_err(&staging.dir))?;
+        Ok(staging)
+    }
+
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Puts the staged site in place of the output, in one step where the
+    /// system allows it, and removes the previous site.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        self.check_whole()?;
+        swap::folder(&self.dir, self.claim.output()).map_err(io_err(&self.claim.shown))?;
+        self.done = true;
+        Ok(())
+    }
+
+    /// Drops the staged files; the output is left as it was.
+    pub fn abort(self) {}
+
+    /// Checks that every file written is still in the staging folder.
+    fn check_whole(&self) -> Result<(), OutputError> {
+        let written = super::mirror::lock(&self.written);
+        let mut missing = written
+            .iter()
+            .filter(|rel| !self.dir.join(rel).is_file())
+            .collect::<Vec<_>>();
+        missing.sort();
+        match missing.first() {
+            None => Ok(()),
+            Some(first) => Err(OutputError::Incomplete {
+                path: self.claim.shown.clone(),
+                missing: missing.len(),
+                first: (*first).clone(),
+            }),
+        }
+    }
+
+    /// Where the file at `rel` goes in the staging folder, its folder made.
+    fn target(&self, rel: &str) -> Result<PathBuf, String> {
+        let target = safe_join(&self.dir, rel)?;
+        if let Some(parent) = target.parent() {
+            self.make_dir(parent).map_err(|e| e.to_string())?;
+        }
+        super::mirror::lock(&self.written).insert(rel.to_owned());
+        Ok(target)
+    }
+
+    /// Makes `dir` and the folders above it up to the staging folder, which
+    /// is never made again: if it went, the build fails.
+    fn make_dir(&self, dir: &Path) -> io::Result<()> {
+        if dir.is_dir() {
+            return Ok(());
+        }
+        if dir == self.dir {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "the staging folder {} was removed while the site was written into it",
+                    self.dir.display()
+                ),
+            ));
+        }
+        if let Some(parent) = dir.parent() {
+            self.make_dir(parent)?;
+        }
+        match fs::create_dir(dir) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            other => other,
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let target = self.target(path)?;
+        fs::write(&target, bytes).map_err(|e| e.to_string())
+    }
+
+    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
+        use std::io::Write;
+        let target = self.target(path)?;
+        let file = fs::File::create(&target).map_err(|e| e.to_string())?;
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)?;
+        out.flush().map_err(|e| e.to_string())
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
+        let target = self.target(path)?;
+        fs::copy(from, &target)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Wait;
+    use super::*;
+
+    fn begin(site: &Path, out: &Path) -> Staging {
+        Staging::begin(Claim::take(site, out, &Wait::default()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn staging_swaps_in_whole_and_abort_keeps_the_old_site() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let s = begin(site.path(), &out);
+        s.write("index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
+
+        let s = begin(site.path(), &out);
+        s.write("index.html", b"two").unwrap();
+        s.abort();
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
+
+        let s = begin(site.path(), &out);
+        s.write("other.html", b"three").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("index.html").exists());
+        assert!(out.join(MARKER).is_file());
+        let leftovers: Vec<_> = fs::read_dir(site.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers, ["public"]);
+        let inside: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(inside.len(), 2, "{inside:?}");
+    }
+
+    #[test]
+    fn a_site_whose_files_went_missing_is_not_swapped_in() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let s = begin(site.path(), &out);
+        s.write("index.html", b"one").unwrap();
+        s.commit().unwrap();
+
+        let s = begin(site.path(), &out);
+        s.write("meetings/a/index.html", b"a").unwrap();
+        fs::remove_dir_all(s.dir().join("meetings")).unwrap();
+        s.write("meetings/b/index.html", b"b").unwrap();
+        let e = s.commit().unwrap_err();
+        assert!(e.to_string().starts_with("1 file(s) written for "));
+        assert!(e.to_string().contains("meetings/a/index.html"), "{e}");
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
+
+        let s = begin(site.path(), &out);
+        fs::remove_dir_all(s.dir()).unwrap();
+        let e = s.write("index.html", b"two").unwrap_err();
+        assert!(e.contains("was removed while"), "{e}");
+        assert!(!s.dir().exists());
+    }
+}
