@@ -8,6 +8,7 @@
 //! written outside the staging folder, and a folder quorum did not make is
 //! never replaced.
 
+mod inside;
 mod lock;
 mod mirror;
 mod stage;
@@ -181,7 +182,7 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     if out.is_dir() && !out.join(MARKER).is_file() {
         // What a build left while it held the lock does not count.
         let empty = fs::read_dir(&out)
-            .map(|d| d.flatten().all(|e| is_bookkeeping(&e.file_name())))
+            .map(|d| d.flatten().all(|e| !is_site_entry(&e.file_name())))
             .unwrap_or(false);
         if !empty {
             return refuse(&format!(
@@ -192,11 +193,12 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Whether a name at the top of the output folder is quorum's own
-/// bookkeeping rather than a part of the site.
-fn is_bookkeeping(name: &std::ffi::OsStr) -> bool {
+/// Whether a name at the top of the output folder can be a part of a site,
+/// rather than quorum's bookkeeping (the marker, the lock, a staging folder)
+/// or the file system's own `lost+found` at the root of a mounted volume.
+fn is_site_entry(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
-    name == MARKER || name == LOCK || name.starts_with(STAGING_TAG)
+    !(name == MARKER || name == LOCK || name.starts_with(STAGING_TAG) || name == "lost+found")
 }
 
 /// Joins a `/`-separated relative path to `base`, refusing anything that

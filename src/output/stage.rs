@@ -12,8 +12,17 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::{Claim, MARKER, MARKER_TEXT, OutputError, io_err, safe_join, swap};
+use super::{Claim, MARKER, MARKER_TEXT, OutputError, inside, io_err, safe_join, swap};
 use crate::render::{Fill, Sink};
+
+/// Where the staging folder is, and so how it is put in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Beside the output, which it replaces in one step.
+    Beside,
+    /// Inside the output, whose entries it replaces (see [`inside`]).
+    Inside,
+}
 
 /// A build's output under construction; dropped without
 /// [`Staging::commit`], it is removed and the output is left as it was.
@@ -22,6 +31,7 @@ pub struct Staging {
     /// Holds the output's lock until the staging folder is gone.
     claim: Claim,
     dir: PathBuf,
+    place: Place,
     /// Every file written, to check that all are there before the swap.
     written: Mutex<HashSet<String>>,
     /// The staging folder is in place (or must be kept): not to be removed.
@@ -31,15 +41,33 @@ pub struct Staging {
 impl Staging {
     /// Makes a staging folder for the claimed output folder.
     pub fn begin(claim: Claim) -> Result<Staging, OutputError> {
-        let dir = swap::beside(claim.output());
-        if dir.exists() {
-            // A leftover of this same process (a watch whose swap failed).
-            fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
-        }
-        fs::create_dir(&dir).map_err(io_err(&dir))?;
+        let output = claim.output();
+        let beside = swap::beside(output);
+        let place = if inside::is_mount_point(output) {
+            Place::Inside
+        } else {
+            match make_staging(&beside) {
+                Ok(()) => Place::Beside,
+                // A web root whose parent the build may not write
+                // (/var/www/html under a /var/www of root's, say).
+                Err(e) if cfg!(unix) && e.kind() == io::ErrorKind::PermissionDenied => {
+                    Place::Inside
+                }
+                Err(e) => return Err(io_err(&beside)(e)),
+            }
+        };
+        let dir = match place {
+            Place::Beside => beside,
+            Place::Inside => {
+                let dir = inside::staging(output);
+                make_staging(&dir).map_err(io_err(&dir))?;
+                dir
+            }
+        };
         let staging = Staging {
             claim,
             dir,
+            place,
             written: Mutex::default(),
             done: false,
         };
@@ -56,9 +84,14 @@ impl Staging {
     /// system allows it, and removes the previous site.
     pub fn commit(mut self) -> Result<(), OutputError> {
         self.check_whole()?;
-        swap::folder(&self.dir, self.claim.output()).map_err(io_err(&self.claim.shown))?;
-        self.done = true;
-        Ok(())
+        let swapped = match self.place {
+            Place::Beside => swap::folder(&self.dir, self.claim.output()),
+            Place::Inside => inside::swap(&self.dir, self.claim.output()),
+        };
+        // A swap into the folder cut short after it began to replace the
+        // previous site keeps its staging folder, for the next build to finish.
+        self.done = swapped.is_ok() || inside::is_under_way(&self.dir);
+        swapped.map_err(io_err(&self.claim.shown))
     }
 
     /// Drops the staged files; the output is left as it was.
@@ -115,6 +148,15 @@ impl Staging {
             other => other,
         }
     }
+}
+
+/// Makes the staging folder `dir`, removing a leftover of this same
+/// process (a watch whose swap failed).
+fn make_staging(dir: &Path) -> io::Result<()> {
+    if dir.exists() {
+        fs::remove_dir_all(dir)?;
+    }
+    fs::create_dir(dir)
 }
 
 impl Drop for Staging {

@@ -27,8 +27,20 @@ fn beside_prefix(output: &Path) -> String {
 }
 
 /// Removes the staging folders that builds into `output` left when they were
-/// killed. Called with the output's lock held.
+/// killed, beside it and inside it; a swap into the folder that was cut
+/// short is finished first. Called with the output's lock held.
 pub(super) fn clear_leftovers(output: &Path) {
+    if let Ok(entries) = fs::read_dir(output) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = name.strip_prefix(STAGING_TAG)
+                && is_gone(pid)
+                && e.path().join(MARKER).is_file()
+            {
+                super::inside::finish(&e.path(), output);
+            }
+        }
+    }
     let Some(parent) = output.parent() else {
         return;
     };
