@@ -98,15 +98,18 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn quorum(site: &Site, output: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quorum"))
-        .args(["build", "--today", "2024-03-01", "--root"])
+fn command(site: &Site, output: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quorum"));
+    cmd.args(["build", "--today", "2024-03-01", "--root"])
         .arg(&site.root)
         .arg("--output")
         .arg(output)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn quorum(site: &Site, output: &Path) -> Output {
+    command(site, output).output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -190,6 +193,193 @@ fn a_mount_point_is_built_into_and_stays_mounted() {
             leftovers(&[&site.root, &public]),
             Vec::<String>::new(),
             "{kind}"
+        );
+    }
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// A group the web server reads the site as.
+const WWW: u32 = 4242;
+/// A user who edits and builds the minutes, a member of `WWW`.
+const EDITOR: u32 = 4243;
+const ACCESS_ACL: &str = "system.posix_acl_access";
+const DEFAULT_ACL: &str = "system.posix_acl_default";
+
+/// `quorum build` run by `EDITOR`.
+fn quorum_as_editor(site: &Site, output: &Path) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = command(site, output);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let groups = [WWW as libc::gid_t];
+            if libc::setgroups(1, groups.as_ptr()) != 0
+                || libc::setgid(EDITOR) != 0
+                || libc::setuid(EDITOR) != 0
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+fn chown_all(dir: &Path, uid: u32, gid: u32) {
+    for e in walkdir::WalkDir::new(dir) {
+        std::os::unix::fs::lchown(e.unwrap().path(), Some(uid), Some(gid)).unwrap();
+    }
+}
+
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Mode (in octal), owner and group.
+fn owner(path: &Path) -> (String, u32, u32) {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::metadata(path).unwrap();
+    (format!("{:04o}", m.mode() & 0o7777), m.uid(), m.gid())
+}
+
+/// A POSIX ACL as the kernel stores it: `(tag, permissions, id)`, sorted.
+fn acl(entries: &[(u16, u16, u32)]) -> Vec<u8> {
+    let mut out = 2u32.to_le_bytes().to_vec();
+    for (tag, perm, id) in entries {
+        out.extend(tag.to_le_bytes());
+        out.extend(perm.to_le_bytes());
+        out.extend(id.to_le_bytes());
+    }
+    out
+}
+
+/// Checks that nothing under `dir` is open to others or of another group.
+fn assert_shut(dir: &Path, gid: u32) {
+    for e in walkdir::WalkDir::new(dir).min_depth(1) {
+        let path = e.unwrap().into_path();
+        let (mode, _, group) = owner(&path);
+        assert!(
+            mode.ends_with('0'),
+            "{} is open to others: {mode}",
+            path.display()
+        );
+        assert_eq!(group, gid, "{} has group {group}", path.display());
+    }
+}
+
+#[test]
+fn a_folder_shut_to_others_keeps_its_mode_owner_group_and_acls() {
+    if !is_root() {
+        eprintln!("note: skipped, needs root to give the output folder another group");
+        return;
+    }
+    let site = Site::fixture("tricky");
+    let public = site.root.join("public");
+    let built = quorum(&site, &public);
+    assert!(built.status.success(), "{}", stderr(&built));
+    // drwxrws--- root:www, and the editor may read it by name.
+    const ANY: u32 = u32::MAX;
+    let rules = acl(&[
+        (0x01, 7, ANY),
+        (0x02, 5, EDITOR),
+        (0x04, 7, ANY),
+        (0x10, 7, ANY),
+        (0x20, 0, ANY),
+    ]);
+    std::os::unix::fs::chown(&public, Some(0), Some(WWW)).unwrap();
+    chmod(&public, 0o2770);
+    xattr::set(&public, ACCESS_ACL, &rules).unwrap();
+    xattr::set(&public, DEFAULT_ACL, &rules).unwrap();
+    let before = owner(&public);
+    assert_eq!(before, ("2770".into(), 0, WWW));
+
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: About\n---\n\nChanged.\n",
+    );
+    let built = quorum(&site, &public);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        fs::read_to_string(public.join("pages/about/index.html"))
+            .unwrap()
+            .contains("Changed.")
+    );
+    assert_eq!(
+        owner(&public),
+        before,
+        "the folder's mode, owner or group changed"
+    );
+    assert_eq!(
+        xattr::get(&public, ACCESS_ACL).unwrap(),
+        Some(rules.clone())
+    );
+    assert_eq!(xattr::get(&public, DEFAULT_ACL).unwrap(), Some(rules));
+    assert_shut(&public, WWW);
+    // What is made in the folder inherits its default ACL, as anywhere.
+    assert!(
+        xattr::get(public.join("index.html"), ACCESS_ACL)
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_folder_the_build_may_not_replace_is_built_into_and_kept() {
+    if !is_root() {
+        eprintln!("note: skipped, needs root to build as another user");
+        return;
+    }
+    // The editor owns the site; the web root is root's, open to www.
+    let site = Site::fixture("tricky");
+    chmod(site.root.parent().unwrap(), 0o755);
+    chown_all(&site.root, EDITOR, EDITOR);
+    let public = site.root.join("public");
+    fs::create_dir(&public).unwrap();
+    std::os::unix::fs::chown(&public, Some(0), Some(WWW)).unwrap();
+    chmod(&public, 0o2770);
+    for round in ["first", "second"] {
+        site.write(
+            "content/pages/about.md",
+            &format!("---\ntitle: About\n---\n\n{round}\n"),
+        );
+        let built = quorum_as_editor(&site, &public);
+        assert!(built.status.success(), "{round}: {}", stderr(&built));
+        let page = fs::read_to_string(public.join("pages/about/index.html")).unwrap();
+        assert!(page.contains(round), "{round}");
+        assert_eq!(owner(&public), ("2770".into(), 0, WWW), "{round}");
+        assert_shut(&public, WWW);
+        assert_eq!(
+            leftovers(&[&site.root, &public]),
+            Vec::<String>::new(),
+            "{round}"
+        );
+    }
+
+    // A web root the editor owns, in a folder the editor may not write.
+    let site = Site::fixture("tricky");
+    chmod(site.root.parent().unwrap(), 0o755);
+    let public = site.root.join("public");
+    fs::create_dir(&public).unwrap();
+    std::os::unix::fs::chown(&public, Some(EDITOR), Some(EDITOR)).unwrap();
+    chmod(&public, 0o750);
+    for round in ["first", "second"] {
+        site.write(
+            "content/pages/about.md",
+            &format!("---\ntitle: About\n---\n\n{round}\n"),
+        );
+        let built = quorum_as_editor(&site, &public);
+        assert!(built.status.success(), "{round}: {}", stderr(&built));
+        assert_eq!(owner(&public), ("0750".into(), EDITOR, EDITOR), "{round}");
+        assert_shut(&public, EDITOR);
+        assert_eq!(
+            leftovers(&[&site.root, &public]),
+            Vec::<String>::new(),
+            "{round}"
         );
     }
 }

@@ -8,6 +8,7 @@
 //! written outside the staging folder, and a folder quorum did not make is
 //! never replaced.
 
+mod access;
 mod inside;
 mod lock;
 mod mirror;

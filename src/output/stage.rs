@@ -12,6 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use super::access::{Access, Entries};
 use super::{Claim, MARKER, MARKER_TEXT, OutputError, inside, io_err, safe_join, swap};
 use crate::render::{Fill, Sink};
 
@@ -32,6 +33,10 @@ pub struct Staging {
     claim: Claim,
     dir: PathBuf,
     place: Place,
+    /// Who may read the output folder, for the folder swapped in its place.
+    access: Access,
+    /// How the site's files and folders are made.
+    entries: Entries,
     /// Every file written, to check that all are there before the swap.
     written: Mutex<HashSet<String>>,
     /// The staging folder is in place (or must be kept): not to be removed.
@@ -42,11 +47,18 @@ impl Staging {
     /// Makes a staging folder for the claimed output folder.
     pub fn begin(claim: Claim) -> Result<Staging, OutputError> {
         let output = claim.output();
+        let access = Access::of(output).map_err(io_err(output))?;
         let beside = swap::beside(output);
         let place = if inside::is_mount_point(output) {
             Place::Inside
         } else {
             match make_staging(&beside) {
+                // A folder whose owner, group or ACLs this process cannot
+                // give a new folder is built into, and so kept as it is.
+                Ok(()) if access.begin_on(&beside).is_err() => {
+                    let _ = fs::remove_dir_all(&beside);
+                    Place::Inside
+                }
                 Ok(()) => Place::Beside,
                 // A web root whose parent the build may not write
                 // (/var/www/html under a /var/www of root's, say).
@@ -64,14 +76,17 @@ impl Staging {
                 dir
             }
         };
+        let entries = access.for_entries(&dir);
         let staging = Staging {
             claim,
             dir,
             place,
+            access,
+            entries,
             written: Mutex::default(),
             done: false,
         };
-        fs::write(staging.dir.join(MARKER), MARKER_TEXT).map_err(io_err(&staging.dir))?;
+        staging.mark(&staging.dir)?;
         Ok(staging)
     }
 
@@ -85,13 +100,27 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), OutputError> {
         self.check_whole()?;
         let swapped = match self.place {
-            Place::Beside => swap::folder(&self.dir, self.claim.output()),
-            Place::Inside => inside::swap(&self.dir, self.claim.output()),
+            Place::Beside => (self.access.finish_on(&self.dir))
+                .and_then(|()| swap::folder(&self.dir, self.claim.output())),
+            Place::Inside => {
+                if !self.claim.output().join(MARKER).is_file() {
+                    self.mark(self.claim.output())?;
+                }
+                inside::swap(&self.dir, self.claim.output())
+            }
         };
         // A swap into the folder cut short after it began to replace the
         // previous site keeps its staging folder, for the next build to finish.
         self.done = swapped.is_ok() || inside::is_under_way(&self.dir);
         swapped.map_err(io_err(&self.claim.shown))
+    }
+
+    /// Marks `dir` as quorum's output.
+    fn mark(&self, dir: &Path) -> Result<(), OutputError> {
+        let marker = dir.join(MARKER);
+        (self.entries.create_file(&marker))
+            .and_then(|mut f| io::Write::write_all(&mut f, MARKER_TEXT.as_bytes()))
+            .map_err(io_err(&marker))
     }
 
     /// Drops the staged files; the output is left as it was.
@@ -143,7 +172,7 @@ impl Staging {
         if let Some(parent) = dir.parent() {
             self.make_dir(parent)?;
         }
-        match fs::create_dir(dir) {
+        match self.entries.create_dir(dir) {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
             other => other,
         }
@@ -169,22 +198,30 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        use std::io::Write;
         let target = self.target(path)?;
-        fs::write(&target, bytes).map_err(|e| e.to_string())
+        (self.entries.create_file(&target))
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| e.to_string())
     }
 
     fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
         use std::io::Write;
         let target = self.target(path)?;
-        let file = fs::File::create(&target).map_err(|e| e.to_string())?;
+        let file = (self.entries.create_file(&target)).map_err(|e| e.to_string())?;
         let mut out = io::BufWriter::with_capacity(1 << 16, file);
         fill(&mut out)?;
         out.flush().map_err(|e| e.to_string())
     }
 
+    /// Copies the bytes only: the file gets the site's permissions, not
+    /// those of its source.
     fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
         let target = self.target(path)?;
-        fs::copy(from, &target)
+        let mut source =
+            fs::File::open(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        (self.entries.create_file(&target))
+            .and_then(|mut f| io::copy(&mut source, &mut f))
             .map(|_| ())
             .map_err(|e| e.to_string())
     }
