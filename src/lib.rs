@@ -253,7 +253,10 @@ pub fn build_waiting(
             })
         }
         Err(mut errors) => {
-            staging.abort();
+            // A full disk fails every file: said once, for the output folder.
+            if let Some(full) = staging.out_of_room() {
+                return Err(Error::Output(full));
+            }
             errors.extend(warnings);
             diagnostic::sort(&mut errors);
             Err(Error::Content(errors))

@@ -383,3 +383,71 @@ fn a_folder_the_build_may_not_replace_is_built_into_and_kept() {
         );
     }
 }
+
+/// The room the files under `dir` take on a tmpfs: whole pages of 4 kB.
+fn room_taken(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.metadata().unwrap().len().div_ceil(4096) * 4096)
+        .sum()
+}
+
+#[test]
+fn a_full_disk_is_one_error_naming_the_output_and_the_old_site_stays() {
+    // The output in a small file system (staged beside it), then the output
+    // being the small file system itself (staged inside it).
+    for kind in ["in a full disk", "a full disk"] {
+        let site = Site::fixture("tricky");
+        let disk = site.root.join("disk");
+        fs::create_dir(&disk).unwrap();
+        let public = if kind == "a full disk" {
+            disk.clone()
+        } else {
+            disk.join("public")
+        };
+        let whole = tempfile::tempdir().unwrap();
+        let built = quorum(&site, &whole.path().join("public"));
+        assert!(built.status.success(), "{}", stderr(&built));
+        // Room for one site and a half: a second one does not fit beside it.
+        let site_room = room_taken(&whole.path().join("public"));
+        let size = format!("size={}k", site_room * 3 / 2 / 1024);
+        let Some(_mount) = Mount::tmpfs(&disk, &size) else {
+            return;
+        };
+        let built = quorum(&site, &public);
+        assert!(built.status.success(), "{kind}: {}", stderr(&built));
+        let before = snapshot(&public);
+
+        site.write(
+            "content/pages/about.md",
+            "---\ntitle: About\n---\n\nChanged.\n",
+        );
+        let failed = quorum(&site, &public);
+        let text = stderr(&failed);
+        assert_eq!(failed.status.code(), Some(1), "{kind}: {text}");
+        let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("error")).collect();
+        assert_eq!(
+            errors.len(),
+            1,
+            "{kind}: one error, not one per file:\n{text}"
+        );
+        assert!(
+            errors[0].starts_with(&format!(
+                "error: no room left on the disk that holds {}: the new site needs about ",
+                public.display()
+            )),
+            "{kind}: {text}"
+        );
+        assert!(
+            errors[0].contains(" was free when the build began"),
+            "{kind}: {text}"
+        );
+        assert!(
+            snapshot(&public) == before,
+            "{kind}: the previous site was damaged"
+        );
+        assert_eq!(leftovers(&[&disk, &public]), Vec::<String>::new(), "{kind}");
+    }
+}

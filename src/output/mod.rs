@@ -12,6 +12,7 @@ mod access;
 mod inside;
 mod lock;
 mod mirror;
+mod room;
 mod stage;
 mod swap;
 
@@ -43,9 +44,19 @@ pub enum OutputError {
     /// this one would wait (`waited`).
     #[error("{} is writing {}; it holds {}{}", .busy.holder, .busy.output.display(), .busy.lock.display(), gave_up(*.waited))]
     Busy { busy: Busy, waited: Duration },
-    /// Files written into the staging folder went missing before the swap
-    /// (another program removed them): the site is not whole, so it is not
-    /// swapped in.
+    /// The disk that holds the folder is full, or the user's quota used up:
+    /// one error for the whole build, with the room the site needed (its
+    /// files in whole blocks of the disk) and what was free when it began.
+    #[error("{} {}{}", if *.quota { "your disk quota is used up on the disk that holds" } else { "no room left on the disk that holds" }, .path.display(), room_detail(*.needed, *.free))]
+    Full {
+        path: PathBuf,
+        quota: bool,
+        needed: Option<u64>,
+        free: Option<u64>,
+    },
+    /// Files written into the staging folder went missing or shrank before
+    /// the swap (another program removed them, or a network share lost
+    /// them): the site is not whole, so it is not swapped in.
     #[error(
         "{missing} file(s) written for {path} went missing before the site was put in place (the first: {first}); was another program writing there? The previous site is left as it was"
     )]
@@ -65,6 +76,33 @@ fn gave_up(waited: Duration) -> String {
             s => format!("{s} s"),
         };
         format!("; gave up after waiting {waited} for it to finish (--wait SECONDS waits longer)")
+    }
+}
+
+fn room_detail(needed: Option<u64>, free: Option<u64>) -> String {
+    let needed = needed.map(|n| format!("the new site needs about {}", room::size(n)));
+    let free = free.map(|f| format!("{} was free when the build began", room::size(f)));
+    let said = match (needed, free) {
+        (Some(n), Some(f)) => format!(": {n}, and {f}"),
+        (Some(one), None) | (None, Some(one)) => format!(": {one}"),
+        (None, None) => String::new(),
+    };
+    format!(
+        "{said} (the previous site stays in place until the new one is whole, so both must fit)"
+    )
+}
+
+/// An I/O error on `path` while writing the output folder `shown`: a full
+/// disk is said as such, naming the output folder.
+fn write_err<'p>(shown: &'p Path, path: &'p Path) -> impl FnOnce(io::Error) -> OutputError + 'p {
+    move |source| match source.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => OutputError::Full {
+            path: shown.to_path_buf(),
+            quota: source.kind() == io::ErrorKind::QuotaExceeded,
+            needed: None,
+            free: None,
+        },
+        _ => io_err(path)(source),
     }
 }
 

@@ -6,14 +6,15 @@
 //! checked to hold every file written into it before it is swapped in, so a
 //! site that is not whole is never put in place.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::access::{Access, Entries};
-use super::{Claim, MARKER, MARKER_TEXT, OutputError, inside, io_err, safe_join, swap};
+use super::room::{Counted, NO_ROOM, Room};
+use super::{Claim, MARKER, MARKER_TEXT, OutputError, inside, io_err, safe_join, swap, write_err};
 use crate::render::{Fill, Sink};
 
 /// Where the staging folder is, and so how it is put in place.
@@ -37,8 +38,11 @@ pub struct Staging {
     access: Access,
     /// How the site's files and folders are made.
     entries: Entries,
-    /// Every file written, to check that all are there before the swap.
-    written: Mutex<HashSet<String>>,
+    /// The room the site takes, and whether the disk filled up.
+    room: Room,
+    /// Every file written and its length, to check that all are there,
+    /// whole, before the swap.
+    written: Mutex<HashMap<String, u64>>,
     /// The staging folder is in place (or must be kept): not to be removed.
     done: bool,
 }
@@ -48,41 +52,14 @@ impl Staging {
     pub fn begin(claim: Claim) -> Result<Staging, OutputError> {
         let output = claim.output();
         let access = Access::of(output).map_err(io_err(output))?;
-        let beside = swap::beside(output);
-        let place = if inside::is_mount_point(output) {
-            Place::Inside
-        } else {
-            match make_staging(&beside) {
-                // A folder whose owner, group or ACLs this process cannot
-                // give a new folder is built into, and so kept as it is.
-                Ok(()) if access.begin_on(&beside).is_err() => {
-                    let _ = fs::remove_dir_all(&beside);
-                    Place::Inside
-                }
-                Ok(()) => Place::Beside,
-                // A web root whose parent the build may not write
-                // (/var/www/html under a /var/www of root's, say).
-                Err(e) if cfg!(unix) && e.kind() == io::ErrorKind::PermissionDenied => {
-                    Place::Inside
-                }
-                Err(e) => return Err(io_err(&beside)(e)),
-            }
-        };
-        let dir = match place {
-            Place::Beside => beside,
-            Place::Inside => {
-                let dir = inside::staging(output);
-                make_staging(&dir).map_err(io_err(&dir))?;
-                dir
-            }
-        };
-        let entries = access.for_entries(&dir);
+        let (dir, place) = make_staging(output, &claim.shown, &access)?;
         let staging = Staging {
+            room: Room::on(&dir),
+            entries: access.for_entries(&dir),
             claim,
             dir,
             place,
             access,
-            entries,
             written: Mutex::default(),
             done: false,
         };
@@ -112,7 +89,8 @@ impl Staging {
         // A swap into the folder cut short after it began to replace the
         // previous site keeps its staging folder, for the next build to finish.
         self.done = swapped.is_ok() || inside::is_under_way(&self.dir);
-        swapped.map_err(io_err(&self.claim.shown))
+        let shown = &self.claim.shown;
+        swapped.map_err(write_err(shown, shown))
     }
 
     /// Marks `dir` as quorum's output.
@@ -120,18 +98,29 @@ impl Staging {
         let marker = dir.join(MARKER);
         (self.entries.create_file(&marker))
             .and_then(|mut f| io::Write::write_all(&mut f, MARKER_TEXT.as_bytes()))
-            .map_err(io_err(&marker))
+            .map_err(write_err(&self.claim.shown, &marker))
     }
 
     /// Drops the staged files; the output is left as it was.
     pub fn abort(self) {}
 
-    /// Checks that every file written is still in the staging folder.
+    /// The one error of a build that failed because the disk filled up, in
+    /// place of an error for each file; the output is left as it was.
+    pub fn out_of_room(self) -> Option<OutputError> {
+        self.room.error(&self.claim.shown)
+    }
+
+    /// Checks that every file written is still in the staging folder, as
+    /// long as it was written (a network share may report a full disk only
+    /// as a file is closed, and not to the program that closes it).
     fn check_whole(&self) -> Result<(), OutputError> {
         let written = super::mirror::lock(&self.written);
         let mut missing = written
             .iter()
-            .filter(|rel| !self.dir.join(rel).is_file())
+            .filter(|&(rel, &len)| {
+                fs::metadata(self.dir.join(rel)).map_or(true, |m| !m.is_file() || m.len() != len)
+            })
+            .map(|(rel, _)| rel)
             .collect::<Vec<_>>();
         missing.sort();
         match missing.first() {
@@ -144,14 +133,20 @@ impl Staging {
         }
     }
 
-    /// Where the file at `rel` goes in the staging folder, its folder made.
-    fn target(&self, rel: &str) -> Result<PathBuf, String> {
+    /// Where the file at `rel` goes in the staging folder, its folder made;
+    /// `None` once the disk is full, for a file that is only counted.
+    fn target(&self, rel: &str) -> Result<Option<PathBuf>, String> {
         let target = safe_join(&self.dir, rel)?;
-        if let Some(parent) = target.parent() {
-            self.make_dir(parent).map_err(|e| e.to_string())?;
+        if let Some(parent) = target.parent()
+            && let Err(e) = self.make_dir(parent)
+        {
+            return if self.room.note(&e) {
+                Ok(None)
+            } else {
+                Err(e.to_string())
+            };
         }
-        super::mirror::lock(&self.written).insert(rel.to_owned());
-        Ok(target)
+        Ok((!self.room.is_full()).then_some(target))
     }
 
     /// Makes `dir` and the folders above it up to the staging folder, which
@@ -172,16 +167,55 @@ impl Staging {
         if let Some(parent) = dir.parent() {
             self.make_dir(parent)?;
         }
+        self.room.take(None);
         match self.entries.create_dir(dir) {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
             other => other,
         }
     }
+
+    /// The file at `target`, made; `None` once the disk is full.
+    fn create(&self, target: Option<PathBuf>) -> Result<Option<fs::File>, String> {
+        let Some(target) = target else {
+            return Ok(None);
+        };
+        match self.entries.create_file(&target) {
+            Ok(file) => Ok(Some(file)),
+            Err(e) if self.room.note(&e) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
 }
 
-/// Makes the staging folder `dir`, removing a leftover of this same
-/// process (a watch whose swap failed).
-fn make_staging(dir: &Path) -> io::Result<()> {
+/// Makes the staging folder for `output`: beside it, or inside it where it
+/// cannot be replaced (a mount point, a folder whose parent the build may
+/// not write, or one whose access a new folder cannot be given).
+fn make_staging(
+    output: &Path,
+    shown: &Path,
+    access: &Access,
+) -> Result<(PathBuf, Place), OutputError> {
+    let beside = swap::beside(output);
+    if !inside::is_mount_point(output) {
+        match make_dir_anew(&beside) {
+            Ok(()) if access.begin_on(&beside).is_ok() => return Ok((beside, Place::Beside)),
+            Ok(()) => {
+                let _ = fs::remove_dir_all(&beside);
+            }
+            // A web root whose parent the build may not write
+            // (/var/www/html under a /var/www of root's, say).
+            Err(e) if cfg!(unix) && e.kind() == io::ErrorKind::PermissionDenied => {}
+            Err(e) => return Err(write_err(shown, &beside)(e)),
+        }
+    }
+    let dir = inside::staging(output);
+    make_dir_anew(&dir).map_err(write_err(shown, &dir))?;
+    Ok((dir, Place::Inside))
+}
+
+/// Makes the folder `dir`, removing a leftover of this same process (a
+/// watch whose swap failed).
+fn make_dir_anew(dir: &Path) -> io::Result<()> {
     if dir.exists() {
         fs::remove_dir_all(dir)?;
     }
@@ -198,32 +232,43 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        use std::io::Write;
-        let target = self.target(path)?;
-        (self.entries.create_file(&target))
-            .and_then(|mut f| f.write_all(bytes))
-            .map_err(|e| e.to_string())
+        self.write_from(path, &mut |out| {
+            out.write_all(bytes).map_err(|e| e.to_string())
+        })
     }
 
     fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
-        use std::io::Write;
-        let target = self.target(path)?;
-        let file = (self.entries.create_file(&target)).map_err(|e| e.to_string())?;
-        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        let file = self.create(self.target(path)?)?;
+        let file = file.map(|f| io::BufWriter::with_capacity(1 << 16, f));
+        let mut out = Counted::new(file, &self.room);
         fill(&mut out)?;
-        out.flush().map_err(|e| e.to_string())
+        let len = out.finish()?;
+        super::mirror::lock(&self.written).insert(path.to_owned(), len);
+        Ok(())
     }
 
     /// Copies the bytes only: the file gets the site's permissions, not
     /// those of its source.
     fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
-        let target = self.target(path)?;
+        let file = self.create(self.target(path)?)?;
         let mut source =
             fs::File::open(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-        (self.entries.create_file(&target))
-            .and_then(|mut f| io::copy(&mut source, &mut f))
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        let Some(mut file) = file else {
+            self.room.take(source.metadata().ok().map(|m| m.len()));
+            return Err(NO_ROOM.to_owned());
+        };
+        match io::copy(&mut source, &mut file) {
+            Ok(n) => {
+                self.room.take(Some(n));
+                super::mirror::lock(&self.written).insert(path.to_owned(), n);
+                Ok(())
+            }
+            Err(e) if self.room.note(&e) => {
+                self.room.take(source.metadata().ok().map(|m| m.len()));
+                Err(NO_ROOM.to_owned())
+            }
+            Err(e) => Err(e.to_string()),
+        }
     }
 }
 
@@ -281,8 +326,10 @@ mod tests {
         s.write("meetings/a/index.html", b"a").unwrap();
         fs::remove_dir_all(s.dir().join("meetings")).unwrap();
         s.write("meetings/b/index.html", b"b").unwrap();
+        s.write("search.json", b"[1, 2, 3]").unwrap();
+        fs::write(s.dir().join("search.json"), "[1").unwrap();
         let e = s.commit().unwrap_err();
-        assert!(e.to_string().starts_with("1 file(s) written for "));
+        assert!(e.to_string().starts_with("2 file(s) written for "));
         assert!(e.to_string().contains("meetings/a/index.html"), "{e}");
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
 
