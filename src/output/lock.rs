@@ -168,9 +168,9 @@ impl OutputLock {
             match fs::create_dir(dir) {
                 Ok(()) => made_dir = true,
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(super::io_err(dir)(e)),
+                Err(e) => return Err(super::write_err(shown, dir)(e)),
             }
-            let file = open(&path).map_err(super::io_err(&path))?;
+            let file = open(&path).map_err(super::write_err(shown, &path))?;
             match FileExt::try_lock(&file) {
                 // The file may have been removed or replaced by the build
                 // that held it, as it finished: then try again on the new one.
