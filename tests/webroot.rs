@@ -1,7 +1,9 @@
 //! Real web roots: an output folder that is a mount point (a Docker volume,
 //! an NFS export), one whose mode, owner and group keep other users out,
-//! and one on a disk that fills up. The tests that mount a file system run
-//! where this process may mount (as root); elsewhere they say so and pass.
+//! and one on a disk that fills up. The tests that mount a file system or
+//! act as another user run where this process may (as root); elsewhere they
+//! say so and pass, unless `QUORUM_REQUIRE_ROOT=1` (set by `.ci/run` when it
+//! runs as root), which makes them fail.
 
 mod common;
 
@@ -55,11 +57,11 @@ impl Mount {
             )
         };
         if r != 0 {
-            eprintln!(
-                "note: skipped, cannot mount on {} ({}); run as root to test mount points",
+            skip(&format!(
+                "cannot mount on {} ({}); run as root to test mount points",
                 dir.display(),
                 std::io::Error::last_os_error()
-            );
+            ));
             return None;
         }
         Some(Mount {
@@ -74,6 +76,15 @@ impl Drop for Mount {
         // SAFETY: a valid NUL-terminated path.
         unsafe { libc::umount2(target.as_ptr(), libc::MNT_DETACH) };
     }
+}
+
+/// Says why a test is skipped; fails it where it must run.
+fn skip(why: &str) {
+    assert!(
+        std::env::var("QUORUM_REQUIRE_ROOT").as_deref() != Ok("1"),
+        "QUORUM_REQUIRE_ROOT=1, but {why}"
+    );
+    eprintln!("note: skipped, {why}");
 }
 
 fn is_mounted(dir: &Path) -> bool {
@@ -275,7 +286,7 @@ fn assert_shut(dir: &Path, gid: u32) {
 #[test]
 fn a_folder_shut_to_others_keeps_its_mode_owner_group_and_acls() {
     if !is_root() {
-        eprintln!("note: skipped, needs root to give the output folder another group");
+        skip("needs root to give the output folder another group");
         return;
     }
     let site = Site::fixture("tricky");
@@ -331,7 +342,7 @@ fn a_folder_shut_to_others_keeps_its_mode_owner_group_and_acls() {
 #[test]
 fn a_folder_the_build_may_not_replace_is_built_into_and_kept() {
     if !is_root() {
-        eprintln!("note: skipped, needs root to build as another user");
+        skip("needs root to build as another user");
         return;
     }
     // The editor owns the site; the web root is root's, open to www.
