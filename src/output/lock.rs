@@ -164,6 +164,9 @@ impl OutputLock {
         let start = Instant::now();
         let mut told = false;
         let mut made_dir = false;
+        if let Some(parent) = dir.parent() {
+            fs::create_dir_all(parent).map_err(super::write_err(shown, parent))?;
+        }
         loop {
             match fs::create_dir(dir) {
                 Ok(()) => made_dir = true,
@@ -296,7 +299,7 @@ mod tests {
     #[test]
     fn a_second_lock_waits_then_names_the_first() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
+        let out = dir.path().join("build/public");
         let first = OutputLock::take(&out, &out, &Wait::default()).unwrap();
         let told = std::cell::Cell::new(false);
         let tell = |busy: &Busy| {
