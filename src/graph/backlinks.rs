@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -133,16 +133,11 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
             }
         };
         site.searched.insert(from, scanned.searched.clone());
+        if let Target::Meeting(m) = from {
+            refer(&mut site.meetings[m], &scanned.backlinks);
+        }
         for (to, backlink) in &scanned.backlinks {
             let (to, backlink) = (*to, backlink.clone());
-            if let Target::Meeting(m) = from {
-                let meeting = &mut site.meetings[m];
-                match to {
-                    Target::Entity(e) if !meeting.entities.contains(&e) => meeting.entities.push(e),
-                    Target::Topic(t) if !meeting.topics.contains(&t) => meeting.topics.push(t),
-                    _ => {}
-                }
-            }
             match to {
                 Target::Entity(e) => site.entities[e].backlinks.push(backlink),
                 Target::Topic(t) => site.topics[t].backlinks.push(backlink),
@@ -180,6 +175,19 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
         sort_by_keys(&mut t.backlinks, k);
     }
     unread
+}
+
+/// Adds the entities and topics a meeting's minutes name to those it lists.
+fn refer(meeting: &mut super::Meeting, named: &[(Target, Backlink)]) {
+    let mut entities: HashSet<usize> = meeting.entities.iter().copied().collect();
+    let mut topics: HashSet<usize> = meeting.topics.iter().copied().collect();
+    for (to, _) in named {
+        match *to {
+            Target::Entity(e) if entities.insert(e) => meeting.entities.push(e),
+            Target::Topic(t) if topics.insert(t) => meeting.topics.push(t),
+            _ => {}
+        }
+    }
 }
 
 /// Stable sort of `items` by precomputed keys. The list is complete by then:

@@ -47,6 +47,9 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
         },
         diagnostics: Vec::new(),
         slugs: HashMap::new(),
+        known: Default::default(),
+        suggested: HashMap::new(),
+        suffixes: HashMap::new(),
     };
     let meetings = b.meeting_docs(parsed.meetings, config.drafts);
     b.add_entities(parsed.entities);
@@ -91,6 +94,15 @@ struct Builder {
     diagnostics: Vec<Diagnostic>,
     /// Slugs taken, per kind.
     slugs: HashMap<RefKind, HashSet<Slug>>,
+    /// What "did you mean" looks among: per kind, the names of the pages
+    /// that have files, gathered once (every such page is named before the
+    /// first ref is resolved; only stubs come after).
+    known: [Option<Vec<(String, Target)>>; 4],
+    /// The suggestion for each unknown name asked about, by kind and
+    /// [`fold`]ed name: a name missing from 300 meetings is looked up once.
+    suggested: HashMap<(RefKind, String), Option<String>>,
+    /// For each slug stubs were made from, the number the next one tries.
+    suffixes: HashMap<(RefKind, Slug), usize>,
 }
 
 /// A template diagnostic at the place a value is written in a document.
@@ -468,24 +480,37 @@ impl Builder {
     /// is never suggested: it is only an earlier unknown ref, maybe this very
     /// one. Meetings and actions may not be built yet when their refs are
     /// resolved, so they are suggested by the name that matched.
-    fn suggestion(&self, kind: RefKind, name: &str) -> Option<String> {
-        let candidates: Vec<(&str, Target)> = self
-            .site
-            .index
-            .entries(kind)
-            .filter_map(|(key, targets)| {
-                let real = targets.iter().copied().find(|t| !self.is_stub(*t))?;
-                Some((key, real))
+    fn suggestion(&mut self, kind: RefKind, name: &str) -> Option<String> {
+        let key = (kind, fold(name));
+        if let Some(known) = self.suggested.get(&key) {
+            return known.clone();
+        }
+        let slot = kind as usize;
+        if self.known[slot].is_none() {
+            let mut names: Vec<(String, Target)> = self
+                .site
+                .index
+                .entries(kind)
+                .filter_map(|(key, targets)| {
+                    let real = targets.iter().copied().find(|t| !self.is_stub(*t))?;
+                    Some((key.to_owned(), real))
+                })
+                .collect();
+            names.sort();
+            self.known[slot] = Some(names);
+        }
+        let candidates = self.known[slot].as_deref().unwrap_or_default();
+        let keys: Vec<&str> = candidates.iter().map(|(key, _)| key.as_str()).collect();
+        let answer = did_you_mean(name, &keys).and_then(|best| {
+            let target = candidates.iter().find(|(key, _)| key == best)?.1;
+            Some(match target {
+                Target::Entity(i) => self.site.entities[i].name.clone(),
+                Target::Topic(i) => self.site.topics[i].name.clone(),
+                _ => best.to_owned(),
             })
-            .collect();
-        let keys: Vec<&str> = candidates.iter().map(|(key, _)| *key).collect();
-        let best = did_you_mean(name, &keys)?;
-        let target = candidates.iter().find(|(key, _)| *key == best)?.1;
-        Some(match target {
-            Target::Entity(i) => self.site.entities[i].name.clone(),
-            Target::Topic(i) => self.site.topics[i].name.clone(),
-            _ => best.to_owned(),
-        })
+        });
+        self.suggested.insert(key, answer.clone());
+        answer
     }
 
     /// Whether the pages a wiki-link can mean are one, which has a file.
@@ -504,11 +529,18 @@ impl Builder {
     fn stub(&mut self, kind: RefKind, name: &str) -> usize {
         let base = Slug::from_name(name);
         let mut slug = base.clone();
-        let mut n = 2;
+        // Names that differ only in punctuation ("A.", "A!") share a slug:
+        // each goes on from the number the one before it took.
+        let mut n = self
+            .suffixes
+            .get(&(kind, base.clone()))
+            .copied()
+            .unwrap_or(2);
         while !self.take_slug(kind, &slug) {
             slug = base.with_suffix(n);
             n += 1;
         }
+        self.suffixes.insert((kind, base), n);
         let i = match kind {
             RefKind::Entity => {
                 self.site.entities.push(Entity {
@@ -564,9 +596,10 @@ impl Builder {
 
     fn refs(&mut self, kind: RefKind, doc: &MeetingDoc, key: &str, raws: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
+        let mut seen = HashSet::new();
         for raw in raws {
             if let Some(i) = self.resolve_ref(kind, raw, &|| place(doc, key, raw))
-                && !out.contains(&i)
+                && seen.insert(i)
             {
                 out.push(i);
             }
@@ -585,10 +618,11 @@ impl Builder {
                 .as_ref()
                 .and_then(|c| self.resolve_ref(RefKind::Entity, c, &|| place(&doc, "chair", c)));
             let mut attendees: Vec<Attendance> = Vec::new();
+            let mut present = HashSet::new();
             for a in &f.attendees {
                 if let Some(entity) = self.resolve_ref(RefKind::Entity, &a.name, &|| {
                     place(&doc, "attendees", &a.name)
-                }) && !attendees.iter().any(|x| x.entity == entity)
+                }) && present.insert(entity)
                 {
                     let role = a
                         .role

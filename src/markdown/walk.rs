@@ -320,7 +320,7 @@ pub fn walk<'a, L: Links>(
 struct Events<'a, 'l, L: Links> {
     walker: Walker<'a, 'l, L>,
     parser: Parser<'a>,
-    run: Option<CowStr<'a>>,
+    run: Option<Run<'a>>,
     done: bool,
 }
 
@@ -379,19 +379,19 @@ impl<'a, L: Links> Iterator for Events<'a, '_, L> {
             }
             // Consecutive text is merged, so a name split by the parser is still found.
             match self.parser.next() {
-                Some(Event::Text(t)) => self.run = Some(join(self.run.take(), t)),
+                Some(Event::Text(t)) => self.run = Some(Run::push(self.run.take(), t)),
                 Some(Event::SoftBreak) if self.run.is_some() => {
-                    self.run = Some(join(self.run.take(), "\n".into()));
+                    self.run = Some(Run::push(self.run.take(), "\n".into()));
                 }
                 Some(other) => {
                     if let Some(t) = self.run.take() {
-                        self.walker.text(t);
+                        self.walker.text(t.text());
                     }
                     self.walker.event(other);
                 }
                 None => {
                     if let Some(t) = self.run.take() {
-                        self.walker.text(t);
+                        self.walker.text(t.text());
                     }
                     self.done = true;
                 }
@@ -425,13 +425,35 @@ pub fn to_html<L: Links>(
     }
 }
 
-fn join<'a>(run: Option<CowStr<'a>>, t: CowStr<'a>) -> CowStr<'a> {
-    match run {
-        None => t,
-        Some(prev) => {
-            let mut s = prev.into_string();
-            s.push_str(&t);
-            CowStr::from(s)
+/// Consecutive texts, joined. The first is kept as the parser gave it; a
+/// second makes a string that the rest are added to, so a paragraph the
+/// parser hands over in a million pieces costs its length, not the square.
+enum Run<'a> {
+    One(CowStr<'a>),
+    Joined(String),
+}
+
+impl<'a> Run<'a> {
+    fn push(run: Option<Run<'a>>, t: CowStr<'a>) -> Run<'a> {
+        match run {
+            None => Run::One(t),
+            Some(Run::One(prev)) => {
+                let mut s = String::with_capacity(2 * (prev.len() + t.len()));
+                s.push_str(&prev);
+                s.push_str(&t);
+                Run::Joined(s)
+            }
+            Some(Run::Joined(mut s)) => {
+                s.push_str(&t);
+                Run::Joined(s)
+            }
+        }
+    }
+
+    fn text(self) -> CowStr<'a> {
+        match self {
+            Run::One(t) => t,
+            Run::Joined(s) => CowStr::from(s),
         }
     }
 }
