@@ -30,6 +30,8 @@ pub struct Attrs {
     pub kind: ItemKind,
     /// `#id`, or `id=…`.
     pub id: Option<String>,
+    /// Where the id is written in the block.
+    pub id_at: Option<usize>,
     /// The other pairs, in order, each with where its key starts in the block.
     pub pairs: Vec<(String, String, usize)>,
 }
@@ -75,10 +77,22 @@ fn block(text: &str, kind: Option<ItemKind>) -> Option<(Range<usize>, Result<Att
         return None;
     }
     let start = trimmed[..open].trim_end().len();
-    let parsed = parse(inner, kind).map_err(|mut e| {
-        e.at += open + 1 - start;
-        e
-    });
+    // Offsets in the block count from `start`, where the range begins.
+    let shift = open + 1 - start;
+    let parsed = parse(inner, kind)
+        .map(|mut attrs| {
+            for (_, _, at) in &mut attrs.pairs {
+                *at += shift;
+            }
+            if let Some(at) = attrs.id_at.as_mut() {
+                *at += shift;
+            }
+            attrs
+        })
+        .map_err(|mut e| {
+            e.at += shift;
+            e
+        });
     Some((start..text.len(), parsed))
 }
 
@@ -105,6 +119,7 @@ pub const DECISION_KEYS: &[&str] = &["topics", "id"];
 fn parse(inner: &str, default: Option<ItemKind>) -> Result<Attrs, AttrsError> {
     let mut kind = None;
     let mut id = None;
+    let mut id_at = None;
     let mut pairs = Vec::new();
     let bytes = inner.as_bytes();
     let mut i = 0;
@@ -143,6 +158,7 @@ fn parse(inner: &str, default: Option<ItemKind>) -> Result<Attrs, AttrsError> {
                     return Err(error(start, "`#` without an id".into(), "write `#my-id`"));
                 }
                 id = Some(word.to_owned());
+                id_at = Some(start);
                 i += 1 + word.len();
             }
             _ => {
@@ -165,6 +181,7 @@ fn parse(inner: &str, default: Option<ItemKind>) -> Result<Attrs, AttrsError> {
                 i += len;
                 if key == "id" {
                     id = Some(value);
+                    id_at = Some(start);
                 } else {
                     pairs.push((key.to_owned(), value, start));
                 }
@@ -178,7 +195,12 @@ fn parse(inner: &str, default: Option<ItemKind>) -> Result<Attrs, AttrsError> {
             "add `.action` or `.decision`",
         )
     })?;
-    Ok(Attrs { kind, id, pairs })
+    Ok(Attrs {
+        kind,
+        id,
+        id_at,
+        pairs,
+    })
 }
 
 fn error(at: usize, message: String, help: &str) -> AttrsError {
@@ -292,8 +314,8 @@ pub struct InlineItem {
     pub source: String,
     /// Byte offset in the body where it starts, for messages.
     pub offset: usize,
-    /// `#id` or `id=`.
-    pub id: Option<String>,
+    /// `#id` or `id=`, and its byte offset in the body.
+    pub id: Option<(String, usize)>,
     /// The block's pairs, each with its byte offset in the body.
     pub pairs: Vec<(String, String, usize)>,
     /// A task item's box: `Some(true)` when ticked.
@@ -430,7 +452,8 @@ fn finish(
                 .into_iter()
                 .map(|(k, v, o)| (k, v, at + o))
                 .collect();
-            (attrs.kind, Some(at), attrs.id, pairs)
+            let id = attrs.id.map(|id| (id, at + attrs.id_at.unwrap_or(0)));
+            (attrs.kind, Some(at), id, pairs)
         }
         Some((range, Err(e))) => {
             problems.push(super::Problem {

@@ -172,7 +172,11 @@ impl Outline {
     }
 
     fn keep(&mut self, block: &OutlineBlock) {
-        let text = block.text.trim();
+        let mut text = block.text.trim();
+        // An action's or decision's block is not part of what was said.
+        if let Some((range, Ok(_))) = attrs::trailing(text) {
+            text = text[..range.start].trim_end();
+        }
         if text.is_empty() || block.roll_call || block.code {
             return;
         }

@@ -25,6 +25,11 @@ pub fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
                 .pairs
                 .iter()
                 .map(|(k, _, o)| (k.clone(), doc.body_offset + o))
+                .chain(
+                    item.id
+                        .as_ref()
+                        .map(|(_, o)| ("id".to_owned(), doc.body_offset + o)),
+                )
                 .collect(),
         };
         let mut problem = |at: usize, message: String, help: String| {
@@ -36,9 +41,9 @@ pub fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
                 doc.front.actions.push(action);
             }
             ItemKind::Decision => {
-                if item.id.is_some() {
+                if let Some((_, at)) = &item.id {
                     problem(
-                        origin.offset,
+                        doc.body_offset + at,
                         "a decision has no id".into(),
                         "remove `#…` or `id=` from the block; a decision is found by its meeting"
                             .into(),
@@ -72,7 +77,7 @@ fn action(
     problem: &mut impl FnMut(usize, String, String),
 ) -> ActionFront {
     let mut a = ActionFront {
-        id: item.id.clone(),
+        id: item.id.as_ref().map(|(id, _)| id.clone()),
         origin: Some(origin.clone()),
         owner: OneOrMany::default(),
         text: item.source.clone(),

@@ -93,7 +93,6 @@ impl Plain<'_> {
             | Tag::BlockQuote(_)
             | Tag::CodeBlock(_)
             | Tag::HtmlBlock
-            | Tag::List(_)
             | Tag::Item
             | Tag::FootnoteDefinition(_)
             | Tag::DefinitionList
@@ -104,6 +103,11 @@ impl Plain<'_> {
             | Tag::TableRow
             | Tag::TableCell
             | Tag::MetadataBlock(_) => self.block(),
+            // A list ends the text of the item it is nested in.
+            Tag::List(_) => {
+                self.drop_attributes();
+                self.block();
+            }
         }
     }
 
@@ -116,13 +120,15 @@ impl Plain<'_> {
             | TagEnd::Strikethrough
             | TagEnd::Superscript
             | TagEnd::Subscript => {}
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => {
+                self.drop_attributes();
+                self.block();
+            }
+            TagEnd::Heading(_)
             | TagEnd::BlockQuote(_)
             | TagEnd::CodeBlock
             | TagEnd::HtmlBlock
             | TagEnd::List(_)
-            | TagEnd::Item
             | TagEnd::FootnoteDefinition
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
@@ -130,7 +136,6 @@ impl Plain<'_> {
             | TagEnd::Table
             | TagEnd::TableHead
             | TagEnd::TableRow
-            | TagEnd::TableCell
             | TagEnd::MetadataBlock(_) => self.block(),
         }
     }
@@ -171,6 +176,16 @@ impl Plain<'_> {
                 self.text(tag);
             }
             rest = &rest[end..];
+        }
+    }
+
+    /// Leaves out the attribute block that ends the line being written
+    /// (`{.action due=…}`): it marks an action, the page does not show it.
+    fn drop_attributes(&mut self) {
+        let line = self.out.rfind('\n').map_or(0, |i| i + 1);
+        if let Some((range, Ok(_))) = crate::markdown::attrs::trailing(&self.out[line..]) {
+            let end = line + range.start;
+            self.out.truncate(end);
         }
     }
 
@@ -404,6 +419,16 @@ mod tests {
                 "Agreed[^1]. Noted[^n]and more\n\n[^1]: Karin *said* so.\n[^n]: Second.\n  More."
             ),
             "Agreed. Noted and more\nKarin said so.\nSecond. More.\n"
+        );
+    }
+
+    #[test]
+    fn attribute_blocks_of_actions_and_decisions_are_left_out() {
+        assert_eq!(
+            plain(
+                "1. DESA will circulate the notes. {.action due=2006-09-30}\n   - UNDP agreed {.decision}\n\nA set {a, b}\n"
+            ),
+            "DESA will circulate the notes.\nUNDP agreed\nA set {a, b}\n"
         );
     }
 
