@@ -1,9 +1,29 @@
-//! Pages a reader can use at real size: a meeting's slug never takes the
-//! address of a year's page.
+//! Pages a reader can use at real size: `/meetings/` is an index of the
+//! years with the latest year's meetings, and each year has a page of its
+//! own with a row per meeting. The browser test builds a site of 400
+//! real-shaped meetings, measures the pages and photographs them.
 
 mod common;
 
 use common::Site;
+use common::browser::{Browser, Tab};
+use common::server::Server;
+use scraper::{Html, Selector};
+
+fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
 
 #[test]
 fn a_meeting_slug_of_four_digits_is_an_error_that_says_so() {
@@ -43,4 +63,237 @@ fn a_meeting_slug_of_four_digits_is_an_error_that_says_so() {
         .build();
     assert!(fine.exists("meetings/2019-06/index.html"));
     assert!(fine.exists("meetings/20190/index.html"));
+    assert!(fine.exists("meetings/2019/index.html"));
+}
+
+#[test]
+fn meetings_are_indexed_by_year_with_a_page_for_each() {
+    let built = Site::fixture("tricky").build();
+    let index = built.html("meetings/index.html");
+    // The years, newest first, each keeping the anchor old links use.
+    assert_eq!(
+        attrs(&index, ".q-years__item", "id"),
+        ["q-year-2024", "q-year-2023"]
+    );
+    assert_eq!(
+        attrs(&index, "#q-year-2023 a", "href"),
+        ["/minutes/meetings/2023/"]
+    );
+    assert_eq!(
+        texts(&index, ".q-years__item .q-years__count"),
+        ["1 meeting", "2 meetings"]
+    );
+    assert_eq!(
+        texts(&index, ".q-years__item .q-years__outcome"),
+        ["0 actions · 0 decisions", "2 actions · 1 decision"]
+    );
+    // The latest year's meetings are listed; the others are a link away.
+    assert_eq!(texts(&index, ".q-year-list__title"), ["Third meeting"]);
+    assert_eq!(
+        attrs(&index, ".q-series-nav a", "href"),
+        ["/minutes/series/council/"]
+    );
+
+    let year = built.html("meetings/2023/index.html");
+    assert_eq!(texts(&year, "h1"), ["Meetings in 2023"]);
+    assert_eq!(
+        texts(&year, ".q-year-list__title"),
+        ["Second meeting", "First meeting <b>bold</b>"],
+        "newest first, titles escaped"
+    );
+    assert_eq!(
+        texts(&year, ".q-year-list__date"),
+        ["14 Dec", "Nov"],
+        "a month-only date shows its month"
+    );
+    assert_eq!(
+        texts(&year, ".q-year-list__meta"),
+        ["Council", "Council 2 actions · 1 decision"]
+    );
+    assert_eq!(texts(&year, ".q-year-list__summary").len(), 2);
+    assert_eq!(
+        texts(&year, ".q-years-nav a[aria-current=page]"),
+        ["2023 2"]
+    );
+    assert_eq!(
+        attrs(&year, ".q-pager a", "href"),
+        ["/minutes/meetings/2024/"]
+    );
+    assert_eq!(texts(&year, ".q-nav a[aria-current]"), ["Meetings"]);
+    // Back to the index lands on the year's own tile.
+    assert_eq!(
+        attrs(&year, ".q-breadcrumb a", "href"),
+        ["/minutes/meetings/#q-year-2023"]
+    );
+    assert!(built.exists("meetings/2024/index.html"));
+    assert!(!built.exists("meetings/2022/index.html"));
+
+    // The sitemap has every year's page.
+    let sitemap = built.text("sitemap.xml");
+    for y in ["2023", "2024"] {
+        assert!(
+            sitemap.contains(&format!(
+                "<loc>https://intranet.example/minutes/meetings/{y}/</loc>"
+            )),
+            "{sitemap}"
+        );
+    }
+    assert!(built.check_links() > 100);
+}
+
+#[test]
+fn year_pages_link_at_the_root_and_relatively() {
+    let mut root = Site::fixture("tricky");
+    root.overrides.base_url = Some("http://127.0.0.1:1111/".into());
+    let built = root.build();
+    assert_eq!(
+        built.hrefs("meetings/index.html", "#q-year-2023 a"),
+        ["/meetings/2023/"]
+    );
+    built.check_links();
+
+    let rel = Site::fixture("tricky");
+    rel.write(
+        "quorum.yaml",
+        "title: Tricky\nbase_url: https://intranet.example/minutes/\nrelative_urls: true\n",
+    );
+    let built = rel.build();
+    assert_eq!(
+        built.hrefs("meetings/index.html", "#q-year-2023 a"),
+        ["../meetings/2023/index.html"]
+    );
+    let from_year = built.hrefs("meetings/2023/index.html", ".q-year-list__title a");
+    assert_eq!(
+        from_year,
+        [
+            "../../meetings/2023-12-council/index.html",
+            "../../meetings/2023-11-council/index.html"
+        ]
+    );
+    assert_eq!(
+        built.hrefs("meetings/2023/index.html", ".q-breadcrumb a"),
+        ["../../meetings/index.html#q-year-2023"]
+    );
+    built.check_links();
+}
+
+/// The directory screenshots go to: `target/screenshots/`.
+fn screenshots() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn viewport(tab: &mut Tab, width: u32, scheme: &str) {
+    tab.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": width, "height": SCREEN, "deviceScaleFactor": 1, "mobile": width < 500 }),
+    );
+    tab.call(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+    );
+}
+
+/// Loads `url` in `tab` and waits for the new page. (One tab for all: each
+/// page of `serve` holds a connection open for live reload, and a browser
+/// opens only six to one host.)
+fn goto(tab: &mut Tab, url: &str) {
+    tab.eval("window.__quorum_old = 1");
+    tab.call("Page.navigate", serde_json::json!({ "url": url }));
+    tab.wait_for("!window.__quorum_old && document.readyState === 'complete' && document.querySelector('h1')");
+}
+
+/// The height of a screen, in CSS pixels.
+const SCREEN: u32 = 900;
+
+#[test]
+fn the_meetings_of_a_400_meeting_site_fit_a_reader_s_screens() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = common::corpus::messy_site(400);
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_quorum"));
+    command
+        .args(["serve", "--port", "0", "--today", "2025-06-30", "--root"])
+        .arg(&site.root);
+    let server = Server::spawn(command);
+    let dir = screenshots();
+
+    // The first action of the register, to photograph its page too.
+    let mut tab = browser.open(&format!("{}actions/", server.url));
+    tab.wait_for("document.readyState === 'complete' && document.querySelector('.q-action-id')");
+    let action = tab.eval("document.querySelector('.q-action-id').getAttribute('href')");
+    let action = action.as_str().unwrap().trim_start_matches('/').to_owned();
+    // Its id is its meeting's slug and its number there.
+    let meeting = action
+        .trim_start_matches("actions/")
+        .trim_end_matches('/')
+        .rsplit_once('-')
+        .map(|(m, _)| format!("meetings/{m}/"))
+        .unwrap();
+    let pages = [
+        ("home", String::new()),
+        ("meetings", "meetings/".to_owned()),
+        ("year", "meetings/2019/".to_owned()),
+        ("action", action),
+        ("meeting", meeting),
+    ];
+    for (name, path) in &pages {
+        goto(&mut tab, &format!("{}{path}", server.url));
+        for width in [1280, 390] {
+            for scheme in ["light", "dark"] {
+                viewport(&mut tab, width, scheme);
+                let w = tab.eval(
+                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+                );
+                assert!(
+                    w[0].as_u64() <= w[1].as_u64(),
+                    "{name} at {width} px scrolls sideways: {w} (scroll width, view width)"
+                );
+                tab.screenshot(&dir.join(format!("years-{name}-{width}-{scheme}.png")));
+            }
+            if *name == "meetings" || *name == "year" {
+                let height = tab.eval("document.documentElement.scrollHeight");
+                let height = height.as_u64().unwrap();
+                let limit = u64::from(if width == 1280 { 15 } else { 30 } * SCREEN);
+                assert!(
+                    height < limit,
+                    "{name} at {width} px is {height} px tall (limit {limit})"
+                );
+                eprintln!("{name} at {width} px: {height} px tall");
+            }
+        }
+    }
+
+    // A year's rows: each summary on one line.
+    goto(&mut tab, &format!("{}meetings/2019/", server.url));
+    viewport(&mut tab, 1280, "light");
+    let rows = tab.eval(
+        "(() => { const s = [...document.querySelectorAll('.q-year-list__summary')]; \
+         return [s.length, Math.max(...s.map(e => e.getBoundingClientRect().height)), \
+         parseFloat(getComputedStyle(s[0]).lineHeight) || 20]; })()",
+    );
+    assert!(rows[0].as_u64().unwrap() >= 20, "{rows}");
+    assert!(
+        rows[1].as_f64().unwrap() <= rows[2].as_f64().unwrap() * 1.5,
+        "a summary takes one line: {rows}"
+    );
+
+    // An old link to a year's section lands on its tile, which leads to its page.
+    goto(&mut tab, &format!("{}meetings/#q-year-2019", server.url));
+    tab.wait_for("document.querySelector(':target')");
+    let target = tab.eval(
+        "[document.querySelector(':target').id, document.querySelector(':target a').getAttribute('href'), \
+         Math.round(document.querySelector(':target').getBoundingClientRect().top)]",
+    );
+    assert_eq!(target[0], "q-year-2019");
+    assert_eq!(target[1], "/meetings/2019/");
+    assert!(
+        (0..i64::from(SCREEN)).contains(&target[2].as_i64().unwrap()),
+        "the tile is in view: {target}"
+    );
 }

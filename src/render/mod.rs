@@ -10,6 +10,7 @@ pub mod knowledge;
 pub mod pages;
 pub(crate) mod print;
 pub mod theme;
+pub mod years;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -718,7 +719,8 @@ fn page_context<'a>(
     base_vars(&mut c, ctx, page.kind(), page.title(ctx), &dir);
     match pages::data(ctx, page)? {
         Data::Home(d) => c.insert_later("home", d),
-        Data::Meetings(d) => c.insert_later("years", d),
+        Data::Meetings(d) => c.insert_later("index", d),
+        Data::Year(d) => c.insert_later("year", d),
         Data::Meeting(d) => c.insert_later("meeting", d),
         Data::Entities(d) => c.insert_later("groups", d),
         Data::Entity(d) => c.insert_later("entity", d),

@@ -10,6 +10,7 @@ use super::context::{
     TopicRef,
 };
 use super::knowledge;
+use super::years;
 use crate::diagnostic::Diagnostic;
 use crate::graph::Target;
 use crate::markdown::Heading;
@@ -21,6 +22,8 @@ use crate::model::front::{Document, EntityKind, Status};
 pub enum Page {
     Home,
     Meetings,
+    /// `/meetings/<year>/`: the meetings of a year.
+    Year(i16),
     Meeting(usize),
     Entities,
     Entity(usize),
@@ -56,6 +59,7 @@ impl Page {
             Page::Search,
             Page::NotFound,
         ];
+        pages.extend(years::ranges(s).into_iter().map(|(y, _)| Page::Year(y)));
         pages.extend((0..s.meetings.len()).map(Page::Meeting));
         pages.extend((0..s.entities.len()).map(Page::Entity));
         pages.extend((0..s.topics.len()).map(Page::Topic));
@@ -88,6 +92,7 @@ impl Page {
         match self {
             Page::Home => String::new(),
             Page::Meetings => "meetings/".into(),
+            Page::Year(y) => years::dir(y),
             Page::Entities => "entities/".into(),
             Page::Topics => "topics/".into(),
             Page::Actions => "actions/".into(),
@@ -121,6 +126,7 @@ impl Page {
         match self {
             Page::Home => "index.html",
             Page::Meetings => "meetings.html",
+            Page::Year(_) => "meetings-year.html",
             Page::Meeting(_) => "meeting.html",
             Page::Entities => "entities.html",
             Page::Entity(_) => "entity.html",
@@ -144,6 +150,7 @@ impl Page {
         match self {
             Page::Home => "home",
             Page::Meetings => "meetings",
+            Page::Year(_) => "meetings-year",
             Page::Meeting(_) => "meeting",
             Page::Entities => "entities",
             Page::Entity(_) => "entity",
@@ -167,6 +174,7 @@ impl Page {
         match self {
             Page::Home => ctx.config.title.clone(),
             Page::Meetings => "Meetings".into(),
+            Page::Year(y) => format!("Meetings in {y}"),
             Page::Entities => "Entities".into(),
             Page::Topics => "Topics".into(),
             Page::Actions => "Actions".into(),
@@ -189,7 +197,8 @@ impl Page {
 /// The data of one page, under the names templates use.
 pub enum Data<'a> {
     Home(Home<'a>),
-    Meetings(Vec<Year<MeetingSummary<'a>>>),
+    Meetings(years::MeetingsIndex<'a>),
+    Year(Box<years::YearPage<'a>>),
     Meeting(Box<MeetingView<'a>>),
     Entities(Vec<KindGroup<'a>>),
     Entity(Box<EntityView<'a>>),
@@ -459,11 +468,8 @@ pub struct FreePage<'a> {
 pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
     Ok(match page {
         Page::Home => Data::Home(home(ctx)),
-        Page::Meetings => {
-            Data::Meetings(by_year(ctx, (0..ctx.site.meetings.len()).rev(), |c, i| {
-                c.meeting_summary(i)
-            }))
-        }
+        Page::Meetings => Data::Meetings(years::index(ctx)),
+        Page::Year(y) => Data::Year(Box::new(years::page(ctx, y))),
         Page::Meeting(i) => Data::Meeting(Box::new(meeting(ctx, i, &page.dir(ctx))?)),
         Page::Entities => Data::Entities(entity_groups(ctx)),
         Page::Entity(i) => Data::Entity(Box::new(entity(ctx, i, &page.dir(ctx))?)),

@@ -66,6 +66,7 @@
     try { href = strip(new URL(raw, document.baseURI).href); } catch (e) { return null; }
     if (href === here || href.indexOf(root) !== 0) return null;
     var m = PATH.exec(href.slice(root.length));
+    if (m && m[1] === 'meetings' && /^[0-9]{4}$/.test(m[2])) return null;   // a year's page
     return m ? { kind: KINDS[m[1]], slug: m[2] } : null;
   }
 
