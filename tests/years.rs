@@ -1,7 +1,8 @@
 //! Pages a reader can use at real size: `/meetings/` is an index of the
-//! years with the latest year's meetings, and each year has a page of its
-//! own with a row per meeting. The browser test builds a site of 400
-//! real-shaped meetings, measures the pages and photographs them.
+//! years with the latest year's meetings, each year has a page of its own
+//! with a row per meeting, and actions are titled by their text. The browser
+//! test builds a site of 400 real-shaped meetings, measures the pages and
+//! photographs them.
 
 mod common;
 
@@ -177,6 +178,116 @@ fn year_pages_link_at_the_root_and_relatively() {
     built.check_links();
 }
 
+#[test]
+fn actions_are_titled_by_their_text_with_the_id_beside() {
+    let built = Site::fixture("tricky").build();
+    let page = built.html("actions/audit/index.html");
+    assert_eq!(texts(&page, "h1"), ["Commission an audit."]);
+    assert_eq!(texts(&page, ".q-kicker .q-action-id"), ["audit"]);
+    assert_eq!(
+        texts(&page, "title"),
+        ["Commission an audit. · Action audit · Tricky <Committee> & Co"]
+    );
+    let escaped = built.html("actions/2023-11-council-1/index.html");
+    assert_eq!(
+        texts(&escaped, "h1"),
+        ["Prepare the <draft> budget & circulate it"]
+    );
+    // The register: the text leads each row and links to the action.
+    let register = built.html("actions/index.html");
+    let first = Selector::parse(".q-table--actions tbody tr td:first-child").unwrap();
+    let cells: Vec<String> = register
+        .select(&first)
+        .map(|c| c.text().collect::<String>())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "Commission an audit. audit",
+            "Prepare the <draft> budget & circulate it 2023-11-council-1"
+        ]
+    );
+    assert_eq!(
+        attrs(&register, ".q-cell-action a.q-action-title", "href"),
+        [
+            "/minutes/actions/audit/",
+            "/minutes/actions/2023-11-council-1/"
+        ]
+    );
+    // Cards: the meeting's, the changes', the home page's.
+    let meeting = built.html("meetings/2023-11-council/index.html");
+    assert_eq!(
+        texts(&meeting, "#q-action-1 .q-action-item__title"),
+        ["1. Prepare the <draft> budget & circulate it"]
+    );
+    assert_eq!(
+        texts(&meeting, "#q-action-1 .q-action-item__head .q-action-id"),
+        ["2023-11-council-1"]
+    );
+    let changes = built.html("changes/index.html");
+    assert!(
+        texts(&changes, ".q-change-item--update .q-action-title")
+            .contains(&"Commission an audit.".to_owned())
+    );
+    let home = built.html("index.html");
+    assert_eq!(
+        texts(&home, ".q-urgent__list .q-action-title"),
+        ["Commission an audit."]
+    );
+}
+
+/// A meeting deciding `actions` (id, due date or none, status).
+fn one_meeting(actions: &[(&str, Option<&str>, &str)]) -> Site {
+    let mut front = String::from("---\ntitle: Board\ndate: 2024-01-10\nactions:\n");
+    for (id, due, status) in actions {
+        front.push_str(&format!(
+            "  - {{ id: {id}, owner: Ann, text: Do {id}, status: {status}{} }}\n",
+            due.map(|d| format!(", due: {d}")).unwrap_or_default()
+        ));
+    }
+    front.push_str("---\n");
+    Site::empty().file("content/meetings/board.md", &front)
+}
+
+#[test]
+fn the_home_page_shows_the_most_urgent_actions_only() {
+    let site = one_meeting(&[
+        ("long-overdue", Some("2023-01-31"), "open"),
+        ("overdue", Some("2024-02-10"), "in-progress"),
+        ("next-week", Some("2024-03-08"), "open"),
+        ("tomorrow", Some("2024-03-02"), "open"),
+        ("no-date", None, "open"),
+        ("next-year", Some("2025-01-01"), "open"),
+        ("done", Some("2023-05-01"), "done"),
+        ("dropped", None, "dropped"),
+    ]);
+    let built = site.build();
+    let home = built.html("index.html");
+    assert_eq!(
+        texts(&home, ".q-urgent__list .q-action-id"),
+        [
+            "overdue",
+            "long-overdue",
+            "tomorrow",
+            "next-week",
+            "next-year"
+        ],
+        "overdue first, the most recently due first; then the soonest due"
+    );
+    assert_eq!(
+        texts(&home, ".q-urgent__lede"),
+        [
+            "The 5 most urgent of 6 pending actions (2 overdue as of 1 March 2024): overdue first, then the soonest due."
+        ]
+    );
+    assert_eq!(
+        built.hrefs("index.html", ".q-urgent > p:last-child a"),
+        ["/actions/", "/actions/#q-actions-overdue"]
+    );
+    built.check_links();
+}
+
 /// The directory screenshots go to: `target/screenshots/`.
 fn screenshots() -> std::path::PathBuf {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -223,10 +334,11 @@ fn the_meetings_of_a_400_meeting_site_fit_a_reader_s_screens() {
     let server = Server::spawn(command);
     let dir = screenshots();
 
-    // The first action of the register, to photograph its page too.
-    let mut tab = browser.open(&format!("{}actions/", server.url));
-    tab.wait_for("document.readyState === 'complete' && document.querySelector('.q-action-id')");
-    let action = tab.eval("document.querySelector('.q-action-id').getAttribute('href')");
+    // The action of the home page's first card, to photograph its page too.
+    let mut tab = browser.open(&server.url);
+    tab.wait_for("document.readyState === 'complete' && document.querySelector('.q-action-title')");
+    let action =
+        tab.eval("document.querySelector('.q-urgent__list .q-action-title').getAttribute('href')");
     let action = action.as_str().unwrap().trim_start_matches('/').to_owned();
     // Its id is its meeting's slug and its number there.
     let meeting = action

@@ -184,7 +184,7 @@ impl Page {
             Page::Meeting(i) => ctx.site.meetings[i].doc.front.title.clone(),
             Page::Entity(i) => ctx.site.entities[i].name.clone(),
             Page::Topic(i) => ctx.site.topics[i].name.clone(),
-            Page::Action(i) => format!("Action {}", ctx.site.actions[i].id),
+            Page::Action(i) => action_title(&ctx.site.actions[i]),
             Page::Free(i) => ctx.site.pages[i].doc.front.title.clone(),
             Page::Series(i) => ctx.site.series[i].name.clone(),
             Page::Map => "Map".into(),
@@ -192,6 +192,23 @@ impl Page {
             Page::ActionsPrint => "Action register by owner".into(),
         }
     }
+}
+
+/// How long an action's text may be in its page's title.
+const ACTION_TITLE: usize = 80;
+
+/// An action's page title: its text, cut short, then its id (as an issue
+/// is "Title · #123").
+fn action_title(a: &crate::graph::Action) -> String {
+    let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return format!("Action {}", a.id);
+    }
+    format!(
+        "{} · Action {}",
+        crate::markdown::truncate_words(&text, ACTION_TITLE),
+        a.id
+    )
 }
 
 /// The data of one page, under the names templates use.
@@ -219,11 +236,14 @@ pub enum Data<'a> {
 #[derive(Serialize)]
 pub struct Home<'a> {
     pub recent: Vec<MeetingSummary<'a>>,
-    pub overdue: Vec<ActionView<'a>>,
-    pub open: Vec<ActionView<'a>>,
+    /// The most urgent pending actions ([`HOME_URGENT`] at most).
+    pub urgent: Vec<ActionView<'a>>,
     pub topics: Vec<TreeRow<'a>>,
     pub counts: Counts,
 }
+
+/// How many pending actions the home page shows; the register has them all.
+pub const HOME_URGENT: usize = 5;
 
 #[derive(Serialize)]
 pub struct Counts {
@@ -510,19 +530,9 @@ fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
         .map(|i| ctx.meeting_summary(i))
         .collect();
     let pending: Vec<usize> = (0..s.actions.len())
-        .rev()
         .filter(|&i| s.actions[i].status.is_pending())
         .collect();
-    let overdue: Vec<usize> = pending
-        .iter()
-        .copied()
-        .filter(|&i| s.actions[i].overdue)
-        .collect();
-    let open: Vec<usize> = pending
-        .iter()
-        .copied()
-        .filter(|&i| !s.actions[i].overdue)
-        .collect();
+    let overdue = pending.iter().filter(|&&i| s.actions[i].overdue).count();
     Home {
         counts: Counts {
             meetings: s.meetings.len(),
@@ -530,14 +540,29 @@ fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
             topics: s.topics.len(),
             actions: s.actions.len(),
             open_actions: pending.len(),
-            overdue_actions: overdue.len(),
+            overdue_actions: overdue,
             decisions: s.decisions.len(),
         },
         recent,
-        overdue: ctx.actions(&overdue[..overdue.len().min(20)]),
-        open: ctx.actions(&open[..open.len().min(20)]),
+        urgent: ctx.actions(&urgent(s, pending)),
         topics: tree(ctx).into_iter().filter(|r| r.depth == 0).collect(),
     }
+}
+
+/// The most urgent of the `pending` actions: the overdue, the most recently
+/// due first; then those due soonest; then the newest without a due date.
+fn urgent(s: &crate::graph::Site, mut pending: Vec<usize>) -> Vec<usize> {
+    use std::cmp::Reverse;
+    pending.sort_by_key(|&i| {
+        let a = &s.actions[i];
+        match a.due {
+            Some(due) if a.overdue => (0, Some(Reverse(due)), None, Reverse(i)),
+            Some(due) => (1, None, Some(due), Reverse(i)),
+            None => (2, None, None, Reverse(i)),
+        }
+    });
+    pending.truncate(HOME_URGENT);
+    pending
 }
 
 /// Groups items by year, in the order given.
