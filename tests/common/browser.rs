@@ -90,6 +90,7 @@ impl Browser {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                "--disable-features=BackForwardCache",
                 "--remote-debugging-port=0",
                 "--window-size=1280,900",
             ])
