@@ -1,6 +1,7 @@
 //! What a reader meets on a phone and on a desktop, in a real browser: no
 //! page of the sample or of a site of 400 real-shaped meetings scrolls
-//! sideways at 390 px. Pictures of the main kinds of page, at 1280 and
+//! sideways at 390 px; the header is one row at both sizes, and its menus
+//! work with the keyboard and without a script. Pictures of the main kinds of page, at 1280 and
 //! 390 px, light and dark, go to `target/screenshots/` (skipped without
 //! Chromium, unless QUORUM_REQUIRE_BROWSER=1).
 
@@ -214,4 +215,204 @@ fn the_main_pages_are_photographed_at_two_sizes() {
     let mut big = common::corpus::messy_site(400);
     big.overrides.today = None;
     photograph(&browser, &big, "400", "aabbott", "release-plan");
+}
+
+/// Presses and releases `key` (`text` is what it types).
+fn key(tab: &mut Tab, key: &str, code: u32, text: Option<&str>) {
+    let mut down = json!({
+        "type": "keyDown", "key": key, "code": key,
+        "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code
+    });
+    if let Some(t) = text {
+        down["text"] = json!(t);
+    }
+    tab.call("Input.dispatchKeyEvent", down);
+    tab.call(
+        "Input.dispatchKeyEvent",
+        json!({ "type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code }),
+    );
+}
+
+/// Clicks the middle of the element `selector` with the mouse.
+fn click(tab: &mut Tab, selector: &str) {
+    let sel = serde_json::to_string(selector).unwrap();
+    let at = tab.eval(&format!(
+        "(() => {{ const r = document.querySelector({sel}).getBoundingClientRect(); \
+         return [r.left + r.width / 2, r.top + r.height / 2]; }})()"
+    ));
+    let (x, y) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    for kind in ["mousePressed", "mouseReleased"] {
+        tab.call(
+            "Input.dispatchMouseEvent",
+            json!({ "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 }),
+        );
+    }
+}
+
+/// The box of each element `selector` as `[left, top, right, bottom]`
+/// (`null` when it is not shown, as in a closed `<details>`).
+fn boxes(tab: &mut Tab, selector: &str) -> Value {
+    let sel = serde_json::to_string(selector).unwrap();
+    tab.eval(&format!(
+        "[...document.querySelectorAll({sel})].map(e => {{ const r = e.getBoundingClientRect(); \
+         return r.width && e.checkVisibility() ? [r.left, r.top, r.right, r.bottom] : null; }})"
+    ))
+}
+
+fn shown(tab: &mut Tab, selector: &str) -> usize {
+    boxes(tab, selector)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| !b.is_null())
+        .count()
+}
+
+/// Tabs through the page until `selector` has the focus.
+fn tab_to(tab: &mut Tab, selector: &str) {
+    let sel = serde_json::to_string(selector).unwrap();
+    for _ in 0..30 {
+        key(tab, "Tab", 9, None);
+        if tab.eval(&format!(
+            "document.activeElement === document.querySelector({sel})"
+        )) == json!(true)
+        {
+            return;
+        }
+    }
+    panic!("Tab never reaches {selector}");
+}
+
+#[test]
+fn the_header_is_one_row_on_a_desktop_with_the_free_pages_under_more() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = common::Site::sample();
+    let server = Server::start(&site.root, &[]);
+    let mut tab = browser.open("about:blank");
+    screen(&mut tab, DESKTOP);
+    visit(&mut tab, &format!("{}meetings/", server.url));
+    // Brand, navigation and search box share one row; the box is on the right.
+    let header = boxes(&mut tab, ".q-header")[0].clone();
+    let height = header[3].as_f64().unwrap() - header[1].as_f64().unwrap();
+    assert!(height < 70.0, "the header is {height} px tall");
+    let row: Vec<Value> = [".q-brand", ".q-nav", ".q-search"]
+        .iter()
+        .map(|s| boxes(&mut tab, s)[0].clone())
+        .collect();
+    for b in &row {
+        assert!(!b.is_null(), "{row:?}");
+        assert!(
+            b[3].as_f64().unwrap() <= header[3].as_f64().unwrap(),
+            "{row:?}"
+        );
+    }
+    let width = tab
+        .eval("document.documentElement.clientWidth")
+        .as_f64()
+        .unwrap();
+    assert!(
+        row[2][2].as_f64().unwrap() > width - 80.0
+            && row[2][0].as_f64().unwrap() > row[1][2].as_f64().unwrap(),
+        "the search box is not on the right: {row:?}"
+    );
+    assert_eq!(shown(&mut tab, ".q-menu"), 0, "no menu button on a desktop");
+    assert_eq!(
+        tab.eval("document.querySelector('.q-nav a[aria-current=page]').textContent"),
+        json!("Meetings")
+    );
+    // The two free pages are under "More", closed until asked.
+    assert_eq!(shown(&mut tab, ".q-nav .q-dropdown__list a"), 0);
+    click(&mut tab, ".q-dropdown__button");
+    assert_eq!(shown(&mut tab, ".q-nav .q-dropdown__list a"), 2);
+    // A click elsewhere closes it; so does Escape, which gives the focus back.
+    click(&mut tab, "h1");
+    assert_eq!(shown(&mut tab, ".q-nav .q-dropdown__list a"), 0);
+    tab_to(&mut tab, ".q-dropdown__button");
+    assert_eq!(
+        tab.eval("getComputedStyle(document.activeElement).outlineStyle"),
+        json!("solid"),
+        "a focus ring"
+    );
+    key(&mut tab, "Enter", 13, Some("\r"));
+    assert_eq!(shown(&mut tab, ".q-nav .q-dropdown__list a"), 2);
+    key(&mut tab, "Tab", 9, None);
+    key(&mut tab, "Escape", 27, None);
+    assert_eq!(shown(&mut tab, ".q-nav .q-dropdown__list a"), 0);
+    assert_eq!(
+        tab.eval("document.activeElement.classList.contains('q-dropdown__button')"),
+        json!(true)
+    );
+    // "/" goes to the search box, unless typed in a field.
+    key(&mut tab, "/", 191, Some("/"));
+    assert_eq!(tab.eval("document.activeElement.id"), json!("q-search-box"));
+    key(&mut tab, "/", 191, Some("/"));
+    assert_eq!(
+        tab.eval("document.getElementById('q-search-box').value"),
+        json!("/")
+    );
+    // On a free page, "More" says the page is there.
+    visit(&mut tab, &format!("{}pages/about/", server.url));
+    assert_eq!(
+        tab.eval(
+            "[document.querySelector('.q-dropdown__button').classList.contains('q-dropdown__button--current'), \
+             document.querySelector('.q-dropdown__list a[aria-current=page]').textContent]"
+        ),
+        json!([true, "About these minutes"])
+    );
+}
+
+#[test]
+fn the_header_is_one_short_row_on_a_phone_and_its_menu_needs_no_script() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = common::Site::sample();
+    let server = Server::start(&site.root, &[]);
+    let mut tab = browser.open("about:blank");
+    screen(&mut tab, PHONE);
+    tab.call(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    visit(&mut tab, &format!("{}topics/", server.url));
+    let header = boxes(&mut tab, ".q-header")[0].clone();
+    let height = header[3].as_f64().unwrap() - header[1].as_f64().unwrap();
+    assert!(height <= 64.0, "the header is {height} px tall on a phone");
+    assert_eq!(shown(&mut tab, ".q-nav"), 0);
+    assert_eq!(shown(&mut tab, ".q-header .q-search"), 0);
+    for part in [".q-brand", ".q-search-link", ".q-menu__button"] {
+        assert_eq!(shown(&mut tab, part), 1, "{part}");
+    }
+    assert_eq!(
+        tab.eval("document.querySelector('.q-search-link').getAttribute('href')"),
+        json!("/search/")
+    );
+    // The menu opens without a script and lists every section and page.
+    assert_eq!(shown(&mut tab, ".q-menu__list a"), 0);
+    click(&mut tab, ".q-menu__button");
+    assert_eq!(shown(&mut tab, ".q-menu__list a"), 7);
+    assert_eq!(
+        tab.eval("document.querySelector('.q-menu__list a[aria-current=page]').textContent"),
+        json!("Topics")
+    );
+    let panel = boxes(&mut tab, ".q-menu__panel")[0].clone();
+    assert!(
+        panel[0].as_f64().unwrap() >= 0.0 && panel[2].as_f64().unwrap() <= f64::from(PHONE.0),
+        "{panel}"
+    );
+    click(&mut tab, ".q-menu__button");
+    assert_eq!(shown(&mut tab, ".q-menu__list a"), 0);
+    // With the script, Escape closes it too.
+    tab.call(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": false }),
+    );
+    visit(&mut tab, &format!("{}topics/", server.url));
+    tab_to(&mut tab, ".q-menu__button");
+    key(&mut tab, " ", 32, Some(" "));
+    assert_eq!(shown(&mut tab, ".q-menu__list a"), 7);
+    key(&mut tab, "Escape", 27, None);
+    assert_eq!(shown(&mut tab, ".q-menu__list a"), 0);
 }
