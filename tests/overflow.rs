@@ -136,6 +136,45 @@ fn report(name: &str, wide: &[(String, Value)]) -> String {
     out
 }
 
+/// A URL of 120 characters, and a word of 60 letters.
+const URL: &str = "https://intranet.example.org/documents/2006/ecesa/principals/meetings/follow-up-of-the-world-summit-outcome/annex-ii.pdf";
+const WORD: &str = "Interdepartmentalcoordinationandcoherenceofthesecretariatunits";
+
+/// The sample with a meeting whose every field runs long: URLs and unbroken
+/// words in its title, summary, decisions, actions, documents, topics and
+/// people, a wide table, a long line of code.
+fn long_words() -> common::Site {
+    let site = common::Site::sample();
+    site.write(
+        "content/meetings/2006/long-words.md",
+        &format!(
+            "---\ntitle: Follow-up of {URL}\ndate: 2006-09-14\nseries: ECESA Principals\n\
+             location: {WORD}\nchair: José Antonio Ocampo\nattendees:\n  - {{ ref: {WORD} Person, role: {URL} }}\n\
+             topics: [\"{WORD}\", UN reform]\nsummary: \"See {URL} for the annex.\"\n\
+             documents:\n  - {{ title: {URL}, url: \"{URL}\" }}\n\
+             actions:\n  - {{ id: {}, owner: DESA, text: \"Publish {URL} and {WORD}\", due: 2006-10-01 }}\n\
+             decisions:\n  - {{ text: \"Agreed on {URL}; `{WORD}{WORD}`\", topics: [\"{WORD}\"] }}\n\
+             updates:\n  - {{ action: ecosoc-round-table-notes, status: in-progress, note: \"Draft at {URL}\" }}\n---\n\
+             ## {WORD}\n\nThe annex is at {URL} and <{URL}?with=a&query=string>; `{WORD}{WORD}`.\n\n\
+             | Entity | Budget | Staff | Offices | Programmes | Projects | Partners | Notes |\n\
+             | --- | --- | --- | --- | --- | --- | --- | --- |\n\
+             | DESA | 1,234,567 | 1,234 | New York, Geneva | 42 | 1,337 | 99 | {URL} |\n\n\
+             ```\n{URL} {URL}\n```\n\n- {WORD} [[DESA]] {URL}\n",
+            "a".repeat(70)
+        ),
+    );
+    site
+}
+
+#[test]
+fn no_page_with_long_words_scrolls_sideways_on_a_phone() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let wide = sideways(&browser, &long_words());
+    assert!(wide.is_empty(), "{}", report("long words", &wide));
+}
+
 #[test]
 fn no_page_of_the_sample_scrolls_sideways_on_a_phone() {
     let Some(browser) = Browser::launch() else {
