@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use quorum::config::Overrides;
 use quorum::graph::SiteLinks;
-use quorum::output::{Memory, Staging};
+use quorum::output::{Claim, Memory, Staging, Wait};
 use quorum::render::context::{Ctx, Paths, Urls, Values};
 
 fn cpu_seconds() -> f64 {
@@ -65,7 +65,8 @@ fn main() {
     let bytes: usize = memory.into_files().values().map(Vec::len).sum();
     println!("in memory: {w:.3} s wall, {c:.3} s CPU; {files} files, {bytes} bytes");
 
-    let staging = Staging::begin(&root, &out).expect("a staging folder");
+    let claim = Claim::take(&root, &out, &Wait::default()).expect("the output folder");
+    let staging = Staging::begin(claim).expect("a staging folder");
     let (wall, cpu) = (Instant::now(), cpu_seconds());
     quorum::search::write(&ctx, &staging).expect("the index is written");
     let (w, c) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,8 +59,13 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
-    /// The text of the offending line, when there is one.
+    /// The text of the offending line, when there is one: all of it, or
+    /// for a line longer than [`LINE_EXCERPT`] characters, a stretch around
+    /// the column with `…` where text is left out.
     pub source_line: Option<String>,
+    /// How many characters of the line come before `source_line` (its `…`
+    /// counting as one): 0 unless the line was cut.
+    pub source_skip: usize,
     /// Further places involved (for example the other file of a collision).
     pub notes: Vec<String>,
 }
@@ -78,6 +83,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source_line: None,
+            source_skip: 0,
             notes: Vec::new(),
         }
     }
@@ -92,18 +98,38 @@ impl Diagnostic {
 
     /// Points the diagnostic at `line:column` of `text` (the whole file), keeping
     /// the offending line for display.
-    pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
-        self.line = line;
-        self.column = column;
-        self.source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
-        self
+    pub fn at(self, text: &str, line: usize, column: usize) -> Self {
+        match text.lines().nth(line.saturating_sub(1)) {
+            Some(source_line) => self.at_line(line, column, source_line),
+            None => Diagnostic {
+                line,
+                column,
+                source_line: None,
+                source_skip: 0,
+                ..self
+            },
+        }
     }
 
     /// Points the diagnostic at `line:column`, whose text is `source_line`.
-    pub fn at_line(mut self, line: usize, column: usize, source_line: &str) -> Self {
+    pub fn at_line(self, line: usize, column: usize, source_line: &str) -> Self {
+        let byte = if source_line.len() <= LINE_EXCERPT {
+            0
+        } else {
+            char_to_byte(source_line, column.saturating_sub(1))
+        };
+        self.at_byte(line, column, source_line, byte)
+    }
+
+    /// [`Diagnostic::at_line`], for a caller that knows the column's byte
+    /// offset in the line: a long line is cut around it without counting
+    /// its characters again.
+    pub fn at_byte(mut self, line: usize, column: usize, source_line: &str, byte: usize) -> Self {
         self.line = line;
         self.column = column;
-        self.source_line = Some(source_line.to_owned());
+        let (excerpt, skip) = excerpt(source_line, column, byte);
+        self.source_line = Some(excerpt);
+        self.source_skip = skip;
         self
     }
 
@@ -177,17 +203,26 @@ impl Diagnostic {
         let mut groups = Vec::new();
         match &self.source_line {
             Some(line) if self.line > 0 => {
-                let start = char_to_byte(line, self.column.saturating_sub(1));
-                let end = char_to_byte(line, self.column.saturating_sub(1) + self.width);
+                let column = self.column.saturating_sub(1 + self.source_skip);
+                let start = char_to_byte(line, column);
+                let end = char_to_byte(line, column + self.width);
                 let end = end.max(start);
-                groups.push(
-                    title.element(
-                        Snippet::source(line.as_str())
-                            .line_start(self.line)
-                            .path(self.path.display().to_string())
-                            .annotation(AnnotationKind::Primary.span(start..end)),
-                    ),
-                );
+                let snippet = Snippet::source(line.as_str())
+                    .line_start(self.line)
+                    .annotation(AnnotationKind::Primary.span(start..end));
+                // A cut line would give the column in the cut: say where it is.
+                let group = if self.source_skip > 0 {
+                    title
+                        .element(
+                            Origin::path(self.path.display().to_string())
+                                .line(self.line)
+                                .char_column(self.column),
+                        )
+                        .element(snippet)
+                } else {
+                    title.element(snippet.path(self.path.display().to_string()))
+                };
+                groups.push(group);
             }
             _ => {
                 groups.push(Group::with_title(title));
@@ -304,6 +339,48 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The longest line, in characters, a diagnostic keeps whole. Every
+/// diagnostic about a list of 8,000 names written on one line would
+/// otherwise hold, and show, the whole line.
+pub const LINE_EXCERPT: usize = 200;
+
+/// The part of `line` a diagnostic at `column` (byte `byte` of the line)
+/// keeps, and how many characters come before it: the whole line when it
+/// is short, else [`LINE_EXCERPT`] characters from a third of that before
+/// the column, with `…` for what is left out. Costs the excerpt's length.
+fn excerpt(line: &str, column: usize, byte: usize) -> (String, usize) {
+    if line.len() <= LINE_EXCERPT || line.chars().nth(LINE_EXCERPT).is_none() {
+        return (line.to_owned(), 0);
+    }
+    let mut byte = byte.min(line.len());
+    while !line.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let back = line[..byte]
+        .char_indices()
+        .rev()
+        .take(LINE_EXCERPT / 3)
+        .last()
+        .map_or(byte, |(i, _)| i);
+    let end = line[back..]
+        .char_indices()
+        .nth(LINE_EXCERPT)
+        .map_or(line.len(), |(i, _)| back + i);
+    let before = line[back..byte].chars().count();
+    let mut out = String::with_capacity(end - back + 8);
+    let skip = if back > 0 {
+        out.push('…');
+        column.saturating_sub(1 + before + 1)
+    } else {
+        0
+    };
+    out.push_str(&line[back..end]);
+    if end < line.len() {
+        out.push('…');
+    }
+    (out, skip)
+}
+
 /// The byte offset of the `n`th character of `line` (or its end).
 fn char_to_byte(line: &str, n: usize) -> usize {
     line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
@@ -321,6 +398,29 @@ mod tests {
         // 'x' is after two two-byte characters and a space.
         assert_eq!(line_col(text, 3 + 5), (2, 4));
         assert_eq!(line_col(text, 1000), (3, 1));
+    }
+
+    #[test]
+    fn a_long_line_is_kept_around_the_column() {
+        let line = format!("attendees: [{}Zed]", "Ann, ".repeat(2_000));
+        let column = line.find("Zed").unwrap() + 1;
+        let d = Diagnostic::warning("m.md", "no entity is called `Zed`")
+            .at_line(2, column, &line)
+            .width(3);
+        let kept = d.source_line.as_deref().unwrap();
+        assert!(kept.chars().count() <= LINE_EXCERPT + 2, "{kept}");
+        assert!(kept.starts_with('…') && kept.ends_with("Zed]"), "{kept}");
+        let shown = d.render(false);
+        let at = shown.lines().position(|l| l.contains("Zed]")).unwrap();
+        let under = shown.lines().nth(at + 1).unwrap();
+        let char_at = |l: &str, i: usize| l[..i].chars().count();
+        let shown_line = shown.lines().nth(at).unwrap();
+        let pointer = char_at(shown_line, shown_line.find("Zed").unwrap());
+        assert_eq!(under.find('^'), Some(pointer), "{shown}");
+        assert!(shown.contains(&format!("m.md:2:{column}")), "{shown}");
+        // A short line is kept whole.
+        let d = Diagnostic::warning("m.md", "x").at_line(1, 3, "a: b");
+        assert_eq!((d.source_line.as_deref(), d.source_skip), (Some("a: b"), 0));
     }
 
     #[test]

@@ -125,7 +125,108 @@ pub fn parse_yaml<T: DeserializeOwned>(
             ),
         });
     }
+    if let Some(over) = aliases_past(source, ALIAS_LIMIT) {
+        return Err(YamlError {
+            offset: offset + over.offset,
+            message: format!(
+                "`*{}` makes the aliases of this YAML repeat more than 1 MiB of text",
+                over.anchor
+            ),
+            help: Some(
+                "an alias (`*name`) stands for all that its anchor (`&name`) holds: write the values out, or use fewer aliases"
+                    .into(),
+            ),
+        });
+    }
     serde_yaml::from_str(source).map_err(|e| convert(&e, yaml, offset, keys))
+}
+
+/// The most text, in bytes, that the aliases of one YAML document may
+/// repeat. The YAML library copies an anchor's value for every alias, so a
+/// few lines of aliases of aliases can stand for gigabytes.
+pub const ALIAS_LIMIT: usize = 1024 * 1024;
+
+/// Every scalar of `yaml` with the byte offset its text starts at (inside
+/// the quotes of a quoted one), in order: where messages about values
+/// point. Stops at what cannot be read.
+pub fn scalars(yaml: &str) -> Vec<(String, usize)> {
+    use libyaml_safer::{EventData, Parser, ScalarStyle};
+    let mut input = yaml.as_bytes();
+    let mut parser = Parser::new();
+    parser.set_input_string(&mut input);
+    let mut out = Vec::new();
+    for event in parser {
+        let Ok(event) = event else { break };
+        if let EventData::Scalar { value, style, .. } = event.data {
+            let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
+            let at = usize::try_from(event.start_mark.index).unwrap_or(0) + usize::from(quoted);
+            out.push((value, at.min(yaml.len())));
+        }
+    }
+    out
+}
+
+/// The alias at which the aliases of a document go past their limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Over {
+    /// Byte offset of the alias in the YAML.
+    offset: usize,
+    /// The anchor it names.
+    anchor: String,
+}
+
+/// Reads the events of `yaml` (no value is built) and adds up what its
+/// aliases repeat: the text of the scalars of each alias's anchor, with the
+/// aliases inside it, and a byte for every scalar, list and mapping so that
+/// empty ones count too. Returns the first alias that takes the total past
+/// `limit`. YAML that cannot be read is left to the YAML library's message.
+fn aliases_past(yaml: &str, limit: usize) -> Option<Over> {
+    use libyaml_safer::{EventData, Parser};
+    if !yaml.contains('*') {
+        return None;
+    }
+    let mut input = yaml.as_bytes();
+    let mut parser = Parser::new();
+    parser.set_input_string(&mut input);
+    // What each anchor holds, and the nodes open around the event: their
+    // anchors and what they hold so far.
+    let mut sizes: std::collections::HashMap<String, usize> = Default::default();
+    let mut open: Vec<(Option<String>, usize)> = Vec::new();
+    let mut repeated = 0usize;
+    for event in parser {
+        let event = event.ok()?;
+        let (anchor, size) = match event.data {
+            EventData::Scalar { anchor, value, .. } => (anchor, 1 + value.len()),
+            EventData::SequenceStart { anchor, .. } | EventData::MappingStart { anchor, .. } => {
+                open.push((anchor, 1));
+                continue;
+            }
+            EventData::SequenceEnd | EventData::MappingEnd => match open.pop() {
+                Some(node) => node,
+                None => continue,
+            },
+            EventData::Alias { anchor } => {
+                let size = sizes.get(&anchor).copied().unwrap_or(0);
+                repeated = repeated.saturating_add(size);
+                if repeated > limit {
+                    let offset = usize::try_from(event.start_mark.index).unwrap_or(0);
+                    return Some(Over {
+                        offset: offset.min(yaml.len()),
+                        anchor,
+                    });
+                }
+                (None, size)
+            }
+            _ => continue,
+        };
+        if let Some(anchor) = anchor {
+            sizes.insert(anchor, size);
+        }
+        if let Some((_, held)) = open.last_mut() {
+            *held = held.saturating_add(size);
+        }
+    }
+    None
 }
 
 fn convert(e: &serde_yaml::Error, yaml: &str, offset: usize, keys: &[&str]) -> YamlError {
@@ -305,14 +406,35 @@ fn quoted_list(names: &[&str]) -> String {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
+/// A word longer than [`LONGEST_TYPO`] characters is no typo of a name, and
+/// gets no suggestion.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
+    let len = word.chars().count();
+    if len > LONGEST_TYPO {
+        return None;
+    }
     candidates
         .iter()
+        .filter(|c| may_be_close(len, c.chars().count()))
         .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), *c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
+}
+
+/// The longest word, in characters, that [`did_you_mean`] looks for: the
+/// comparison costs the product of the two lengths.
+pub const LONGEST_TYPO: usize = 200;
+
+/// Whether words of `a` and `b` characters can score above 0.8: the
+/// Jaro-Winkler score is the Jaro score, raised only when that is above
+/// 0.7, and a Jaro score counts at most `shorter / longer` for the longer
+/// word and 1 for each of its other two thirds. Above 0.7 takes a shorter
+/// word of more than a tenth of the longer, so no other pair is compared.
+fn may_be_close(a: usize, b: usize) -> bool {
+    let (short, long) = (a.min(b), a.max(b));
+    short * 10 > long
 }
 
 #[cfg(test)]
@@ -414,8 +536,59 @@ mod tests {
     }
 
     #[test]
+    fn what_aliases_repeat_is_added_up_to_the_alias_that_goes_over() {
+        let big = "x".repeat(1000);
+        let yaml = format!("a: &a \"{big}\"\nb: [*a, *a, *a]\n");
+        assert_eq!(aliases_past(&yaml, 3 * 1001), None);
+        let third = yaml.rfind("*a").unwrap();
+        let over = aliases_past(&yaml, 2 * 1001 + 1000).unwrap();
+        assert_eq!((over.offset, over.anchor.as_str()), (third, "a"));
+        // Aliases of aliases count all that they stand for.
+        let nested = format!("a: &a [\"{big}\", \"{big}\"]\nb: &b [*a, *a]\nc: [*b]\n");
+        let over = aliases_past(&nested, 5000).unwrap();
+        assert_eq!(over.offset, nested.rfind("*b").unwrap());
+        assert_eq!(aliases_past("a: [\"*x\", '*y', *z]\n", 0), None);
+    }
+
+    #[test]
+    fn an_alias_past_the_limit_is_an_error_at_the_alias() {
+        let big = "x".repeat(ALIAS_LIMIT / 4);
+        let aliases = ["*a"; 8].join(", ");
+        let text = format!("---\ntitle: &a \"{big}\"\nattendees: [{aliases}]\n---\n");
+        let e = parse::<Fm>(&split(&text).unwrap(), KEYS).unwrap_err();
+        assert_eq!(
+            e.message,
+            "`*a` makes the aliases of this YAML repeat more than 1 MiB of text"
+        );
+        let (line, column) = crate::diagnostic::line_col(&text, e.offset);
+        assert_eq!(line, 3);
+        // Four quarters of the limit, and a byte each for the scalars: the
+        // fourth alias goes over.
+        let fourth = text.match_indices("*a").nth(3).unwrap().0;
+        assert_eq!(e.offset, fourth);
+        assert!(column > 1);
+        // Below the limit, aliases work as YAML says.
+        let text = "---\ntitle: &t Board\nattendees: [*t, *t]\n---\n";
+        let fm: Fm = parse(&split(text).unwrap(), KEYS).unwrap();
+        assert_eq!(fm.attendees, ["Board", "Board"]);
+    }
+
+    #[test]
     fn did_you_mean_only_suggests_close_words() {
         assert_eq!(did_you_mean("atendees", KEYS), Some("attendees"));
         assert_eq!(did_you_mean("zzz", KEYS), None);
+        assert_eq!(did_you_mean(&"a".repeat(LONGEST_TYPO + 1), KEYS), None);
+    }
+
+    proptest::proptest! {
+        /// The words left out for their lengths are words that could not
+        /// have been suggested.
+        #[test]
+        fn words_left_out_by_length_score_too_low(a in "[a-e]{1,4}", b in "[a-e]{1,60}") {
+            let (la, lb) = (a.chars().count(), b.chars().count());
+            if !may_be_close(la, lb) {
+                proptest::prop_assert!(strsim::jaro_winkler(&a, &b) <= 0.8);
+            }
+        }
     }
 }

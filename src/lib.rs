@@ -145,7 +145,7 @@ fn analyse_timed(
 ) -> Result<(Site, Vec<Diagnostic>), Error> {
     let (files, mut diagnostics) = if release {
         let loaded = source::load_each(&config.root, |file| {
-            let mut parsed = model::parse_file(file, &config.roll_call);
+            let mut parsed = model::parse_file(file, &config.conventions);
             parsed.release_text(&config.root);
             parsed
         });
@@ -157,7 +157,7 @@ fn analyse_timed(
         let files: Vec<model::ParsedFile> = loaded
             .files
             .into_par_iter()
-            .map(|f| model::parse_file(f, &config.roll_call))
+            .map(|f| model::parse_file(f, &config.conventions))
             .collect();
         watch.lap("parse");
         (files, loaded.diagnostics)
@@ -218,13 +218,26 @@ fn prepare_timed(
 }
 
 /// Builds the site into `output`; the previous output stays untouched unless
-/// the whole build succeeds.
+/// the whole build succeeds. A build already writing `output` is waited for
+/// as long as [`output::Wait::DEFAULT`].
 pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
+    build_waiting(config, output, &output::Wait::default())
+}
+
+/// [`build`], waiting for a build already writing `output` as `wait` says.
+pub fn build_waiting(
+    config: &Config,
+    output: &Path,
+    wait: &output::Wait<'_>,
+) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let mut watch = Stopwatch::start();
-    output::check_output(&config.root, output)?;
+    // The output is held from before the content is read, so two builds
+    // swap in their sites in the order they read the content.
+    let claim = output::Claim::take(&config.root, output, wait)?;
+    watch.lap("lock");
     let (renderer, site, warnings) = prepare_timed(config, &mut watch, true)?;
-    let staging = output::Staging::begin(&config.root, output)?;
+    let staging = output::Staging::begin(claim)?;
     match render::render(&site, config, &renderer, &staging) {
         Ok(rendered) => {
             watch.lap("render and write");
@@ -240,7 +253,10 @@ pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
             })
         }
         Err(mut errors) => {
-            staging.abort();
+            // A full disk fails every file: said once, for the output folder.
+            if let Some(full) = staging.out_of_room() {
+                return Err(Error::Output(full));
+            }
             errors.extend(warnings);
             diagnostic::sort(&mut errors);
             Err(Error::Content(errors))

@@ -1,8 +1,10 @@
 //! `quorum build`: the site into public/, swapped in whole.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use quorum::diagnostic::Diagnostic;
+use quorum::output::{Busy, Wait};
 use quorum::watch::Watcher;
 use quorum::{BuildReport, Error};
 
@@ -21,6 +23,10 @@ pub struct Args {
     /// Print the time each stage of the build took.
     #[arg(long)]
     pub timings: bool,
+    /// How long to wait for another build writing the same output folder
+    /// before giving up (0: give up at once).
+    #[arg(long, value_name = "SECONDS", default_value_t = quorum::output::Wait::DEFAULT.as_secs())]
+    pub wait: u64,
 }
 
 impl Args {
@@ -30,8 +36,22 @@ impl Args {
             .output
             .clone()
             .unwrap_or_else(|| config.root.join("public"));
+        let timeout = Duration::from_secs(self.wait);
+        let tell = |busy: &Busy| {
+            eprintln!(
+                "{} is writing {}; waiting up to {} s for it to finish (it holds {})",
+                busy.holder,
+                busy.output.display(),
+                timeout.as_secs(),
+                busy.lock.display()
+            );
+        };
+        let wait = Wait {
+            timeout,
+            on_wait: Some(&tell),
+        };
         if !self.watch {
-            let report = quorum::build(&config, &output)?;
+            let report = quorum::build_waiting(&config, &output, &wait)?;
             print_diagnostics(&report.warnings);
             eprintln!("{}", summary(&report, "built"));
             if self.timings {
@@ -44,7 +64,7 @@ impl Args {
         let ignore = vec![output.clone(), self.site.root.join("target")];
         let mut watcher = Watcher::start(&self.site.root, ignore)
             .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
-        let first = quorum::build(&config, &output);
+        let first = quorum::build_waiting(&config, &output, &wait);
         // An output folder quorum may not replace stops the watch at once.
         if let Err(e @ Error::Output(_)) = first {
             return Err(e);
@@ -59,7 +79,7 @@ impl Args {
         );
         while watcher.next_batch().is_some() {
             let result = quorum::load_config(&self.site.root, &self.site.overrides())
-                .and_then(|config| quorum::build(&config, &output));
+                .and_then(|config| quorum::build_waiting(&config, &output, &wait));
             show(result);
         }
         Ok(())

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::passages::{Gather, Store};
 use super::{Backlink, Place, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Heading, Searched, Style, walk};
+use crate::markdown::{Heading, ItemMark, Searched, Style, walk};
 use crate::model::{EntityDoc, MeetingDoc, PageDoc, TopicDoc};
 
 /// The walks of the bodies of an earlier resolve, kept to be taken again
@@ -133,16 +133,11 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
             }
         };
         site.searched.insert(from, scanned.searched.clone());
+        if let Target::Meeting(m) = from {
+            refer(&mut site.meetings[m], &scanned.backlinks);
+        }
         for (to, backlink) in &scanned.backlinks {
             let (to, backlink) = (*to, backlink.clone());
-            if let Target::Meeting(m) = from {
-                let meeting = &mut site.meetings[m];
-                match to {
-                    Target::Entity(e) if !meeting.entities.contains(&e) => meeting.entities.push(e),
-                    Target::Topic(t) if !meeting.topics.contains(&t) => meeting.topics.push(t),
-                    _ => {}
-                }
-            }
             match to {
                 Target::Entity(e) => site.entities[e].backlinks.push(backlink),
                 Target::Topic(t) => site.topics[t].backlinks.push(backlink),
@@ -180,6 +175,19 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
         sort_by_keys(&mut t.backlinks, k);
     }
     unread
+}
+
+/// Adds the entities and topics a meeting's minutes name to those it lists.
+fn refer(meeting: &mut super::Meeting, named: &[(Target, Backlink)]) {
+    let mut entities: HashSet<usize> = meeting.entities.iter().copied().collect();
+    let mut topics: HashSet<usize> = meeting.topics.iter().copied().collect();
+    for (to, _) in named {
+        match *to {
+            Target::Entity(e) if entities.insert(e) => meeting.entities.push(e),
+            Target::Topic(t) if topics.insert(t) => meeting.topics.push(t),
+            _ => {}
+        }
+    }
 }
 
 /// Stable sort of `items` by precomputed keys. The list is complete by then:
@@ -229,6 +237,31 @@ fn scan(
 ) -> Result<Scanned, Diagnostic> {
     let body = body_of(site, from)?;
     let headings = site.headings(from);
+    // The blocks of actions and decisions written in the minutes: their
+    // passages are those of the actions and decisions, read below.
+    let marks: Vec<ItemMark> = match from {
+        Target::Meeting(m) => {
+            let meeting = &site.meetings[m];
+            let actions = meeting
+                .actions
+                .iter()
+                .filter_map(|&a| site.actions[a].inline);
+            let decisions = meeting
+                .decisions
+                .iter()
+                .filter_map(|&d| site.decisions[d].inline);
+            actions
+                .chain(decisions)
+                .map(|ordinal| ItemMark {
+                    ordinal,
+                    href: String::new(),
+                    label: String::new(),
+                    class: String::new(),
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let style = Style {
         root: "",
         base_path: "/",
@@ -238,6 +271,7 @@ fn scan(
         this: Some(from),
         roll_call: &site.roll_call,
         anchors: false,
+        items: &marks,
     };
     let mut gather = Gather::default();
     let searched = found(&body, headings, links, style, None, &mut gather);
@@ -292,7 +326,9 @@ fn found(
         let passage = match r.block {
             Some(b) => {
                 let block = &walked.blocks[b];
-                if block.roll_call {
+                let item =
+                    place.is_none() && style.items.iter().any(|m| m.ordinal == block.ordinal);
+                if block.roll_call || item {
                     continue;
                 }
                 let place = place.unwrap_or(Place::Block(block.ordinal));

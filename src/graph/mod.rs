@@ -270,6 +270,8 @@ pub struct Action {
     pub due: Option<PartialDate>,
     /// Pending and past its due date.
     pub overdue: bool,
+    /// Written in the minutes: the number of its paragraph or list item.
+    pub inline: Option<u32>,
 }
 
 /// One update of an action at a later meeting.
@@ -292,6 +294,8 @@ pub struct Decision {
     /// The same, as written: inline Markdown.
     pub source: String,
     pub topics: Vec<usize>,
+    /// Written in the minutes: the number of its paragraph or list item.
+    pub inline: Option<u32>,
 }
 
 /// A free page.

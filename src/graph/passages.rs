@@ -264,8 +264,10 @@ impl Gather {
         }
         let mark =
             range.and_then(|r| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?));
+        // A walk names a page in the order of its text, so a mark given
+        // twice comes twice in a row; any other repeat goes in `finish`.
         if let (Some((_, marks)), Some(mark)) = (list.last_mut(), mark)
-            && !marks.contains(&mark)
+            && marks.last() != Some(&mark)
         {
             marks.push(mark);
         }
@@ -310,9 +312,10 @@ impl Gather {
             .map(|(target, list)| {
                 let mut items = Vec::new();
                 for (block, marks) in &list {
+                    let marks = distinct(marks);
                     items.push(*block);
                     items.push(marks.len() as u32);
-                    for m in marks {
+                    for m in marks.iter() {
                         items.extend([m.start, m.end]);
                     }
                 }
@@ -326,6 +329,25 @@ impl Gather {
             })
             .collect())
     }
+}
+
+/// `marks` without repeats, in their order: a look at each, however many
+/// marks a passage has (a paragraph of ten megabytes may have a million).
+fn distinct(marks: &[Range<u32>]) -> Cow<'_, [Range<u32>]> {
+    if marks
+        .windows(2)
+        .all(|w| (w[0].start, w[0].end) < (w[1].start, w[1].end))
+    {
+        return Cow::Borrowed(marks);
+    }
+    let mut seen = std::collections::HashSet::new();
+    Cow::Owned(
+        marks
+            .iter()
+            .filter(|m| seen.insert((m.start, m.end)))
+            .cloned()
+            .collect(),
+    )
 }
 
 /// The most of a passage a mention shows, in bytes: a long paragraph is cut
@@ -416,6 +438,19 @@ mod tests {
         assert_eq!(passages[1].marks, [0..2, 14..16]);
         assert!(Arc::ptr_eq(&found[0].1.passages, &bo.passages));
         assert_ne!(found[0].1.digest(), bo.digest());
+    }
+
+    #[test]
+    fn a_mark_named_again_later_is_kept_once_in_its_place() {
+        let mut g = Gather::default();
+        let a = g.passage(Place::Block(1), None, "Bo, Ann and Bo.");
+        for mark in [0..2, 12..14, 12..14, 0..2, 5..8] {
+            g.names(Target::Entity(0), a, Some(mark));
+        }
+        let found = g.finish(Target::Meeting(0), None).unwrap();
+        let read = found[0].1.read().unwrap();
+        let marks: Vec<Vec<Range<usize>>> = read.passages().map(|p| p.marks).collect();
+        assert_eq!(marks, [vec![0..2, 12..14, 5..8]]);
     }
 
     #[test]

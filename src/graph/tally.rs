@@ -134,56 +134,97 @@ fn meetings_of(site: &mut Site) {
     }
 }
 
-/// How many meetings each pair of entities, and each entity and topic, share.
-/// Each entity counts over its own meetings, in parallel, into rows as long
-/// as the lists of entities and topics.
+/// How many meetings each pair of entities, and each entity and topic, share:
+/// the ten most for each, ties by name.
+///
+/// Entities that attended the same meetings have the same counts (but for
+/// themselves), so they are counted once, as a group: the 8,000 people of one
+/// meeting cost what the meeting is long, not its square.
 fn together(site: &mut Site) {
     use rayon::prelude::*;
     const KEEP: usize = 10;
-    let entity_names: Vec<String> = site
-        .entities
-        .iter()
-        .map(|e| e.name.to_lowercase())
-        .collect();
-    let topic_names: Vec<String> = site.topics.iter().map(|t| t.name.to_lowercase()).collect();
-    let top = |mut v: Counts, names: &[String]| {
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
-        v.truncate(KEEP);
-        v
-    };
+    let entity_rank = ranks(site.entities.iter().map(|e| e.name.to_lowercase()));
+    let topic_rank = ranks(site.topics.iter().map(|t| t.name.to_lowercase()));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_meetings: HashMap<&[usize], usize> = HashMap::new();
+    for (a, e) in site.entities.iter().enumerate() {
+        let g = *by_meetings.entry(&e.meetings).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(a);
+    }
+    drop(by_meetings);
     let (n_entities, n_topics) = (site.entities.len(), site.topics.len());
-    let counted: Vec<(Counts, Counts)> = (0..n_entities)
-        .into_par_iter()
+    // For each group: the entities and topics most met, one more entity
+    // than kept (a member leaves itself out), and every topic with its count.
+    let counted: Vec<(Counts, Counts, Counts)> = groups
+        .par_iter()
         .with_max_len(1)
         .map_init(
             || (Row::new(n_entities), Row::new(n_topics)),
-            |(with_entity, with_topic), a| {
-                for &m in &site.entities[a].meetings {
+            |(with_entity, with_topic), members| {
+                for &m in &site.entities[members[0]].meetings {
                     let m = &site.meetings[m];
-                    for &b in m.entities.iter().filter(|&&b| b != a) {
+                    for &b in &m.entities {
                         with_entity.add(b);
                     }
                     for &t in &m.topics {
                         with_topic.add(t);
                     }
                 }
-                (with_entity.drain(), with_topic.drain())
+                let topics = with_topic.drain();
+                (
+                    top(with_entity.drain(), KEEP + 1, &entity_rank),
+                    top(topics.clone(), KEEP, &topic_rank),
+                    topics,
+                )
             },
         )
         .collect();
     let mut entities: Vec<Counts> = vec![Vec::new(); n_topics];
-    for (a, (_, topics)) in counted.iter().enumerate() {
-        for &(t, n) in topics {
-            entities[t].push((a, n));
+    for (members, (related, topics, all_topics)) in groups.iter_mut().zip(counted) {
+        for &a in members.iter() {
+            let e = &mut site.entities[a];
+            e.related = related.iter().copied().filter(|&(b, _)| b != a).collect();
+            e.related.truncate(KEEP);
+            e.topics = topics.clone();
+        }
+        // A topic's most involved entities: of a group, all count the
+        // same, so only its first by name can be among them.
+        members.sort_unstable_by_key(|&a| entity_rank[a]);
+        for &(t, n) in &all_topics {
+            entities[t].extend(members.iter().take(KEEP).map(|&a| (a, n)));
         }
     }
-    for (e, (related, topics)) in site.entities.iter_mut().zip(counted) {
-        e.related = top(related, &entity_names);
-        e.topics = top(topics, &topic_names);
-    }
     for (t, es) in site.topics.iter_mut().zip(entities) {
-        t.entities = top(es, &entity_names);
+        t.entities = top(es, KEEP, &entity_rank);
     }
+}
+
+/// The place of each name in the order of names (ties by index).
+fn ranks(names: impl Iterator<Item = String>) -> Vec<usize> {
+    let mut order: Vec<(String, usize)> = names.enumerate().map(|(i, n)| (n, i)).collect();
+    order.sort_unstable();
+    let mut rank = vec![0; order.len()];
+    for (r, (_, i)) in order.into_iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
+/// The `keep` highest counts, ties by rank, in that order: found in time
+/// linear in the counts, then only those sorted.
+fn top(mut v: Counts, keep: usize, rank: &[usize]) -> Counts {
+    let order =
+        |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(rank[a.0].cmp(&rank[b.0]));
+    if v.len() > keep {
+        v.select_nth_unstable_by(keep, order);
+        v.truncate(keep);
+    }
+    v.sort_unstable_by(order);
+    v.shrink_to_fit();
+    v
 }
 
 /// (index, count) pairs.
@@ -211,9 +252,8 @@ impl Row {
         self.counts[i] += 1;
     }
 
-    /// The counts as (index, count) by index; the row is left empty.
+    /// The counts as (index, count); the row is left empty.
     fn drain(&mut self) -> Counts {
-        self.touched.sort_unstable();
         self.touched
             .drain(..)
             .map(|i| (i, std::mem::take(&mut self.counts[i])))

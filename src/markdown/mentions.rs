@@ -24,6 +24,13 @@ pub const NOT_A_MENTION: usize = usize::MAX;
 /// Up to how many bytes of names the leftmost-longest automaton is a full DFA.
 const DFA_BYTES: usize = 256 * 1024;
 
+/// The longest name, in characters, that is looked for as a mention. A
+/// search tries the names at every place a word begins, and a try costs up
+/// to the length of the longest name: a name of thousands of characters (a
+/// paragraph pasted into `chair:`) would make every paragraph cost that
+/// much per word. No real name comes near.
+pub const LONGEST_NAME: usize = 200;
+
 /// The automaton of all entity names and aliases.
 #[derive(Debug, Clone)]
 pub struct Mentions {
@@ -46,14 +53,14 @@ pub struct Mention {
 }
 
 impl Mentions {
-    /// Builds the automaton from `(name, owner)` pairs; empty names are skipped
-    /// and a name given twice keeps its first owner. `None` when there is
-    /// nothing to find.
+    /// Builds the automaton from `(name, owner)` pairs; empty names and names
+    /// longer than [`LONGEST_NAME`] are skipped, and a name given twice keeps
+    /// its first owner. `None` when there is nothing to find.
     pub fn new(names: impl IntoIterator<Item = (String, usize)>) -> Option<Mentions> {
         let mut pairs: Vec<(String, usize)> = names
             .into_iter()
             .map(|(n, o)| (n.trim().to_owned(), o))
-            .filter(|(n, _)| !n.is_empty())
+            .filter(|(n, _)| !n.is_empty() && n.chars().nth(LONGEST_NAME).is_none())
             .collect();
         // Keep the first owner of a repeated name; sort for a stable automaton.
         let mut seen = std::collections::HashSet::new();
@@ -78,8 +85,13 @@ impl Mentions {
         for (n, _) in &pairs {
             starts[usize::from(n.as_bytes()[0])] = true;
         }
+        // Only asked where the longest name is not a whole word, so it is an
+        // NFA, which costs as much to build as the names are long; a DFA
+        // built from names that repeat themselves ("aaaa…") costs the
+        // square of it.
         let all = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(names())
             .ok()?;
         Some(Mentions {

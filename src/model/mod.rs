@@ -8,17 +8,20 @@
 
 pub mod date;
 pub mod front;
+mod items;
 pub mod slug;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::frontmatter;
-use crate::markdown::{self, Outline, RollCall};
+use crate::markdown::{self, Conventions, Outline};
 use crate::source::{Kind, SourceFile};
 use front::{EntityFront, MeetingFront, PageFront, TopicFront};
 use slug::Slug;
@@ -40,7 +43,10 @@ pub struct Doc<F> {
     pub outline: Outline,
     /// Where each line of the file starts, computed the first time a
     /// diagnostic needs it (so many diagnostics in a long file stay cheap).
-    lines: std::sync::OnceLock<Vec<usize>>,
+    lines: OnceLock<Lines>,
+    /// Where the keys and values of the front matter are, found the first
+    /// time a diagnostic points at a value.
+    places: OnceLock<Places>,
     /// Set once the file's text has been let go of: see [`Doc::release_text`].
     released: Option<Released>,
 }
@@ -101,10 +107,12 @@ impl<F> Doc<F> {
     /// that cannot be read again, or has changed, gives no text: what is
     /// asked for is only a place for a message, and the build stops at the
     /// body with its own message about the file.
-    fn text(&self) -> Cow<'_, str> {
+    fn text(&self) -> Text<'_> {
         match &self.released {
-            None => Cow::Borrowed(&self.source.text),
-            Some(released) => Cow::Owned(self.read_checked(released).unwrap_or_default()),
+            None => Text::Held(&self.source.text),
+            Some(released) => Text::Read(recent(released, || {
+                self.read_checked(released).unwrap_or_default()
+            })),
         }
     }
 
@@ -140,18 +148,29 @@ impl<F> Doc<F> {
     ) -> Diagnostic {
         let text = self.text();
         let at = self.locate_in(&text, key, needle);
-        self.diagnostic_in(text, severity, at, message)
+        self.diagnostic_in(&text, severity, at, message)
     }
 
+    /// The first value `needle` after the line of `key` (the first line
+    /// that names it); else the text `needle` after it; else the key. The
+    /// front matter's keys and values are gathered once, so each of the
+    /// 8,000 names of a list is found without reading the list again.
     fn locate_in(&self, text: &str, key: &str, needle: &str) -> usize {
         let Some(yaml) = text.get(self.yaml_offset..self.body_offset) else {
             return self.yaml_offset;
         };
-        let key_at = find_key(yaml, key);
+        let places = self.places.get_or_init(|| Places::of(yaml));
+        let key_at = places.keys.get(key).copied();
         let from = key_at.unwrap_or(0);
         let needle = needle.trim();
         let found = (!needle.is_empty())
-            .then(|| yaml[from..].find(needle).map(|i| from + i))
+            .then(|| {
+                places
+                    .values
+                    .get(needle)
+                    .and_then(|at| at.get(at.partition_point(|&a| a < from)).copied())
+                    .or_else(|| yaml.get(from..)?.find(needle).map(|i| from + i))
+            })
             .flatten();
         self.yaml_offset + found.or(key_at).unwrap_or(0)
     }
@@ -164,12 +183,12 @@ impl<F> Doc<F> {
         message: impl Into<String>,
     ) -> Diagnostic {
         // A file let go of is read again for its line.
-        self.diagnostic_in(self.text(), severity, offset, message)
+        self.diagnostic_in(&self.text(), severity, offset, message)
     }
 
     fn diagnostic_in(
         &self,
-        text: Cow<'_, str>,
+        text: &str,
         severity: Severity,
         offset: usize,
         message: impl Into<String>,
@@ -178,24 +197,137 @@ impl<F> Doc<F> {
             Severity::Error => Diagnostic::error(self.path(), message),
             Severity::Warning => Diagnostic::warning(self.path(), message),
         };
-        let line_starts = |text: &str| -> Vec<usize> {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        };
-        let starts: Cow<'_, [usize]> = match text {
-            Cow::Owned(_) => Cow::Owned(line_starts(&text)),
-            Cow::Borrowed(held) => Cow::Borrowed(self.lines.get_or_init(|| line_starts(held))),
+        // The lines are those of the text parsed, whether held or read
+        // again (a text read again is checked against it): kept once known.
+        // A file that could not be read again gives no text to keep.
+        let unread;
+        let lines = if text.is_empty() && self.released.is_some() {
+            unread = Lines::of(text);
+            &unread
+        } else {
+            self.lines.get_or_init(|| Lines::of(text))
         };
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
+        let starts = &lines.starts;
         let line = starts.partition_point(|&s| s <= offset).max(1);
         let start = starts[line - 1];
         let end = starts.get(line).map_or(text.len(), |&e| e - 1).max(start);
-        let column = text[start..offset].chars().count() + 1;
-        d.at_line(line, column, &text[start..end])
+        let column = lines.chars_before(text, offset) - lines.chars_before(text, start) + 1;
+        d.at_byte(line, column, &text[start..end], offset - start)
+    }
+}
+
+/// A file's text: the one held, or the one read again.
+enum Text<'a> {
+    Held(&'a str),
+    Read(Arc<str>),
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Held(t) => t,
+            Text::Read(t) => t,
+        }
+    }
+}
+
+thread_local! {
+    /// The text of the file last read again, by its path and digest: the
+    /// messages about one file come one after another, and 8,000 of them
+    /// read it once.
+    static RECENT: RefCell<Option<(PathBuf, u64, Arc<str>)>> = const { RefCell::new(None) };
+}
+
+/// The text of a released file: the one last read again if it is that
+/// file, else read by `read` (and kept, unless it could not be read).
+fn recent(released: &Released, read: impl FnOnce() -> String) -> Arc<str> {
+    let kept = RECENT.with_borrow(|r| match r {
+        Some((from, digest, text)) if *from == released.from && *digest == released.digest => {
+            Some(text.clone())
+        }
+        _ => None,
+    });
+    if let Some(text) = kept {
+        return text;
+    }
+    let text: Arc<str> = read().into();
+    if !text.is_empty() {
+        RECENT.set(Some((released.from.clone(), released.digest, text.clone())));
+    }
+    text
+}
+
+/// Where each line of a file starts, and how many characters come before
+/// each block of [`BLOCK`] bytes, so a column is counted from its block,
+/// not from the start of a line that may be a megabyte long.
+#[derive(Debug, Clone)]
+struct Lines {
+    starts: Vec<usize>,
+    chars: Vec<usize>,
+}
+
+const BLOCK: usize = 4096;
+
+/// Whether a byte begins a character (is not the continuation of one).
+fn begins_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut chars = vec![0];
+        for block in text.as_bytes().chunks(BLOCK) {
+            let before = chars.last().copied().unwrap_or(0);
+            chars.push(before + block.iter().filter(|&&b| begins_char(b)).count());
+        }
+        Lines { starts, chars }
+    }
+
+    /// How many characters `text` has before byte `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let from = block * BLOCK;
+        let rest = text.as_bytes().get(from..offset).unwrap_or_default();
+        self.chars.get(block).copied().unwrap_or(0)
+            + rest.iter().filter(|&&b| begins_char(b)).count()
+    }
+}
+
+/// Where the keys and values of a front matter are, in bytes of its YAML.
+#[derive(Debug, Clone)]
+struct Places {
+    /// The first line of each key (`key:` at any indentation, after `- `).
+    keys: std::collections::HashMap<String, usize>,
+    /// Every place of each value, in order.
+    values: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Places {
+    fn of(yaml: &str) -> Places {
+        let mut keys = std::collections::HashMap::new();
+        let mut pos = 0;
+        for line in yaml.split_inclusive('\n') {
+            let trimmed = line.trim_start().trim_start_matches("- ");
+            if let Some(colon) = trimmed.find(':') {
+                keys.entry(trimmed[..colon].trim_end().to_owned())
+                    .or_insert(pos + (line.len() - line.trim_start().len()));
+            }
+            pos += line.len();
+        }
+        let mut values: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (value, at) in frontmatter::scalars(yaml) {
+            values.entry(value.trim().to_owned()).or_default().push(at);
+        }
+        Places { keys, values }
     }
 }
 
@@ -205,19 +337,6 @@ impl<F> Doc<F> {
 pub fn is_safe_url(url: &str) -> bool {
     let url = url.trim();
     !url.is_empty() && !url.chars().any(char::is_control) && markdown::safe_url(url)
-}
-
-/// The start of the line `key:` (at any indentation) in `yaml`.
-fn find_key(yaml: &str, key: &str) -> Option<usize> {
-    let mut pos = 0;
-    for line in yaml.split_inclusive('\n') {
-        let trimmed = line.trim_start().trim_start_matches("- ");
-        if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with(':') {
-            return Some(pos + (line.len() - line.trim_start().len()));
-        }
-        pos += line.len();
-    }
-    None
 }
 
 /// A meeting file.
@@ -296,30 +415,43 @@ impl ParsedFile {
 
 /// Parses every file, in parallel, with the default roll-call headings.
 pub fn parse(files: Vec<SourceFile>) -> Parsed {
-    let roll_call = RollCall::default();
+    let conventions = Conventions::default();
     let results: Vec<ParsedFile> = files
         .into_par_iter()
-        .map(|f| parse_file(f, &roll_call))
+        .map(|f| parse_file(f, &conventions))
         .collect();
     Parsed::gather(&results)
 }
 
-/// Parses one file; a file with errors yields no document. `roll_call`
-/// tells which headings open a roll-call (`roll_call:` in `quorum.yaml`).
-pub fn parse_file(file: SourceFile, roll_call: &RollCall) -> ParsedFile {
-    let (doc, diagnostics) = parse_typed(file, roll_call);
+/// Parses one file; a file with errors yields no document. `conventions`
+/// tell which headings open a roll-call or list action items
+/// (`roll_call:` and `action_items:` in `quorum.yaml`).
+pub fn parse_file(file: SourceFile, conventions: &Conventions) -> ParsedFile {
+    let (doc, diagnostics) = parse_typed(file, conventions);
     ParsedFile { doc, diagnostics }
 }
 
-fn parse_typed(file: SourceFile, roll_call: &RollCall) -> (Option<Any>, Vec<Diagnostic>) {
+fn parse_typed(file: SourceFile, roll_call: &Conventions) -> (Option<Any>, Vec<Diagnostic>) {
     let (doc, mut diagnostics) = match file.kind {
-        Kind::Meeting => typed(
-            file,
-            MeetingFront::KEYS,
-            roll_call,
-            meeting_texts,
-            Any::Meeting,
-        ),
+        Kind::Meeting => {
+            let (doc, mut diagnostics) = typed(
+                file,
+                MeetingFront::KEYS,
+                roll_call,
+                meeting_texts,
+                Any::Meeting,
+            );
+            let doc = doc.map(|d| match d {
+                Any::Meeting(mut m) => {
+                    if let Some(m) = Arc::get_mut(&mut m) {
+                        diagnostics.extend(items::take(m));
+                    }
+                    Any::Meeting(m)
+                }
+                other => other,
+            });
+            (doc, diagnostics)
+        }
         Kind::Entity => typed(file, EntityFront::KEYS, roll_call, no_texts, Any::Entity),
         Kind::Topic => typed(file, TopicFront::KEYS, roll_call, no_texts, Any::Topic),
         Kind::Page => typed(file, PageFront::KEYS, roll_call, no_texts, Any::Page),
@@ -365,7 +497,8 @@ fn written_bare<F>(doc: &Doc<F>, key: &str) -> bool {
     let Some(yaml) = text.get(doc.yaml_offset..doc.body_offset) else {
         return false;
     };
-    find_key(yaml, key).is_some_and(|at| {
+    let places = doc.places.get_or_init(|| Places::of(yaml));
+    places.keys.get(key).copied().is_some_and(|at| {
         let line = yaml[at..].lines().next().unwrap_or("");
         let value = line.split_once(':').map_or("", |(_, v)| v).trim();
         !value.starts_with(['"', '\''])
@@ -409,7 +542,7 @@ fn text_wikilinks(yaml: &str, yaml_offset: usize, texts: Vec<&str>) -> Vec<markd
 fn typed<F: serde::de::DeserializeOwned>(
     source: SourceFile,
     keys: &[&str],
-    roll_call: &RollCall,
+    roll_call: &Conventions,
     texts: for<'f> fn(&'f F) -> Vec<&'f str>,
     wrap: fn(Arc<Doc<F>>) -> Any,
 ) -> (Option<Any>, Vec<Diagnostic>) {
@@ -457,7 +590,8 @@ fn typed<F: serde::de::DeserializeOwned>(
         yaml_offset,
         body_offset,
         outline,
-        lines: std::sync::OnceLock::new(),
+        lines: OnceLock::new(),
+        places: OnceLock::new(),
         released: None,
     };
     let diagnostics = doc
@@ -465,8 +599,13 @@ fn typed<F: serde::de::DeserializeOwned>(
         .problems
         .iter()
         .map(|p| {
-            doc.diagnostic(Severity::Warning, body_offset + p.offset, p.message.clone())
-                .kind(diagnostic::Kind::WikiLinkSyntax)
+            let (severity, kind) = if p.error {
+                (Severity::Error, diagnostic::Kind::Other)
+            } else {
+                (Severity::Warning, diagnostic::Kind::WikiLinkSyntax)
+            };
+            doc.diagnostic(severity, body_offset + p.offset, p.message.clone())
+                .kind(kind)
                 .width(2)
                 .help(p.help.clone())
         })
@@ -508,6 +647,35 @@ mod tests {
         assert_eq!(m.front.actions[0].owner.0, ["A", "B"]);
         assert_eq!(m.body().unwrap(), "Body\n");
         assert_eq!(p.entities[0].slug.as_str(), "kemal-dervis");
+    }
+
+    #[test]
+    fn messages_about_a_released_file_read_it_once() {
+        let root = tempfile::tempdir().unwrap();
+        let rel = "content/meetings/m.md";
+        let names: Vec<String> = (0..50).map(|i| format!("Person {i}")).collect();
+        let text = format!(
+            "---\ntitle: M\ndate: 2006-07\nattendees: [{}]\n---\nBody\n",
+            names.join(", ")
+        );
+        std::fs::create_dir_all(root.path().join("content/meetings")).unwrap();
+        std::fs::write(root.path().join(rel), &text).unwrap();
+        let mut p = parse(vec![file(Kind::Meeting, rel, &text)]);
+        let doc = Arc::get_mut(&mut p.meetings[0]).unwrap();
+        doc.release_text(root.path());
+        let first = doc.at_value(Severity::Warning, "attendees", "Person 0", "x");
+        assert_eq!((first.line, first.column), (4, 13));
+        // Gone from the disk, the file is still at hand for the next messages.
+        std::fs::remove_file(root.path().join(rel)).unwrap();
+        for name in &names {
+            let d = doc.at_value(Severity::Warning, "attendees", name, "x");
+            let line = d.source_line.as_deref().unwrap_or_else(|| panic!("{name}"));
+            let column = d.column - 1 - d.source_skip;
+            let at: String = line.chars().skip(column).take(name.len()).collect();
+            // The value itself, not the first text that starts like it
+            // ("Person 1" in "Person 10").
+            assert_eq!(&at, name);
+        }
     }
 
     #[test]

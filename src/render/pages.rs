@@ -443,7 +443,10 @@ pub struct TopicDecisions<'a> {
 
 #[derive(Serialize)]
 pub struct DecisionLog<'a> {
-    pub decisions: Vec<DecisionView<'a>>,
+    /// How many decisions.
+    pub count: usize,
+    /// Every decision by the year of its meeting, newest first.
+    pub years: Vec<Year<DecisionView<'a>>>,
     pub by_topic: Vec<TopicDecisions<'a>>,
 }
 
@@ -849,8 +852,22 @@ fn decision_log<'a>(ctx: &Ctx<'a>) -> DecisionLog<'a> {
                 .push(d);
         }
     }
+    let mut years: Vec<Year<DecisionView<'a>>> = Vec::new();
+    for &d in &newest {
+        let year = s.meetings[s.decisions[d].meeting].date.year();
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(Year {
+                year,
+                items: Vec::new(),
+            });
+        }
+        if let Some(y) = years.last_mut() {
+            y.items.push(ctx.decision(d));
+        }
+    }
     DecisionLog {
-        decisions: ctx.decisions(&newest),
+        count: newest.len(),
+        years,
         by_topic: by_topic
             .into_iter()
             .map(|((_, t), list)| TopicDecisions {

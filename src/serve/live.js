@@ -69,9 +69,21 @@
     source.onerror = function () {
       // The browser reconnects by itself; a restarted server says hello again.
     };
+    return source;
   }
 
   if (window.EventSource) {
-    connect();
+    var source = connect();
+    // A page left behind lets go of its stream: a browser opens only a few
+    // connections to one server, and streams held by pages kept for "back"
+    // would leave none for the next page.
+    window.addEventListener("pagehide", function () {
+      source.close();
+    });
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        source = connect();
+      }
+    });
   }
 })();

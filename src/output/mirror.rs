@@ -1,0 +1,216 @@
+//! The dev server's output: a folder kept equal to the latest good render,
+//! written file by file, and a sink that keeps everything in memory for
+//! `check`. Neither ever touches a build's output folder.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::{OutputError, io_err, safe_join};
+use crate::render::Sink;
+
+/// A folder kept equal to the latest good render, for the dev server: only
+/// files whose bytes changed are written, and files no longer produced are
+/// removed. A render's files are held back until [`Mirror::commit`], so a
+/// failed render leaves the folder as it was.
+#[derive(Debug)]
+pub struct Mirror {
+    dir: PathBuf,
+    /// Inserted before `</body>` of every HTML file (the live-reload script).
+    inject: Option<String>,
+    /// Hash of each file now in the folder.
+    current: Mutex<BTreeMap<String, u64>>,
+    /// This render's changed files, and the unchanged ones it keeps.
+    pending: Mutex<Pending>,
+}
+
+/// A render's changed files, and the unchanged ones it keeps.
+#[derive(Debug, Default)]
+struct Pending {
+    changed: BTreeMap<String, Vec<u8>>,
+    kept: std::collections::BTreeSet<String>,
+}
+
+/// Creates the folder `dir`, which must not exist yet, readable by its owner only.
+fn private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// What a commit of a [`Mirror`] changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MirrorReport {
+    /// Files written.
+    pub written: usize,
+    /// Files removed.
+    pub removed: usize,
+}
+
+impl Mirror {
+    /// A mirror in `dir`, made anew (whatever was there is removed). It holds
+    /// drafts: only its owner may open it (mode 0700 on Unix), and it is
+    /// created here, never taken over from whoever made the name first.
+    pub fn new(dir: &Path, inject: Option<String>) -> Result<Mirror, OutputError> {
+        if fs::symlink_metadata(dir).is_ok() {
+            fs::remove_dir_all(dir).map_err(io_err(dir))?;
+        }
+        if let Some(parent) = dir.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        private_dir(dir).map_err(io_err(dir))?;
+        Ok(Mirror {
+            dir: dir.to_path_buf(),
+            inject,
+            current: Mutex::default(),
+            pending: Mutex::default(),
+        })
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A hash of the file now at `path` (as rendered), for HTTP validators.
+    pub fn hash_of(&self, path: &str) -> Option<u64> {
+        lock(&self.current).get(path).copied()
+    }
+
+    /// Drops what the last render produced; the folder stays as it was.
+    pub fn discard(&self) {
+        *lock(&self.pending) = Pending::default();
+    }
+
+    /// Writes the changed files of the last render and removes the files it
+    /// did not produce.
+    pub fn commit(&self) -> Result<MirrorReport, OutputError> {
+        let Pending { changed, kept } = std::mem::take(&mut *lock(&self.pending));
+        let mut current = lock(&self.current);
+        let mut report = MirrorReport::default();
+        let stale: Vec<String> = current
+            .keys()
+            .filter(|k| !changed.contains_key(*k) && !kept.contains(*k))
+            .cloned()
+            .collect();
+        for path in stale {
+            let target = safe_join(&self.dir, &path).map_err(|reason| OutputError::Refused {
+                path: PathBuf::from(&path),
+                reason,
+            })?;
+            match fs::remove_file(&target) {
+                Ok(()) => report.removed += 1,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_err(&target)(e)),
+            }
+            current.remove(&path);
+            remove_empty_parents(&self.dir, &target);
+        }
+        for (path, bytes) in changed {
+            let target = safe_join(&self.dir, &path).map_err(|reason| OutputError::Refused {
+                path: PathBuf::from(&path),
+                reason,
+            })?;
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).map_err(io_err(parent))?;
+            }
+            let rendered = hash(&bytes);
+            let bytes = match (&self.inject, path.ends_with(".html")) {
+                (Some(snippet), true) => inject(&bytes, snippet),
+                _ => bytes,
+            };
+            // Write beside the file and rename, so a reader never sees half a page.
+            let tmp = target.with_file_name(format!(
+                ".{}.quorum-tmp",
+                target
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            ));
+            fs::write(&tmp, &bytes).map_err(io_err(&tmp))?;
+            fs::rename(&tmp, &target).map_err(io_err(&target))?;
+            current.insert(path, rendered);
+            report.written += 1;
+        }
+        Ok(report)
+    }
+}
+
+pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A hash of `bytes`, to tell whether they changed. Every text is hashed
+/// when it is parsed and again each time it is read back, so this is the
+/// search index's hash, which takes eight bytes at a step.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    let mut h = crate::search::Hash::default();
+    h.write(bytes);
+    h.0
+}
+
+/// `bytes` with `snippet` inserted before the last `</body>` (or appended).
+fn inject(bytes: &[u8], snippet: &str) -> Vec<u8> {
+    let at = bytes
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(bytes.len());
+    let mut out = Vec::with_capacity(bytes.len() + snippet.len());
+    out.extend_from_slice(&bytes[..at]);
+    out.extend_from_slice(snippet.as_bytes());
+    out.extend_from_slice(&bytes[at..]);
+    out
+}
+
+fn remove_empty_parents(base: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == base || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+impl Sink for Mirror {
+    fn keep(&self, path: &str) {
+        lock(&self.pending).kept.insert(path.to_owned());
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        safe_join(&self.dir, path)?;
+        let unchanged = lock(&self.current).get(path) == Some(&hash(bytes));
+        let mut pending = lock(&self.pending);
+        if unchanged {
+            pending.kept.insert(path.to_owned());
+        } else {
+            pending.changed.insert(path.to_owned(), bytes.to_vec());
+        }
+        Ok(())
+    }
+}
+
+/// Keeps every file in memory: for `check`, and for tests.
+#[derive(Debug, Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// The files, by path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        safe_join(Path::new("/"), path)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_owned(), bytes.to_vec());
+        Ok(())
+    }
+}
