@@ -680,27 +680,31 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> tera::Value {
             ("Actions", "actions/"),
             ("Decisions", "decisions/"),
         ];
-        let sections = sections.iter().map(|(t, p)| (t.to_string(), p.to_string()));
+        let sections = sections
+            .iter()
+            .map(|(t, p)| (t.to_string(), p.to_string(), "section"));
         let pages = ctx.site.pages.iter().enumerate().map(|(i, p)| {
             (
                 p.doc.front.title.clone(),
                 ctx.site.path(crate::graph::Target::Page(i)),
+                "page",
             )
         });
         sections.chain(pages).collect()
     });
     let current: Vec<bool> = entries
         .iter()
-        .map(|(_, path)| !dir.is_empty() && dir.starts_with(path))
+        .map(|(_, path, _)| !dir.is_empty() && dir.starts_with(path))
         .collect();
     ctx.values.nav_value(current.clone(), || {
         let items: Vec<NavItem> = entries
             .iter()
             .zip(current)
-            .map(|((title, path), current)| NavItem {
+            .map(|((title, path, kind), current)| NavItem {
                 title: title.clone(),
                 path: ctx.urls.path(path),
                 current,
+                kind,
             })
             .collect();
         tera::Value::from_serializable(&items)
