@@ -319,7 +319,7 @@ fn goto(tab: &mut Tab, url: &str) {
 }
 
 /// The height of a screen, in CSS pixels.
-const SCREEN: u32 = 900;
+const SCREEN: u32 = 800;
 
 #[test]
 fn the_meetings_of_a_400_meeting_site_fit_a_reader_s_screens() {
