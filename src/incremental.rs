@@ -419,6 +419,33 @@ mod tests {
     }
 
     #[test]
+    fn meetings_moved_to_another_year_give_what_a_full_build_gives() {
+        follow(
+            "tests/fixtures/tricky",
+            &[
+                // From 2023 to 2024: both years' pages and the index change.
+                (
+                    "content/meetings/2023/2023-12-council.md",
+                    "date: 2023-12-14",
+                    "date: 2024-01-10",
+                ),
+                // The last meeting of 2023 leaves it: the year has no page.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "date: 2023-11",
+                    "date: 2024-01",
+                ),
+                // A year that had no meetings gets a page.
+                (
+                    "content/meetings/2024-02-council.md",
+                    "date: 2024-02-20",
+                    "date: 2025-02-20",
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn edits_of_the_sample_site_give_what_a_full_build_gives() {
         follow(
             ".",

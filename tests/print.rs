@@ -298,13 +298,15 @@ fn a_meeting_prints_its_minutes_from_the_first_page_then_its_actions_and_decisio
             "5. In the discussions, it was noted",
         ],
     );
-    // An action is a row: its number and id, its text and its owner side by side.
+    // An action is a row: its number and text, its id and its owner side by side.
     let row = body
         .lines()
-        .find(|l| l.contains("1. ecosoc-round-table"))
+        .find(|l| l.contains("1. DESA will circulate"))
         .unwrap();
     assert!(
-        row.contains("DESA will circulate") && row.contains("Owner: DESA"),
+        row.contains("1. DESA will circulate")
+            && row.contains("ecosoc-round-table")
+            && row.contains("Owner: DESA"),
         "{row}"
     );
     // What serves the screen stays off the paper.
@@ -402,7 +404,7 @@ fn a_real_shaped_meeting_prints_its_minutes_on_page_one() {
     let path = format!("meetings/{slug}/");
     let title = served_text(&server, &path, "h1");
     let date = served_text(&server, &path, "header.q-page-header time");
-    let action = served_text(&server, &path, ".q-action-item__text");
+    let action = served_text(&server, &path, ".q-action-item__title .q-action-title");
     let printout = Printout::of(&browser, &server, &path, "print-meeting-messy");
     printout.picture();
     assert!(printout.pages.len() <= 3, "{} pages", printout.pages.len());

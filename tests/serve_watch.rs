@@ -94,8 +94,8 @@ fn serve_follows_content_deleted_and_restored() {
         "content/meetings/2023/2023-10-council.md",
         "---\ntitle: An earlier council\ndate: 2023-10-02\nseries: Council\n---\nThe budget was discussed.\n",
     );
-    wait_for("the meetings page", "An earlier council", || {
-        Some(server.get("meetings/").body)
+    wait_for("the page of 2023's meetings", "An earlier council", || {
+        Some(server.get("meetings/2023/").body)
     });
 }
 

@@ -475,18 +475,24 @@ fn the_changes_page_lists_new_actions_progress_and_decisions_newest_first() {
     assert!(found[0].1.is_empty() && found[0].3.is_empty());
     assert_eq!(found[0].2.len(), 2);
     assert!(
-        found[0].2[0].starts_with("2023-11-council-1 In progress to Done Budget adopted."),
+        found[0].2[0].starts_with(
+            "Prepare the <draft> budget & circulate it 2023-11-council-1 In progress to Done Budget adopted."
+        ),
         "{:?}",
         found[0].2
     );
     assert!(
-        found[0].2[1].starts_with("audit status unchanged due June 2024 → 31 January 2024"),
+        found[0].2[1].starts_with(
+            "Commission an audit. audit status unchanged due June 2024 → 31 January 2024"
+        ),
         "{:?}",
         found[0].2
     );
     assert_eq!(found[1].0, "Second meeting");
     assert!(
-        found[1].2[0].starts_with("2023-11-council-1 Open to In progress Draft <v1> shared"),
+        found[1].2[0].starts_with(
+            "Prepare the <draft> budget & circulate it 2023-11-council-1 Open to In progress Draft <v1> shared"
+        ),
         "{:?}",
         found[1].2
     );
@@ -614,7 +620,10 @@ fn every_page_has_a_preview_where_the_script_looks() {
             let Some(slug) = rest.strip_suffix("/index.html") else {
                 continue;
             };
-            if slug == "print" {
+            // The printable register; a year's meetings.
+            if slug == "print"
+                || (dir == "meetings" && slug.len() == 4 && slug.parse::<u16>().is_ok())
+            {
                 continue;
             }
             let c = card(&built, kind, slug);

@@ -457,7 +457,7 @@ fn parse_typed(file: SourceFile, roll_call: &Conventions) -> (Option<Any>, Vec<D
         Kind::Page => typed(file, PageFront::KEYS, roll_call, no_texts, Any::Page),
     };
     let blank = match &doc {
-        Some(Any::Meeting(d)) => required(d, "title", &d.front.title),
+        Some(Any::Meeting(d)) => required(d, "title", &d.front.title).or_else(|| year_slug(d)),
         Some(Any::Entity(d)) => required(d, "name", &d.front.name),
         Some(Any::Topic(d)) => required(d, "name", &d.front.name),
         Some(Any::Page(d)) => required(d, "title", &d.front.title),
@@ -488,6 +488,31 @@ fn required<F>(doc: &Doc<F>, key: &str, value: &str) -> Option<Diagnostic> {
                 "write the {key} after `{key}:` (in quotes if it really is \"{}\")",
                 value.trim()
             ))
+    })
+}
+
+/// An error when a meeting's slug is four digits alone: its page would take
+/// the address of the page of that year's meetings (`meetings/2006/`).
+fn year_slug(doc: &Doc<MeetingFront>) -> Option<Diagnostic> {
+    let slug = doc.slug.as_str();
+    let year = slug.len() == 4 && slug.bytes().all(|b| b.is_ascii_digit());
+    year.then(|| {
+        let name = doc.source.path.file_name().map_or_else(
+            || format!("{slug}.md"),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        doc.diagnostic(
+            Severity::Error,
+            0,
+            format!(
+                "the meeting's slug `{slug}` is a year: its page would take the address of the page of {slug}'s meetings, meetings/{slug}/"
+            ),
+        )
+        .width(3)
+        .help(format!(
+            "a meeting's slug is its file name: rename `{name}`, for example to `{}.md`",
+            doc.front.date.iso()
+        ))
     })
 }
 

@@ -196,9 +196,9 @@ pub struct Values {
     /// The values of `site` and `today`.
     pub site: OnceLock<tera::Value>,
     pub today: OnceLock<tera::Value>,
-    /// The entries of the navigation (title, path from the site root), and
+    /// The entries of the navigation (title, path from the site root, kind), and
     /// its value by which entries are current.
-    pub nav: OnceLock<Vec<(String, String)>>,
+    pub nav: OnceLock<Vec<(String, String, &'static str)>>,
     navs: Mutex<HashMap<Vec<bool>, tera::Value>>,
 }
 
@@ -522,6 +522,8 @@ pub struct NavItem {
     pub title: String,
     pub path: String,
     pub current: bool,
+    /// `section` (an index of the site) or `page` (a free page).
+    pub kind: &'static str,
 }
 
 impl<'a> Ctx<'a> {

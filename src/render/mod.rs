@@ -10,6 +10,7 @@ pub mod knowledge;
 pub mod pages;
 pub(crate) mod print;
 pub mod theme;
+pub mod years;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -679,27 +680,31 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> tera::Value {
             ("Actions", "actions/"),
             ("Decisions", "decisions/"),
         ];
-        let sections = sections.iter().map(|(t, p)| (t.to_string(), p.to_string()));
+        let sections = sections
+            .iter()
+            .map(|(t, p)| (t.to_string(), p.to_string(), "section"));
         let pages = ctx.site.pages.iter().enumerate().map(|(i, p)| {
             (
                 p.doc.front.title.clone(),
                 ctx.site.path(crate::graph::Target::Page(i)),
+                "page",
             )
         });
         sections.chain(pages).collect()
     });
     let current: Vec<bool> = entries
         .iter()
-        .map(|(_, path)| !dir.is_empty() && dir.starts_with(path))
+        .map(|(_, path, _)| !dir.is_empty() && dir.starts_with(path))
         .collect();
     ctx.values.nav_value(current.clone(), || {
         let items: Vec<NavItem> = entries
             .iter()
             .zip(current)
-            .map(|((title, path), current)| NavItem {
+            .map(|((title, path, kind), current)| NavItem {
                 title: title.clone(),
                 path: ctx.urls.path(path),
                 current,
+                kind,
             })
             .collect();
         tera::Value::from_serializable(&items)
@@ -718,7 +723,8 @@ fn page_context<'a>(
     base_vars(&mut c, ctx, page.kind(), page.title(ctx), &dir);
     match pages::data(ctx, page)? {
         Data::Home(d) => c.insert_later("home", d),
-        Data::Meetings(d) => c.insert_later("years", d),
+        Data::Meetings(d) => c.insert_later("index", d),
+        Data::Year(d) => c.insert_later("year", d),
         Data::Meeting(d) => c.insert_later("meeting", d),
         Data::Entities(d) => c.insert_later("groups", d),
         Data::Entity(d) => c.insert_later("entity", d),

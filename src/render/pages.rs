@@ -10,6 +10,7 @@ use super::context::{
     TopicRef,
 };
 use super::knowledge;
+use super::years;
 use crate::diagnostic::Diagnostic;
 use crate::graph::Target;
 use crate::markdown::Heading;
@@ -21,6 +22,8 @@ use crate::model::front::{Document, EntityKind, Status};
 pub enum Page {
     Home,
     Meetings,
+    /// `/meetings/<year>/`: the meetings of a year.
+    Year(i16),
     Meeting(usize),
     Entities,
     Entity(usize),
@@ -56,6 +59,7 @@ impl Page {
             Page::Search,
             Page::NotFound,
         ];
+        pages.extend(years::ranges(s).into_iter().map(|(y, _)| Page::Year(y)));
         pages.extend((0..s.meetings.len()).map(Page::Meeting));
         pages.extend((0..s.entities.len()).map(Page::Entity));
         pages.extend((0..s.topics.len()).map(Page::Topic));
@@ -88,6 +92,7 @@ impl Page {
         match self {
             Page::Home => String::new(),
             Page::Meetings => "meetings/".into(),
+            Page::Year(y) => years::dir(y),
             Page::Entities => "entities/".into(),
             Page::Topics => "topics/".into(),
             Page::Actions => "actions/".into(),
@@ -121,6 +126,7 @@ impl Page {
         match self {
             Page::Home => "index.html",
             Page::Meetings => "meetings.html",
+            Page::Year(_) => "meetings-year.html",
             Page::Meeting(_) => "meeting.html",
             Page::Entities => "entities.html",
             Page::Entity(_) => "entity.html",
@@ -144,6 +150,7 @@ impl Page {
         match self {
             Page::Home => "home",
             Page::Meetings => "meetings",
+            Page::Year(_) => "meetings-year",
             Page::Meeting(_) => "meeting",
             Page::Entities => "entities",
             Page::Entity(_) => "entity",
@@ -167,6 +174,7 @@ impl Page {
         match self {
             Page::Home => ctx.config.title.clone(),
             Page::Meetings => "Meetings".into(),
+            Page::Year(y) => format!("Meetings in {y}"),
             Page::Entities => "Entities".into(),
             Page::Topics => "Topics".into(),
             Page::Actions => "Actions".into(),
@@ -176,7 +184,7 @@ impl Page {
             Page::Meeting(i) => ctx.site.meetings[i].doc.front.title.clone(),
             Page::Entity(i) => ctx.site.entities[i].name.clone(),
             Page::Topic(i) => ctx.site.topics[i].name.clone(),
-            Page::Action(i) => format!("Action {}", ctx.site.actions[i].id),
+            Page::Action(i) => action_title(&ctx.site.actions[i]),
             Page::Free(i) => ctx.site.pages[i].doc.front.title.clone(),
             Page::Series(i) => ctx.site.series[i].name.clone(),
             Page::Map => "Map".into(),
@@ -186,10 +194,28 @@ impl Page {
     }
 }
 
+/// How long an action's text may be in its page's title.
+const ACTION_TITLE: usize = 80;
+
+/// An action's page title: its text, cut short, then its id (as an issue
+/// is "Title · #123").
+fn action_title(a: &crate::graph::Action) -> String {
+    let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return format!("Action {}", a.id);
+    }
+    format!(
+        "{} · Action {}",
+        crate::markdown::truncate_words(&text, ACTION_TITLE),
+        a.id
+    )
+}
+
 /// The data of one page, under the names templates use.
 pub enum Data<'a> {
     Home(Home<'a>),
-    Meetings(Vec<Year<MeetingSummary<'a>>>),
+    Meetings(years::MeetingsIndex<'a>),
+    Year(Box<years::YearPage<'a>>),
     Meeting(Box<MeetingView<'a>>),
     Entities(Vec<KindGroup<'a>>),
     Entity(Box<EntityView<'a>>),
@@ -210,11 +236,14 @@ pub enum Data<'a> {
 #[derive(Serialize)]
 pub struct Home<'a> {
     pub recent: Vec<MeetingSummary<'a>>,
-    pub overdue: Vec<ActionView<'a>>,
-    pub open: Vec<ActionView<'a>>,
+    /// The most urgent pending actions ([`HOME_URGENT`] at most).
+    pub urgent: Vec<ActionView<'a>>,
     pub topics: Vec<TreeRow<'a>>,
     pub counts: Counts,
 }
+
+/// How many pending actions the home page shows; the register has them all.
+pub const HOME_URGENT: usize = 5;
 
 #[derive(Serialize)]
 pub struct Counts {
@@ -462,11 +491,8 @@ pub struct FreePage<'a> {
 pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
     Ok(match page {
         Page::Home => Data::Home(home(ctx)),
-        Page::Meetings => {
-            Data::Meetings(by_year(ctx, (0..ctx.site.meetings.len()).rev(), |c, i| {
-                c.meeting_summary(i)
-            }))
-        }
+        Page::Meetings => Data::Meetings(years::index(ctx)),
+        Page::Year(y) => Data::Year(Box::new(years::page(ctx, y))),
         Page::Meeting(i) => Data::Meeting(Box::new(meeting(ctx, i, &page.dir(ctx))?)),
         Page::Entities => Data::Entities(entity_groups(ctx)),
         Page::Entity(i) => Data::Entity(Box::new(entity(ctx, i, &page.dir(ctx))?)),
@@ -507,19 +533,9 @@ fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
         .map(|i| ctx.meeting_summary(i))
         .collect();
     let pending: Vec<usize> = (0..s.actions.len())
-        .rev()
         .filter(|&i| s.actions[i].status.is_pending())
         .collect();
-    let overdue: Vec<usize> = pending
-        .iter()
-        .copied()
-        .filter(|&i| s.actions[i].overdue)
-        .collect();
-    let open: Vec<usize> = pending
-        .iter()
-        .copied()
-        .filter(|&i| !s.actions[i].overdue)
-        .collect();
+    let overdue = pending.iter().filter(|&&i| s.actions[i].overdue).count();
     Home {
         counts: Counts {
             meetings: s.meetings.len(),
@@ -527,14 +543,29 @@ fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
             topics: s.topics.len(),
             actions: s.actions.len(),
             open_actions: pending.len(),
-            overdue_actions: overdue.len(),
+            overdue_actions: overdue,
             decisions: s.decisions.len(),
         },
         recent,
-        overdue: ctx.actions(&overdue[..overdue.len().min(20)]),
-        open: ctx.actions(&open[..open.len().min(20)]),
+        urgent: ctx.actions(&urgent(s, pending)),
         topics: tree(ctx).into_iter().filter(|r| r.depth == 0).collect(),
     }
+}
+
+/// The most urgent of the `pending` actions: the overdue, the most recently
+/// due first; then those due soonest; then the newest without a due date.
+fn urgent(s: &crate::graph::Site, mut pending: Vec<usize>) -> Vec<usize> {
+    use std::cmp::Reverse;
+    pending.sort_by_key(|&i| {
+        let a = &s.actions[i];
+        match a.due {
+            Some(due) if a.overdue => (0, Some(Reverse(due)), None, Reverse(i)),
+            Some(due) => (1, None, Some(due), Reverse(i)),
+            None => (2, None, None, Reverse(i)),
+        }
+    });
+    pending.truncate(HOME_URGENT);
+    pending
 }
 
 /// Groups items by year, in the order given.

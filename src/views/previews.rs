@@ -17,6 +17,7 @@
 //! builds links from the page it runs on, so previews work under any
 //! sub-path and with relative links.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -40,7 +41,7 @@ struct Card<'a> {
     /// The kind line (`Meeting · Council`, `Person`, `Action · Overdue`).
     k: String,
     /// The title.
-    t: &'a str,
+    t: Cow<'a, str>,
     /// A one-line summary.
     #[serde(skip_serializing_if = "String::is_empty")]
     s: String,
@@ -164,7 +165,7 @@ fn meetings(site: &Site) -> Vec<(&str, Card<'_>)> {
             ));
             let card = Card {
                 k,
-                t: &m.doc.front.title,
+                t: Cow::Borrowed(&m.doc.front.title),
                 s: summary(m.summary()),
                 f,
             };
@@ -208,7 +209,7 @@ fn entities(site: &Site) -> Vec<(&str, Card<'_>)> {
             };
             let card = Card {
                 k,
-                t: &e.name,
+                t: Cow::Borrowed(&e.name),
                 s,
                 f,
             };
@@ -236,7 +237,7 @@ fn topics(site: &Site) -> Vec<(&str, Card<'_>)> {
             };
             let card = Card {
                 k: "Topic".into(),
-                t: &t.name,
+                t: Cow::Borrowed(&t.name),
                 s,
                 f,
             };
@@ -287,10 +288,12 @@ fn actions(site: &Site) -> Vec<(&str, Card<'_>)> {
                 }
                 f.push(("Last update", truncate_words(&text, 120)));
             }
+            f.push(("Id", a.id.clone()));
+            // An action is titled by its text, as its page is; the id is a fact.
             let card = Card {
                 k: format!("Action · {state}"),
-                t: &a.id,
-                s: summary(&a.text),
+                t: Cow::Owned(summary(&a.text)),
+                s: String::new(),
                 f,
             };
             (a.slug.as_str(), card)
@@ -350,5 +353,7 @@ mod tests {
         let fix = &get("previews/action-0.json")["fix"];
         assert_eq!(fix["k"], "Action · Overdue");
         assert_eq!(fix["f"][0], serde_json::json!(["Owner", "Ann \"<b>\""]));
+        assert_eq!(fix["t"], "Fix the roads");
+        assert_eq!(fix["f"][3], serde_json::json!(["Id", "fix"]));
     }
 }

@@ -53,6 +53,15 @@ impl Span {
         })
     }
 
+    /// The twelve months of `year`, for a row of the meetings by year.
+    pub fn year(year: i16) -> Span {
+        Span {
+            first: i32::from(year) * 12,
+            len: 12,
+            step: 1,
+        }
+    }
+
     fn name(&self, bucket: i32) -> String {
         let m = self.first + bucket * self.step;
         if self.step == 1 {
@@ -147,6 +156,20 @@ mod tests {
         );
         let none = draw(&s, &[], span);
         assert!(none.contains("No meetings, 2020–2023") && !none.contains("<path"));
+    }
+
+    #[test]
+    fn a_year_is_counted_by_month() {
+        let s = site(&[
+            ("meetings/a.md", "---\ntitle: A\ndate: 2023-12-05\n---\n"),
+            ("meetings/b.md", "---\ntitle: B\ndate: 2024-03\n---\n"),
+            ("meetings/c.md", "---\ntitle: C\ndate: 2024-03-20\n---\n"),
+        ]);
+        let out = draw(&s, &[0, 1, 2], Span::year(2024));
+        assert!(
+            out.contains("2 meetings per month, Jan 2024–Dec 2024; most in Mar 2024 (2)"),
+            "only the year's meetings count: {out}"
+        );
     }
 
     #[test]

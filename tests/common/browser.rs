@@ -90,6 +90,9 @@ impl Browser {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                // A page kept for "back" keeps its live-reload connection
+                // open: a test that walks hundreds of pages would run out of
+                // connections to the server.
                 "--disable-features=BackForwardCache",
                 "--remote-debugging-port=0",
                 "--window-size=1280,900",

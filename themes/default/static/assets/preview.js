@@ -13,6 +13,11 @@
  * fetched, once each, from this site: the root is where this script lives,
  * so previews work under any sub-path and with relative links. Card text is
  * only ever put on the page as text (textContent), never parsed as HTML.
+ *
+ * It also serves the header, loaded on every page as it is: "/" typed
+ * outside a form field puts the cursor in the search box, and Escape or a
+ * click elsewhere closes the header's menus (<details>, which open and
+ * close without a script too).
  */
 (function () {
   'use strict';
@@ -59,13 +64,14 @@
 
   /* The page a link leads to, if it has a card: {kind, slug}. */
   function target(a) {
-    if (a.closest('svg, .q-preview, .q-nav')) return null;   // marks have their own titles
+    if (a.closest('svg, .q-preview, .q-header')) return null;   // marks have their own titles
     var raw = a.getAttribute('href');
     if (!raw || raw.charAt(0) === '#') return null;
     var href;
     try { href = strip(new URL(raw, document.baseURI).href); } catch (e) { return null; }
     if (href === here || href.indexOf(root) !== 0) return null;
     var m = PATH.exec(href.slice(root.length));
+    if (m && m[1] === 'meetings' && /^[0-9]{4}$/.test(m[2])) return null;   // a year's page
     return m ? { kind: KINDS[m[1]], slug: m[2] } : null;
   }
 
@@ -181,4 +187,40 @@
   });
   document.addEventListener('pointerdown', hide);
   window.addEventListener('resize', hide);
+})();
+
+(function () {
+  'use strict';
+
+  var box = document.getElementById('q-search-box') || document.getElementById('q-search-input');
+  var key = document.querySelector('.q-search__key');
+  if (key) key.hidden = false;
+
+  function typing(t) {
+    return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  }
+
+  function menus() {
+    return document.querySelectorAll('.q-header details[open]');
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target) &&
+        box && box.getClientRects().length) {
+      e.preventDefault();
+      box.focus();
+      box.select();
+    } else if (e.key === 'Escape') {
+      Array.prototype.forEach.call(menus(), function (d) {
+        var inside = d.contains(document.activeElement);
+        d.open = false;
+        if (inside) d.querySelector('summary').focus();
+      });
+    }
+  });
+  document.addEventListener('click', function (e) {
+    Array.prototype.forEach.call(menus(), function (d) {
+      if (!d.contains(e.target)) d.open = false;
+    });
+  });
 })();
