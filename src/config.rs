@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
-use crate::markdown::{Autolink, RawHtml, RollCall};
+use crate::markdown::{Autolink, Conventions, RawHtml, RollCall};
 use crate::model::date::PartialDate;
 
 /// `quorum.yaml` as written.
@@ -36,6 +36,8 @@ struct ConfigFile {
     #[serde(default)]
     roll_call: Option<RollCall>,
     #[serde(default)]
+    action_items: Option<RollCall>,
+    #[serde(default)]
     source_url: Option<String>,
     #[serde(default)]
     edit_url: Option<String>,
@@ -51,6 +53,7 @@ const KEYS: &[&str] = &[
     "today",
     "raw_html",
     "roll_call",
+    "action_items",
     "source_url",
     "edit_url",
 ];
@@ -147,8 +150,9 @@ pub struct Config {
     pub drafts: bool,
     /// What happens to HTML written in Markdown.
     pub raw_html: RawHtml,
-    /// The headings of roll-call sections, whose names are attendance.
-    pub roll_call: RollCall,
+    /// How the minutes are written: the headings of roll-call sections,
+    /// whose names are attendance, and of action items.
+    pub conventions: Conventions,
     /// Where each content file can be read (`source_url:`), if anywhere.
     pub source_url: Option<SourceUrl>,
     /// Where each content file can be edited (`edit_url:`), if anywhere.
@@ -220,7 +224,13 @@ impl Config {
             strict: overrides.strict,
             drafts: overrides.drafts,
             raw_html: file.raw_html.unwrap_or_default(),
-            roll_call: file.roll_call.unwrap_or_default(),
+            conventions: {
+                let default = Conventions::default();
+                Conventions {
+                    roll_call: file.roll_call.unwrap_or(default.roll_call),
+                    action_items: file.action_items.unwrap_or(default.action_items),
+                }
+            },
             source_url,
             edit_url,
             git: !overrides.no_git,

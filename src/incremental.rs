@@ -174,7 +174,7 @@ impl LiveSite {
             let before = self.config.take();
             let config = crate::load_config(&self.root, &self.overrides)?;
             // Files are parsed with the roll-call headings: new ones, new parses.
-            if before.is_some_and(|b| b.roll_call != config.roll_call) {
+            if before.is_some_and(|b| b.conventions != config.conventions) {
                 self.files.clear();
             }
             self.config = Some(config);
@@ -190,7 +190,7 @@ impl LiveSite {
             }
         }
         let (parsed_count, changed, walk_diagnostics) =
-            self.refresh(changes, reload_config, &config.roll_call);
+            self.refresh(changes, reload_config, &config.conventions);
         if was_good && !reload_theme && !changed && walk_diagnostics.is_empty() {
             return Ok(None);
         }
@@ -240,7 +240,7 @@ impl LiveSite {
         &mut self,
         changes: &Changes,
         all: bool,
-        roll_call: &crate::markdown::RollCall,
+        roll_call: &crate::markdown::Conventions,
     ) -> (usize, bool, Vec<Diagnostic>) {
         let saved: BTreeSet<&PathBuf> = changes.paths.iter().collect();
         let mut changed = false;

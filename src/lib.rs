@@ -153,7 +153,7 @@ fn analyse_timed(
     });
     let (files, mut diagnostics) = if release {
         let loaded = source::load_each(&config.root, |file| {
-            let mut parsed = model::parse_file(file, &config.roll_call);
+            let mut parsed = model::parse_file(file, &config.conventions);
             parsed.release_text(&config.root);
             parsed
         });
@@ -165,7 +165,7 @@ fn analyse_timed(
         let files: Vec<model::ParsedFile> = loaded
             .files
             .into_par_iter()
-            .map(|f| model::parse_file(f, &config.roll_call))
+            .map(|f| model::parse_file(f, &config.conventions))
             .collect();
         watch.lap("parse");
         (files, loaded.diagnostics)

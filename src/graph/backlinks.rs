@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::passages::{Gather, Store};
 use super::{Backlink, Place, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Heading, Searched, Style, walk};
+use crate::markdown::{Heading, ItemMark, Searched, Style, walk};
 use crate::model::{EntityDoc, MeetingDoc, PageDoc, TopicDoc};
 
 /// The walks of the bodies of an earlier resolve, kept to be taken again
@@ -237,6 +237,31 @@ fn scan(
 ) -> Result<Scanned, Diagnostic> {
     let body = body_of(site, from)?;
     let headings = site.headings(from);
+    // The blocks of actions and decisions written in the minutes: their
+    // passages are those of the actions and decisions, read below.
+    let marks: Vec<ItemMark> = match from {
+        Target::Meeting(m) => {
+            let meeting = &site.meetings[m];
+            let actions = meeting
+                .actions
+                .iter()
+                .filter_map(|&a| site.actions[a].inline);
+            let decisions = meeting
+                .decisions
+                .iter()
+                .filter_map(|&d| site.decisions[d].inline);
+            actions
+                .chain(decisions)
+                .map(|ordinal| ItemMark {
+                    ordinal,
+                    href: String::new(),
+                    label: String::new(),
+                    class: String::new(),
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let style = Style {
         root: "",
         base_path: "/",
@@ -246,6 +271,7 @@ fn scan(
         this: Some(from),
         roll_call: &site.roll_call,
         anchors: false,
+        items: &marks,
     };
     let mut gather = Gather::default();
     let searched = found(&body, headings, links, style, None, &mut gather);
@@ -300,7 +326,9 @@ fn found(
         let passage = match r.block {
             Some(b) => {
                 let block = &walked.blocks[b];
-                if block.roll_call {
+                let item =
+                    place.is_none() && style.items.iter().any(|m| m.ordinal == block.ordinal);
+                if block.roll_call || item {
                     continue;
                 }
                 let place = place.unwrap_or(Place::Block(block.ordinal));

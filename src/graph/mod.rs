@@ -274,6 +274,8 @@ pub struct Action {
     pub due: Option<PartialDate>,
     /// Pending and past its due date.
     pub overdue: bool,
+    /// Written in the minutes: the number of its paragraph or list item.
+    pub inline: Option<u32>,
 }
 
 /// One update of an action at a later meeting.
@@ -296,6 +298,8 @@ pub struct Decision {
     /// The same, as written: inline Markdown.
     pub source: String,
     pub topics: Vec<usize>,
+    /// Written in the minutes: the number of its paragraph or list item.
+    pub inline: Option<u32>,
 }
 
 /// A free page.

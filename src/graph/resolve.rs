@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::frontmatter::did_you_mean;
 use crate::markdown::Mentions;
-use crate::model::front::Document;
+use crate::model::front::{Document, Origin};
 use crate::model::is_safe_url;
 use crate::model::slug::Slug;
 use crate::model::{Doc, EntityDoc, MeetingDoc, PageDoc, Parsed, TopicDoc};
@@ -42,7 +42,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             mentions: None,
             searched: HashMap::new(),
             autolink: config.autolink,
-            roll_call: config.roll_call.clone(),
+            roll_call: config.conventions.roll_call.clone(),
             today: config.today,
             history: Default::default(),
         },
@@ -51,6 +51,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
         known: Default::default(),
         suggested: HashMap::new(),
         suffixes: HashMap::new(),
+        early_mentions: None,
     };
     let meetings = b.meeting_docs(parsed.meetings, config.drafts);
     b.add_entities(parsed.entities);
@@ -92,6 +93,9 @@ fn mention_names(site: &Site) -> Vec<(String, usize)> {
 
 struct Builder {
     site: Site,
+    /// The names of the entities with files, for the owners of actions
+    /// written in the minutes (made when one needs them).
+    early_mentions: Option<Option<Mentions>>,
     diagnostics: Vec<Diagnostic>,
     /// Slugs taken, per kind.
     slugs: HashMap<RefKind, HashSet<Slug>>,
@@ -104,6 +108,17 @@ struct Builder {
     suggested: HashMap<(RefKind, String), Option<String>>,
     /// For each slug stubs were made from, the number the next one tries.
     suffixes: HashMap<(RefKind, Slug), usize>,
+}
+
+/// A template diagnostic at the place a value of an action or decision is
+/// written: in the front matter, or in the minutes for one written there.
+fn placed(doc: &MeetingDoc, origin: Option<&Origin>, key: &str, value: &str) -> Diagnostic {
+    match origin {
+        Some(o) => doc
+            .diagnostic(Severity::Warning, o.at(key), String::new())
+            .width(value.trim().chars().count().max(1)),
+        None => place(doc, key, value),
+    }
 }
 
 /// A template diagnostic at the place a value is written in a document.
@@ -364,7 +379,7 @@ impl Builder {
         }
         let mut n = 0;
         // Which meeting gave each id first, for the message about a second.
-        let mut first: HashMap<Slug, (&Arc<MeetingDoc>, String)> = HashMap::new();
+        let mut first: HashMap<Slug, (&Arc<MeetingDoc>, usize, String)> = HashMap::new();
         for doc in docs {
             for (k, a) in doc.front.actions.iter().enumerate() {
                 let id = match &a.id {
@@ -372,12 +387,14 @@ impl Builder {
                     _ => format!("{}-{}", doc.slug, k + 1),
                 };
                 let slug = Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id));
-                let p = || place(doc, "id", &id);
+                let p = || placed(doc, a.origin.as_ref(), "id", &id);
                 if !self.take_slug(RefKind::Action, &slug) {
                     let here = p();
                     let there = first.get(&slug).map_or_else(
                         || "another action".to_owned(),
-                        |(d, id)| where_(&place(d, "id", id)),
+                        |(d, k, id)| {
+                            where_(&placed(d, d.front.actions[*k].origin.as_ref(), "id", id))
+                        },
                     );
                     self.diagnostics.push(
                         with(
@@ -392,7 +409,7 @@ impl Builder {
                     n += 1;
                     continue;
                 }
-                first.insert(slug.clone(), (doc, id.clone()));
+                first.insert(slug.clone(), (doc, k, id.clone()));
                 self.name(RefKind::Action, &id, Target::Action(n), p);
                 if slug.as_str() != fold(&id) {
                     self.name(RefKind::Action, slug.as_str(), Target::Action(n), p);
@@ -595,17 +612,55 @@ impl Builder {
         i
     }
 
-    fn refs(&mut self, kind: RefKind, doc: &MeetingDoc, key: &str, raws: &[String]) -> Vec<usize> {
+    fn refs(
+        &mut self,
+        kind: RefKind,
+        doc: &MeetingDoc,
+        key: &str,
+        raws: &[String],
+        origin: Option<&Origin>,
+    ) -> Vec<usize> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         for raw in raws {
-            if let Some(i) = self.resolve_ref(kind, raw, &|| place(doc, key, raw))
+            if let Some(i) = self.resolve_ref(kind, raw, &|| placed(doc, origin, key, raw))
                 && seen.insert(i)
             {
                 out.push(i);
             }
         }
         out
+    }
+
+    /// The first entity `text` names: by a name or alias, or by a wiki-link.
+    fn first_named(&mut self, text: &str) -> Option<usize> {
+        if self.early_mentions.is_none() {
+            self.early_mentions = Some(Mentions::new(mention_names(&self.site)));
+        }
+        let found = self
+            .early_mentions
+            .as_ref()
+            .and_then(|m| m.as_ref())
+            .and_then(|m| m.find(text).into_iter().next());
+        let linked = crate::markdown::wikilinks(text).into_iter().find_map(|t| {
+            let (kind, name) = super::index::split_kind(&t);
+            if kind.is_some_and(|k| k != RefKind::Entity) {
+                return None;
+            }
+            let at = text.find(&format!("[[{t}"))?;
+            let e = self
+                .site
+                .index
+                .get(RefKind::Entity, name)
+                .first()
+                .copied()?;
+            Some((at, e.index()))
+        });
+        match (found, linked) {
+            (Some(m), Some((at, e))) if at < m.range.start => Some(e),
+            (Some(m), _) => Some(m.owner),
+            (None, linked) => linked.map(|(_, e)| e),
+        }
     }
 
     fn build_meetings(&mut self, docs: Vec<Arc<MeetingDoc>>) {
@@ -634,12 +689,18 @@ impl Builder {
                     attendees.push(Attendance { entity, role });
                 }
             }
-            let entities = self.refs(RefKind::Entity, &doc, "entities", &f.entities);
-            let topics = self.refs(RefKind::Topic, &doc, "topics", &f.topics);
+            let entities = self.refs(RefKind::Entity, &doc, "entities", &f.entities, None);
+            let topics = self.refs(RefKind::Topic, &doc, "topics", &f.topics, None);
             let mut actions = Vec::new();
             for (k, a) in f.actions.iter().enumerate() {
-                let owners = self.refs(RefKind::Entity, &doc, "owner", &a.owner.0);
-                let topics = self.refs(RefKind::Topic, &doc, "topics", &a.topics);
+                let origin = a.origin.as_ref();
+                let mut owners = self.refs(RefKind::Entity, &doc, "owner", &a.owner.0, origin);
+                // An action written in the minutes is owned, unless it says
+                // otherwise, by the first entity its text names.
+                if owners.is_empty() && origin.is_some() {
+                    owners.extend(self.first_named(&a.text));
+                }
+                let topics = self.refs(RefKind::Topic, &doc, "topics", &a.topics, origin);
                 if a.text.trim().is_empty() {
                     let p = place(&doc, "text", "");
                     self.diagnostics.push(
@@ -667,11 +728,13 @@ impl Builder {
                     status: a.status,
                     due: a.due,
                     overdue: false,
+                    inline: origin.map(|o| o.ordinal),
                 });
             }
             let mut decisions = Vec::new();
             for (k, d) in f.decisions.iter().enumerate() {
-                let topics = self.refs(RefKind::Topic, &doc, "topics", &d.topics);
+                let origin = d.origin.as_ref();
+                let topics = self.refs(RefKind::Topic, &doc, "topics", &d.topics, origin);
                 decisions.push(self.site.decisions.len());
                 self.site.decisions.push(Decision {
                     meeting: mi,
@@ -679,6 +742,7 @@ impl Builder {
                     text: crate::markdown::inline_text(&d.text),
                     source: d.text.trim().to_owned(),
                     topics,
+                    inline: origin.map(|o| o.ordinal),
                 });
             }
             for url in f.documents.iter().filter_map(|d| d.url.as_deref()) {

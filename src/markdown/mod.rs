@@ -6,6 +6,7 @@
 //! body contains, a summary, and syntax problems. [`walk`] is used after the
 //! graph is known. Nothing here touches files or templates.
 
+pub mod attrs;
 pub mod autolink;
 mod mentions;
 pub mod rollcall;
@@ -17,13 +18,14 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+pub use attrs::{InlineItem, ItemKind};
 pub use mentions::{Mention, Mentions, NOT_A_MENTION};
 pub use rollcall::RollCall;
 pub use scheme::safe_url;
 pub use tags::escape_unknown;
 pub use walk::{
-    Autolink, Block, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk, block_anchor,
-    display_label, to_html, walk,
+    Autolink, Block, ItemMark, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk,
+    block_anchor, display_label, to_html, walk,
 };
 
 use crate::model::slug::Slug;
@@ -85,6 +87,35 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// Whether the body cannot be built as it is (else a warning).
+    pub error: bool,
+}
+
+/// How a site writes its minutes: which headings open a roll-call, and
+/// under which headings task items are actions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Conventions {
+    pub roll_call: RollCall,
+    pub action_items: RollCall,
+}
+
+/// The headings under which task items (`- [ ] …`) are actions when a site
+/// names none.
+pub const DEFAULT_ACTION_ITEMS: [&str; 5] = [
+    "Action items",
+    "Actions",
+    "Action points",
+    "Next steps",
+    "To do",
+];
+
+impl Default for Conventions {
+    fn default() -> Conventions {
+        Conventions {
+            roll_call: RollCall::default(),
+            action_items: RollCall::new(DEFAULT_ACTION_ITEMS),
+        }
+    }
 }
 
 /// What the parse stage learns from a body.
@@ -97,6 +128,8 @@ pub struct Outline {
     /// The first passages that could sum the body up, in order (see
     /// [`Passage`]).
     pub passages: Vec<Passage>,
+    /// Actions and decisions written in the body, in order.
+    pub items: Vec<InlineItem>,
     /// Unclosed or empty wiki-links.
     pub problems: Vec<Problem>,
 }
@@ -198,7 +231,8 @@ pub const THEME_ID_PREFIX: &str = "q-";
 
 /// Reads a body's structure: headings and their ids (and which open a
 /// roll-call, as `roll_call` tells), wiki-links, passages for a summary.
-pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
+pub fn outline(body: &str, conventions: &Conventions) -> Outline {
+    let roll_call = &conventions.roll_call;
     let mut out = Outline::default();
     let mut used = HashSet::new();
     let mut heading: Option<(u8, Option<String>, String)> = None;
@@ -230,6 +264,7 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
                         offset: range.start,
                         message: format!("the id `{own}` is reserved: ids that start with `{THEME_ID_PREFIX}` belong to the theme"),
                         help: format!("give the heading another id; it gets `h-{own}` meanwhile"),
+                        error: false,
                     });
                     *own = format!("h-{own}");
                 }
@@ -308,6 +343,7 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
                     offset: range.start,
                     message: "this wiki-link names nothing".into(),
                     help: "write the name of an entity, topic, meeting or action between `[[` and `]]`".into(),
+                    error: false,
                 });
             } else {
                 out.wikilinks.push(WikiLink {
@@ -363,6 +399,11 @@ pub fn outline(body: &str, roll_call: &RollCall) -> Outline {
     }
     if let Some((offset, run)) = text_run.take() {
         check_brackets(&run, offset, &mut out.problems);
+    }
+    if attrs::may_hold_items(body) {
+        let (items, problems) = attrs::items(body, &conventions.action_items);
+        out.items = items;
+        out.problems.extend(problems);
     }
     // Outlines are kept for the whole build: no room to spare.
     out.headings.shrink_to_fit();
@@ -422,6 +463,7 @@ fn check_brackets(run: &str, offset: usize, problems: &mut Vec<Problem>) {
             offset: offset + i,
             message: message.into(),
             help: "write `[[name]]` on one line, or `\\[[` for literal brackets".into(),
+            error: false,
         });
     }
 }
@@ -511,7 +553,7 @@ mod tests {
     fn headings_never_take_the_theme_s_ids() {
         let o = outline(
             "## Title {#q-minutes-title}\n\n## q-toc\n",
-            &RollCall::default(),
+            &Conventions::default(),
         );
         let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["h-q-minutes-title", "h-q-toc"]);
@@ -523,7 +565,7 @@ mod tests {
     fn headings_get_unique_stable_ids() {
         let o = outline(
             "# Intro\n\n## Budget\n\n## Budget\n\n## Other {#own}\n\n## Q&A\n\n## Derviş\n",
-            &RollCall::default(),
+            &Conventions::default(),
         );
         let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(
@@ -537,7 +579,7 @@ mod tests {
     fn wikilinks_are_listed_outside_code_only() {
         let o = outline(
             "See [[DESA]] and [[topic:UN reform|reform]].\n\n`[[code]]`\n\n```\n[[block]]\n```\n",
-            &RollCall::default(),
+            &Conventions::default(),
         );
         let t: Vec<_> = o.wikilinks.iter().map(|w| w.target.as_str()).collect();
         assert_eq!(t, ["DESA", "topic:UN reform"]);
@@ -546,11 +588,11 @@ mod tests {
 
     #[test]
     fn unclosed_and_empty_wikilinks_are_problems() {
-        let o = outline("Text [[DESA and more.\n", &RollCall::default());
+        let o = outline("Text [[DESA and more.\n", &Conventions::default());
         assert_eq!(o.problems.len(), 1);
         assert_eq!(o.problems[0].offset, 5);
         assert!(o.problems[0].message.contains("never closed"));
-        let o = outline("Text [[ ]].\n", &RollCall::default());
+        let o = outline("Text [[ ]].\n", &Conventions::default());
         assert!(o.problems[0].message.contains("names nothing"));
     }
 
@@ -558,7 +600,7 @@ mod tests {
     fn summary_is_the_first_substantial_paragraph() {
         let o = outline(
             "# T\n\nUN reform:\n\nDESA will circulate to ECESA Members notes on the outcomes of the round tables.\n",
-            &RollCall::default(),
+            &Conventions::default(),
         );
         assert!(o.summary().starts_with("DESA will circulate"));
         assert_eq!(truncate_words("one two three", 9), "one two…");
@@ -582,7 +624,7 @@ mod tests {
 
         #[test]
         fn outline_and_html_never_panic(body in "(\\PC|\n|\\[\\[|\\]\\]|#|\\||`){0,200}") {
-            let o = outline(&body, &RollCall::default());
+            let o = outline(&body, &Conventions::default());
             for h in &o.headings {
                 proptest::prop_assert!(!h.id.is_empty());
             }
@@ -592,11 +634,11 @@ mod tests {
     #[test]
     fn deeply_nested_input_does_not_overflow() {
         let nested = ">".repeat(10_000) + " deep\n";
-        let _ = outline(&nested, &RollCall::default());
-        let _ = outline(&("- ".repeat(10_000) + "x\n"), &RollCall::default());
+        let _ = outline(&nested, &Conventions::default());
+        let _ = outline(&("- ".repeat(10_000) + "x\n"), &Conventions::default());
         let _ = outline(
             &("[".repeat(10_000) + &"]".repeat(10_000)),
-            &RollCall::default(),
+            &Conventions::default(),
         );
     }
 }

@@ -92,6 +92,23 @@ pub struct Style<'s, K> {
     /// ([`block_anchor`]): a page's body does, a text shown within a page
     /// (an action's) does not.
     pub anchors: bool,
+    /// The actions and decisions written in the body, by the number of
+    /// their block: their attribute blocks are not shown, their marks are.
+    pub items: &'s [ItemMark],
+}
+
+/// How a page marks an action or decision written in its minutes: after
+/// its text, a small link to its page with its status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemMark {
+    /// The number of its paragraph or list item ([`Block::ordinal`]).
+    pub ordinal: u32,
+    /// The link, `root` included; none for a walk that writes no HTML.
+    pub href: String,
+    /// What the mark says ("Action · Open").
+    pub label: String,
+    /// Its classes.
+    pub class: String,
 }
 
 /// A reference from a body to a page of the graph.
@@ -257,6 +274,8 @@ struct OpenBlock {
     index: Option<usize>,
     ordinal: u32,
     roll_call: bool,
+    /// The action or decision written in it, until its mark is written.
+    item: Option<usize>,
 }
 
 enum OpenLink<K> {
@@ -519,6 +538,14 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         if self.swallowing() {
             return;
         }
+        // An action's or decision's attribute block is not shown.
+        let t = match self.blocks.last().filter(|b| b.item.is_some()) {
+            Some(_) => match super::attrs::trailing_in_item(&t) {
+                Some((range, _)) => CowStr::from(t[..range.start].to_owned()),
+                None => t,
+            },
+            None => t,
+        };
         let base = self.block_len();
         self.push_block_text(&t);
         let urls = if self.scanning() {
@@ -740,6 +767,8 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                         }
                     }
                     Tag::List(_) => {
+                        // An item's mark goes after its own text, before a list in it.
+                        self.mark_item();
                         let label = match self.blocks.last() {
                             Some(b) => self.style.roll_call.label(&b.text),
                             None => rollcall::Label::None,
@@ -790,11 +819,13 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         }
         self.ordinals += 1;
         let ordinal = self.ordinals;
+        let item = self.style.items.iter().position(|m| m.ordinal == ordinal);
         self.blocks.push(OpenBlock {
             text: String::new(),
             index: None,
             ordinal,
             roll_call: self.roll_call.active(),
+            item,
         });
         if !self.html || !self.style.anchors {
             self.emit(Event::Start(tag));
@@ -814,7 +845,29 @@ impl<'a, L: Links> Walker<'a, '_, L> {
         }
     }
 
+    /// Writes the mark of the action or decision of the block being read,
+    /// once.
+    fn mark_item(&mut self) {
+        let Some(i) = self.blocks.last_mut().and_then(|b| b.item.take()) else {
+            return;
+        };
+        if !self.html {
+            return;
+        }
+        let mark = &self.style.items[i];
+        let mut html = String::with_capacity(64 + mark.href.len() + mark.label.len());
+        html.push_str(" <a class=\"");
+        escape_html_into(&mut html, &mark.class);
+        html.push_str("\" href=\"");
+        escape_html_into(&mut html, &mark.href);
+        html.push_str("\">");
+        escape_html_into(&mut html, &mark.label);
+        html.push_str("</a>");
+        self.emit(Event::InlineHtml(html.into()));
+    }
+
     fn close_block(&mut self, paragraph: bool) {
+        self.mark_item();
         let Some(b) = self.blocks.pop() else { return };
         if !self.collect {
             return;
@@ -943,11 +996,12 @@ mod tests {
             this: None,
             roll_call: &ROLL_CALL,
             anchors: true,
+            items: &[],
         }
     }
 
     fn html(body: &str, autolink: Autolink) -> String {
-        let o = super::super::outline(body, &super::super::RollCall::default());
+        let o = super::super::outline(body, &super::super::Conventions::default());
         to_html(body, &o.headings, &fake(), style(autolink), None)
     }
 
@@ -1003,7 +1057,7 @@ mod tests {
     #[test]
     fn references_keep_their_paragraph_and_section() {
         let body = "Intro DESA.\n\n## Two\n\n- UNDP said [[DESA|the department]] will act.\n";
-        let o = super::super::outline(body, &super::super::RollCall::default());
+        let o = super::super::outline(body, &super::super::Conventions::default());
         let w = walk(body, &o.headings, &fake(), style(Autolink::First), false);
         assert_eq!(w.references.len(), 3);
         let r = &w.references[2];
@@ -1029,7 +1083,7 @@ mod tests {
 
     #[test]
     fn the_page_itself_is_not_linked() {
-        let o = super::super::outline("DESA does things.\n", &super::super::RollCall::default());
+        let o = super::super::outline("DESA does things.\n", &super::super::Conventions::default());
         let mut s = style(Autolink::All);
         s.this = Some(0);
         let w = walk("DESA does things.\n", &o.headings, &fake(), s, true);
@@ -1040,7 +1094,7 @@ mod tests {
     fn the_page_takes_the_mentions_the_graph_found() {
         let body =
             "DESA and UNDP.\n\n- UNDP, *DESA*\n\n`DESA` [[entity:DESA|the department]] UNDP\n";
-        let o = super::super::outline(body, &super::super::RollCall::default());
+        let o = super::super::outline(body, &super::super::Conventions::default());
         let walked = walk(body, &o.headings, &fake(), style(Autolink::All), false);
         assert_eq!(walked.searched.count, 5, "{:?}", walked.searched);
         assert_eq!(walked.searched.mentions.len(), 5, "{:?}", walked.searched);

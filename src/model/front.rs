@@ -178,6 +178,9 @@ impl Status {
 pub struct ActionFront {
     #[serde(default)]
     pub id: Option<String>,
+    /// Where it is written in the body, when it is (see [`Origin`]).
+    #[serde(skip)]
+    pub origin: Option<Origin>,
     #[serde(default)]
     pub owner: OneOrMany,
     pub text: String,
@@ -189,10 +192,33 @@ pub struct ActionFront {
     pub topics: Vec<String>,
 }
 
+/// Where an action or decision written in the minutes is: the number of
+/// its paragraph or list item, and the places in the file of its text and
+/// of each key of its attribute block, for messages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub ordinal: u32,
+    pub offset: usize,
+    pub keys: Vec<(String, usize)>,
+}
+
+impl Origin {
+    /// Where `key` is written, or else the text.
+    pub fn at(&self, key: &str) -> usize {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(self.offset, |(_, o)| *o)
+    }
+}
+
 /// A decision taken at a meeting.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionFront {
+    /// Where it is written in the body, when it is (see [`Origin`]).
+    #[serde(skip)]
+    pub origin: Option<Origin>,
     pub text: String,
     #[serde(default)]
     pub topics: Vec<String>,

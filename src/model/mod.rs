@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod front;
+mod items;
 pub mod slug;
 
 use std::borrow::Cow;
@@ -20,7 +21,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::frontmatter;
-use crate::markdown::{self, Outline, RollCall};
+use crate::markdown::{self, Conventions, Outline};
 use crate::source::{Kind, SourceFile};
 use front::{EntityFront, MeetingFront, PageFront, TopicFront};
 use slug::Slug;
@@ -414,30 +415,43 @@ impl ParsedFile {
 
 /// Parses every file, in parallel, with the default roll-call headings.
 pub fn parse(files: Vec<SourceFile>) -> Parsed {
-    let roll_call = RollCall::default();
+    let conventions = Conventions::default();
     let results: Vec<ParsedFile> = files
         .into_par_iter()
-        .map(|f| parse_file(f, &roll_call))
+        .map(|f| parse_file(f, &conventions))
         .collect();
     Parsed::gather(&results)
 }
 
-/// Parses one file; a file with errors yields no document. `roll_call`
-/// tells which headings open a roll-call (`roll_call:` in `quorum.yaml`).
-pub fn parse_file(file: SourceFile, roll_call: &RollCall) -> ParsedFile {
-    let (doc, diagnostics) = parse_typed(file, roll_call);
+/// Parses one file; a file with errors yields no document. `conventions`
+/// tell which headings open a roll-call or list action items
+/// (`roll_call:` and `action_items:` in `quorum.yaml`).
+pub fn parse_file(file: SourceFile, conventions: &Conventions) -> ParsedFile {
+    let (doc, diagnostics) = parse_typed(file, conventions);
     ParsedFile { doc, diagnostics }
 }
 
-fn parse_typed(file: SourceFile, roll_call: &RollCall) -> (Option<Any>, Vec<Diagnostic>) {
+fn parse_typed(file: SourceFile, roll_call: &Conventions) -> (Option<Any>, Vec<Diagnostic>) {
     let (doc, mut diagnostics) = match file.kind {
-        Kind::Meeting => typed(
-            file,
-            MeetingFront::KEYS,
-            roll_call,
-            meeting_texts,
-            Any::Meeting,
-        ),
+        Kind::Meeting => {
+            let (doc, mut diagnostics) = typed(
+                file,
+                MeetingFront::KEYS,
+                roll_call,
+                meeting_texts,
+                Any::Meeting,
+            );
+            let doc = doc.map(|d| match d {
+                Any::Meeting(mut m) => {
+                    if let Some(m) = Arc::get_mut(&mut m) {
+                        diagnostics.extend(items::take(m));
+                    }
+                    Any::Meeting(m)
+                }
+                other => other,
+            });
+            (doc, diagnostics)
+        }
         Kind::Entity => typed(file, EntityFront::KEYS, roll_call, no_texts, Any::Entity),
         Kind::Topic => typed(file, TopicFront::KEYS, roll_call, no_texts, Any::Topic),
         Kind::Page => typed(file, PageFront::KEYS, roll_call, no_texts, Any::Page),
@@ -528,7 +542,7 @@ fn text_wikilinks(yaml: &str, yaml_offset: usize, texts: Vec<&str>) -> Vec<markd
 fn typed<F: serde::de::DeserializeOwned>(
     source: SourceFile,
     keys: &[&str],
-    roll_call: &RollCall,
+    roll_call: &Conventions,
     texts: for<'f> fn(&'f F) -> Vec<&'f str>,
     wrap: fn(Arc<Doc<F>>) -> Any,
 ) -> (Option<Any>, Vec<Diagnostic>) {
@@ -585,8 +599,13 @@ fn typed<F: serde::de::DeserializeOwned>(
         .problems
         .iter()
         .map(|p| {
-            doc.diagnostic(Severity::Warning, body_offset + p.offset, p.message.clone())
-                .kind(diagnostic::Kind::WikiLinkSyntax)
+            let (severity, kind) = if p.error {
+                (Severity::Error, diagnostic::Kind::Other)
+            } else {
+                (Severity::Warning, diagnostic::Kind::WikiLinkSyntax)
+            };
+            doc.diagnostic(severity, body_offset + p.offset, p.message.clone())
+                .kind(kind)
                 .width(2)
                 .help(p.help.clone())
         })

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::graph::{Action, Backlink, PerTarget, Place, Site, SiteLinks, Target};
-use crate::markdown::{Heading, Style, block_anchor, escape_html_into, to_html};
+use crate::markdown::{Heading, ItemMark, Style, block_anchor, escape_html_into, to_html};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
 
@@ -831,6 +831,8 @@ struct BodySource<'a> {
     headings: &'a [Heading],
     this: Target,
     dir: String,
+    /// The marks of the actions and decisions written in the body.
+    items: Vec<ItemMark>,
 }
 
 impl<'a> Body<'a> {
@@ -852,6 +854,7 @@ impl<'a> Body<'a> {
                 headings,
                 this,
                 dir: dir.to_owned(),
+                items: item_marks(ctx, this, dir),
             }),
         }
     }
@@ -876,6 +879,7 @@ impl<'a> Body<'a> {
             this: Some(b.this),
             roll_call: &b.site.roll_call,
             anchors: true,
+            items: &b.items,
         };
         to_html(
             &b.text,
@@ -896,12 +900,57 @@ impl Serialize for Body<'_> {
                     crate::graph::Site::kind_word(b.this),
                     b.this.index(),
                     &b.dir,
+                    b.items
+                        .iter()
+                        .map(|m| (m.ordinal, &*m.href, &*m.label, &*m.class))
+                        .collect::<Vec<_>>(),
                 )
             });
             return inputs.serialize(s);
         }
         s.serialize_str(&self.html())
     }
+}
+
+/// How the page at `dir` marks the actions and decisions written in the
+/// minutes of `this`: a link to each action's page with its status, and to
+/// each decision in the meeting's list.
+fn item_marks(ctx: &Ctx<'_>, this: Target, dir: &str) -> Vec<ItemMark> {
+    let Target::Meeting(m) = this else {
+        return Vec::new();
+    };
+    let site = ctx.site;
+    let meeting = &site.meetings[m];
+    let root = ctx.urls.root(dir);
+    let actions = meeting.actions.iter().filter_map(|&a| {
+        let action = &site.actions[a];
+        let status = if action.overdue {
+            "overdue"
+        } else {
+            action.status.as_str()
+        };
+        let label = if action.overdue {
+            format!("Action · {} · Overdue", action.status.label())
+        } else {
+            format!("Action · {}", action.status.label())
+        };
+        Some(ItemMark {
+            ordinal: action.inline?,
+            href: format!("{root}{}", ctx.path(Target::Action(a))),
+            label,
+            class: format!("q-item q-badge q-badge--{status}"),
+        })
+    });
+    let decisions = meeting.decisions.iter().filter_map(|&d| {
+        let decision = &site.decisions[d];
+        Some(ItemMark {
+            ordinal: decision.inline?,
+            href: format!("#q-decision-{}", decision.number),
+            label: "Decision".into(),
+            class: "q-item q-badge q-badge--decision".into(),
+        })
+    });
+    actions.chain(decisions).collect()
 }
 
 /// A short Markdown text (an action's, a decision's) shown within a page:
@@ -951,6 +1000,7 @@ impl Inline<'_> {
             this: Some(self.this),
             roll_call: &self.site.roll_call,
             anchors: false,
+            items: &[],
         };
         let html = to_html(self.source, &[], &self.links, style, None);
         let html = html.trim_end();
