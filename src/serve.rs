@@ -19,6 +19,7 @@ mod hosts;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -101,6 +102,8 @@ struct App {
     status: RwLock<Status>,
     built_once: RwLock<bool>,
     events: broadcast::Sender<(String, String)>,
+    /// How many event streams are open: the tabs of one browser share one.
+    streams: Arc<AtomicUsize>,
     /// Becomes true when the server is asked to stop: event streams, which
     /// would otherwise stay open as long as a page does, then end.
     stopping: watch::Receiver<bool>,
@@ -190,6 +193,7 @@ pub fn run(
         }),
         built_once: RwLock::new(false),
         events,
+        streams: Arc::new(AtomicUsize::new(0)),
         stopping,
         rebuilding: std::sync::Mutex::new(()),
     });
@@ -383,7 +387,7 @@ async fn answer(State(app): State<Arc<App>>, req: Request) -> Response {
     }
     match rest.as_str() {
         "__quorum/live.js" => live_js(&app),
-        "__quorum/events" => events(&app).into_response(),
+        "__quorum/events" => events(&app),
         _ => files(&app, req, &rest).await,
     }
 }
@@ -400,7 +404,26 @@ fn live_js(app: &App) -> Response {
         .into_response()
 }
 
-fn events(app: &App) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+/// Counts an open event stream for as long as it lives.
+struct Open(Arc<AtomicUsize>);
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The event stream: `hello` with the status, then `reload` and `failed` as
+/// rebuilds end. `X-Quorum-Streams` says how many are open, this one included.
+fn events(app: &App) -> Response {
+    let open = Open(app.streams.clone());
+    let count = open.0.fetch_add(1, Ordering::Relaxed) + 1;
+    let sse = Sse::new(stream_events(app, open))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)));
+    ([("x-quorum-streams", count.to_string())], sse).into_response()
+}
+
+fn stream_events(app: &App, open: Open) -> impl Stream<Item = Result<Event, Infallible>> + use<> {
     let hello = {
         let status = app.status.read().unwrap_or_else(|e| e.into_inner());
         serde_json::to_string(&*status).unwrap_or_default()
@@ -408,24 +431,26 @@ fn events(app: &App) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<
     let rx = app.events.subscribe();
     let stopping = app.stopping.clone();
     let first = stream::once(async move { Ok(Event::default().event("hello").data(hello)) });
-    let rest = stream::unfold((rx, stopping), |(mut rx, mut stopping)| async move {
-        loop {
-            let received = tokio::select! {
-                received = rx.recv() => received,
-                _ = stopping.wait_for(|stop| *stop) => return None,
-            };
-            match received {
-                Ok((name, data)) => {
-                    let event = Event::default().event(name).data(data);
-                    return Some((Ok(event), (rx, stopping)));
+    let rest = stream::unfold(
+        (rx, stopping, open),
+        |(mut rx, mut stopping, open)| async move {
+            loop {
+                let received = tokio::select! {
+                    received = rx.recv() => received,
+                    _ = stopping.wait_for(|stop| *stop) => return None,
+                };
+                match received {
+                    Ok((name, data)) => {
+                        let event = Event::default().event(name).data(data);
+                        return Some((Ok(event), (rx, stopping, open)));
+                    }
+                    Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                    Err(broadcast::error::RecvError::Closed) => return None,
                 }
-                Err(broadcast::error::RecvError::Lagged(_)) => continue,
-                Err(broadcast::error::RecvError::Closed) => return None,
             }
-        }
-    });
-    Sse::new(futures_util::StreamExt::chain(first, rest))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        },
+    );
+    futures_util::StreamExt::chain(first, rest)
 }
 
 /// Serves the mirror's file at `rest` (below the base path, as the request
