@@ -37,6 +37,10 @@ struct ConfigFile {
     roll_call: Option<RollCall>,
     #[serde(default)]
     action_items: Option<RollCall>,
+    #[serde(default)]
+    source_url: Option<String>,
+    #[serde(default)]
+    edit_url: Option<String>,
 }
 
 const KEYS: &[&str] = &[
@@ -50,6 +54,8 @@ const KEYS: &[&str] = &[
     "raw_html",
     "roll_call",
     "action_items",
+    "source_url",
+    "edit_url",
 ];
 
 /// What the command line may override.
@@ -63,6 +69,8 @@ pub struct Overrides {
     pub strict: bool,
     /// `--drafts`: build draft meetings too.
     pub drafts: bool,
+    /// `--no-git`: do not read when files last changed from git history.
+    pub no_git: bool,
 }
 
 /// The site's base URL, split into what links need.
@@ -145,6 +153,12 @@ pub struct Config {
     /// How the minutes are written: the headings of roll-call sections,
     /// whose names are attendance, and of action items.
     pub conventions: Conventions,
+    /// Where each content file can be read (`source_url:`), if anywhere.
+    pub source_url: Option<SourceUrl>,
+    /// Where each content file can be edited (`edit_url:`), if anywhere.
+    pub edit_url: Option<SourceUrl>,
+    /// Whether meeting pages show when their file last changed, from git.
+    pub git: bool,
 }
 
 /// The name of the configuration file.
@@ -193,6 +207,8 @@ impl Config {
                 None => jiff::ZonedDateTime::now().date(),
             },
         };
+        let source_url = source_template(file.source_url.as_deref(), &text, "source_url")?;
+        let edit_url = source_template(file.edit_url.as_deref(), &text, "edit_url")?;
         Ok(Config {
             root: root.to_path_buf(),
             title: file
@@ -215,8 +231,101 @@ impl Config {
                     action_items: file.action_items.unwrap_or(default.action_items),
                 }
             },
+            source_url,
+            edit_url,
+            git: !overrides.no_git,
         })
     }
+}
+
+/// Reads the URL template of `key`, an error at its line when it is not one.
+fn source_template(
+    value: Option<&str>,
+    text: &str,
+    key: &str,
+) -> Result<Option<SourceUrl>, Box<Diagnostic>> {
+    let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+        return Ok(None);
+    };
+    SourceUrl::parse(value).map(Some).map_err(|m| {
+        let d = Diagnostic::error(FILE, format!("{key}: {m}")).help(
+            "write an http:// or https:// address with {path} where the file's path goes, like https://git.example/minutes/edit/main/{path}",
+        );
+        locate(d, text, key).into()
+    })
+}
+
+/// A URL template with `{path}` where a content file's path goes: where
+/// the file can be read or edited (a forge's view or edit page).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceUrl {
+    /// The template as written, trimmed.
+    template: String,
+}
+
+impl SourceUrl {
+    /// The placeholder a template must hold.
+    pub const PLACEHOLDER: &'static str = "{path}";
+
+    /// Parses a template: an `http://` or `https://` URL with a host, no
+    /// character a URL may not hold, and `{path}` (the only placeholder).
+    pub fn parse(s: &str) -> Result<SourceUrl, String> {
+        let s = s.trim();
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .ok_or_else(|| format!("`{s}` is not an http:// or https:// URL"))?;
+        if rest.is_empty() || rest.starts_with(['/', '{', '?', '#']) {
+            return Err(format!("`{s}` has no host name"));
+        }
+        if !s.contains(Self::PLACEHOLDER) {
+            return Err(format!(
+                "`{s}` has no {{path}}: every page would link to the same address"
+            ));
+        }
+        let without = s.replace(Self::PLACEHOLDER, "");
+        if let Some(bad) = without
+            .chars()
+            .find(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`{}|^".contains(*c))
+        {
+            let what = if matches!(bad, '{' | '}') {
+                " (only {path} is replaced)".to_owned()
+            } else {
+                String::new()
+            };
+            return Err(format!(
+                "`{s}` contains the character {bad:?}, which a URL may not hold{what}"
+            ));
+        }
+        Ok(SourceUrl {
+            template: s.to_owned(),
+        })
+    }
+
+    /// The address of the file at `path` (relative to the site's folder):
+    /// each segment percent-encoded, joined by `/`.
+    pub fn of(&self, path: &std::path::Path) -> String {
+        let segments: Vec<String> = path
+            .components()
+            .map(|c| encode_segment(&c.as_os_str().to_string_lossy()))
+            .collect();
+        self.template
+            .replace(Self::PLACEHOLDER, &segments.join("/"))
+    }
+}
+
+/// Percent-encodes every byte of `segment` but the unreserved characters
+/// of RFC 3986 (letters, digits, `-`, `.`, `_`, `~`).
+fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn locate(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
@@ -268,6 +377,26 @@ mod tests {
         let e = Config::load(dir.path(), &Overrides::default()).unwrap_err();
         assert_eq!(e.line, 2);
         assert_eq!(e.help.as_deref(), Some("did you mean `autolink`?"));
+    }
+
+    #[test]
+    fn source_urls_encode_each_segment() {
+        let u = SourceUrl::parse("https://git.example/m/edit/main/{path}?plain=1").unwrap();
+        assert_eq!(
+            u.of(Path::new("content/meetings/2006/Kemal Derviş #1.md")),
+            "https://git.example/m/edit/main/content/meetings/2006/Kemal%20Dervi%C5%9F%20%231.md?plain=1"
+        );
+        for bad in [
+            "git.example/{path}",
+            "ftp://git.example/{path}",
+            "https://git.example/",
+            "https:///{path}",
+            "https://git.example/{branch}/{path}",
+            "https://git example/{path}",
+            "javascript:alert(1)//{path}",
+        ] {
+            assert!(SourceUrl::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

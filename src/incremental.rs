@@ -18,6 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -26,6 +27,7 @@ use crate::Error;
 use crate::config::{self, Config, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::graph::Walks;
+use crate::history::History;
 use crate::model::{self, Parsed, ParsedFile};
 use crate::render::{self, Prints, RenderReport, Renderer, Sink};
 use crate::source;
@@ -79,6 +81,8 @@ pub struct LiveSite {
     walked: Vec<Diagnostic>,
     /// Whether the last rebuild succeeded.
     good: bool,
+    /// The git history last read, kept while `HEAD` does not move.
+    history: Option<Arc<History>>,
 }
 
 /// A content file as last read: a digest of its text, and what it parsed to.
@@ -116,6 +120,7 @@ impl LiveSite {
             walks: Walks::default(),
             walked: Vec::new(),
             good: false,
+            history: None,
         }
     }
 
@@ -192,8 +197,13 @@ impl LiveSite {
         let mut parsed = Parsed::gather(self.files.values().map(|k| &k.parsed));
         let mut diagnostics = walk_diagnostics;
         diagnostics.append(&mut parsed.diagnostics);
-        let resolved = crate::graph::resolve_again(parsed, &config, Some(&mut self.walks));
+        let mut resolved = crate::graph::resolve_again(parsed, &config, Some(&mut self.walks));
         diagnostics.extend(resolved.diagnostics);
+        if config.git {
+            let history = History::read_since(&self.root, self.history.as_ref());
+            self.history = Some(history.clone());
+            resolved.site.history = history;
+        }
         diagnostics.extend(theme_errors);
         let (site, warnings) = crate::finish(&config, resolved.site, diagnostics)?;
         let renderer = self

@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod frontmatter;
 pub mod graph;
+pub mod history;
 pub mod incremental;
 pub mod markdown;
 pub mod model;
@@ -143,6 +144,13 @@ fn analyse_timed(
     watch: &mut Stopwatch,
     release: bool,
 ) -> Result<(Site, Vec<Diagnostic>), Error> {
+    // The history is read by git beside the content, on a thread of its own.
+    let history = config.git.then(|| {
+        let root = config.root.clone();
+        std::thread::Builder::new()
+            .name("history".into())
+            .spawn(move || history::History::read(&root))
+    });
     let (files, mut diagnostics) = if release {
         let loaded = source::load_each(&config.root, |file| {
             let mut parsed = model::parse_file(file, &config.conventions);
@@ -165,9 +173,14 @@ fn analyse_timed(
     let mut parsed = model::Parsed::gather(&files);
     drop(files);
     diagnostics.append(&mut parsed.diagnostics);
-    let resolved = graph::resolve(parsed, config);
+    let mut resolved = graph::resolve(parsed, config);
     diagnostics.extend(resolved.diagnostics);
     watch.lap("resolve");
+    if let Some(Ok(reading)) = history {
+        // A thread that failed leaves the meetings without dates.
+        resolved.site.history = std::sync::Arc::new(reading.join().unwrap_or_default());
+        watch.lap("history");
+    }
     finish(config, resolved.site, diagnostics)
 }
 

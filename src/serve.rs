@@ -19,6 +19,7 @@ mod hosts;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -101,9 +102,14 @@ struct App {
     status: RwLock<Status>,
     built_once: RwLock<bool>,
     events: broadcast::Sender<(String, String)>,
+    /// How many event streams are open: the tabs of one browser share one.
+    streams: Arc<AtomicUsize>,
     /// Becomes true when the server is asked to stop: event streams, which
     /// would otherwise stay open as long as a page does, then end.
     stopping: watch::Receiver<bool>,
+    /// Held by a rebuild while it writes into `dir`, and by the server as it
+    /// stops, so the folder is not removed under a rebuild.
+    rebuilding: std::sync::Mutex<()>,
 }
 
 const LIVE_JS: &str = include_str!("serve/live.js");
@@ -146,7 +152,26 @@ pub fn run(
         host
     };
     let url = format!("http://{host}:{port}{base}");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Error::Config(Box::new(Diagnostic::error(
+                "",
+                format!("cannot start the server: {e}"),
+            )))
+        })?;
+    // Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP) all stop the
+    // server the same way. They are listened for from here on: one that
+    // comes during the first build stops the server as soon as it is built.
+    let stop_signal = {
+        let _inside = runtime.enter();
+        stop_signal()
+    };
     let dir = serve_dir(port);
+    // The preview's folder goes however `run` ends.
+    let _remove = RemoveOnDrop(dir.clone());
     let mirror = Arc::new(Mirror::new(&dir, Some(snippet(&base))).map_err(Error::Output)?);
     let mut overrides = options.overrides.clone();
     overrides.base_url = Some(url.clone());
@@ -168,7 +193,9 @@ pub fn run(
         }),
         built_once: RwLock::new(false),
         events,
+        streams: Arc::new(AtomicUsize::new(0)),
         stopping,
+        rebuilding: std::sync::Mutex::new(()),
     });
     let report = Arc::new(report);
     // The watch starts before the first build, so a file saved while that
@@ -190,34 +217,69 @@ pub fn run(
         let report = report.clone();
         std::thread::spawn(move || watch_loop(app, site, mirror, watcher, &*report));
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            Error::Config(Box::new(Diagnostic::error(
-                "",
-                format!("cannot start the server: {e}"),
-            )))
-        })?;
+    let server = app.clone();
     let result = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        let router = router(app);
+        let router = router(server);
         axum::serve(listener, router)
             .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
+                stop_signal.await;
                 let _ = stop.send(true);
             })
             .await
     });
-    let _ = std::fs::remove_dir_all(&dir);
+    // A rebuild under way finishes, and none starts, before the folder goes.
+    let _quiet = app.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
+    drop(_remove);
     result.map_err(|e| {
         Error::Config(Box::new(Diagnostic::error(
             "",
             format!("the server stopped: {e}"),
         )))
     })
+}
+
+/// Removes a folder when dropped: the preview's, however the server ends.
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Resolves when the process is asked to stop: Ctrl-C (SIGINT), and on
+/// Unix `kill` (SIGTERM) or the terminal closing (SIGHUP). The handlers
+/// are installed when this is called (inside the runtime), not when it is
+/// first awaited.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let term = signal(SignalKind::terminate()).ok();
+        let hup = signal(SignalKind::hangup()).ok();
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        async move {
+            let next = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                _ = next(term) => {}
+                _ = next(hup) => {}
+                _ = next(interrupt) => {}
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 fn watch_loop(
@@ -228,6 +290,10 @@ fn watch_loop(
     report: &dyn Fn(Report<'_>),
 ) {
     while let Some(changes) = watcher.next_batch() {
+        let _writing = app.rebuilding.lock().unwrap_or_else(|e| e.into_inner());
+        if *app.stopping.borrow() {
+            return;
+        }
         rebuild(&app, &mut site, &mirror, &changes, report);
     }
 }
@@ -321,7 +387,7 @@ async fn answer(State(app): State<Arc<App>>, req: Request) -> Response {
     }
     match rest.as_str() {
         "__quorum/live.js" => live_js(&app),
-        "__quorum/events" => events(&app).into_response(),
+        "__quorum/events" => events(&app),
         _ => files(&app, req, &rest).await,
     }
 }
@@ -338,7 +404,26 @@ fn live_js(app: &App) -> Response {
         .into_response()
 }
 
-fn events(app: &App) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+/// Counts an open event stream for as long as it lives.
+struct Open(Arc<AtomicUsize>);
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The event stream: `hello` with the status, then `reload` and `failed` as
+/// rebuilds end. `X-Quorum-Streams` says how many are open, this one included.
+fn events(app: &App) -> Response {
+    let open = Open(app.streams.clone());
+    let count = open.0.fetch_add(1, Ordering::Relaxed) + 1;
+    let sse = Sse::new(stream_events(app, open))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)));
+    ([("x-quorum-streams", count.to_string())], sse).into_response()
+}
+
+fn stream_events(app: &App, open: Open) -> impl Stream<Item = Result<Event, Infallible>> + use<> {
     let hello = {
         let status = app.status.read().unwrap_or_else(|e| e.into_inner());
         serde_json::to_string(&*status).unwrap_or_default()
@@ -346,24 +431,26 @@ fn events(app: &App) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<
     let rx = app.events.subscribe();
     let stopping = app.stopping.clone();
     let first = stream::once(async move { Ok(Event::default().event("hello").data(hello)) });
-    let rest = stream::unfold((rx, stopping), |(mut rx, mut stopping)| async move {
-        loop {
-            let received = tokio::select! {
-                received = rx.recv() => received,
-                _ = stopping.wait_for(|stop| *stop) => return None,
-            };
-            match received {
-                Ok((name, data)) => {
-                    let event = Event::default().event(name).data(data);
-                    return Some((Ok(event), (rx, stopping)));
+    let rest = stream::unfold(
+        (rx, stopping, open),
+        |(mut rx, mut stopping, open)| async move {
+            loop {
+                let received = tokio::select! {
+                    received = rx.recv() => received,
+                    _ = stopping.wait_for(|stop| *stop) => return None,
+                };
+                match received {
+                    Ok((name, data)) => {
+                        let event = Event::default().event(name).data(data);
+                        return Some((Ok(event), (rx, stopping, open)));
+                    }
+                    Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                    Err(broadcast::error::RecvError::Closed) => return None,
                 }
-                Err(broadcast::error::RecvError::Lagged(_)) => continue,
-                Err(broadcast::error::RecvError::Closed) => return None,
             }
-        }
-    });
-    Sse::new(futures_util::StreamExt::chain(first, rest))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        },
+    );
+    futures_util::StreamExt::chain(first, rest)
 }
 
 /// Serves the mirror's file at `rest` (below the base path, as the request

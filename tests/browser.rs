@@ -37,7 +37,7 @@ fn a_served_page_reloads_on_save_and_shows_errors_in_an_overlay() {
         "---\nname: [Nordic Network\n---\n",
     );
     tab.wait_for("document.getElementById('q-live-errors')");
-    let overlay = tab.eval("document.getElementById('q-live-errors').innerText");
+    let overlay = tab.eval("document.getElementById('q-live-errors').shadowRoot.textContent");
     let overlay = overlay.as_str().unwrap();
     assert!(
         overlay.contains("content/entities/nordic-network.md:2"),

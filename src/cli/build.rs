@@ -59,17 +59,23 @@ impl Args {
             }
             return Ok(());
         }
+        // A stop asked for while a build runs waits for it, so that no
+        // staging folder is left behind; between builds it stops at once.
+        let stopper = Stopper::install();
         // The watch starts before the first build, so a file saved while
         // that build runs is built again.
         let ignore = vec![output.clone(), self.site.root.join("target")];
         let mut watcher = Watcher::start(&self.site.root, ignore)
             .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
-        let first = quorum::build_waiting(&config, &output, &wait);
+        let first = stopper.during(|| quorum::build_waiting(&config, &output, &wait));
         // An output folder quorum may not replace stops the watch at once.
         if let Err(e @ Error::Output(_)) = first {
             return Err(e);
         }
         show(first);
+        if stopper.asked() {
+            return Ok(());
+        }
         if let Some(why) = &watcher.polling {
             eprintln!("note: {why}; checking for changes twice a second instead");
         }
@@ -78,9 +84,14 @@ impl Args {
             self.site.root.display()
         );
         while watcher.next_batch().is_some() {
-            let result = quorum::load_config(&self.site.root, &self.site.overrides())
-                .and_then(|config| quorum::build_waiting(&config, &output, &wait));
+            let result = stopper.during(|| {
+                quorum::load_config(&self.site.root, &self.site.overrides())
+                    .and_then(|config| quorum::build_waiting(&config, &output, &wait))
+            });
             show(result);
+            if stopper.asked() {
+                break;
+            }
         }
         Ok(())
     }
@@ -169,4 +180,68 @@ pub fn summary(r: &BuildReport, verb: &str) -> String {
         r.elapsed.as_millis(),
         plural(warnings),
     )
+}
+
+/// Stops `build --watch` on Ctrl-C, `kill` (SIGTERM) or a closed terminal
+/// (SIGHUP): at once between builds, or once the build under way is in
+/// place, so that it leaves no staging folder; a second signal stops it at
+/// once. The signals are blocked in every thread and taken by one of its
+/// own, so it must be installed before any other thread starts.
+struct Stopper {
+    /// Whether a build runs, and whether a stop was asked for meanwhile.
+    state: std::sync::Arc<std::sync::Mutex<(bool, bool)>>,
+}
+
+impl Stopper {
+    fn install() -> Stopper {
+        let state = std::sync::Arc::new(std::sync::Mutex::new((false, false)));
+        #[cfg(unix)]
+        {
+            let taken = state.clone();
+            // SAFETY: the set is initialised by sigemptyset before use, and
+            // only this process's own signal mask is changed.
+            let set = unsafe {
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                    libc::sigaddset(&mut set, signal);
+                }
+                libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+                set
+            };
+            let _ = std::thread::Builder::new()
+                .name("signals".into())
+                .spawn(move || {
+                    loop {
+                        let mut signal = 0;
+                        // SAFETY: sigwait reads the set and writes the signal.
+                        if unsafe { libc::sigwait(&set, &mut signal) } != 0 {
+                            continue;
+                        }
+                        let mut state = taken.lock().unwrap_or_else(|e| e.into_inner());
+                        let (building, asked) = &mut *state;
+                        if *building && !*asked {
+                            *asked = true;
+                            eprintln!("stopping once this build is in place");
+                        } else {
+                            std::process::exit(0);
+                        }
+                    }
+                });
+        }
+        Stopper { state }
+    }
+
+    /// Runs one build, marked as running.
+    fn during<T>(&self, build: impl FnOnce() -> T) -> T {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = true;
+        let result = build();
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = false;
+        result
+    }
+
+    /// Whether a stop was asked for while a build ran.
+    fn asked(&self) -> bool {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).1
+    }
 }

@@ -53,6 +53,9 @@ pub struct SiteArgs {
     /// Build draft meetings too.
     #[arg(long)]
     pub drafts: bool,
+    /// Do not read from git history when each meeting's file last changed.
+    #[arg(long)]
+    pub no_git: bool,
 }
 
 impl SiteArgs {
@@ -63,6 +66,7 @@ impl SiteArgs {
             today: self.today.clone(),
             strict: self.strict,
             drafts: self.drafts,
+            no_git: self.no_git,
         }
     }
 }

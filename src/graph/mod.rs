@@ -27,6 +27,7 @@ pub use passages::{Backlink, Passage};
 pub use resolve::{resolve, resolve_again};
 
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::markdown::{Autolink, Mentions, RollCall, Searched};
 use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
@@ -125,6 +126,9 @@ pub struct Site {
     pub roll_call: RollCall,
     /// What counts as today.
     pub today: Date,
+    /// When each meeting's file last changed, from git history: read
+    /// beside the content and set once the graph is resolved.
+    pub history: Arc<History>,
 }
 
 /// A meeting and everything the graph knows about it.

@@ -44,6 +44,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             autolink: config.autolink,
             roll_call: config.conventions.roll_call.clone(),
             today: config.today,
+            history: Default::default(),
         },
         diagnostics: Vec::new(),
         slugs: HashMap::new(),

@@ -208,6 +208,10 @@ struct PageView {
     title: String,
     path: String,
     permalink: String,
+    /// Where the page's own file can be read and edited (`source_url:` and
+    /// `edit_url:`); none on pages made from no file of their own.
+    source_url: Option<String>,
+    edit_url: Option<String>,
 }
 
 const GENERATOR: &str = concat!("quorum ", env!("CARGO_PKG_VERSION"));
@@ -623,11 +627,20 @@ impl PageVars<'_> {
 /// The context every template receives, for the page at `dir`.
 pub fn base_context(ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str) -> Context {
     let mut vars = Vars::new(None);
-    base_vars(&mut vars, ctx, kind, title, dir);
+    base_vars(&mut vars, ctx, kind, title, dir, None);
     vars.context
 }
 
-fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir: &str) {
+/// Inserts what every template receives; `source` is the page's own file,
+/// relative to the site's folder, when it has one.
+fn base_vars(
+    c: &mut Vars,
+    ctx: &Ctx<'_>,
+    kind: &'static str,
+    title: String,
+    dir: &str,
+    source: Option<&Path>,
+) {
     let urls = ctx.urls;
     let values = ctx.values;
     // What every page shows alike is made into a template value once.
@@ -660,6 +673,12 @@ fn base_vars(c: &mut Vars, ctx: &Ctx<'_>, kind: &'static str, title: String, dir
             title,
             path: urls.path(dir),
             permalink: urls.permalink(dir),
+            source_url: source
+                .zip(ctx.config.source_url.as_ref())
+                .map(|(p, u)| u.of(p)),
+            edit_url: source
+                .zip(ctx.config.edit_url.as_ref())
+                .map(|(p, u)| u.of(p)),
         },
     );
     c.insert("nav", &nav(ctx, dir));
@@ -720,7 +739,14 @@ fn page_context<'a>(
     let dir = page.dir(ctx);
     let ctx = &ctx.on_page(&dir);
     let mut c = Vars::new(fingerprint);
-    base_vars(&mut c, ctx, page.kind(), page.title(ctx), &dir);
+    base_vars(
+        &mut c,
+        ctx,
+        page.kind(),
+        page.title(ctx),
+        &dir,
+        page.source(ctx),
+    );
     match pages::data(ctx, page)? {
         Data::Home(d) => c.insert_later("home", d),
         Data::Meetings(d) => c.insert_later("index", d),

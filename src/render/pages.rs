@@ -169,6 +169,23 @@ impl Page {
         }
     }
 
+    /// The content file the page is made from, relative to the site's
+    /// folder: meetings, free pages, and entities and topics that have a
+    /// file (not stubs).
+    pub fn source<'a>(self, ctx: &Ctx<'a>) -> Option<&'a std::path::Path> {
+        let s = ctx.site;
+        match self {
+            Page::Meeting(i) => Some(&s.meetings[i].doc.source.path),
+            Page::Entity(i) => s.entities[i]
+                .doc
+                .as_deref()
+                .map(|d| d.source.path.as_path()),
+            Page::Topic(i) => s.topics[i].doc.as_deref().map(|d| d.source.path.as_path()),
+            Page::Free(i) => Some(&s.pages[i].doc.source.path),
+            _ => None,
+        }
+    }
+
     /// The page's title.
     pub fn title(self, ctx: &Ctx<'_>) -> String {
         match self {
@@ -308,6 +325,9 @@ pub struct MeetingView<'a> {
     pub body: Body<'a>,
     pub prev: Option<MeetingRef<'a>>,
     pub next: Option<MeetingRef<'a>>,
+    /// When its file last changed, from git history (none outside a
+    /// repository, for a file never committed, or with `--no-git`).
+    pub changed: Option<PartialDate>,
 }
 
 #[derive(Serialize)]
@@ -645,6 +665,11 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
         ),
         prev: m.prev.map(|p| ctx.meeting(p)),
         next: m.next.map(|n| ctx.meeting(n)),
+        changed: ctx
+            .site
+            .history
+            .changed(&doc.source.path)
+            .map(PartialDate::from_date),
     })
 }
 

@@ -239,9 +239,16 @@ impl Server {
     /// for it to end; `None` if it is still running then.
     #[allow(dead_code)]
     pub fn interrupt(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        self.signal(libc::SIGINT, limit)
+    }
+
+    /// Sends the server `signal` and waits up to `limit` for it to end;
+    /// `None` if it is still running then.
+    #[allow(dead_code)]
+    pub fn signal(&mut self, signal: i32, limit: Duration) -> Option<std::process::ExitStatus> {
         // SAFETY: kill(2) on a child this struct owns and has not reaped.
         unsafe {
-            libc::kill(self.child.id() as i32, libc::SIGINT);
+            libc::kill(self.child.id() as i32, signal);
         }
         let start = Instant::now();
         while start.elapsed() < limit {
