@@ -8,6 +8,7 @@
 // Diagnostics are the error values of this crate: returned by value, on purpose.
 #![allow(clippy::result_large_err)]
 
+pub mod archetype;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
@@ -199,6 +200,23 @@ pub(crate) fn finish(
         return Err(Error::Content(diagnostics));
     }
     Ok((site, diagnostics))
+}
+
+/// Prepares a new meeting, entity or topic file (see [`archetype`]) from the
+/// site, drafts included. Nothing is written: the caller writes the draft.
+/// A site with errors prepares nothing; a refusal (a file of that name
+/// already there, a slug that is a year) is a configuration error.
+pub fn prepare_new(
+    config: &Config,
+    request: &archetype::Request,
+) -> Result<archetype::Draft, Error> {
+    let config = Config {
+        drafts: true,
+        strict: false,
+        ..config.clone()
+    };
+    let (site, _) = analyse(&config)?;
+    archetype::draft(&site, &config, request).map_err(|d| Error::Config(Box::new(d)))
 }
 
 /// Compiles the theme and analyses the content, reporting the errors of both.

@@ -25,7 +25,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Create a new site: quorum.yaml and one example of each kind of file.
+    /// Create a new site (DIR), or a new meeting in a site.
     New(new::Args),
     /// Build the site into public/ (or --output).
     Build(build::Args),

@@ -1,15 +1,109 @@
-//! `quorum new DIR`: a new site with one example of each kind of file.
+//! `quorum new`: a new site (`quorum new DIR`), or a new meeting, entity or
+//! topic in a site (`quorum new meeting`, `quorum new entity NAME`,
+//! `quorum new topic NAME`), prepared from what the site already holds. It
+//! never replaces a file.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use quorum::Error;
+use quorum::archetype::{EntryRequest, MeetingRequest, Request};
+use quorum::config::Overrides;
 use quorum::diagnostic::Diagnostic;
+use quorum::model::date::PartialDate;
+use quorum::model::front::EntityKind;
+
+use super::{plural, print_diagnostics};
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
-    /// The folder to create (it must not exist, or be empty).
-    pub dir: PathBuf,
+    /// The folder of a new site (it must not exist, or be empty). A folder
+    /// named `meeting`, `entity` or `topic` is written `./meeting`.
+    #[arg(required = true)]
+    pub dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub file: Option<File>,
+}
+
+/// A new file in an existing site.
+#[derive(Debug, clap::Subcommand)]
+pub enum File {
+    /// The next meeting of a series, from its last meeting: series,
+    /// location, chair and attendees carried over, its pending actions
+    /// listed under `updates:`, commented out.
+    Meeting(MeetingArgs),
+    /// A person, organisation, body or country: content/entities/<slug>.md,
+    /// its kind guessed from its name.
+    Entity(EntityArgs),
+    /// A subject of the minutes: content/topics/<slug>.md.
+    Topic(TopicArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntityArgs {
+    /// The name, as the minutes write it.
+    pub name: String,
+    /// What it is (default: a guess from the name).
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    #[command(flatten)]
+    pub site: InSite,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    Organization,
+    Body,
+    Person,
+    Country,
+    Other,
+}
+
+impl From<Kind> for EntityKind {
+    fn from(k: Kind) -> EntityKind {
+        match k {
+            Kind::Organization => EntityKind::Organization,
+            Kind::Body => EntityKind::Body,
+            Kind::Person => EntityKind::Person,
+            Kind::Country => EntityKind::Country,
+            Kind::Other => EntityKind::Other,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TopicArgs {
+    /// The name, as the minutes write it.
+    pub name: String,
+    #[command(flatten)]
+    pub site: InSite,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MeetingArgs {
+    /// The title (default: the last meeting's, with the new date in place
+    /// of its own, or "<series> <date>").
+    pub title: Option<String>,
+    /// The series, by name (default: the series of the most recent meeting).
+    #[arg(long, value_name = "NAME")]
+    pub series: Option<String>,
+    /// The meeting's date, YYYY-MM-DD or YYYY-MM (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[command(flatten)]
+    pub site: InSite,
+}
+
+/// The site a new file goes into.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InSite {
+    /// The site's folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// What counts as today, a new meeting's date by default (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 }
 
 const FILES: &[(&str, &str)] = &[
@@ -59,13 +153,93 @@ const FILES: &[(&str, &str)] = &[
 
 impl Args {
     pub fn run(self) -> Result<(), Error> {
-        create(&self.dir).map_err(|m| Error::Config(Box::new(Diagnostic::error(&self.dir, m))))?;
-        eprintln!(
-            "created a new site in {}\n  build it:   quorum build --root {0}\n  preview it: quorum serve --root {0}",
-            self.dir.display()
-        );
+        match (self.file, self.dir) {
+            (Some(file), _) => file.run(),
+            (None, Some(dir)) => new_site(&dir),
+            // clap asks for DIR when neither is given.
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+fn new_site(dir: &Path) -> Result<(), Error> {
+    create(dir).map_err(|m| Error::Config(Box::new(Diagnostic::error(dir, m))))?;
+    eprintln!(
+        "created a new site in {}\n  build it:   quorum build --root {0}\n  preview it: quorum serve --root {0}",
+        dir.display()
+    );
+    Ok(())
+}
+
+impl File {
+    fn run(self) -> Result<(), Error> {
+        let (site, request) = match self {
+            File::Meeting(m) => {
+                let date = m.date.as_deref().map(parse_date).transpose()?;
+                let request = MeetingRequest {
+                    series: m.series,
+                    date,
+                    title: m.title,
+                };
+                (m.site, Request::Meeting(request))
+            }
+            File::Entity(e) => {
+                let request = EntryRequest {
+                    name: e.name,
+                    kind: e.kind.map(EntityKind::from),
+                };
+                (e.site, Request::Entity(request))
+            }
+            File::Topic(t) => {
+                let request = EntryRequest {
+                    name: t.name,
+                    kind: None,
+                };
+                (t.site, Request::Topic(request))
+            }
+        };
+        let overrides = Overrides {
+            today: site.today.clone(),
+            ..Overrides::default()
+        };
+        let config = quorum::load_config(&site.root, &overrides)?;
+        let draft = match quorum::prepare_new(&config, &request) {
+            Err(Error::Content(ds)) => {
+                print_diagnostics(&ds);
+                let n = ds.iter().filter(|d| d.is_error()).count();
+                eprintln!(
+                    "error: no file was written: the site has {n} error{} to correct first",
+                    plural(n)
+                );
+                return Err(Error::Found(n));
+            }
+            other => other?,
+        };
+        draft
+            .write(&config.root)
+            .map_err(|d| Error::Config(Box::new(d)))?;
+        for note in &draft.notes {
+            eprintln!("note: {note}");
+        }
+        // The path alone on standard output, for `$EDITOR "$(quorum new meeting)"`.
+        let shown = if site.root == Path::new(".") {
+            draft.path
+        } else {
+            site.root.join(&draft.path)
+        };
+        println!("{}", shown.display());
         Ok(())
     }
+}
+
+/// `--date`, as front matter writes dates.
+fn parse_date(s: &str) -> Result<PartialDate, Error> {
+    PartialDate::parse(s.trim()).map_err(|e| {
+        Error::Config(Box::new(
+            Diagnostic::error("", format!("--date {s}: {e}"))
+                .help("write the date as YYYY-MM-DD, or YYYY-MM for a month"),
+        ))
+    })
 }
 
 fn create(dir: &Path) -> Result<(), String> {

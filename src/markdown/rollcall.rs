@@ -77,6 +77,11 @@ impl RollCall {
         RollCall { words, firsts }
     }
 
+    /// The words, lower-cased, in alphabetical order.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     fn is_word(&self, w: &str) -> bool {
         self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
     }

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod authoring;
 pub mod browser;
 pub mod corpus;
 pub mod server;
