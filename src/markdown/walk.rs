@@ -444,6 +444,18 @@ pub fn to_html<L: Links>(
     }
 }
 
+/// The box of a task list item. Minutes record whether a task was done;
+/// nobody ticks it on the page, so it is no form control (a checkbox would
+/// need a label it cannot have): the state is said in words, which the
+/// theme hides and draws as a box.
+fn task_marker(done: bool) -> &'static str {
+    if done {
+        "<span class=\"q-task q-task--done\"><span class=\"q-task__state\">Done: </span></span>"
+    } else {
+        "<span class=\"q-task\"><span class=\"q-task__state\">To do: </span></span>"
+    }
+}
+
 /// Consecutive texts, joined. The first is kept as the parser gave it; a
 /// second makes a string that the rest are added to, so a paragraph the
 /// parser hands over in a million pieces costs its length, not the square.
@@ -807,6 +819,7 @@ impl<'a, L: Links> Walker<'a, '_, L> {
                 self.push_block_text(" ");
                 self.emit(event);
             }
+            Event::TaskListMarker(done) => self.emit(Event::InlineHtml(task_marker(done).into())),
             other => self.emit(other),
         }
     }
@@ -1003,6 +1016,43 @@ mod tests {
     fn html(body: &str, autolink: Autolink) -> String {
         let o = super::super::outline(body, &super::super::Conventions::default());
         to_html(body, &o.headings, &fake(), style(autolink), None)
+    }
+
+    #[test]
+    fn task_list_boxes_are_words_not_controls() {
+        let out = html(
+            "- [x] Circulate the notes\n- [ ] Ask UNDP\n",
+            Autolink::None,
+        );
+        assert!(!out.contains("<input"), "{out}");
+        assert!(
+            out.contains("<span class=\"q-task q-task--done\"><span class=\"q-task__state\">Done: </span></span>Circulate the notes"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "<span class=\"q-task\"><span class=\"q-task__state\">To do: </span></span>Ask"
+            ),
+            "{out}"
+        );
+        for raw_html in [RawHtml::Sanitize, RawHtml::Escape] {
+            let body = "- [x] Done\n";
+            let o = super::super::outline(body, &super::super::Conventions::default());
+            let out = to_html(
+                body,
+                &o.headings,
+                &fake(),
+                Style {
+                    raw_html,
+                    ..style(Autolink::None)
+                },
+                None,
+            );
+            assert!(
+                out.contains("<span class=\"q-task q-task--done\">"),
+                "{raw_html:?}: {out}"
+            );
+        }
     }
 
     #[test]

@@ -2,10 +2,13 @@
  *
  * Hovering (with a mouse or pen) or focusing with the keyboard a link to a
  * meeting, entity, topic or action shows a small card: its kind, title, a
- * one-line summary and a few facts. Escape, moving away or leaving the link
- * hides it; touch taps simply follow the link. The card never takes the
- * pointer (it lets every click through) and the site works the same without
- * this script.
+ * one-line summary and a few facts. It stays while the pointer is on the
+ * link or on the card itself, or while the link has the focus; Escape puts it
+ * away without moving either (WCAG 1.4.13). It never covers the link, nor
+ * the search result the link is the title of: it goes above them, where the
+ * reader has already been, or below them when there is no room above. Touch
+ * taps simply follow the link, and the site works the same without this
+ * script.
  *
  * The data is what the build writes under `previews/` (src/views/previews.rs):
  * `previews/index.json` says how many chunks each kind has, and a page's card
@@ -28,18 +31,22 @@
   var KINDS = { meetings: 'meeting', entities: 'entity', topics: 'topic', actions: 'action' };
   var PATH = /^(meetings|entities|topics|actions)\/([a-z0-9-]+)\/(?:index\.html)?$/;
   var SHOW_AFTER = 300;    // ms of hovering before the card shows
-  var HIDE_AFTER = 120;    // ms after leaving before it hides
+  var HIDE_AFTER = 300;    // ms after leaving before it hides (time to reach the card)
 
   var box = document.createElement('div');
   box.className = 'q-preview';
   box.id = 'q-preview';
   box.setAttribute('role', 'tooltip');
   box.hidden = true;
-  document.body.appendChild(box);
+  // In the main landmark, so that nothing on the page is outside one.
+  (document.getElementById('q-main') || document.querySelector('main') || document.body).appendChild(box);
 
   var manifest = null;     // promise of previews/index.json
   var chunks = {};         // url → promise of a chunk
   var current = null;      // the link the card is for (shown or on its way)
+  var zone = null;         // what the card must not cover: the link, or its search result
+  var byFocus = false;     // for the keyboard's focus: the pointer does not put it away
+  var pending = null;      // the link the pointer rests on, waiting for its card
   var described = null;    // the link carrying aria-describedby
   var timer = 0;
   var here = strip(location.href);
@@ -111,26 +118,40 @@
     }
   }
 
+  /* Above the link when it fits (over what was read before it), else below
+   * the link or the search result it heads; the side with more room when
+   * neither fits. */
   function place(a) {
-    var r = a.getBoundingClientRect();
+    var r = a.getBoundingClientRect(), z = zone.getBoundingClientRect();
     var doc = document.documentElement;
     box.style.left = '0px';
     box.style.top = '0px';
     var w = box.offsetWidth, h = box.offsetHeight;
     var left = Math.max(8, Math.min(r.left, doc.clientWidth - w - 8));
-    var top = r.bottom + 6;
-    if (top + h > doc.clientHeight - 8 && r.top - h - 6 > 8) top = r.top - h - 6;
-    box.style.left = (left + window.scrollX) + 'px';
-    box.style.top = (top + window.scrollY) + 'px';
+    var top = z.top - h - 6;
+    if (top < 8 && (z.bottom + 6 + h <= doc.clientHeight - 8 || doc.clientHeight - z.bottom > z.top)) top = z.bottom + 6;
+    top = Math.max(top, 8 - window.scrollY);       // never above the page's top
+    // From the viewport to the box's containing block: the page, unless a
+    // theme positions an element around the box.
+    var op = box.offsetParent, dx = window.scrollX, dy = window.scrollY;
+    if (op && op !== document.body && op !== document.documentElement) {
+      var o = op.getBoundingClientRect();
+      dx = op.scrollLeft - o.left - op.clientLeft;
+      dy = op.scrollTop - o.top - op.clientTop;
+    }
+    box.style.left = (left + dx) + 'px';
+    box.style.top = (top + dy) + 'px';
   }
 
-  function show(a) {
+  function show(a, focus) {
     var t = target(a);
     if (!t) { hide(); return; }          // a link without a card: put the last one away
     current = a;
+    byFocus = focus;
     card(t).then(function (d) {
       if (current !== a || !d) return;
       fill(d);
+      zone = a.closest('.q-search-result') || a;
       box.hidden = false;
       place(a);
       if (described && described !== a) described.removeAttribute('aria-describedby');
@@ -144,6 +165,7 @@
   function hide() {
     clearTimeout(timer);
     current = null;
+    zone = null;
     box.hidden = true;
     if (described) {
       described.removeAttribute('aria-describedby');
@@ -161,31 +183,57 @@
     return t && t.closest ? t.closest('a[href]') : null;
   }
 
+  /* Whether the pointer, now over `to`, still wants the card: it is on the
+   * card, or on the link or search result the card is for. */
+  function staying(to) {
+    return !!to && !!zone && (box.contains(to) || zone.contains(to));
+  }
+
   document.addEventListener('pointerover', function (e) {
     if (e.pointerType === 'touch') return;          // a tap follows the link
     var a = linkOf(e);
+    if (box.contains(e.target) || (a && a === current && !box.hidden)) {
+      if (!byFocus) clearTimeout(timer);            // back on the card or its link: it stays
+      return;
+    }
     if (!a) return;
-    if (a === current && !box.hidden) { clearTimeout(timer); return; }
-    later(function () { show(a); }, SHOW_AFTER);
+    pending = a;
+    later(function () { pending = null; show(a, false); }, SHOW_AFTER);
   });
   document.addEventListener('pointerout', function (e) {
     if (e.pointerType === 'touch') return;
     var a = linkOf(e);
-    if (!a || (e.relatedTarget && a.contains(e.relatedTarget))) return;
-    later(hide, HIDE_AFTER);
+    if (a && e.relatedTarget && a.contains(e.relatedTarget)) return;   // still on the link
+    if (a && a === pending) {                       // left before its card came
+      pending = null;
+      if (byFocus && !box.hidden) clearTimeout(timer); else later(hide, HIDE_AFTER);
+      return;
+    }
+    if (box.hidden || byFocus || staying(e.relatedTarget)) return;
+    if (a || box.contains(e.target) || zone.contains(e.target)) later(hide, HIDE_AFTER);
   });
   document.addEventListener('focusin', function (e) {
     var a = linkOf(e);
     if (!a) return;
     var keyboard = true;
     try { keyboard = a.matches(':focus-visible'); } catch (err) { /* older browsers */ }
-    if (keyboard) { clearTimeout(timer); show(a); } else { hide(); }
+    if (keyboard) { clearTimeout(timer); show(a, true); } else { hide(); }
   });
-  document.addEventListener('focusout', function () { later(hide, HIDE_AFTER); });
+  // The keyboard's card goes with the focus (the next link brings its own).
+  document.addEventListener('focusout', function () {
+    if (byFocus) hide();
+  });
+  // Before the page's own keys (the search box clears on Escape): an Escape
+  // that puts the card away does nothing else.
   document.addEventListener('keydown', function (e) {
-    if (e.key === 'Escape' && !box.hidden) hide();
+    if (e.key !== 'Escape' || box.hidden) return;
+    hide();
+    e.stopPropagation();
+    e.preventDefault();
+  }, true);
+  document.addEventListener('pointerdown', function (e) {
+    if (!box.contains(e.target)) hide();            // the card's text can be selected
   });
-  document.addEventListener('pointerdown', hide);
   window.addEventListener('resize', hide);
 })();
 
