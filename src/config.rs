@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
-use crate::markdown::{Autolink, Conventions, RawHtml, RollCall};
+use crate::markdown::patterns::PatternError;
+use crate::markdown::{Autolink, Conventions, LinkPattern, LinkPatterns, RawHtml, RollCall};
 use crate::model::date::PartialDate;
 
 /// `quorum.yaml` as written.
@@ -41,6 +42,7 @@ struct ConfigFile {
     source_url: Option<String>,
     #[serde(default)]
     edit_url: Option<String>,
+    links: Option<Vec<LinkPattern>>,
 }
 
 const KEYS: &[&str] = &[
@@ -56,6 +58,7 @@ const KEYS: &[&str] = &[
     "action_items",
     "source_url",
     "edit_url",
+    "links",
 ];
 
 /// What the command line may override.
@@ -159,6 +162,8 @@ pub struct Config {
     pub edit_url: Option<SourceUrl>,
     /// Whether meeting pages show when their file last changed, from git.
     pub git: bool,
+    /// Words of a form of their own that become links (`links:`).
+    pub link_patterns: LinkPatterns,
 }
 
 /// The name of the configuration file.
@@ -209,6 +214,9 @@ impl Config {
         };
         let source_url = source_template(file.source_url.as_deref(), &text, "source_url")?;
         let edit_url = source_template(file.edit_url.as_deref(), &text, "edit_url")?;
+        let written = file.links.unwrap_or_default();
+        let link_patterns =
+            LinkPatterns::new(written.clone()).map_err(|e| pattern_error(e, &written, &text))?;
         Ok(Config {
             root: root.to_path_buf(),
             title: file
@@ -234,6 +242,7 @@ impl Config {
             source_url,
             edit_url,
             git: !overrides.no_git,
+            link_patterns,
         })
     }
 }
@@ -328,6 +337,48 @@ fn encode_segment(segment: &str) -> String {
     out
 }
 
+/// The diagnostic of an entry of `links:` that cannot be used, at its
+/// pattern or address in the file (at the fault, where the pattern is
+/// written there as it reads).
+fn pattern_error(e: PatternError, written: &[LinkPattern], text: &str) -> Box<Diagnostic> {
+    let d = Diagnostic::error(FILE, format!("links: {}", e.message)).help(e.help);
+    let Some(entry) = written.get(e.index) else {
+        return locate(d, text, "links").into();
+    };
+    let (key, value) = if e.in_url {
+        ("url", &entry.url)
+    } else {
+        ("pattern", &entry.pattern)
+    };
+    let scalars = frontmatter::scalars(text);
+    let after_links = scalars
+        .iter()
+        .position(|(s, _)| s == "links")
+        .map_or(0, |i| i + 1);
+    let at = scalars[after_links.min(scalars.len())..]
+        .windows(2)
+        .find(|w| w[0].0 == key && w[1].0 == *value)
+        .map(|w| w[1].1);
+    let Some(at) = at else {
+        return locate(d, text, "links").into();
+    };
+    let as_written = text
+        .get(at..)
+        .is_some_and(|t| t.starts_with(value.as_str()));
+    let fault = e
+        .column
+        .filter(|_| as_written)
+        .and_then(|c| value.char_indices().nth(c))
+        .map(|(i, _)| i);
+    match fault {
+        Some(i) => d.at_offset(text, at + i).into(),
+        None => d
+            .at_offset(text, at)
+            .width(if as_written { value.chars().count() } else { 1 })
+            .into(),
+    }
+}
+
 fn locate(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
     match text.lines().position(|l| l.trim_start().starts_with(key)) {
         Some(i) => d.at(text, i + 1, 1).width(key.len()),
@@ -397,6 +448,35 @@ mod tests {
         ] {
             assert!(SourceUrl::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn bad_link_patterns_are_shown_where_they_are_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let load = |yaml: &str| {
+            std::fs::write(dir.path().join(FILE), yaml).unwrap();
+            Config::load(dir.path(), &Overrides::default())
+        };
+        let links = "title: x\nlinks:\n  - pattern: '#(\\d+)'\n    url: https://t.example/$1\n";
+        let c = load(links).unwrap();
+        assert_eq!(c.link_patterns.written().len(), 1);
+        let e = load(&format!(
+            "{links}  - pattern: 'A/(RES/\\d+'\n    url: https://undocs.org/$0\n"
+        ))
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (5, 17), "{e:?}");
+        assert!(e.message.contains("`A/(RES/\\d+`"), "{}", e.message);
+        assert!(e.message.contains("unclosed group"), "{}", e.message);
+        assert_eq!(e.source_line.as_deref(), Some("  - pattern: 'A/(RES/\\d+'"));
+        let e = load("links:\n  - { pattern: \"#(\\\\d+)\", url: \"https://t.example/$1$2\" }\n")
+            .unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(e.column, 33, "{e:?}");
+        assert!(e.message.contains("uses `$2`, but the pattern has 1 group"));
+        let e = load("links:\n  - pattern: x\n    link: y\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = load("links:\n  - pattern: '('\n    url: /a\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 15), "{e:?}");
     }
 
     #[test]

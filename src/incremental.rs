@@ -349,8 +349,9 @@ mod tests {
 
     /// A copy of the site in `fixture` (relative to the crate) kept live,
     /// checked against a full build after each of `edits`: a file, and what
-    /// its text becomes (the first match of `.0` replaced by `.1`).
-    fn follow(fixture: &str, edits: &[(&str, &str, &str)]) {
+    /// its text becomes (the first match of `.0` replaced by `.1`). Returns
+    /// the site as served at the end.
+    fn follow(fixture: &str, edits: &[(&str, &str, &str)]) -> BTreeMap<String, Vec<u8>> {
         let dir = tempfile::tempdir().unwrap();
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
         std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
@@ -381,6 +382,7 @@ mod tests {
                 );
             }
         }
+        served
     }
 
     #[test]
@@ -482,6 +484,30 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn edits_of_pattern_links_rebuild_the_bodies() {
+        let served = follow(
+            "tests/fixtures/steering",
+            &[
+                (
+                    "quorum.yaml",
+                    "today: 2025-06-30\n",
+                    "today: 2025-06-30\nlinks:\n  - pattern: '(?P<repo>[\\w-]+/[\\w-]+)#(?P<n>\\d+)'\n    url: https://tracker.example/${repo}/issues/${n}\n",
+                ),
+                ("quorum.yaml", "/issues/", "/pull/"),
+            ],
+        );
+        let page = |path: &str| String::from_utf8_lossy(&served[path]).into_owned();
+        // In a decision's text.
+        let link = "<a class=\"q-pattern\" href=\"https://tracker.example/example/tsc/pull/19\">example/tsc#19</a>";
+        let meeting = page("meetings/tsc-2019-04-10/index.html");
+        assert!(meeting.contains(link), "{meeting}");
+        assert!(!meeting.contains("/issues/19"), "{meeting}");
+        assert!(page("decisions/index.html").contains(link));
+        // Never inside a link.
+        assert!(!page("meetings/tsc-2019-01-16/index.html").contains("q-pattern"));
     }
 
     #[test]

@@ -318,3 +318,83 @@ fn free_pages_are_in_the_navigation() {
     assert!(nav.iter().any(|h| h.ends_with("pages/about/")), "{nav:?}");
     assert_eq!(built.texts("pages/about/index.html", "h1").len(), 1);
 }
+
+#[test]
+fn pattern_links_are_made_in_text_and_nowhere_else() {
+    let site = Site::empty()
+        .file(
+            "quorum.yaml",
+            "title: P\nbase_url: https://intranet.example/minutes/\nlinks:\n  \
+             - pattern: '#(\\d+)'\n    url: https://tracker.example/issues/$1\n  \
+             - pattern: 'DOC-(?P<n>\\d+)'\n    url: /docs/${n}/\n",
+        )
+        .file(
+            "content/meetings/m.md",
+            "---\ntitle: 'Meeting #7 on DOC-1'\ndate: 2024-01-01\n\
+             decisions:\n  - text: 'Close #13, as DOC-2 asks.'\n\
+             actions:\n  - { owner: Ann Lee, text: 'Fix #14.' }\n---\n\n\
+             The board reviewed #12 at length and agreed to come back to it at a later meeting.\n\n\
+             ## Issue #20\n\n\
+             - An item about #15.\n\n\
+             | Ref |\n| --- |\n| *#16* |\n\n\
+             `#17`, [see #18](https://other.example/), <https://other.example/#19> and \
+             https://other.example/#21, ![#22](a.png).\n\n\
+             ```\n#23\n```\n",
+        );
+    let built = site.build();
+    let issue = |n: u32| format!("https://tracker.example/issues/{n}");
+    let page = "meetings/m/index.html";
+    assert_eq!(
+        built.hrefs(page, "main .minutes a.q-pattern"),
+        [issue(12), issue(15), issue(16)]
+    );
+    assert_eq!(
+        built.texts(page, "main .minutes a.q-pattern"),
+        ["#12", "#15", "#16"]
+    );
+    // The decision and the action, on the meeting's page and their own.
+    let decision = built.hrefs(page, "main a.q-pattern");
+    for href in [issue(13), "/minutes/docs/2/".into(), issue(14)] {
+        assert!(decision.contains(&href), "{href}: {decision:?}");
+    }
+    assert!(
+        built
+            .hrefs("decisions/index.html", "main a.q-pattern")
+            .contains(&issue(13))
+    );
+    let action = built
+        .files()
+        .into_iter()
+        .find(|f| f.starts_with("actions/m-") && f.ends_with("index.html"))
+        .unwrap();
+    assert_eq!(built.hrefs(&action, "main a.q-pattern"), [issue(14)]);
+    // Titles and headings are text.
+    let html = built.text(page);
+    assert!(built.hrefs(page, "h1 a, h2 a").is_empty(), "{html}");
+    assert_eq!(built.texts(page, "h1"), ["Meeting #7 on DOC-1"]);
+    for n in [7, 17, 18, 19, 20, 21, 22, 23] {
+        assert!(!html.contains(&issue(n)), "#{n} is linked: {html}");
+    }
+    // Feeds and search show the text, not the markup.
+    let feed = built.text("feed.xml");
+    assert!(feed.contains("The board reviewed #12 at length"), "{feed}");
+    assert!(!feed.contains("tracker.example"), "{feed}");
+    let search: Vec<String> = built
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("search/") && !f.ends_with(".html"))
+        .collect();
+    assert!(
+        search
+            .iter()
+            .any(|f| built.text(f).contains("reviewed #12 at length")),
+        "{search:?}"
+    );
+    for f in &search {
+        let text = built.text(f);
+        assert!(
+            !text.contains("tracker.example") && !text.contains("q-pattern"),
+            "{f}"
+        );
+    }
+}

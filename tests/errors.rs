@@ -357,3 +357,28 @@ fn new_makes_a_site_that_builds_without_warnings() {
         .unwrap();
     assert_eq!(again.status.code(), Some(2));
 }
+
+#[test]
+fn a_link_pattern_that_is_no_regular_expression_is_a_configuration_error() {
+    let site = Site::empty()
+        .file(
+            "quorum.yaml",
+            "title: P\nlinks:\n  - pattern: '\\b[AE]/(?:RES/\\d+'\n    url: https://undocs.org/$0\n",
+        )
+        .file(
+            "content/meetings/m.md",
+            &meeting("title: M\ndate: 2024-01-01\n"),
+        );
+    for command in ["build", "check"] {
+        let out = site.run(&[command]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("quorum.yaml:3:"), "{err}");
+        assert!(
+            err.contains("links: the pattern `\\b[AE]/(?:RES/\\d+` is not a regular expression"),
+            "{err}"
+        );
+        assert!(err.contains("unclosed group"), "{err}");
+    }
+    assert!(!site.root.join("public").exists());
+}

@@ -272,6 +272,7 @@ fn scan(
         roll_call: &site.roll_call,
         anchors: false,
         items: &marks,
+        patterns: &site.link_patterns,
     };
     let mut gather = Gather::default();
     let searched = found(&body, headings, links, style, None, &mut gather);

@@ -18,8 +18,8 @@ impl Site {
     }
 
     /// A digest of everything a body's links can depend on beyond its own
-    /// text: every name and alias refs resolve by, and the path, title and
-    /// kind of every page they can lead to.
+    /// text: every name and alias refs resolve by, the path, title and
+    /// kind of every page they can lead to, and the site's pattern links.
     pub fn links_digest(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -43,6 +43,7 @@ impl Site {
             self.title(t).hash(&mut h);
         }
         self.autolink.hash(&mut h);
+        self.link_patterns.written().hash(&mut h);
         h.finish()
     }
 

@@ -28,7 +28,7 @@ pub use resolve::{resolve, resolve_again};
 
 use crate::diagnostic::Diagnostic;
 use crate::history::History;
-use crate::markdown::{Autolink, Mentions, RollCall, Searched};
+use crate::markdown::{Autolink, LinkPatterns, Mentions, RollCall, Searched};
 use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
 use crate::model::slug::Slug;
@@ -122,6 +122,8 @@ pub struct Site {
     pub searched: std::collections::HashMap<Target, Searched>,
     /// Which mentions become links.
     pub autolink: Autolink,
+    /// The pattern links of `links:`.
+    pub link_patterns: LinkPatterns,
     /// What opens a roll-call, whose names are not mentions.
     pub roll_call: RollCall,
     /// What counts as today.

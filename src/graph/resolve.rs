@@ -42,6 +42,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             mentions: None,
             searched: HashMap::new(),
             autolink: config.autolink,
+            link_patterns: config.link_patterns.clone(),
             roll_call: config.conventions.roll_call.clone(),
             today: config.today,
             history: Default::default(),

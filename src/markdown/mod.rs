@@ -9,6 +9,7 @@
 pub mod attrs;
 pub mod autolink;
 mod mentions;
+pub mod patterns;
 pub mod rollcall;
 mod scheme;
 mod tags;
@@ -20,6 +21,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use attrs::{InlineItem, ItemKind};
 pub use mentions::{Mention, Mentions, NOT_A_MENTION};
+pub use patterns::{LinkPattern, LinkPatterns};
 pub use rollcall::RollCall;
 pub use scheme::safe_url;
 pub use tags::escape_unknown;

@@ -4,7 +4,13 @@
 //! The graph runs it to collect references (with the paragraph around each),
 //! the renderer runs it to write HTML; both get the same decisions because
 //! they run the same code. Text inside code, links, images and headings is
-//! never scanned for mentions.
+//! never scanned for mentions, web addresses or pattern links.
+//!
+//! Web addresses are found first: no mention or pattern link is made inside
+//! one. In the text between them, a pattern link wins over a mention it
+//! overlaps: the mention still counts (for backlinks) but is not made a
+//! link, and the next mention of its entity may be. A link is never made
+//! inside another.
 
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -13,6 +19,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
+use super::patterns::{LinkPatterns, PatternLink};
 use super::rollcall::{self, RollCall};
 use super::{Heading, Mention, Mentions, escape_html, escape_html_into, options};
 
@@ -95,6 +102,8 @@ pub struct Style<'s, K> {
     /// The actions and decisions written in the body, by the number of
     /// their block: their attribute blocks are not shown, their marks are.
     pub items: &'s [ItemMark],
+    /// The site's pattern links (`links:`), made where mentions are found.
+    pub patterns: &'s LinkPatterns,
 }
 
 /// How a page marks an action or decision written in its minutes: after
@@ -276,6 +285,12 @@ struct OpenBlock {
     roll_call: bool,
     /// The action or decision written in it, until its mark is written.
     item: Option<usize>,
+}
+
+/// A link made in text: to a mentioned page, or by a pattern.
+enum Made<K> {
+    Mention(K),
+    Pattern(String),
 }
 
 enum OpenLink<K> {
@@ -591,44 +606,91 @@ impl<'a, L: Links> Walker<'a, '_, L> {
     }
 
     /// Text outside links at `base` in its block: mentions are found in it,
-    /// and those [`Autolink`] says become links.
+    /// and those [`Autolink`] says become links; so do the matches of the
+    /// site's patterns, which win over the mentions they overlap.
     fn words(&mut self, t: CowStr<'a>, base: usize) {
         let found = match self.links.mentions() {
             Some(m) if self.scanning() => self.search(m, &t),
             _ => Vec::new(),
         };
-        if found.is_empty() {
+        let patterns = if self.html && self.scanning() {
+            self.style.patterns.find(&t)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() && patterns.is_empty() {
             self.emit(Event::Text(t));
             return;
         }
-        let mut pos = 0;
+        let mut made: Vec<(Range<usize>, Made<L::Key>)> = Vec::new();
+        // The first pattern link that does not end before the mention.
+        let mut next = 0;
         for m in found {
             let key = self.links.mentioned(m.owner);
             if Some(key) == self.style.this {
                 continue;
             }
             self.reference(key, base + m.range.start..base + m.range.end, false);
+            while patterns
+                .get(next)
+                .is_some_and(|p| p.range.end <= m.range.start)
+            {
+                next += 1;
+            }
+            if patterns
+                .get(next)
+                .is_some_and(|p| p.range.start < m.range.end)
+            {
+                continue;
+            }
             let link = match self.style.autolink {
                 Autolink::All => true,
                 Autolink::First => !self.linked.contains(&key),
                 Autolink::None => false,
             };
             self.linked.insert(key);
-            if !link || !self.html {
-                continue;
+            if link && self.html {
+                made.push((m.range, Made::Mention(key)));
             }
-            if m.range.start > pos {
-                self.emit(Event::Text(t[pos..m.range.start].to_owned().into()));
-            }
-            let open = self.anchor("mention", &self.links.target(key));
-            self.emit(Event::InlineHtml(open.into()));
-            self.emit(Event::Text(t[m.range.clone()].to_owned().into()));
-            self.emit(Event::InlineHtml("</a>".into()));
-            pos = m.range.end;
         }
-        if pos < t.len() && self.html {
+        if !self.html {
+            return;
+        }
+        made.extend(
+            patterns
+                .into_iter()
+                .map(|PatternLink { range, href }| (range, Made::Pattern(href))),
+        );
+        made.sort_by_key(|(r, _)| r.start);
+        let mut pos = 0;
+        for (range, link) in made {
+            if range.start > pos {
+                self.emit(Event::Text(t[pos..range.start].to_owned().into()));
+            }
+            let open = match link {
+                Made::Mention(key) => self.anchor("mention", &self.links.target(key)),
+                Made::Pattern(href) => self.pattern_anchor(&href),
+            };
+            self.emit(Event::InlineHtml(open.into()));
+            self.emit(Event::Text(t[range.clone()].to_owned().into()));
+            self.emit(Event::InlineHtml("</a>".into()));
+            pos = range.end;
+        }
+        if pos < t.len() {
             self.emit(Event::Text(t[pos..].to_owned().into()));
         }
+    }
+
+    /// The opening tag of a pattern link: an address that starts with `/`
+    /// is a path on the site, as in a Markdown link.
+    fn pattern_anchor(&self, href: &str) -> String {
+        let site = self.site_url(href);
+        let href = site.as_deref().unwrap_or(href);
+        let mut a = String::with_capacity(32 + href.len());
+        a.push_str("<a class=\"q-pattern\" href=\"");
+        escape_html_into(&mut a, href);
+        a.push_str("\">");
+        a
     }
 
     /// The mentions in `t`: as an earlier walk found them, or searched for.
@@ -998,6 +1060,8 @@ mod tests {
     }
 
     static ROLL_CALL: std::sync::LazyLock<RollCall> = std::sync::LazyLock::new(RollCall::default);
+    static NO_PATTERNS: std::sync::LazyLock<LinkPatterns> =
+        std::sync::LazyLock::new(LinkPatterns::default);
 
     fn style(autolink: Autolink) -> Style<'static, usize> {
         Style {
@@ -1010,12 +1074,90 @@ mod tests {
             roll_call: &ROLL_CALL,
             anchors: true,
             items: &[],
+            patterns: &NO_PATTERNS,
         }
     }
 
     fn html(body: &str, autolink: Autolink) -> String {
         let o = super::super::outline(body, &super::super::Conventions::default());
         to_html(body, &o.headings, &fake(), style(autolink), None)
+    }
+
+    static PATTERNS: std::sync::LazyLock<LinkPatterns> = std::sync::LazyLock::new(|| {
+        let entry = |pattern: &str, url: &str| super::super::LinkPattern {
+            pattern: pattern.into(),
+            url: url.into(),
+        };
+        LinkPatterns::new(vec![
+            entry(r"#(\d+)", "https://tracker.example/issues/$1?a=1&b=\"2\""),
+            entry(r"\bUNDP/DP/\d+", "/docs/$0"),
+            entry(r"\bDESA-\d+", "https://desa.example/$0"),
+        ])
+        .unwrap()
+    });
+
+    fn patterned(body: &str, autolink: Autolink) -> String {
+        let o = super::super::outline(body, &super::super::Conventions::default());
+        let mut s = style(autolink);
+        s.patterns = &PATTERNS;
+        to_html(body, &o.headings, &fake(), s, None)
+    }
+
+    const ISSUE: &str = "href=\"https://tracker.example/issues/12?a=1&amp;b=&quot;2&quot;\"";
+
+    #[test]
+    fn patterns_link_text_in_paragraphs_items_and_tables() {
+        let out = patterned(
+            "See #12.\n\n- item #12\n\n| a |\n| - |\n| *#12* |\n",
+            Autolink::None,
+        );
+        assert_eq!(out.matches(ISSUE).count(), 3, "{out}");
+        assert!(
+            out.contains(&format!("<a class=\"q-pattern\" {ISSUE}>#12</a>.")),
+            "{out}"
+        );
+        // A path on the site follows the base path, as a Markdown link does.
+        let out = patterned("See UNDP/DP/2006/1.\n", Autolink::None);
+        assert!(
+            out.contains(
+                "<a class=\"q-pattern\" href=\"/m/docs/UNDP/DP/2006\">UNDP/DP/2006</a>/1."
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn patterns_leave_code_links_and_headings_alone() {
+        let out = patterned(
+            "# Issue #12\n\n`#12` [see #12](http://x) <https://x.example/#12> \
+             https://x.example/#12 [[DESA|#12]] ![#12](a.png)\n\n```\n#12\n```\n\n    #12 indented\n",
+            Autolink::None,
+        );
+        assert!(!out.contains("q-pattern"), "{out}");
+        assert!(out.contains("<h2 id=\"issue-12\">Issue #12</h2>"), "{out}");
+    }
+
+    #[test]
+    fn a_pattern_link_wins_over_the_mention_in_it() {
+        // UNDP in a pattern link is not linked; the next UNDP is, as the first
+        // linked mention of the section.
+        let body = "UNDP/DP/7 by UNDP, and DESA-4 of DESA.\n";
+        let out = patterned(body, Autolink::First);
+        assert!(
+            out.contains("<a class=\"q-pattern\" href=\"/m/docs/UNDP/DP/7\">UNDP/DP/7</a> by <a class=\"mention entity\" href=\"/m/entities/undp/\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a class=\"q-pattern\" href=\"https://desa.example/DESA-4\">DESA-4</a> of <a class=\"mention entity\" href=\"/m/entities/desa/\""),
+            "{out}"
+        );
+        assert_eq!(out.matches("<a ").count(), 4, "{out}");
+        // Both mentions in links still count, for the backlinks.
+        let o = super::super::outline(body, &super::super::Conventions::default());
+        let mut s = style(Autolink::First);
+        s.patterns = &PATTERNS;
+        let w = walk(body, &o.headings, &fake(), s, true);
+        assert_eq!(w.references.len(), 4);
     }
 
     #[test]

@@ -882,6 +882,7 @@ impl<'a> Body<'a> {
             roll_call: &b.site.roll_call,
             anchors: true,
             items: &b.items,
+            patterns: &b.site.link_patterns,
         };
         to_html(
             &b.text,
@@ -989,7 +990,8 @@ impl Inline<'_> {
                 .site
                 .mentions
                 .as_ref()
-                .is_none_or(|m| m.find(text).is_empty());
+                .is_none_or(|m| m.find(text).is_empty())
+            && self.site.link_patterns.find(text).is_empty();
         if plain {
             return crate::markdown::escape_html(text);
         }
@@ -1003,6 +1005,7 @@ impl Inline<'_> {
             roll_call: &self.site.roll_call,
             anchors: false,
             items: &[],
+            patterns: &self.site.link_patterns,
         };
         let html = to_html(self.source, &[], &self.links, style, None);
         let html = html.trim_end();
