@@ -195,8 +195,18 @@ fn no_page_of_400_meetings_scrolls_sideways_on_a_phone() {
     assert!(wide.is_empty(), "{}", report("400 meetings", &wide));
 }
 
-/// The pages the pictures are of: home, a meeting, an entity and a topic.
+/// The pages the pictures are of: home, a meeting, an entity, a topic, the
+/// meetings' index and the latest year's meetings.
 fn main_pages(built: &Built, entity: &str, topic: &str) -> Vec<(&'static str, String)> {
+    let year = built
+        .files()
+        .into_iter()
+        .filter_map(|f| {
+            let year = f.strip_prefix("meetings/")?.strip_suffix("/index.html")?;
+            (year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())).then(|| year.to_owned())
+        })
+        .max()
+        .expect("a year of meetings");
     let meeting = built
         .files()
         .into_iter()
@@ -211,6 +221,8 @@ fn main_pages(built: &Built, entity: &str, topic: &str) -> Vec<(&'static str, St
         ("meeting", meeting),
         ("entity", format!("entities/{entity}/")),
         ("topic", format!("topics/{topic}/")),
+        ("meetings", "meetings/".to_owned()),
+        ("year", format!("meetings/{year}/")),
     ]
 }
 
