@@ -467,3 +467,93 @@ fn the_header_is_one_short_row_on_a_phone_and_its_menu_needs_no_script() {
     key(&mut tab, "Escape", 27, None);
     assert_eq!(shown(&mut tab, ".q-menu__list a"), 0);
 }
+
+/// What the pictures of the page look like: for each figure, how many of
+/// its drawings are shown, where the one shown stands, its smallest text
+/// as rendered (px), how many texts stand outside the screen, and where
+/// the latest year of a timeline's axis and its latest mark end.
+const PICTURES: &str = r#"(() => [...document.querySelectorAll('figure.q-viz-figure')].map(f => {
+  const shown = [...f.querySelectorAll('svg.q-viz')].filter(s => s.checkVisibility());
+  const svg = shown[0];
+  if (!svg) return { shown: 0 };
+  const r = svg.getBoundingClientRect();
+  const scale = svg.getScreenCTM().a;
+  const texts = [...svg.querySelectorAll('text')];
+  const smallest = Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+  const outside = texts.filter(t => {
+    const b = t.getBoundingClientRect();
+    return b.left < -0.5 || b.right > innerWidth + 0.5;
+  }).map(t => t.textContent);
+  const years = [...svg.querySelectorAll('.q-viz__axis text')]
+    .filter(t => /^\d{4}$/.test(t.textContent))
+    .map(t => [+t.textContent, t.getBoundingClientRect().right]);
+  const marks = [...svg.querySelectorAll('a')].map(a => a.getBoundingClientRect().right);
+  return {
+    shown: shown.length, timeline: svg.classList.contains('q-timeline'),
+    left: r.left, right: r.right, smallest, outside,
+    last_year: years.sort((a, b) => a[0] - b[0]).pop() || null,
+    last_mark: Math.max(...marks),
+  };
+}))()"#;
+
+/// Checks the pictures of `page` at `size`: one drawing of each shown,
+/// within the screen, its text no smaller than 11 px, and a timeline's
+/// latest year and latest mark in sight without scrolling. Returns how
+/// many timelines there were.
+fn check_pictures(tab: &mut Tab, url: &str, size: (u32, u32)) -> usize {
+    screen(tab, size);
+    visit(tab, url);
+    let found = tab.eval(PICTURES);
+    let figures = found.as_array().unwrap();
+    assert!(!figures.is_empty(), "{url}: no picture");
+    let width = f64::from(size.0);
+    let mut timelines = 0;
+    for f in figures {
+        let at = format!("{url} at {} px: {f}", size.0);
+        assert_eq!(f["shown"], json!(1), "{at}");
+        let num = |k: &str| f[k].as_f64().unwrap();
+        assert!(num("left") >= 0.0 && num("right") <= width, "{at}");
+        assert!(num("smallest") >= 10.95, "{at}");
+        assert_eq!(f["outside"], json!([]), "{at}");
+        if f["timeline"] == json!(true) {
+            timelines += 1;
+            let year = f["last_year"][1].as_f64().expect("a labelled year");
+            assert!(year <= width && num("last_mark") <= width, "{at}");
+        }
+    }
+    let page = tab.eval(&format!("{WIDEST}({})", size.0));
+    assert!(page.is_null() || size.0 > 600, "{url}: {page}");
+    timelines
+}
+
+#[test]
+fn pictures_fit_a_phone_with_their_latest_year_in_sight() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let mut big = common::corpus::messy_site(400);
+    big.overrides.today = None;
+    for (site, pages) in [
+        (
+            common::Site::sample(),
+            ["entities/jose-antonio-ocampo/", "topics/funding/", "map/"],
+        ),
+        (big, ["entities/aabbott/", "topics/release-plan/", "map/"]),
+    ] {
+        let _built = site.build();
+        let server = Server::start(&site.root, &[]);
+        let mut tab = browser.open("about:blank");
+        for page in pages {
+            let url = format!("{}{page}", server.url);
+            let phone = check_pictures(&mut tab, &url, PHONE);
+            let desktop = check_pictures(&mut tab, &url, DESKTOP);
+            // Tablets: the narrowest screens that show a wide drawing (the
+            // site map's is wider).
+            for size in [(800, 1024), (1024, 768)] {
+                assert_eq!(check_pictures(&mut tab, &url, size), phone);
+            }
+            assert_eq!(phone, desktop);
+            assert_eq!(phone, usize::from(page != "map/"), "{url}");
+        }
+    }
+}

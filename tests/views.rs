@@ -726,3 +726,66 @@ fn at_scale_pictures_and_previews_stay_small_and_relative_links_hold() {
     let listed = Selector::parse("section.q-change").unwrap();
     assert_eq!(changes.select(&listed).count(), 40);
 }
+
+/// The classes of the elements `selector` finds in `scope` that start with
+/// `prefix`, the prefix cut off.
+fn classes_of(
+    scope: ElementRef,
+    selector: &str,
+    prefix: &str,
+) -> std::collections::BTreeSet<String> {
+    let selector = Selector::parse(selector).unwrap();
+    scope
+        .select(&selector)
+        .flat_map(|e| e.value().classes())
+        .filter_map(|c| c.strip_prefix(prefix).map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn a_key_lists_the_kinds_its_picture_shows_and_no_other() {
+    let figure = Selector::parse("figure.q-viz-figure").unwrap();
+    let wide = Selector::parse(".q-viz-wide > svg").unwrap();
+    let small = Selector::parse(".q-viz-small > svg").unwrap();
+    let mut seen = 0;
+    for site in [Site::fixture("tricky"), Site::sample()] {
+        let built = site.build();
+        for page in built.files().into_iter().filter(|f| f.ends_with(".html")) {
+            let html = built.html(&page);
+            for f in html.select(&figure) {
+                let key = classes_of(f, "figcaption .q-key > *", "");
+                let wide = f.select(&wide).next().expect("a wide drawing");
+                let small = f.select(&small).next().expect("a phone's drawing");
+                let map = wide
+                    .value()
+                    .has_class("q-map", scraper::CaseSensitivity::CaseSensitive);
+                let (shown, on_phone) = if map {
+                    let kinds = |svg| {
+                        classes_of(svg, "a.q-map__node", "q-map__node--")
+                            .into_iter()
+                            .filter(|k| k != "centre")
+                            .map(|k| format!("q-map__key--{k}"))
+                            .collect::<std::collections::BTreeSet<_>>()
+                    };
+                    (kinds(wide), kinds(small))
+                } else {
+                    let marks = |svg| {
+                        classes_of(svg, "a", "q-viz__mark--")
+                            .into_iter()
+                            .map(|k| format!("q-viz__mark--{k}"))
+                            .collect::<std::collections::BTreeSet<_>>()
+                    };
+                    (marks(wide), marks(small))
+                };
+                assert!(!shown.is_empty(), "{page}: an empty picture");
+                assert_eq!(key, shown, "{page}: the key is not what the picture shows");
+                assert!(
+                    on_phone.is_subset(&key),
+                    "{page}: {on_phone:?} not in {key:?}"
+                );
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 10, "only {seen} pictures");
+}

@@ -18,7 +18,7 @@ use super::pages::{ActionGroups, Year};
 use crate::graph::{RefKind, Site, Target};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
-use crate::views::{self, changes, neighbours, sparkline, timeline};
+use crate::views::{self, Picture, Swatch, changes, neighbours, sparkline, timeline};
 
 /// Links from the page at `dir` to pages of the graph, for views.
 pub fn linker<'c>(ctx: &'c Ctx<'_>, dir: &str) -> impl Fn(Target) -> String + 'c {
@@ -51,19 +51,49 @@ pub fn print_dir(site: &Site) -> String {
     format!("actions/{name}/")
 }
 
-/// The activity timeline and relationship map of an entity page (*HTML*).
-pub fn entity_pictures(ctx: &Ctx<'_>, e: usize, dir: &str) -> (String, String) {
+/// The activity timeline and relationship map of an entity or topic page.
+#[derive(Serialize)]
+pub struct Pictures {
+    /// *HTML*: the timeline (SVG), empty when there is none.
+    pub activity: String,
+    /// *HTML*: the timeline drawn for a phone.
+    pub activity_small: String,
+    /// The kinds of mark on the timeline.
+    pub activity_key: Vec<Swatch>,
+    /// *HTML*: the map (SVG), empty when there is none.
+    pub map: String,
+    /// *HTML*: the map drawn for a phone.
+    pub map_small: String,
+    /// The kinds of node on the map.
+    pub map_key: Vec<Swatch>,
+}
+
+impl Pictures {
+    fn of(activity: Picture, map: Picture) -> Pictures {
+        Pictures {
+            activity: activity.wide,
+            activity_small: activity.small,
+            activity_key: activity.key,
+            map: map.wide,
+            map_small: map.small,
+            map_key: map.key,
+        }
+    }
+}
+
+/// The activity timeline and relationship map of an entity page.
+pub fn entity_pictures(ctx: &Ctx<'_>, e: usize, dir: &str) -> Pictures {
     let href = linker(ctx, dir);
-    (
+    Pictures::of(
         timeline::of_entity(ctx.site, e, &href),
         neighbours::of_entity(ctx.site, e, &href),
     )
 }
 
-/// The activity timeline and relationship map of a topic page (*HTML*).
-pub fn topic_pictures(ctx: &Ctx<'_>, t: usize, dir: &str) -> (String, String) {
+/// The activity timeline and relationship map of a topic page.
+pub fn topic_pictures(ctx: &Ctx<'_>, t: usize, dir: &str) -> Pictures {
     let href = linker(ctx, dir);
-    (
+    Pictures::of(
         timeline::of_topic(ctx.site, t, &href),
         neighbours::of_topic(ctx.site, t, &href),
     )
@@ -191,6 +221,10 @@ pub fn series_page<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesPage<'a> {
 pub struct MapPage<'a> {
     /// *HTML*: the map, an SVG.
     pub svg: String,
+    /// *HTML*: the map drawn for a phone.
+    pub svg_small: String,
+    /// The kinds of node on the map.
+    pub key: Vec<Swatch>,
     /// What it shows, most meetings first, as lists.
     pub topics: Vec<Counted<TopicRef<'a>>>,
     pub entities: Vec<Counted<EntityRef<'a>>>,
@@ -199,8 +233,11 @@ pub struct MapPage<'a> {
 pub fn map_page<'a>(ctx: &Ctx<'a>, dir: &str) -> MapPage<'a> {
     let site = ctx.site;
     let (topics, entities) = neighbours::main_pages(site);
+    let picture = neighbours::of_site(site, &linker(ctx, dir));
     MapPage {
-        svg: neighbours::of_site(site, &linker(ctx, dir)),
+        svg: picture.wide,
+        svg_small: picture.small,
+        key: picture.key,
         topics: topics
             .iter()
             .map(|&t| Counted {

@@ -401,10 +401,9 @@ pub struct EntityView<'a> {
     pub mentions: Mentions<'a>,
     pub related: Vec<Counted<EntityRef<'a>>>,
     pub topics: Vec<Counted<TopicRef<'a>>>,
-    /// *HTML*: its activity timeline (SVG), empty when there is none.
-    pub activity: String,
-    /// *HTML*: its relationship map (SVG), empty when there is none.
-    pub map: String,
+    /// Its activity timeline and relationship map.
+    #[serde(flatten)]
+    pub pictures: knowledge::Pictures,
 }
 
 #[derive(Serialize)]
@@ -432,10 +431,9 @@ pub struct TopicView<'a> {
     pub decisions: Vec<DecisionView<'a>>,
     pub entities: Vec<Counted<EntityRef<'a>>>,
     pub mentions: Mentions<'a>,
-    /// *HTML*: its activity timeline (SVG), empty when there is none.
-    pub activity: String,
-    /// *HTML*: its relationship map (SVG), empty when there is none.
-    pub map: String,
+    /// Its activity timeline and relationship map.
+    #[serde(flatten)]
+    pub pictures: knowledge::Pictures,
 }
 
 /// How many of the finished actions (done, dropped) the register lists; the
@@ -736,7 +734,7 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diag
         None => Body::none(),
     };
     let newest_first = |v: &[usize]| v.iter().rev().map(|&m| ctx.meeting(m)).collect::<Vec<_>>();
-    let (activity, map) = knowledge::entity_pictures(ctx, i, dir);
+    let pictures = knowledge::entity_pictures(ctx, i, dir);
     Ok(EntityView {
         entity: ctx.entity(i),
         short: e.short.as_deref(),
@@ -793,8 +791,7 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diag
                 count: n,
             })
             .collect(),
-        activity,
-        map,
+        pictures,
     })
 }
 
@@ -824,7 +821,7 @@ fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
 fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<TopicView<'a>, Diagnostic> {
     let s = ctx.site;
     let t = &s.topics[i];
-    let (activity, map) = knowledge::topic_pictures(ctx, i, dir);
+    let pictures = knowledge::topic_pictures(ctx, i, dir);
     Ok(TopicView {
         topic: ctx.topic(i),
         aliases: &t.aliases,
@@ -847,8 +844,7 @@ fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<TopicView<'a>, Diagno
             })
             .collect(),
         mentions: ctx.mentions(&t.backlinks),
-        activity,
-        map,
+        pictures,
     })
 }
 

@@ -12,11 +12,17 @@
 //! Colours come from classes (`q-map__node--person`, …) that the theme's CSS
 //! styles for light, dark and print; shapes say the kind without colour
 //! (topics are squares, entities circles). Every node is a link with a
-//! `<title>`; nothing is written unescaped (see [`Svg`]).
+//! `<title>`; nothing is written unescaped (see [`Svg`]). A label takes up
+//! to a few lines ([`Labels`]), broken between words ([`label_lines`]), so
+//! that a name is cut only when they cannot hold it (its full name stays in
+//! the node's `<title>`); the key lists the kinds of node on the map and no
+//! other ([`key`]).
 
+use std::collections::BTreeSet;
 use std::f64::consts::{FRAC_PI_2, TAU};
 
 use super::svg::{Svg, V, ellipsize};
+use super::{Swatch, key_of};
 
 /// A page on the map.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,17 +66,133 @@ pub struct Layout {
     pub at: Vec<(f64, f64)>,
     /// The ring of each node (0: the centre).
     pub ring: Vec<usize>,
-    /// The longest label, in characters.
-    pub label: usize,
+    /// How long and how many the lines of a label may be.
+    pub labels: Labels,
+}
+
+/// The room a node's label has: lines of up to `chars` characters, and up
+/// to `lines` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    pub chars: usize,
+    pub lines: usize,
 }
 
 /// Where the first of several rings is, as a share of the outer one: far
 /// enough out that its labels do not crowd the centre.
 const INNER: f64 = 0.55;
 
-/// Room kept around the outer ring for marks and labels.
-const MARGIN_X: f64 = 76.0;
-const MARGIN_Y: f64 = 40.0;
+/// Room kept around the outer ring: above it for the marks, below it for
+/// the marks and the lines of a label ([`margin_bottom`]); on either side,
+/// half the longest line ([`margin_x`]).
+const MARGIN_TOP: f64 = 24.0;
+/// The distance between the lines of a label.
+const LINE: f64 = 12.5;
+
+/// Every entry of a map's key, in its order, by the kind of node it stands
+/// for.
+pub const SWATCHES: [(&str, Swatch); 6] = [
+    ("topic", swatch("square", "q-map__key--topic", "topic")),
+    (
+        "organization",
+        swatch("circle", "q-map__key--organization", "organisation"),
+    ),
+    ("body", swatch("circle", "q-map__key--body", "body")),
+    ("person", swatch("circle", "q-map__key--person", "person")),
+    (
+        "country",
+        swatch("circle", "q-map__key--country", "country"),
+    ),
+    ("other", swatch("circle", "q-map__key--other", "other")),
+];
+
+const fn swatch(shape: &'static str, class: &'static str, label: &'static str) -> Swatch {
+    Swatch {
+        shape,
+        class,
+        label,
+    }
+}
+
+/// The key of `graph`: an entry for each kind of node on it, the centre
+/// included, in the order of [`SWATCHES`].
+pub fn key(graph: &Graph) -> Vec<Swatch> {
+    let used: BTreeSet<usize> = graph
+        .nodes
+        .iter()
+        .map(|n| {
+            SWATCHES
+                .iter()
+                .position(|(kind, _)| *kind == n.kind)
+                .unwrap_or(SWATCHES.len() - 1)
+        })
+        .collect();
+    let all: Vec<Swatch> = SWATCHES.iter().map(|(_, s)| *s).collect();
+    key_of(&all, &used)
+}
+
+/// The room on either side of the outer ring for labels of `label`
+/// characters a line (about 6.8 units a character at the maps' size).
+fn margin_x(label: usize) -> f64 {
+    3.4 * label as f64 + 8.0
+}
+
+/// The room below the outer ring for its marks and `lines` lines of label.
+fn margin_bottom(lines: usize) -> f64 {
+    25.0 + LINE * lines as f64
+}
+
+/// `text` on as few lines of at most `max` characters as hold it, up to
+/// `lines` of them, broken between words so that the longest line is as
+/// short as it can be. What does not fit is cut with `…` on the last line,
+/// as is a word longer than a line (and all that follows it).
+pub fn label_lines(text: &str, max: usize, lines: usize) -> Vec<String> {
+    let text = text.trim();
+    let len = |s: &str| s.chars().count();
+    if len(text) <= max || lines <= 1 {
+        return vec![ellipsize(text, max)];
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let longest = words.iter().map(|w| len(w)).max().unwrap_or(0);
+    for count in 2..=lines {
+        for width in longest..=max {
+            let wrapped = wrap(&words, width);
+            if wrapped.len() <= count {
+                return wrapped;
+            }
+        }
+    }
+    // Too long for the lines there are: fill them, and cut the last.
+    let mut out = Vec::new();
+    let mut rest: &[&str] = &words;
+    while !rest.is_empty() {
+        let line = wrap(rest, max).into_iter().next().unwrap_or_default();
+        let taken = line.split(' ').count();
+        if out.len() + 1 == lines || len(rest[0]) > max {
+            out.push(ellipsize(&rest.join(" "), max));
+            break;
+        }
+        out.push(line);
+        rest = &rest[taken..];
+    }
+    out
+}
+
+/// `words` greedily on lines of at most `width` characters (a longer word
+/// on a line of its own).
+fn wrap(words: &[&str], width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        match out.last_mut() {
+            Some(line) if line.chars().count() + 1 + w.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(w);
+            }
+            _ => out.push((*w).to_owned()),
+        }
+    }
+    out
+}
 
 /// The angle of position `i` of `n` on a ring, from the top, clockwise;
 /// `half` shifts by half a step (so two rings do not line up).
@@ -88,10 +210,11 @@ pub fn layout(
     rings: &[Vec<usize>],
     width: f64,
     height: f64,
-    label: usize,
+    labels: Labels,
 ) -> Layout {
-    let (cx, cy) = (width / 2.0, height / 2.0);
-    let (rx, ry) = (cx - MARGIN_X, cy - MARGIN_Y);
+    let ry = (height - MARGIN_TOP - margin_bottom(labels.lines)) / 2.0;
+    let (cx, cy) = (width / 2.0, MARGIN_TOP + ry);
+    let rx = cx - margin_x(labels.chars);
     let mut at = vec![(cx, cy); nodes];
     let mut ring = vec![0; nodes];
     for (r, list) in rings.iter().enumerate() {
@@ -111,7 +234,7 @@ pub fn layout(
         centre,
         at,
         ring,
-        label,
+        labels,
     }
 }
 
@@ -196,12 +319,12 @@ pub fn draw(graph: &Graph, layout: &Layout, class: &str, name: &str) -> String {
         } else {
             5.0 + 9.0 * (n.weight.max(0.0) / most_node).sqrt()
         };
-        node(&mut svg, n, layout.at[i], r, centre, layout.label);
+        node(&mut svg, n, layout.at[i], r, centre, layout.labels);
     }
     svg.finish()
 }
 
-fn node(svg: &mut Svg, n: &Node, (x, y): (f64, f64), r: f64, centre: bool, label: usize) {
+fn node(svg: &mut Svg, n: &Node, (x, y): (f64, f64), r: f64, centre: bool, labels: Labels) {
     let class = format!(
         "q-map__node q-map__node--{}{}",
         n.kind,
@@ -226,16 +349,19 @@ fn node(svg: &mut Svg, n: &Node, (x, y): (f64, f64), r: f64, centre: bool, label
             &[("cx", V::N(x)), ("cy", V::N(y)), ("r", V::N(r))],
         );
     }
-    let text = ellipsize(&n.label, if centre { label + 8 } else { label });
-    svg.text(
-        "text",
-        &[
-            ("x", V::N(x)),
-            ("y", V::N(y + r + 12.0)),
-            ("text-anchor", V::S("middle")),
-        ],
-        &text,
-    );
+    let chars = labels.chars + if centre { 4 } else { 0 };
+    let lines = label_lines(&n.label, chars, labels.lines);
+    for (i, line) in lines.iter().enumerate() {
+        svg.text(
+            "text",
+            &[
+                ("x", V::N(x)),
+                ("y", V::N(y + r + 12.0 + LINE * i as f64)),
+                ("text-anchor", V::S("middle")),
+            ],
+            line,
+        );
+    }
     svg.close();
 }
 
@@ -294,14 +420,20 @@ mod tests {
     fn the_layout_is_fixed_and_inside_the_picture() {
         let g = graph(20);
         let rings = rings_around(20, 8);
-        let a = layout(20, Some(0), &rings, 720.0, 420.0, 18);
-        let b = layout(20, Some(0), &rings, 720.0, 420.0, 18);
+        let labels = Labels {
+            chars: 18,
+            lines: 2,
+        };
+        let a = layout(20, Some(0), &rings, 720.0, 420.0, labels);
+        let b = layout(20, Some(0), &rings, 720.0, 420.0, labels);
         assert_eq!(a, b);
-        assert_eq!(a.at[0], (360.0, 210.0));
+        // The centre is in the middle of the room the rings have: more of
+        // it below them, for the labels.
+        assert_eq!(a.at[0], (360.0, 197.0));
         // The first node of the first ring is straight above the centre.
-        assert!((a.at[1].0 - 360.0).abs() < 1e-9 && a.at[1].1 < 210.0);
+        assert!((a.at[1].0 - 360.0).abs() < 1e-9 && a.at[1].1 < 197.0);
         for &(x, y) in &a.at {
-            assert!((0.0..=720.0).contains(&x) && (0.0..=420.0).contains(&y));
+            assert!((24.0..=696.0).contains(&x) && (24.0..=370.0).contains(&y));
         }
         let svg = draw(&g, &a, "q-map", "Map of <it>");
         assert_eq!(svg, draw(&g, &b, "q-map", "Map of <it>"));
@@ -309,8 +441,87 @@ mod tests {
         assert_eq!(names.iter().filter(|n| *n == "a").count(), 20);
         assert_eq!(names.iter().filter(|n| *n == "line").count(), 19);
         assert_eq!(names.iter().filter(|n| *n == "rect").count(), 7);
-        assert!(svg.contains("Node &lt;1&gt; &amp; a very…"), "{svg}");
+        // "Node <1> & a very long name indeed": two lines of 18 at most.
+        assert!(svg.contains(">Node &lt;1&gt; &amp; a very<"), "{svg}");
+        assert!(svg.contains(">long name indeed<"), "{svg}");
         assert!(!svg.contains("<1>"));
+    }
+
+    #[test]
+    fn labels_take_more_lines_before_they_are_cut() {
+        assert_eq!(label_lines("  ESCAP ", 12, 3), ["ESCAP"]);
+        assert_eq!(
+            label_lines("José Antonio Ocampo", 16, 3),
+            ["José Antonio", "Ocampo"]
+        );
+        // As few lines as hold it, the longest of them as short as it can be.
+        assert_eq!(
+            label_lines("Governance of the UN system", 16, 3),
+            ["Governance of", "the UN system"]
+        );
+        assert_eq!(
+            label_lines("Global forum on migration and development", 20, 3),
+            ["Global forum on", "migration and", "development"]
+        );
+        assert_eq!(
+            label_lines("Lumen Infrastructure Company", 16, 3),
+            ["Lumen", "Infrastructure", "Company"]
+        );
+        // More than the lines hold: the last is cut.
+        assert_eq!(
+            label_lines("International migration and development", 20, 2),
+            ["International", "migration and devel…"]
+        );
+        assert_eq!(
+            label_lines("Cooperation with the Bretton Woods institutions", 12, 3),
+            ["Cooperation", "with the", "Bretton Woo…"]
+        );
+        // One line: cut there.
+        assert_eq!(label_lines("José Antonio Ocampo", 12, 1), ["José Antoni…"]);
+        // A word longer than a line is cut, with all that follows it.
+        assert_eq!(
+            label_lines("Interdepartmentalcoordination of units", 12, 3),
+            ["Interdepart…"]
+        );
+        assert_eq!(
+            label_lines("Unit for Interdepartmentalcoordination", 12, 3),
+            ["Unit for", "Interdepart…"]
+        );
+        // Never a line longer than asked, nor more lines.
+        for text in [
+            "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+            "Supercalifragilistic",
+            "Économie et développement régional durable des territoires",
+        ] {
+            for (max, lines) in [(6, 1), (10, 2), (12, 3), (20, 3)] {
+                let out = label_lines(text, max, lines);
+                assert!(out.len() <= lines && !out.is_empty(), "{out:?}");
+                assert!(out.iter().all(|l| l.chars().count() <= max), "{out:?}");
+                assert!(
+                    out.iter().all(|l| !l.is_empty() && l.trim() == l),
+                    "{out:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_key_lists_the_kinds_on_the_map_in_order() {
+        let mut g = graph(4);
+        let kinds = ["person", "topic", "country", "person"];
+        for (n, kind) in g.nodes.iter_mut().zip(kinds) {
+            n.kind = kind;
+        }
+        let labels = |g: &Graph| key(g).iter().map(|k| k.label).collect::<Vec<_>>();
+        assert_eq!(labels(&g), ["topic", "person", "country"]);
+        // A kind the key has no entry for counts as other; an empty map has
+        // an empty key.
+        g.nodes[2].kind = "page";
+        assert_eq!(labels(&g), ["topic", "person", "other"]);
+        assert_eq!(key(&Graph::default()), []);
+        let k = key(&g);
+        assert_eq!((k[0].shape, k[0].class), ("square", "q-map__key--topic"));
+        assert_eq!((k[2].shape, k[2].class), ("circle", "q-map__key--other"));
     }
 
     #[test]

@@ -8,7 +8,10 @@
 //! ([`previews`]).
 //!
 //! Views read the resolved [`Site`](crate::graph::Site) and return plain data
-//! or finished SVG markup; the render stage puts them on pages. They must
+//! or finished SVG markup; the render stage puts them on pages. A timeline
+//! or a map is a [`Picture`]: drawn for a wide screen and again for a phone
+//! (where the wide one would shrink its text to a few pixels), with the key
+//! of what it shows. They must
 //! never read the clock, the file system or anything but the graph (the same
 //! site gives the same bytes), never use randomness (layouts are computed,
 //! not searched), and never write a string from front matter into markup
@@ -25,7 +28,38 @@ pub mod sparkline;
 pub mod svg;
 pub mod timeline;
 
+use serde::Serialize;
+
 use crate::graph::{Site, Target};
+
+/// A picture drawn twice, and its key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Picture {
+    /// The SVG for a wide screen (empty: nothing to draw).
+    pub wide: String,
+    /// The same picture drawn for a phone's width, with the same marks and
+    /// links, its text as large as the wide one's.
+    pub small: String,
+    /// The kinds of mark the wide picture shows, in the key's order: none
+    /// that is not on it.
+    pub key: Vec<Swatch>,
+}
+
+/// An entry of a picture's key: the mark's shape and class (as the picture
+/// draws it) and what it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Swatch {
+    /// `circle`, `diamond`, `square` or `bar`.
+    pub shape: &'static str,
+    pub class: &'static str,
+    pub label: &'static str,
+}
+
+/// The entries of `all` (a key's every entry, in order) whose index is in
+/// `used`.
+fn key_of(all: &[Swatch], used: &std::collections::BTreeSet<usize>) -> Vec<Swatch> {
+    used.iter().filter_map(|&i| all.get(i).copied()).collect()
+}
 
 /// How a view links to a page: the `href` of `target` as the page the view
 /// is drawn on must write it (root included).

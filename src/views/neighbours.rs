@@ -10,14 +10,18 @@
 //! is bounded by the lists the graph keeps (ten per kind) and by the
 //! meetings and actions of the one page: never the whole site per page.
 //!
+//! Each map is drawn for a wide screen and for a phone ([`Picture`]): a
+//! page's map shows the same neighbours at both sizes; the site map shows
+//! half as many topics and entities on a phone.
+//!
 //! It must never depend on anything but the graph, and must rank with a
 //! total order (weight, name, index) so that ties cannot flip between builds.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::Href;
-use super::map::{self, Edge, Graph, Node};
+use super::map::{self, Edge, Graph, Labels, Node};
+use super::{Href, Picture};
 use crate::graph::{Site, Target};
 
 /// The most neighbours a page's map shows: six on the inner ring, twelve
@@ -31,6 +35,18 @@ pub const SITE_TOPICS: usize = 12;
 pub const SITE_ENTITIES: usize = 24;
 /// Links drawn from each entity on the site map.
 const SITE_LINKS: usize = 3;
+
+/// The size of a page's map, and the room of its labels: for a wide
+/// screen, and for a phone (shown at about its own size).
+const WIDE: (f64, f64, Labels) = (720.0, 490.0, labels(20, 3));
+const SMALL: (f64, f64, Labels) = (360.0, 530.0, labels(12, 3));
+/// The same for the site map.
+const SITE_WIDE: (f64, f64, Labels) = (960.0, 670.0, labels(16, 3));
+const SITE_SMALL: (f64, f64, Labels) = (360.0, 570.0, labels(12, 3));
+
+const fn labels(chars: usize, lines: usize) -> Labels {
+    Labels { chars, lines }
+}
 
 /// What a neighbour shares with the centre.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,7 +93,7 @@ fn node(site: &Site, t: Target, note: &str, weight: usize, href: &Href) -> Node 
 }
 
 /// The relationship map of entity `e`.
-pub fn of_entity(site: &Site, e: usize, href: &Href) -> String {
+pub fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
     let ent = &site.entities[e];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(r, n) in &ent.related {
@@ -96,7 +112,7 @@ pub fn of_entity(site: &Site, e: usize, href: &Href) -> String {
 }
 
 /// The relationship map of topic `t`.
-pub fn of_topic(site: &Site, t: usize, href: &Href) -> String {
+pub fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
     let topic = &site.topics[t];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(e, n) in &topic.entities {
@@ -132,10 +148,10 @@ fn around(
     action_word: &str,
     href: &Href,
     label: &str,
-) -> String {
+) -> Picture {
     let mut list: Vec<(Target, Ties)> = ties.into_iter().filter(|(t, _)| *t != centre).collect();
     if list.is_empty() {
-        return String::new();
+        return Picture::default();
     }
     list.sort_by_cached_key(|(t, w)| (Reverse(w.weight()), site.title(*t).to_lowercase(), *t));
     list.truncate(NEIGHBOURS);
@@ -165,12 +181,19 @@ fn around(
     weak.truncate(list.len() / 2);
     graph.edges.extend(weak);
     let rings = map::rings_around(graph.nodes.len(), FIRST_RING);
-    let layout = map::layout(graph.nodes.len(), Some(0), &rings, 720.0, 460.0, 20);
     let label = format!(
         "{label}: {} linked to it",
         plural(list.len(), "page", "pages")
     );
-    map::draw(&graph, &layout, "q-viz q-map", &label)
+    let draw = |(width, height, labels): (f64, f64, Labels), class: &str| {
+        let layout = map::layout(graph.nodes.len(), Some(0), &rings, width, height, labels);
+        map::draw(&graph, &layout, class, &label)
+    };
+    Picture {
+        wide: draw(WIDE, "q-viz q-map"),
+        small: draw(SMALL, "q-viz q-map q-viz--small"),
+        key: map::key(&graph),
+    }
 }
 
 /// Links between neighbours (entities that meet, entities and their
@@ -233,17 +256,39 @@ pub fn main_pages(site: &Site) -> (Vec<usize>, Vec<usize>) {
 
 /// The map of the whole site: the [`SITE_TOPICS`] topics and
 /// [`SITE_ENTITIES`] entities with the most meetings, each entity linked to
-/// its strongest ties among them. Empty when there is nothing to draw.
-pub fn of_site(site: &Site, href: &Href) -> String {
+/// its strongest ties among them; on a phone, half as many. Empty when
+/// there is nothing to draw.
+pub fn of_site(site: &Site, href: &Href) -> Picture {
     let (topics, entities) = main_pages(site);
+    if topics.is_empty() && entities.is_empty() {
+        return Picture::default();
+    }
+    let graph = site_graph(site, &topics, &entities, href);
+    let small = site_graph(
+        site,
+        &topics[..topics.len().min(SITE_TOPICS / 2)],
+        &entities[..entities.len().min(SITE_ENTITIES / 2)],
+        href,
+    );
+    Picture {
+        wide: draw_site(&graph, SITE_WIDE, "q-viz q-map q-map--site"),
+        small: draw_site(&small, SITE_SMALL, "q-viz q-map q-map--site q-viz--small"),
+        key: map::key(&graph.0),
+    }
+}
+
+/// The site map's graph of `topics` and `entities`, with how many of each.
+fn site_graph(
+    site: &Site,
+    topics: &[usize],
+    entities: &[usize],
+    href: &Href,
+) -> (Graph, usize, usize) {
     let targets: Vec<Target> = topics
         .iter()
         .map(|&t| Target::Topic(t))
         .chain(entities.iter().map(|&e| Target::Entity(e)))
         .collect();
-    if targets.is_empty() {
-        return String::new();
-    }
     let index: HashMap<Target, usize> = targets.iter().enumerate().map(|(i, t)| (*t, i)).collect();
     let mut graph = Graph::default();
     for t in &targets {
@@ -256,7 +301,7 @@ pub fn of_site(site: &Site, href: &Href) -> String {
         graph.nodes.push(node(site, *t, &note, meetings, href));
     }
     let mut seen = BTreeSet::new();
-    for &e in &entities {
+    for &e in entities {
         let ent = &site.entities[e];
         let mut ties: Vec<(usize, usize)> = ent
             .topics
@@ -278,20 +323,30 @@ pub fn of_site(site: &Site, href: &Href) -> String {
             }
         }
     }
-    let inner: Vec<usize> = (0..topics.len()).collect();
-    let mut outer: Vec<usize> = (topics.len()..targets.len()).collect();
-    map::order_by_inner(&graph, &inner, &mut outer);
+    (graph, topics.len(), entities.len())
+}
+
+/// Draws the site map's graph: topics on the inner ring, entities on the
+/// outer one, each near the topics it meets most.
+fn draw_site(
+    (graph, topics, entities): &(Graph, usize, usize),
+    (width, height, labels): (f64, f64, Labels),
+    class: &str,
+) -> String {
+    let inner: Vec<usize> = (0..*topics).collect();
+    let mut outer: Vec<usize> = (*topics..topics + entities).collect();
+    map::order_by_inner(graph, &inner, &mut outer);
     let rings: Vec<Vec<usize>> = [inner, outer]
         .into_iter()
         .filter(|r| !r.is_empty())
         .collect();
-    let layout = map::layout(graph.nodes.len(), None, &rings, 960.0, 640.0, 16);
+    let layout = map::layout(graph.nodes.len(), None, &rings, width, height, labels);
     let label = format!(
         "Map of the site: the {} and {} with the most meetings, and how they are linked",
-        plural(topics.len(), "topic", "topics"),
-        plural(entities.len(), "entity", "entities")
+        plural(*topics, "topic", "topics"),
+        plural(*entities, "entity", "entities")
     );
-    map::draw(&graph, &layout, "q-viz q-map q-map--site", &label)
+    map::draw(graph, &layout, class, &label)
 }
 
 #[cfg(test)]
@@ -329,12 +384,13 @@ mod tests {
     fn an_entity_is_drawn_with_what_it_shares() {
         let s = fixture();
         let ann = s.entities.iter().position(|e| e.name == "Ann <A>").unwrap();
-        let svg = of_entity(&s, ann, &href);
+        let picture = of_entity(&s, ann, &href);
         assert_eq!(
-            svg,
+            picture,
             of_entity(&s, ann, &href),
             "the same picture every time"
         );
+        let svg = picture.wide;
         let names = elements(&svg);
         // Ann in the middle; Budget (2 meetings), then Bob, The Org, Roads.
         assert_eq!(names.iter().filter(|n| *n == "a").count(), 5, "{svg}");
@@ -350,25 +406,45 @@ mod tests {
         assert!(!svg.contains("<A>"));
         // Bob and Budget meet too: a weak edge between neighbours.
         assert!(svg.contains("q-map__edge--weak"), "{svg}");
+        // The key: the kinds on the map, no body, country or other.
+        assert_eq!(
+            picture.key.iter().map(|k| k.label).collect::<Vec<_>>(),
+            ["topic", "organisation", "person"]
+        );
+        // On a phone: the same nodes and links, on a narrower picture.
+        let small = elements(&picture.small);
+        assert_eq!(small.iter().filter(|n| *n == "a").count(), 5);
+        assert!(picture.small.contains("viewBox=\"0 0 360 530\""));
     }
 
     #[test]
     fn a_topic_shows_its_owners_and_companion_topics() {
         let s = fixture();
         let roads = s.topics.iter().position(|t| t.name == "Roads").unwrap();
-        let svg = of_topic(&s, roads, &href);
+        let svg = of_topic(&s, roads, &href).wide;
         assert!(svg.contains("Budget (topic) — 1 meeting together"), "{svg}");
         assert!(svg.contains("Ann &lt;A&gt; (person)"), "{svg}");
         let lonely = site(&[("topics/x.md", "---\nname: X\n---\n")]);
-        assert_eq!(of_topic(&lonely, 0, &href), "");
+        assert_eq!(of_topic(&lonely, 0, &href), Picture::default());
     }
 
     #[test]
     fn the_site_map_rings_topics_inside_entities() {
         let s = fixture();
-        let svg = of_site(&s, &href);
-        assert_eq!(svg, of_site(&s, &href));
+        let picture = of_site(&s, &href);
+        assert_eq!(picture, of_site(&s, &href));
+        let svg = picture.wide;
         assert!(svg.contains("the 2 topics and 3 entities"), "{svg}");
         assert_eq!(elements(&svg).iter().filter(|n| *n == "a").count(), 5);
+        // Up to half as many on a phone: here, as many.
+        assert!(
+            picture.small.contains("the 2 topics and 3 entities"),
+            "{}",
+            picture.small
+        );
+        assert_eq!(
+            picture.key.iter().map(|k| k.label).collect::<Vec<_>>(),
+            ["topic", "organisation", "person"]
+        );
     }
 }

@@ -1,14 +1,28 @@
 //! The marks of a timeline: one per meeting and lane, or bars that count
-//! a month or a year. Each is a link with its `<title>`.
+//! a month or a year. Each is a link with its `<title>`, and says which
+//! entry of the key ([`super::SWATCHES`]) it is.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Item, LANE, Lane, Scale, months};
 use crate::graph::{Site, Target};
 use crate::views::svg::{Svg, V, ellipsize, num};
 use crate::views::{Href, tone, urgency};
 
-/// The mark of one meeting on one lane.
+/// The entry of [`super::SWATCHES`] of a mark of `tone`.
+fn swatch(tone: &str) -> usize {
+    match tone {
+        "meeting" => 0,
+        "decision" => 1,
+        "open" => 2,
+        "in-progress" => 3,
+        "overdue" => 4,
+        "done" => 5,
+        _ => 6,
+    }
+}
+
+/// The mark of one meeting on one lane; returns its entry of the key.
 pub(super) fn mark(
     svg: &mut Svg,
     site: &Site,
@@ -17,7 +31,7 @@ pub(super) fn mark(
     m: usize,
     items: &[Item],
     href: &Href,
-) {
+) -> usize {
     let meeting = &site.meetings[m];
     let at = format!("{}, {}", meeting.doc.front.title, meeting.date.display());
     let mut link = href(Target::Meeting(m));
@@ -51,6 +65,7 @@ pub(super) fn mark(
     svg.link(&link, &class, &title);
     shape(svg, lane, scale.date(meeting.date), lane.y(), r);
     svg.close();
+    swatch(tone)
 }
 
 /// The tooltip and tone of several items at one meeting.
@@ -122,7 +137,7 @@ struct Bucket {
     tones: [usize; 5],
 }
 
-/// Counts per month or year, as bars.
+/// Counts per month or year, as bars; returns their entries of the key.
 pub(super) fn bars(
     svg: &mut Svg,
     site: &Site,
@@ -130,7 +145,8 @@ pub(super) fn bars(
     groups: &BTreeMap<(Lane, usize), Vec<Item>>,
     by_month: bool,
     href: &Href,
-) {
+) -> BTreeSet<usize> {
+    let mut used = BTreeSet::new();
     let mut buckets: BTreeMap<(Lane, i32), Bucket> = BTreeMap::new();
     for ((lane, m), items) in groups {
         let date = site.meetings[*m].date;
@@ -197,12 +213,13 @@ pub(super) fn bars(
             title.push_str(&format!(" ({})", parts.join(", ")));
         }
         let link = format!("{}{}", href(Target::Meeting(b.latest)), lane.section());
-        let class = match lane {
-            Lane::Meetings => "q-viz__bar q-viz__mark--meeting",
-            Lane::Decisions => "q-viz__bar q-viz__mark--decision",
-            Lane::Actions if b.tones[0] > 0 => "q-viz__bar q-viz__mark--overdue",
-            Lane::Actions => "q-viz__bar q-viz__mark--action",
+        let (class, entry) = match lane {
+            Lane::Meetings => ("q-viz__bar q-viz__mark--meeting", 7),
+            Lane::Decisions => ("q-viz__bar q-viz__mark--decision", 8),
+            Lane::Actions if b.tones[0] > 0 => ("q-viz__bar q-viz__mark--overdue", 10),
+            Lane::Actions => ("q-viz__bar q-viz__mark--action", 9),
         };
+        used.insert(entry);
         svg.link(&link, class, &title);
         svg.empty(
             "rect",
@@ -215,4 +232,5 @@ pub(super) fn bars(
         );
         svg.close();
     }
+    used
 }

@@ -9,21 +9,53 @@
 //! latest meeting it counts. Either way the picture stays a few tens of
 //! kilobytes, whatever the size of the site.
 //!
+//! It is drawn twice ([`Picture`]): 720 units wide for a wide screen, and
+//! 360 wide for a phone, where it is shown at about its own size, so its
+//! text stays as large as the wide one's and every year fits the screen;
+//! the lanes' labels stand on two lines there. The key lists the kinds of
+//! mark drawn, no other ([`SWATCHES`]).
+//!
 //! It must never depend on anything but the graph (no clock, no randomness)
 //! and never write a name unescaped: all markup goes through [`Svg`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 mod marks;
 
-use super::Href;
 use super::svg::{Svg, V};
+use super::{Href, Picture, Swatch, key_of};
 use crate::graph::Site;
 use crate::model::date::PartialDate;
 
-const WIDTH: f64 = 720.0;
-const LEFT: f64 = 104.0;
-const RIGHT: f64 = 14.0;
+/// The measures of a timeline at one size.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    width: f64,
+    /// Room on the left for the lanes' labels, and on the right.
+    left: f64,
+    right: f64,
+    /// Each lane's label on two lines, its name above its count.
+    stacked: bool,
+    class: &'static str,
+}
+
+const WIDE: Frame = Frame {
+    width: 720.0,
+    left: 104.0,
+    right: 14.0,
+    stacked: false,
+    class: "q-viz q-timeline",
+};
+const SMALL: Frame = Frame {
+    width: 360.0,
+    left: 78.0,
+    right: 10.0,
+    stacked: true,
+    class: "q-viz q-timeline q-viz--small",
+};
+/// The least room, in units, between two labelled years.
+const YEAR_LABEL: f64 = 40.0;
+
 const TOP: f64 = 6.0;
 const LANE: f64 = 30.0;
 const AXIS: f64 = 30.0;
@@ -32,6 +64,30 @@ const AXIS: f64 = 30.0;
 pub const MAX_MARKS: usize = 80;
 /// Spans of up to this many months are counted by month, longer ones by year.
 pub const MONTHS: i32 = 36;
+
+/// Every entry of a timeline's key, in its order: a mark of each kind (one
+/// meeting's), then bars (counts by month or year).
+pub const SWATCHES: [Swatch; 11] = [
+    swatch("circle", "q-viz__mark--meeting", "meeting"),
+    swatch("diamond", "q-viz__mark--decision", "decision"),
+    swatch("square", "q-viz__mark--open", "open action"),
+    swatch("square", "q-viz__mark--in-progress", "action in progress"),
+    swatch("square", "q-viz__mark--overdue", "overdue action"),
+    swatch("square", "q-viz__mark--done", "done action"),
+    swatch("square", "q-viz__mark--dropped", "dropped action"),
+    swatch("bar", "q-viz__mark--meeting", "meetings"),
+    swatch("bar", "q-viz__mark--decision", "decisions"),
+    swatch("bar", "q-viz__mark--action", "actions"),
+    swatch("bar", "q-viz__mark--overdue", "actions, some overdue"),
+];
+
+const fn swatch(shape: &'static str, class: &'static str, label: &'static str) -> Swatch {
+    Swatch {
+        shape,
+        class,
+        label,
+    }
+}
 
 /// A row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -96,7 +152,7 @@ pub struct Event {
 
 /// The timeline of entity `e`: the meetings it is involved in, the decisions
 /// of those meetings, and the actions it owns.
-pub fn of_entity(site: &Site, e: usize, href: &Href) -> String {
+pub fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
     let ent = &site.entities[e];
     let mut events = Vec::new();
     for &m in &ent.meetings {
@@ -123,7 +179,7 @@ pub fn of_entity(site: &Site, e: usize, href: &Href) -> String {
 }
 
 /// The timeline of topic `t`: its meetings, decisions and actions.
-pub fn of_topic(site: &Site, t: usize, href: &Href) -> String {
+pub fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
     let topic = &site.topics[t];
     let mut events: Vec<Event> = topic
         .meetings
@@ -155,11 +211,14 @@ fn actions<'a>(site: &'a Site, list: &'a [usize]) -> impl Iterator<Item = Event>
 struct Scale {
     first: i16,
     years: f64,
+    left: f64,
+    /// The width the years take.
+    plot: f64,
 }
 
 impl Scale {
     fn at(&self, year_fraction: f64) -> f64 {
-        LEFT + (year_fraction - f64::from(self.first)) / self.years * (WIDTH - LEFT - RIGHT)
+        self.left + (year_fraction - f64::from(self.first)) / self.years * self.plot
     }
 
     fn date(&self, d: PartialDate) -> f64 {
@@ -173,18 +232,36 @@ impl Scale {
     }
 }
 
-/// Draws `events` (empty: no picture at all).
-pub fn draw(site: &Site, name: &str, events: &[Event], href: &Href) -> String {
-    let (Some(first), Some(last)) = (
-        events.iter().map(|e| e.meeting).min(),
-        events.iter().map(|e| e.meeting).max(),
-    ) else {
-        return String::new();
+/// Draws `events` at both sizes (empty: no picture at all).
+pub fn draw(site: &Site, name: &str, events: &[Event], href: &Href) -> Picture {
+    let Some((wide, used)) = draw_at(site, name, events, href, &WIDE) else {
+        return Picture::default();
     };
+    let small = draw_at(site, name, events, href, &SMALL).map_or_else(String::new, |(s, _)| s);
+    Picture {
+        wide,
+        small,
+        key: key_of(&SWATCHES, &used),
+    }
+}
+
+/// Draws `events` in `frame`; returns the SVG and the entries of
+/// [`SWATCHES`] its marks are.
+fn draw_at(
+    site: &Site,
+    name: &str,
+    events: &[Event],
+    href: &Href,
+    frame: &Frame,
+) -> Option<(String, BTreeSet<usize>)> {
+    let first = events.iter().map(|e| e.meeting).min()?;
+    let last = events.iter().map(|e| e.meeting).max()?;
     let (from, to) = (site.meetings[first].date, site.meetings[last].date);
     let scale = Scale {
         first: from.year(),
         years: f64::from(to.year() - from.year() + 1),
+        left: frame.left,
+        plot: frame.width - frame.left - frame.right,
     };
     let mut counts = [0usize; 3];
     let mut groups: BTreeMap<(Lane, usize), Vec<Item>> = BTreeMap::new();
@@ -203,57 +280,73 @@ pub fn draw(site: &Site, name: &str, events: &[Event], href: &Href) -> String {
         .collect();
     let label = format!("Activity of {name}, {years}: {}", summary.join(", "));
     let height = TOP + 3.0 * LANE + AXIS;
-    let mut svg = Svg::new(WIDTH, height, "q-viz q-timeline", &label);
+    let mut svg = Svg::new(frame.width, height, frame.class, &label);
     axis(&mut svg, &scale, to.year());
     for lane in Lane::ALL {
-        let y = lane.y();
-        svg.empty(
-            "line",
-            &[
-                ("class", V::S("q-viz__lane")),
-                ("x1", V::N(LEFT)),
-                ("x2", V::N(WIDTH - RIGHT)),
-                ("y1", V::N(y)),
-                ("y2", V::N(y)),
-            ],
-        );
-        let text = format!("{} {}", lane.label(), counts[lane as usize]);
+        lane_line(&mut svg, frame, lane, counts[lane as usize]);
+    }
+    let span = months(to) - months(from);
+    let mut used = BTreeSet::new();
+    if groups.len() <= MAX_MARKS {
+        for ((lane, m), items) in &groups {
+            used.insert(marks::mark(&mut svg, site, &scale, *lane, *m, items, href));
+        }
+    } else {
+        used = marks::bars(&mut svg, site, &scale, &groups, span < MONTHS, href);
+    }
+    Some((svg.finish(), used))
+}
+
+/// A lane's line and its label: its name and how many marks it counts.
+fn lane_line(svg: &mut Svg, frame: &Frame, lane: Lane, count: usize) {
+    let y = lane.y();
+    svg.empty(
+        "line",
+        &[
+            ("class", V::S("q-viz__lane")),
+            ("x1", V::N(frame.left)),
+            ("x2", V::N(frame.width - frame.right)),
+            ("y1", V::N(y)),
+            ("y2", V::N(y)),
+        ],
+    );
+    let x = V::N(frame.left - if frame.stacked { 6.0 } else { 8.0 });
+    let lines = if frame.stacked {
+        vec![
+            (lane.label().to_owned(), y - 2.0),
+            (count.to_string(), y + 10.0),
+        ]
+    } else {
+        vec![(format!("{} {count}", lane.label()), y + 4.0)]
+    };
+    for (text, at) in lines {
         svg.text(
             "text",
             &[
                 ("class", V::S("q-viz__label")),
-                ("x", V::N(LEFT - 8.0)),
-                ("y", V::N(y + 4.0)),
+                ("x", x),
+                ("y", V::N(at)),
                 ("text-anchor", V::S("end")),
             ],
             &text,
         );
     }
-    let span = months(to) - months(from);
-    if groups.len() <= MAX_MARKS {
-        for ((lane, m), items) in &groups {
-            marks::mark(&mut svg, site, &scale, *lane, *m, items, href);
-        }
-    } else {
-        marks::bars(&mut svg, site, &scale, &groups, span < MONTHS, href);
-    }
-    svg.finish()
 }
 
 fn months(d: PartialDate) -> i32 {
     i32::from(d.year()) * 12 + i32::from(d.start().month()) - 1
 }
 
-/// Year lines and labels (and quarters, for spans of two years or less).
+/// Year lines and labels (and quarters, for spans of two years or less):
+/// every year labelled where there is room, else every second, fifth, … .
 fn axis(svg: &mut Svg, scale: &Scale, last: i16) {
     let bottom = TOP + 3.0 * LANE;
     let years = scale.years as i16;
-    let step = match years {
-        0..=12 => 1,
-        13..=24 => 2,
-        25..=60 => 5,
-        _ => 10,
-    };
+    let per_year = scale.plot / scale.years;
+    let step = [1, 2, 5, 10, 20, 50, 100]
+        .into_iter()
+        .find(|&s| f64::from(s) * per_year >= YEAR_LABEL)
+        .unwrap_or(100);
     svg.open("g", &[("class", V::S("q-viz__axis"))]);
     for y in scale.first..=last + 1 {
         let x = scale.at(f64::from(y));
@@ -267,7 +360,7 @@ fn axis(svg: &mut Svg, scale: &Scale, last: i16) {
                 ("y2", V::N(bottom + 4.0)),
             ],
         );
-        if y > last || (y - scale.first) % step != 0 {
+        if y > last || y.rem_euclid(step) != 0 {
             continue;
         }
         let year = y.to_string();
@@ -328,8 +421,13 @@ mod tests {
                 "---\ntitle: Second\ndate: 2024-01-05\ntopics: [Roads & <Rails>]\n---\n",
             ),
         ]);
-        let svg = of_topic(&s, 0, &href);
-        assert_eq!(svg, of_topic(&s, 0, &href), "the same picture every time");
+        let picture = of_topic(&s, 0, &href);
+        assert_eq!(
+            picture,
+            of_topic(&s, 0, &href),
+            "the same picture every time"
+        );
+        let svg = picture.wide;
         let names = elements(&svg);
         // Two meetings, one decision, two actions at one meeting: four marks.
         assert_eq!(names.iter().filter(|n| *n == "a").count(), 4, "{svg}");
@@ -371,7 +469,7 @@ mod tests {
             .collect();
         let s = site(&refs);
         let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
-        let svg = of_entity(&s, ann, &href);
+        let svg = of_entity(&s, ann, &href).wide;
         let names = elements(&svg);
         // 100 monthly meetings over 9 years: one bar a year.
         assert_eq!(names.iter().filter(|n| *n == "a").count(), 9, "{svg}");
@@ -384,12 +482,124 @@ mod tests {
             "{svg}"
         );
         assert!(svg.len() < 8_000, "{} bytes", svg.len());
-        assert_eq!(svg, of_entity(&s, ann, &href));
+        assert_eq!(svg, of_entity(&s, ann, &href).wide);
     }
 
     #[test]
     fn nothing_to_draw_draws_nothing() {
         let s = site(&[("topics/x.md", "---\nname: X\n---\n")]);
-        assert_eq!(of_topic(&s, 0, &href), "");
+        assert_eq!(of_topic(&s, 0, &href), Picture::default());
+    }
+
+    fn labels(key: &[Swatch]) -> Vec<&str> {
+        key.iter().map(|k| k.label).collect()
+    }
+
+    #[test]
+    fn the_key_lists_the_kinds_of_mark_drawn_and_no_other() {
+        // A done action shares its mark with an overdue one: the mark is
+        // overdue, and "done" is not in the key; no action is in progress
+        // or dropped, and nothing is counted in bars.
+        let s = site(&[
+            ("topics/roads.md", "---\nname: Roads\n---\n"),
+            (
+                "meetings/a.md",
+                "---\ntitle: A\ndate: 2022-03\ntopics: [Roads]\nactions:\n  - { owner: Ann, text: Fix, due: 2022-04-01, topics: [Roads] }\n  - { owner: Ann, text: Pave, status: done, topics: [Roads] }\n---\n",
+            ),
+            (
+                "meetings/b.md",
+                "---\ntitle: B\ndate: 2023-01-05\ntopics: [Roads]\ndecisions:\n  - { text: Go, topics: [Roads] }\n---\n",
+            ),
+        ]);
+        let key = of_topic(&s, 0, &href).key;
+        assert_eq!(labels(&key), ["meeting", "decision", "overdue action"]);
+        assert_eq!(key[2].shape, "square");
+        assert_eq!(key[2].class, "q-viz__mark--overdue");
+        // A person at meetings only: meetings, nothing else.
+        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let key = of_entity(&s, ann, &href).key;
+        assert_eq!(labels(&key), ["meeting", "overdue action"]);
+        // Every swatch of the key is a class the picture uses.
+        let picture = of_topic(&s, 0, &href);
+        for k in of_topic(&s, 0, &href).key {
+            assert!(picture.wide.contains(k.class), "{k:?}");
+            assert!(picture.small.contains(k.class), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_of_bars_says_they_count() {
+        let files: Vec<(String, String)> = (0..100)
+            .map(|i| {
+                let actions = if i == 99 {
+                    "actions:\n  - { owner: Ann, text: Late, due: 2018-05-01 }\n"
+                } else if i % 10 == 0 {
+                    "actions:\n  - { owner: Ann, text: Old, status: done }\n"
+                } else {
+                    ""
+                };
+                (
+                    format!("meetings/m{i:03}.md"),
+                    format!(
+                        "---\ntitle: M{i}\ndate: {}-{:02}-01\nattendees: [Ann]\n{actions}---\n",
+                        2010 + i / 12,
+                        i % 12 + 1
+                    ),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let s = site(&refs);
+        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let key = of_entity(&s, ann, &href).key;
+        assert_eq!(
+            labels(&key),
+            ["meetings", "actions", "actions, some overdue"]
+        );
+        assert!(key.iter().all(|k| k.shape == "bar"));
+    }
+
+    #[test]
+    fn the_small_picture_has_the_same_marks_on_a_phones_width() {
+        let files: Vec<(String, String)> = (0..40)
+            .map(|i| {
+                (
+                    format!("meetings/m{i:03}.md"),
+                    format!(
+                        "---\ntitle: M{i}\ndate: {}-06-01\nattendees: [Ann]\n---\n",
+                        1990 + i
+                    ),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let s = site(&refs);
+        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let picture = of_entity(&s, ann, &href);
+        let (wide, small) = (elements(&picture.wide), elements(&picture.small));
+        let links = |names: &[String]| names.iter().filter(|n| *n == "a").count();
+        assert_eq!(links(&wide), 40);
+        assert_eq!(links(&small), 40);
+        assert!(
+            picture.small.contains("viewBox=\"0 0 360 "),
+            "{}",
+            picture.small
+        );
+        assert!(picture.small.contains("q-viz--small"));
+        // Forty years on 272 units: a label every tenth year.
+        for y in ["1990", "2000", "2010", "2020"] {
+            assert!(picture.small.contains(&format!(">{y}</text>")), "{y}");
+        }
+        assert!(!picture.small.contains(">1995</text>"));
+        // The lanes' labels stand on two lines: the name, then the count.
+        assert!(picture.small.contains(">Meetings</text>"));
+        assert!(picture.small.contains(">40</text>"));
+        assert!(picture.wide.contains(">Meetings 40</text>"));
     }
 }
