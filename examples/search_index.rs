@@ -16,7 +16,7 @@ use std::time::Instant;
 use quorum::config::Overrides;
 use quorum::graph::SiteLinks;
 use quorum::output::{Claim, Memory, Staging, Wait};
-use quorum::render::context::{Ctx, Paths, Urls, Values};
+use quorum::page::{Ctx, Paths, Urls, Values};
 
 fn cpu_seconds() -> f64 {
     // SAFETY: getrusage only writes into the struct it is given, which

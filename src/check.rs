@@ -18,8 +18,9 @@ use scraper::{Html, Selector};
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Kind, Severity};
 use crate::graph::{Site, Target};
+use crate::output;
+use crate::pipeline::{BuildReport, Error};
 use crate::render::{self, RenderReport};
-use crate::{BuildReport, Error, output};
 
 /// How `check` runs.
 #[derive(Debug, Clone)]
@@ -72,7 +73,7 @@ impl Report {
 /// be built at all (its errors are in the error).
 pub fn check(config: &Config, options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let (renderer, site, warnings) = crate::prepare(config)?;
+    let (renderer, site, warnings) = crate::pipeline::prepare(config)?;
     let memory = output::Memory::default();
     let rendered: RenderReport =
         render::render(&site, config, &renderer, &memory).map_err(Error::Content)?;

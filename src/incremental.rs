@@ -23,12 +23,12 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::Error;
 use crate::config::{self, Config, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::graph::Walks;
 use crate::history::History;
 use crate::model::{self, Parsed, ParsedFile};
+use crate::pipeline::Error;
 use crate::render::{self, Prints, RenderReport, Renderer, Sink};
 use crate::source;
 
@@ -172,7 +172,7 @@ impl LiveSite {
         let reload_theme = reload_config || self.renderer.is_none() || areas.contains(&Area::Theme);
         if reload_config {
             let before = self.config.take();
-            let config = crate::load_config(&self.root, &self.overrides)?;
+            let config = crate::pipeline::load_config(&self.root, &self.overrides)?;
             // Files are parsed with the roll-call headings: new ones, new parses.
             if before.is_some_and(|b| b.conventions != config.conventions) {
                 self.files.clear();
@@ -205,7 +205,7 @@ impl LiveSite {
             resolved.site.history = history;
         }
         diagnostics.extend(theme_errors);
-        let (site, warnings) = crate::finish(&config, resolved.site, diagnostics)?;
+        let (site, warnings) = crate::pipeline::finish(&config, resolved.site, diagnostics)?;
         let renderer = self
             .renderer
             .as_ref()
@@ -270,7 +270,7 @@ impl LiveSite {
                 let read = source::read(root, &p).map(|file| match file {
                     None => Read::Gone,
                     Some(file) => {
-                        let d = crate::output::hash(file.text.as_bytes());
+                        let d = crate::hash::digest(file.text.as_bytes());
                         match files.get(&p) {
                             Some(known) if known.digest == d => Read::Same,
                             _ => Read::Parsed(d, model::parse_file(file, roll_call)),
@@ -341,8 +341,8 @@ mod tests {
     /// The site at `root` built whole, in memory, the way `build` does.
     fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
         let memory = Memory::default();
-        let config = crate::load_config(root, &overrides()).unwrap();
-        let (renderer, site, _) = crate::prepare(&config).unwrap();
+        let config = crate::pipeline::load_config(root, &overrides()).unwrap();
+        let (renderer, site, _) = crate::pipeline::prepare(&config).unwrap();
         render::render(&site, &config, &renderer, &memory).unwrap();
         memory.into_files()
     }

@@ -34,11 +34,11 @@ use serde::Serialize;
 use tokio::sync::{broadcast, watch};
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::Error;
 use crate::config::Overrides;
 use crate::diagnostic::Diagnostic;
 use crate::incremental::{Changes, LiveSite, Rebuild};
 use crate::output::{Mirror, MirrorReport};
+use crate::pipeline::Error;
 use crate::watch::Watcher;
 use base::{BasePath, Place};
 use hosts::Hosts;
@@ -126,7 +126,7 @@ pub fn run(
     report: impl Fn(Report<'_>) + Send + Sync + 'static,
 ) -> Result<(), Error> {
     raise_file_limit();
-    let config = crate::load_config(&options.root, &options.overrides)?;
+    let config = crate::pipeline::load_config(&options.root, &options.overrides)?;
     let base = config.base_url.path.clone();
     let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
         Error::Config(Box::new(

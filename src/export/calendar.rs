@@ -19,7 +19,7 @@ use super::{PIECE, drain, host};
 use crate::graph::{Action, Meeting, Target};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
-use crate::render::context::Ctx;
+use crate::page::Ctx;
 
 /// The longest line, in octets, without its CRLF.
 const WIDTH: usize = 75;

@@ -13,7 +13,7 @@ use std::io::Write;
 use super::xml::Xml;
 use super::{io, iso_day};
 use crate::graph::Target;
-use crate::render::context::Ctx;
+use crate::page::Ctx;
 
 /// How many meetings the feed holds.
 pub const LIMIT: usize = 50;

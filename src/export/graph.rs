@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::graph::{Site, Target};
 use crate::model::front::Status;
-use crate::render::context::Ctx;
+use crate::page::Ctx;
 
 /// The version of the schema in `docs/graph.md`.
 pub const VERSION: u32 = 1;

@@ -25,8 +25,8 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
-use crate::render::Sink;
-use crate::render::context::Ctx;
+use crate::page::Ctx;
+use crate::sink::Sink;
 
 /// Writes one export into the writer it is given.
 type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Prior) -> Result<(), String>;
@@ -50,7 +50,7 @@ impl Prior {
         if !self.active {
             return false;
         }
-        let mut printer = crate::render::print::Printer::default();
+        let mut printer = crate::hash::print::Printer::default();
         self.now = printer.add(data).ok().map(|()| printer.finish());
         self.same()
     }

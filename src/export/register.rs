@@ -14,7 +14,7 @@ use std::io::Write;
 
 use super::{PIECE, drain};
 use crate::graph::{Action, Target};
-use crate::render::context::Ctx;
+use crate::page::Ctx;
 
 /// The header row.
 pub const HEADER: [&str; 10] = [

@@ -11,8 +11,8 @@ use std::io::Write;
 
 use super::xml::Xml;
 use super::{io, iso_day};
-use crate::render::context::Ctx;
-use crate::render::pages::Page;
+use crate::page::Ctx;
+use crate::page::Page;
 
 const SITEMAPS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

@@ -206,7 +206,7 @@ impl Backlink {
     /// A digest of what the passages show: for a fingerprint of a page
     /// that shows them.
     pub fn digest(&self) -> u64 {
-        let mut h = crate::search::Hash::default();
+        let mut h = crate::hash::Hash::default();
         h.write_u64(self.passages.digest);
         for &n in &self.items {
             h.write_u64(u64::from(n));
@@ -280,7 +280,7 @@ impl Gather {
         from: Target,
         store: Option<&Arc<Store>>,
     ) -> io::Result<Vec<(Target, Backlink)>> {
-        let mut h = crate::search::Hash::default();
+        let mut h = crate::hash::Hash::default();
         h.write(self.text.as_bytes());
         for m in &self.blocks {
             let (kind, n) = match m.place {

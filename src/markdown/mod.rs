@@ -30,7 +30,7 @@ pub use walk::{
     block_anchor, display_label, to_html, walk,
 };
 
-use crate::model::slug::Slug;
+use crate::slug::Slug;
 
 /// The Markdown extensions quorum enables.
 pub fn options() -> Options {
@@ -202,7 +202,7 @@ impl Outline {
         if count >= max {
             return;
         }
-        let mut h = crate::search::Hash::default();
+        let mut h = crate::hash::Hash::default();
         h.write(text.as_bytes());
         self.passages.push(Passage {
             text: truncate_words(text, SUMMARY_CHARS),

@@ -9,7 +9,7 @@
 pub mod date;
 pub mod front;
 mod items;
-pub mod slug;
+pub use crate::slug;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -77,7 +77,7 @@ impl<F> Doc<F> {
     /// against the digest of the text first parsed.
     fn read_checked(&self, released: &Released) -> Result<String, Diagnostic> {
         let text = crate::source::read_text(&released.from, self.path())?;
-        if crate::output::hash(text.as_bytes()) != released.digest {
+        if crate::hash::digest(text.as_bytes()) != released.digest {
             return Err(Diagnostic::error(
                 self.path(),
                 "this file changed while the site was being built from it",
@@ -98,7 +98,7 @@ impl<F> Doc<F> {
         }
         self.released = Some(Released {
             from: root.join(self.path()),
-            digest: crate::output::hash(self.source.text.as_bytes()),
+            digest: crate::hash::digest(self.source.text.as_bytes()),
         });
         self.source.text = String::new();
     }

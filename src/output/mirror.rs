@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::{OutputError, io_err, safe_join};
-use crate::render::Sink;
+use crate::sink::Sink;
 
 /// A folder kept equal to the latest good render, for the dev server: only
 /// files whose bytes changed are written, and files no longer produced are
@@ -117,7 +117,7 @@ impl Mirror {
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent).map_err(io_err(parent))?;
             }
-            let rendered = hash(&bytes);
+            let rendered = crate::hash::digest(&bytes);
             let bytes = match (&self.inject, path.ends_with(".html")) {
                 (Some(snippet), true) => inject(&bytes, snippet),
                 _ => bytes,
@@ -141,15 +141,6 @@ impl Mirror {
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// A hash of `bytes`, to tell whether they changed. Every text is hashed
-/// when it is parsed and again each time it is read back, so this is the
-/// search index's hash, which takes eight bytes at a step.
-pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    let mut h = crate::search::Hash::default();
-    h.write(bytes);
-    h.0
 }
 
 /// `bytes` with `snippet` inserted before the last `</body>` (or appended).
@@ -182,7 +173,7 @@ impl Sink for Mirror {
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         safe_join(&self.dir, path)?;
-        let unchanged = lock(&self.current).get(path) == Some(&hash(bytes));
+        let unchanged = lock(&self.current).get(path) == Some(&crate::hash::digest(bytes));
         let mut pending = lock(&self.pending);
         if unchanged {
             pending.kept.insert(path.to_owned());

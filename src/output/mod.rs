@@ -22,7 +22,6 @@ use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 pub use lock::{Busy, Holder, LOCK, OutputLock, Wait};
-pub(crate) use mirror::hash;
 pub use mirror::{Memory, Mirror, MirrorReport};
 pub use stage::Staging;
 

@@ -15,7 +15,7 @@ use std::sync::Mutex;
 use super::access::{Access, Entries};
 use super::room::{Counted, NO_ROOM, Room};
 use super::{Claim, MARKER, MARKER_TEXT, OutputError, inside, io_err, safe_join, swap, write_err};
-use crate::render::{Fill, Sink};
+use crate::sink::{Fill, Sink};
 
 /// Where the staging folder is, and so how it is put in place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

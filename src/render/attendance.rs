@@ -9,10 +9,10 @@
 
 use serde::Serialize;
 
-use super::context::{Ctx, EntityRef, MeetingRef};
 use super::knowledge::{SeriesLink, series_link};
 use crate::graph::Site;
 use crate::model::front::EntityKind;
+use crate::page::{Ctx, EntityRef, MeetingRef};
 use crate::views::matrix;
 use crate::views::ranking::{self, Tally};
 

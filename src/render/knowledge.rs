@@ -13,42 +13,18 @@
 use serde::Serialize;
 
 use super::attendance::{self, Attendance, RankView};
-use super::context::{ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, TopicRef};
 use super::pages::{ActionGroups, Year};
-use crate::graph::{RefKind, Site, Target};
+use crate::graph::{Site, Target};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
+pub use crate::page::list::{print_dir, series_dir};
+use crate::page::{ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, TopicRef};
 use crate::views::{self, Picture, Swatch, changes, neighbours, sparkline, timeline};
 
 /// Links from the page at `dir` to pages of the graph, for views.
 pub fn linker<'c>(ctx: &'c Ctx<'_>, dir: &str) -> impl Fn(Target) -> String + 'c {
     let root = ctx.urls.root(dir);
     move |t| format!("{root}{}", ctx.path(t))
-}
-
-/// The directory of a series' page.
-pub fn series_dir(site: &Site, s: usize) -> String {
-    format!("series/{}/", site.series[s].slug)
-}
-
-/// The directory of the printable register: `actions/print/`, unless an
-/// action's own page has that path (an action with the id `print`); then
-/// `actions/print-2/`, and so on.
-pub fn print_dir(site: &Site) -> String {
-    // Every action is indexed by its slug (refs may name it so): one lookup.
-    let taken = |name: &str| {
-        site.index
-            .get(RefKind::Action, name)
-            .iter()
-            .any(|t| matches!(t, Target::Action(a) if site.actions[*a].slug.as_str() == name))
-    };
-    let mut name = String::from("print");
-    let mut n = 2;
-    while taken(&name) {
-        name = format!("print-{n}");
-        n += 1;
-    }
-    format!("actions/{name}/")
 }
 
 /// The activity timeline and relationship map of an entity or topic page.

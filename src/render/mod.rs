@@ -5,10 +5,9 @@
 //! This is the only module that knows tera. It never writes files itself.
 
 pub mod attendance;
-pub mod context;
+pub use crate::page as context;
 pub mod knowledge;
 pub mod pages;
-pub(crate) mod print;
 pub mod theme;
 pub mod years;
 
@@ -22,36 +21,11 @@ use tera::{Context, ErrorKind, Tera};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, SiteLinks};
-use context::{Ctx, NavItem, Urls};
+use crate::hash::print::Printer;
+use crate::page::{Ctx, NavItem, Urls};
+pub use crate::sink::{Fill, Sink};
 use pages::{Data, Page};
-use print::Printer;
 use theme::{StaticSource, TemplateSource, ThemeFiles};
-
-/// Writes a file's bytes into the writer it is given.
-pub type Fill<'f> = &'f mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>;
-
-/// Where rendered pages and static files go.
-pub trait Sink: Sync {
-    /// Says that the file at `path` is part of the site but unchanged since the
-    /// previous render, so it was not rendered again.
-    fn keep(&self, _path: &str) {}
-    /// Receives the bytes of the file at `path` (relative, `/`-separated).
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
-    /// Writes the file at `path` from what `fill` writes into it, for files
-    /// too large to hold whole. By default the bytes are collected and
-    /// handed to [`Sink::write`].
-    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
-        let mut bytes = Vec::new();
-        fill(&mut bytes)?;
-        self.write(path, &bytes)
-    }
-    /// Receives a static file to copy from disk.
-    fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
-        let bytes =
-            std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-        self.write(path, &bytes)
-    }
-}
 
 /// The compiled templates and the static files of the theme.
 pub struct Renderer {
@@ -75,7 +49,7 @@ pub struct RenderReport {
     /// What each template cost, by template name (for `--timings`).
     pub templates: Vec<TemplateCost>,
     /// Wall time of each part of the render: pages, static files, exports, search.
-    pub parts: Vec<crate::Lap>,
+    pub parts: Vec<crate::timing::Lap>,
 }
 
 /// The pages one template rendered, and what they cost (summed over threads).
@@ -254,10 +228,10 @@ pub fn render_since(
     // (for work done alongside another stage).
     let mut lap = |name: &'static str, took: Option<std::time::Duration>| {
         let now = std::time::Instant::now();
-        parts.push(crate::Lap {
+        parts.push(crate::timing::Lap {
             name,
             time: took.unwrap_or(now - clock),
-            peak: crate::peak_memory(),
+            peak: crate::timing::peak_memory(),
         });
         clock = now;
     };

@@ -13,29 +13,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::context::{Ctx, MeetingSummary};
 use crate::graph::Site;
+pub use crate::page::list::{dir, ranges};
+use crate::page::{Ctx, MeetingSummary};
 use crate::views::sparkline;
-
-/// The directory of the page of `year`'s meetings.
-pub fn dir(year: i16) -> String {
-    format!("meetings/{year:04}/")
-}
-
-/// The years that have meetings, oldest first, each with the range of its
-/// meetings (indices into the site's meetings, which are in date order).
-pub fn ranges(site: &Site) -> Vec<(i16, Range<usize>)> {
-    let meetings = &site.meetings;
-    let mut out = Vec::new();
-    let mut start = 0;
-    while let Some(m) = meetings.get(start) {
-        let year = m.date.year();
-        let end = start + meetings[start..].partition_point(|m| m.date.year() <= year);
-        out.push((year, start..end));
-        start = end;
-    }
-    out
-}
 
 /// The meetings of `year`.
 fn range(site: &Site, year: i16) -> Range<usize> {

@@ -13,7 +13,7 @@ use super::encode::json_str;
 use super::text::{line_break, plain_text};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, Target};
-use crate::render::context::Ctx;
+use crate::page::Ctx;
 
 /// The kinds of documents, in numbering order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

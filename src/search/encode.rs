@@ -149,56 +149,6 @@ pub fn json_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
-/// A 64-bit hash of bytes, the same on every platform: names a version of
-/// the index so browsers never mix files of two builds.
-#[derive(Debug, Clone, Copy)]
-pub struct Hash(pub u64);
-
-impl Default for Hash {
-    fn default() -> Hash {
-        Hash(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hash {
-    /// Mixes `bytes` in.
-    pub fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.word(u64::from_le_bytes(word));
-        }
-        // The rest, with the length in the last byte (always free: the
-        // rest is at most seven bytes), so that trailing zeros count.
-        let mut last = [0u8; 8];
-        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        last[7] = bytes.len() as u8;
-        self.word(u64::from_le_bytes(last));
-    }
-
-    /// Mixes in `bytes` after their length, so that where one run of
-    /// bytes ends and the next begins counts.
-    pub fn write_delimited(&mut self, bytes: &[u8]) {
-        self.word(bytes.len() as u64);
-        self.write(bytes);
-    }
-
-    /// Mixes in a number.
-    pub fn write_u64(&mut self, n: u64) {
-        self.word(n);
-    }
-
-    fn word(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    /// Twelve hex digits.
-    pub fn short(self) -> String {
-        format!("{:012x}", self.0 >> 16)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,18 +210,5 @@ mod tests {
                 "{text:?}"
             );
         }
-    }
-
-    #[test]
-    fn the_hash_depends_on_every_byte_and_the_length() {
-        let h = |b: &[u8]| {
-            let mut x = Hash::default();
-            x.write(b);
-            x.0
-        };
-        assert_ne!(h(b"abc"), h(b"abd"));
-        assert_ne!(h(b""), h(b"\0"));
-        assert_ne!(h(b"0123456789"), h(b"0123456788"));
-        assert_eq!(h(b"same"), h(b"same"));
     }
 }

@@ -15,10 +15,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::docs::{Body, Kind, Layout, Record, gather};
-use super::encode::{self, Hash};
+use super::encode;
 use super::text::{Folds, plain_text, terms};
 use crate::diagnostic::Diagnostic;
-use crate::render::context::Ctx;
+use crate::hash::Hash;
+use crate::page::Ctx;
 
 /// A map with a fast, deterministic hash (its order never reaches the output).
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash>>;

@@ -35,16 +35,16 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::hash::Hash;
 pub use docs::Kind;
-pub(crate) use encode::Hash;
 pub use encode::{decode, dequantise};
 pub use index::Kept;
 pub use text::STOP_WORDS;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::Target;
-use crate::render::Sink;
-use crate::render::context::Ctx;
+use crate::page::Ctx;
+use crate::sink::Sink;
 use docs::{KindRange, Layout};
 
 /// The folder of the index, from the site root.

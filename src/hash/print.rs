@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde::ser;
 
-use crate::search::Hash;
+use super::Hash;
 
 /// Hashes serialised values.
 #[derive(Debug, Default)]

@@ -1,9 +1,17 @@
+//! The page context: what the renderer, the search index and the exports
+//! all read of one build (the site, its configuration, paths and links, the
+//! views many pages share), and the list of the site's [pages](list).
+//!
 //! What templates receive: small serialisable views of the graph.
 //!
 //! Views borrow from the [`Site`]; only paths are computed here, in the form
 //! the configuration asks for (directory links, or `index.html` links when
 //! the site must open from the file system). `docs/templates.md` documents
 //! every field.
+
+pub mod list;
+
+pub use list::Page;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -734,7 +742,7 @@ impl<'a> Ctx<'a> {
 /// meeting's date, each entity's display name and kind, and which entities
 /// and topics are stubs.
 pub fn shown_digest(site: &Site) -> u64 {
-    let mut h = crate::search::Hash::default();
+    let mut h = crate::hash::Hash::default();
     h.write_u64(site.links_digest());
     for m in &site.meetings {
         h.write(m.date.iso().as_bytes());
