@@ -13,7 +13,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -45,16 +45,6 @@ fn axe_source() -> Option<String> {
 fn tools() -> Option<(Browser, String)> {
     let axe = axe_source()?;
     Some((Browser::launch()?, axe))
-}
-
-/// Where the tests leave their screenshots: `target/screenshots/`.
-fn screenshots() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .unwrap()
-        .join("screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// The colour scheme and width a page is looked at in.
@@ -369,7 +359,7 @@ fn photograph(tab: &mut Tab, name: &str, view: View) {
         .decode(r["data"].as_str().unwrap())
         .unwrap();
     let file = format!("a11y-{name}-{}.png", view.name().replace(' ', "-"));
-    std::fs::write(screenshots().join(file), png).unwrap();
+    std::fs::write(common::browser::screenshots().join(file), png).unwrap();
 }
 
 /// The centre of the first element matching `selector`, in CSS pixels of

@@ -8,7 +8,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use common::Built;
 use common::browser::{Browser, Tab};
@@ -18,15 +17,6 @@ use serde_json::{Value, json};
 /// A phone: the width of many, and a screen's height.
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1280, 800);
-
-/// Opens `url` in `tab` and waits for it to be loaded.
-fn visit(tab: &mut Tab, url: &str) {
-    tab.call("Page.navigate", json!({ "url": url }));
-    let href = serde_json::to_string(url).unwrap();
-    tab.wait_for(&format!(
-        "location.href === {href} && document.readyState === 'complete'"
-    ));
-}
 
 fn screen(tab: &mut Tab, (width, height): (u32, u32)) {
     tab.call(
@@ -41,26 +31,6 @@ fn scheme(tab: &mut Tab, dark: bool) {
         "Emulation.setEmulatedMedia",
         json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": value }] }),
     );
-}
-
-/// Every HTML page of a built site, as a path from its root.
-fn pages(built: &Built) -> Vec<String> {
-    built
-        .files()
-        .into_iter()
-        .filter(|f| f.ends_with(".html"))
-        .map(|f| f.trim_end_matches("index.html").to_owned())
-        .collect()
-}
-
-/// Where the pictures go: `target/screenshots/`.
-fn screenshots() -> PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .unwrap()
-        .join("screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Called with the screen's width: `null` when the page is no wider; else how wide it is
@@ -100,11 +70,11 @@ fn sideways(browser: &Browser, site: &common::Site) -> Vec<(String, Value)> {
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");
     screen(&mut tab, PHONE);
-    let all = pages(&built);
+    let all = built.pages();
     assert!(!all.is_empty());
     let mut wide = Vec::new();
     for page in &all {
-        visit(&mut tab, &format!("{}{page}", server.url));
+        tab.visit(&format!("{}{page}", server.url));
         let found = tab.eval(&format!("{WIDEST}({})", PHONE.0));
         if !found.is_null() {
             wide.push((page.clone(), found));
@@ -231,12 +201,12 @@ fn main_pages(built: &Built, entity: &str, topic: &str) -> Vec<(&'static str, St
 fn photograph(browser: &Browser, site: &common::Site, name: &str, entity: &str, topic: &str) {
     let built = site.build();
     let server = Server::start(&site.root, &[]);
-    let dir = screenshots();
+    let dir = common::browser::screenshots();
     let mut tab = browser.open("about:blank");
     for (page, path) in main_pages(&built, entity, topic) {
         for size in [DESKTOP, PHONE] {
             screen(&mut tab, size);
-            visit(&mut tab, &format!("{}{path}", server.url));
+            tab.visit(&format!("{}{path}", server.url));
             for dark in [false, true] {
                 scheme(&mut tab, dark);
                 let file = dir.join(format!(
@@ -266,22 +236,6 @@ fn the_main_pages_are_photographed_at_two_sizes() {
     let mut big = common::corpus::messy_site(400);
     big.overrides.today = None;
     photograph(&browser, &big, "400", "aabbott", "release-plan");
-}
-
-/// Presses and releases `key` (`text` is what it types).
-fn key(tab: &mut Tab, key: &str, code: u32, text: Option<&str>) {
-    let mut down = json!({
-        "type": "keyDown", "key": key, "code": key,
-        "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code
-    });
-    if let Some(t) = text {
-        down["text"] = json!(t);
-    }
-    tab.call("Input.dispatchKeyEvent", down);
-    tab.call(
-        "Input.dispatchKeyEvent",
-        json!({ "type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code }),
-    );
 }
 
 /// Clicks the middle of the element `selector` with the mouse.
@@ -323,7 +277,7 @@ fn shown(tab: &mut Tab, selector: &str) -> usize {
 fn tab_to(tab: &mut Tab, selector: &str) {
     let sel = serde_json::to_string(selector).unwrap();
     for _ in 0..30 {
-        key(tab, "Tab", 9, None);
+        tab.key("Tab", 9, None);
         if tab.eval(&format!(
             "document.activeElement === document.querySelector({sel})"
         )) == json!(true)
@@ -343,7 +297,7 @@ fn the_header_is_one_row_on_a_desktop_with_the_free_pages_under_more() {
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");
     screen(&mut tab, DESKTOP);
-    visit(&mut tab, &format!("{}meetings/", server.url));
+    tab.visit(&format!("{}meetings/", server.url));
     // Brand, navigation and search box share one row; the box is on the right.
     let header = boxes(&mut tab, ".q-header")[0].clone();
     let height = header[3].as_f64().unwrap() - header[1].as_f64().unwrap();
@@ -386,25 +340,25 @@ fn the_header_is_one_row_on_a_desktop_with_the_free_pages_under_more() {
         json!("solid"),
         "a focus ring"
     );
-    key(&mut tab, "Enter", 13, Some("\r"));
+    tab.key("Enter", 13, Some("\r"));
     assert_eq!(shown(&mut tab, ".q-nav .q-dropdown__list a"), 2);
-    key(&mut tab, "Tab", 9, None);
-    key(&mut tab, "Escape", 27, None);
+    tab.key("Tab", 9, None);
+    tab.key("Escape", 27, None);
     assert_eq!(shown(&mut tab, ".q-nav .q-dropdown__list a"), 0);
     assert_eq!(
         tab.eval("document.activeElement.classList.contains('q-dropdown__button')"),
         json!(true)
     );
     // "/" goes to the search box, unless typed in a field.
-    key(&mut tab, "/", 191, Some("/"));
+    tab.key("/", 191, Some("/"));
     assert_eq!(tab.eval("document.activeElement.id"), json!("q-search-box"));
-    key(&mut tab, "/", 191, Some("/"));
+    tab.key("/", 191, Some("/"));
     assert_eq!(
         tab.eval("document.getElementById('q-search-box').value"),
         json!("/")
     );
     // On a free page, "More" says the page is there.
-    visit(&mut tab, &format!("{}pages/about/", server.url));
+    tab.visit(&format!("{}pages/about/", server.url));
     assert_eq!(
         tab.eval(
             "[document.querySelector('.q-dropdown__button').classList.contains('q-dropdown__button--current'), \
@@ -427,7 +381,7 @@ fn the_header_is_one_short_row_on_a_phone_and_its_menu_needs_no_script() {
         "Emulation.setScriptExecutionDisabled",
         json!({ "value": true }),
     );
-    visit(&mut tab, &format!("{}topics/", server.url));
+    tab.visit(&format!("{}topics/", server.url));
     let header = boxes(&mut tab, ".q-header")[0].clone();
     let height = header[3].as_f64().unwrap() - header[1].as_f64().unwrap();
     assert!(height <= 64.0, "the header is {height} px tall on a phone");
@@ -460,11 +414,11 @@ fn the_header_is_one_short_row_on_a_phone_and_its_menu_needs_no_script() {
         "Emulation.setScriptExecutionDisabled",
         json!({ "value": false }),
     );
-    visit(&mut tab, &format!("{}topics/", server.url));
+    tab.visit(&format!("{}topics/", server.url));
     tab_to(&mut tab, ".q-menu__button");
-    key(&mut tab, " ", 32, Some(" "));
+    tab.key(" ", 32, Some(" "));
     assert_eq!(shown(&mut tab, ".q-menu__list a"), 7);
-    key(&mut tab, "Escape", 27, None);
+    tab.key("Escape", 27, None);
     assert_eq!(shown(&mut tab, ".q-menu__list a"), 0);
 }
 
@@ -502,7 +456,7 @@ const PICTURES: &str = r#"(() => [...document.querySelectorAll('figure.q-viz-fig
 /// many timelines there were.
 fn check_pictures(tab: &mut Tab, url: &str, size: (u32, u32)) -> usize {
     screen(tab, size);
-    visit(tab, url);
+    tab.visit(url);
     let found = tab.eval(PICTURES);
     let figures = found.as_array().unwrap();
     assert!(!figures.is_empty(), "{url}: no picture");

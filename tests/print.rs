@@ -13,7 +13,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use common::Site;
@@ -42,16 +42,6 @@ fn browser() -> Option<Browser> {
     poppler().then_some(browser)
 }
 
-/// Where the pictures go: `target/screenshots/`.
-fn screenshots() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .unwrap()
-        .join("screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn run(program: &str, args: &[&str]) -> String {
     let out = Command::new(program).args(args).output().unwrap();
     assert!(
@@ -75,7 +65,7 @@ impl Printout {
     fn of(browser: &Browser, server: &Server, path: &str, name: &str) -> Printout {
         let mut tab = browser.open(&format!("{}{path}", server.url));
         tab.wait_for("document.readyState === 'complete' && document.querySelector('h1')");
-        let pdf = screenshots().join(format!("{name}.pdf"));
+        let pdf = common::browser::screenshots().join(format!("{name}.pdf"));
         std::fs::write(&pdf, tab.print_to_pdf()).unwrap();
         let file = pdf.to_str().unwrap();
         let info = run("pdfinfo", &[file]);
@@ -101,7 +91,7 @@ impl Printout {
 
     /// Writes the first page as `target/screenshots/<name>-1.png` (60 dpi).
     fn picture(&self) -> PathBuf {
-        let png = screenshots().join(format!("{}-1", self.name));
+        let png = common::browser::screenshots().join(format!("{}-1", self.name));
         run(
             "pdftoppm",
             &[

@@ -7,7 +7,6 @@
 
 mod common;
 
-use common::Built;
 use common::browser::{Browser, Tab};
 use common::server::Server;
 use serde_json::json;
@@ -16,30 +15,11 @@ use serde_json::json;
 const SCREEN: f64 = 800.0;
 const SCREENS: f64 = 15.0;
 
-/// Opens `url` in `tab` and waits for it to be loaded.
-fn visit(tab: &mut Tab, url: &str) {
-    tab.call("Page.navigate", json!({ "url": url }));
-    let href = serde_json::to_string(url).unwrap();
-    tab.wait_for(&format!(
-        "location.href === {href} && document.readyState === 'complete'"
-    ));
-}
-
 fn screen(tab: &mut Tab, width: u32, height: u32, mobile: bool) {
     tab.call(
         "Emulation.setDeviceMetricsOverride",
         json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
     );
-}
-
-/// Every HTML page of a built site, as a path from its root.
-fn pages(built: &Built) -> Vec<String> {
-    built
-        .files()
-        .into_iter()
-        .filter(|f| f.ends_with(".html"))
-        .map(|f| f.trim_end_matches("index.html").to_owned())
-        .collect()
 }
 
 /// Checks every page of `site` as served: its height, and where the minutes
@@ -51,7 +31,7 @@ fn check_every_page(browser: &Browser, site: &common::Site, name: &str) -> Serve
     screen(&mut tab, 1280, SCREEN as u32, false);
     let mut too_tall = Vec::new();
     let mut minutes_late = Vec::new();
-    let all = pages(&built);
+    let all = built.pages();
     assert!(!all.is_empty());
     for page in &all {
         // The register meant for paper runs as long as the register is.
@@ -59,7 +39,7 @@ fn check_every_page(browser: &Browser, site: &common::Site, name: &str) -> Serve
             continue;
         }
         let started = std::time::Instant::now();
-        visit(&mut tab, &format!("{}{page}", server.url));
+        tab.visit(&format!("{}{page}", server.url));
         if std::env::var_os("QUORUM_TRACE").is_some() {
             eprintln!("{page}: {:?}", started.elapsed());
         }

@@ -543,21 +543,6 @@ fn every_page_has_a_search_box_that_leads_to_the_search_page() {
 
 // ------------------------------------------------------------ in a browser
 
-fn key(tab: &mut Tab, key: &str, code: u32, text: Option<&str>) {
-    let mut down = json!({
-        "type": "keyDown", "key": key, "code": key,
-        "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code
-    });
-    if let Some(t) = text {
-        down["text"] = json!(t);
-    }
-    tab.call("Input.dispatchKeyEvent", down);
-    tab.call(
-        "Input.dispatchKeyEvent",
-        json!({ "type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code }),
-    );
-}
-
 fn results(tab: &mut Tab) -> Vec<String> {
     let v = tab.eval(
         "Array.from(document.querySelectorAll('.q-search-result__title a')).map(a => a.getAttribute('href'))",
@@ -581,7 +566,7 @@ fn the_search_page_finds_highlights_filters_and_follows_the_keyboard() {
     tab.wait_for("document.readyState === 'complete' && document.getElementById('q-search-input')");
     tab.eval("document.getElementById('q-search-input').focus()");
     tab.call("Input.insertText", json!({ "text": "budget" }));
-    key(&mut tab, "Enter", 13, Some("\r"));
+    tab.key("Enter", 13, Some("\r"));
     tab.wait_for("document.querySelectorAll('.q-search-result').length >= 5");
     let status = tab.eval("document.getElementById('q-search-status').textContent");
     assert!(
@@ -617,18 +602,18 @@ fn the_search_page_finds_highlights_filters_and_follows_the_keyboard() {
     assert_eq!(page.status, 200, "{}", found[0]);
 
     // Arrow keys move through the results; Escape goes back to the box.
-    key(&mut tab, "ArrowDown", 40, None);
+    tab.key("ArrowDown", 40, None);
     assert_eq!(
         tab.eval("document.activeElement.getAttribute('href')"),
         json!(found[0])
     );
-    key(&mut tab, "ArrowDown", 40, None);
+    tab.key("ArrowDown", 40, None);
     assert_eq!(
         tab.eval("document.activeElement.getAttribute('href')"),
         json!(found[1])
     );
-    key(&mut tab, "ArrowUp", 38, None);
-    key(&mut tab, "ArrowUp", 38, None);
+    tab.key("ArrowUp", 38, None);
+    tab.key("ArrowUp", 38, None);
     assert_eq!(
         tab.eval("document.activeElement.id"),
         json!("q-search-input")
@@ -660,7 +645,7 @@ fn the_search_page_finds_highlights_filters_and_follows_the_keyboard() {
 
     // Escape clears the search.
     tab.eval("document.getElementById('q-search-input').focus()");
-    key(&mut tab, "Escape", 27, None);
+    tab.key("Escape", 27, None);
     tab.wait_for("document.querySelectorAll('.q-search-result').length === 0");
     assert_eq!(
         tab.eval("document.getElementById('q-search-input').value"),
@@ -685,7 +670,7 @@ fn the_header_box_leads_to_results_and_hostile_names_stay_text() {
     tab.wait_for("document.readyState === 'complete' && document.getElementById('q-search-box')");
     tab.eval("document.getElementById('q-search-box').focus()");
     tab.call("Input.insertText", json!({ "text": "onerror" }));
-    key(&mut tab, "Enter", 13, Some("\r"));
+    tab.key("Enter", 13, Some("\r"));
     tab.wait_for("location.pathname.endsWith('/search/') && document.querySelectorAll('.q-search-result').length === 1");
     assert_eq!(
         tab.eval("document.getElementById('q-search-input').value"),
@@ -726,7 +711,7 @@ fn the_search_page_finds_a_word_opening_a_nested_list_item() {
     tab.wait_for("document.readyState === 'complete' && document.getElementById('q-search-input')");
     tab.eval("document.getElementById('q-search-input').focus()");
     tab.call("Input.insertText", json!({ "text": "deferred" }));
-    key(&mut tab, "Enter", 13, Some("\r"));
+    tab.key("Enter", 13, Some("\r"));
     tab.wait_for("document.querySelectorAll('.q-search-result').length === 2");
     let shown = tab.eval(
         "Object.fromEntries(Array.from(document.querySelectorAll('.q-search-result')).map(r => [\

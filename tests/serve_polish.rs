@@ -183,15 +183,6 @@ fn scheme(scheme: &str) -> serde_json::Value {
     serde_json::json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": scheme }] })
 }
 
-fn screenshots() -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .unwrap()
-        .join("screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn the_error_overlay_reads_well_in_the_light_and_the_dark_scheme() {
     let Some(browser) = Browser::launch() else {
@@ -218,7 +209,7 @@ fn the_error_overlay_reads_well_in_the_light_and_the_dark_scheme() {
         "---\nname: [Nordic Network\n---\n",
     );
     tab.wait_for("document.getElementById('q-live-errors')");
-    let dir = screenshots();
+    let dir = common::browser::screenshots();
     let mut backgrounds = Vec::new();
     for name in ["light", "dark"] {
         tab.call("Emulation.setEmulatedMedia", scheme(name));

@@ -288,16 +288,6 @@ fn the_home_page_shows_the_most_urgent_actions_only() {
     built.check_links();
 }
 
-/// The directory screenshots go to: `target/screenshots/`.
-fn screenshots() -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .unwrap()
-        .join("screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn viewport(tab: &mut Tab, width: u32, scheme: &str) {
     tab.call(
         "Emulation.setDeviceMetricsOverride",
@@ -332,7 +322,7 @@ fn the_meetings_of_a_400_meeting_site_fit_a_reader_s_screens() {
         .args(["serve", "--port", "0", "--today", "2025-06-30", "--root"])
         .arg(&site.root);
     let server = Server::spawn(command);
-    let dir = screenshots();
+    let dir = common::browser::screenshots();
 
     // The action of the home page's first card, to photograph its page too.
     let mut tab = browser.open(&server.url);

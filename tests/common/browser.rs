@@ -199,6 +199,31 @@ impl Tab {
         panic!("timed out waiting for `{expression}`; the page says:\n{text}");
     }
 
+    /// Opens `url` and waits for it to be loaded.
+    pub fn visit(&mut self, url: &str) {
+        self.call("Page.navigate", json!({ "url": url }));
+        let href = serde_json::to_string(url).unwrap();
+        self.wait_for(&format!(
+            "location.href === {href} && document.readyState === 'complete'"
+        ));
+    }
+
+    /// Presses and releases `key` (`text` is what it types).
+    pub fn key(&mut self, key: &str, code: u32, text: Option<&str>) {
+        let mut down = json!({
+            "type": "keyDown", "key": key, "code": key,
+            "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code
+        });
+        if let Some(t) = text {
+            down["text"] = json!(t);
+        }
+        self.call("Input.dispatchKeyEvent", down);
+        self.call(
+            "Input.dispatchKeyEvent",
+            json!({ "type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code }),
+        );
+    }
+
     /// Saves a PNG screenshot of the page.
     pub fn screenshot(&mut self, path: &std::path::Path) {
         let r = self.call(
@@ -233,4 +258,14 @@ impl Tab {
             .decode(data)
             .unwrap()
     }
+}
+
+/// Where the tests leave their screenshots: `target/screenshots/`.
+pub fn screenshots() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }

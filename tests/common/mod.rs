@@ -187,6 +187,15 @@ impl Built {
     }
 
     /// Every file of the output, relative, sorted.
+    /// Every HTML page, as a path from the site's root (`meetings/`).
+    pub fn pages(&self) -> Vec<String> {
+        self.files()
+            .into_iter()
+            .filter(|f| f.ends_with(".html"))
+            .map(|f| f.trim_end_matches("index.html").to_owned())
+            .collect()
+    }
+
     pub fn files(&self) -> Vec<String> {
         let mut out = Vec::new();
         for e in walkdir::WalkDir::new(&self.out) {
