@@ -1,4 +1,4 @@
-//! The pages of a site (DESIGN §4): which there are, where each is
+//! The pages of a site (docs/urls.md): which there are, where each is
 //! written, its template, kind and title. The renderer renders this list
 //! and the sitemap lists it, so the two can never disagree.
 

@@ -1,4 +1,4 @@
-//! The pages of a site (DESIGN §4) and the data each one's template receives.
+//! The pages of a site (docs/urls.md) and the data each one's template receives.
 
 use std::collections::BTreeMap;
 
