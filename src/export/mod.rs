@@ -26,7 +26,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
 use crate::page::Ctx;
-use crate::sink::Sink;
+use crate::sink::{Sink, Written};
 
 /// Writes one export into the writer it is given.
 type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Prior) -> Result<(), String>;
@@ -114,19 +114,23 @@ pub fn write_since(
             };
             let written = sink.write_from(path, &mut |out| {
                 export(ctx, out, &mut prior)?;
-                if prior.same() {
-                    // Nothing was written: the file stays as it is.
-                    return Err(String::new());
-                }
-                Ok(())
-            });
-            let written = if prior.same() {
-                sink.keep(path);
-                Ok(())
-            } else {
-                written.map_err(|e| {
-                    Diagnostic::error(PathBuf::from(path), format!("cannot write the export: {e}"))
+                // An export as it was writes nothing: its file stays as it is.
+                Ok(if prior.same() {
+                    Written::Unchanged
+                } else {
+                    Written::Written
                 })
+            });
+            let written = match written {
+                Ok(Written::Unchanged) => {
+                    sink.keep(path);
+                    Ok(())
+                }
+                Ok(Written::Written) => Ok(()),
+                Err(e) => Err(Diagnostic::error(
+                    PathBuf::from(path),
+                    format!("cannot write the export: {e}"),
+                )),
             };
             (written, prior.now.map(|p| (path, p)))
         })

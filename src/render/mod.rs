@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, SiteLinks};
 use crate::hash::fingerprint::Fingerprinter;
 use crate::page::{Ctx, NavItem, Urls};
-pub use crate::sink::{Fill, Sink};
+pub use crate::sink::{Fill, Sink, SinkError, Written};
 use pages::{Data, Page};
 use theme::{StaticSource, TemplateSource, ThemeFiles};
 
@@ -456,7 +456,7 @@ fn render_one(
         let r = renderer.render_to(page.template(), &context, &mut counted);
         cost.bytes = counted.bytes;
         filled = fill.elapsed();
-        r.map_err(|e| {
+        r.map(|()| Written::Written).map_err(|e| {
             failed = Some(e);
             String::new()
         })
@@ -469,7 +469,7 @@ fn render_one(
         Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
     };
     match (written, failed) {
-        (Ok(()), _) => {}
+        (Ok(_), _) => {}
         (Err(_), Some(Rendering::Template(d))) => return Err(d),
         (Err(_), Some(Rendering::Write(e))) => return Err(cannot_write(&e)),
         (Err(e), None) => return Err(cannot_write(&e)),
