@@ -17,20 +17,26 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use quorum::config::Overrides;
-use quorum::render::{Renderer, Sink};
+use quorum::render::{Renderer, Sink, SinkError};
 
 /// A sink that keeps nothing: rendering without the cost of storing it.
 #[derive(Default)]
 struct Count(AtomicU64);
 
 impl Sink for Count {
-    fn write(&self, _path: &str, bytes: &[u8]) -> Result<(), String> {
+    fn write(&self, _path: &str, bytes: &[u8]) -> Result<(), SinkError> {
         self.0.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         Ok(())
     }
 
-    fn copy(&self, _path: &str, from: &Path) -> Result<(), String> {
-        let len = std::fs::metadata(from).map_err(|e| e.to_string())?.len();
+    fn copy(&self, path: &str, from: &Path) -> Result<(), SinkError> {
+        let len = std::fs::metadata(from)
+            .map_err(|source| SinkError::Read {
+                path: path.to_owned(),
+                from: from.to_path_buf(),
+                source,
+            })?
+            .len();
         self.0.fetch_add(len, Ordering::Relaxed);
         Ok(())
     }

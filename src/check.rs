@@ -275,8 +275,8 @@ fn sources(site: &Site) -> HashMap<String, (PathBuf, String)> {
             add(Target::Topic(i), d.path(), &d.source.text);
         }
     }
-    for (i, p) in site.pages.iter().enumerate() {
-        add(Target::Page(i), p.doc.path(), &p.doc.source.text);
+    for (i, p) in site.free_pages.iter().enumerate() {
+        add(Target::FreePage(i), p.doc.path(), &p.doc.source.text);
     }
     map
 }

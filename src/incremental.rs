@@ -29,7 +29,7 @@ use crate::graph::Walks;
 use crate::history::History;
 use crate::model::{self, Parsed, ParsedFile};
 use crate::pipeline::Error;
-use crate::render::{self, Prints, RenderReport, Renderer, Sink};
+use crate::render::{self, Fingerprints, RenderReport, Renderer, Sink};
 use crate::source;
 
 /// What changed on disk, as the watcher saw it.
@@ -74,7 +74,7 @@ pub struct LiveSite {
     config: Option<Config>,
     renderer: Option<Renderer>,
     files: BTreeMap<PathBuf, Known>,
-    prints: Option<Prints>,
+    fingerprints: Option<Fingerprints>,
     /// The walks of the bodies of the last resolve.
     walks: Walks,
     /// The problems of the last walk of `content/`.
@@ -116,7 +116,7 @@ impl LiveSite {
             config: None,
             renderer: None,
             files: BTreeMap::new(),
-            prints: None,
+            fingerprints: None,
             walks: Walks::default(),
             walked: Vec::new(),
             good: false,
@@ -182,7 +182,7 @@ impl LiveSite {
         let config = self.config.clone().expect("loaded above");
         let mut theme_errors = Vec::new();
         if reload_theme {
-            self.prints = None;
+            self.fingerprints = None;
             self.renderer = None;
             match Renderer::new(&config) {
                 Ok(r) => self.renderer = Some(r),
@@ -210,19 +210,23 @@ impl LiveSite {
             .renderer
             .as_ref()
             .expect("a theme without errors is loaded");
-        let (report, prints) = render::render_since(
+        let (report, fingerprints) = render::render_since(
             &site,
             &config,
             renderer,
             sink,
-            Some(self.prints.as_ref().unwrap_or(&Prints::default())),
+            Some(
+                self.fingerprints
+                    .as_ref()
+                    .unwrap_or(&Fingerprints::default()),
+            ),
         )
         .map_err(|mut ds| {
             ds.extend(warnings.iter().cloned());
             crate::diagnostic::sort(&mut ds);
             Error::Content(ds)
         })?;
-        self.prints = Some(prints);
+        self.fingerprints = Some(fingerprints);
         Ok(Some(Rebuild {
             report,
             warnings,

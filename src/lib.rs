@@ -1,6 +1,6 @@
 //! quorum: meeting minutes in, a cross-linked static knowledge site out.
 //!
-//! The pipeline reads as DESIGN §5 describes it:
+//! The pipeline reads as docs/architecture.md describes it:
 //! [`source::load`] → [`model::parse`] → [`graph::resolve`] → [`render`] →
 //! [`output`], run by [`pipeline`]. Each stage takes typed input and returns
 //! typed output; the library never prints, it returns reports and diagnostics.

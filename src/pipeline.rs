@@ -1,4 +1,4 @@
-//! The build, stage by stage, as DESIGN §5 describes it:
+//! The build, stage by stage, as docs/architecture.md describes it:
 //! [`source::load`] → [`model::parse`] → [`graph::resolve`](crate::graph::resolve)
 //! → [`render`] → [`output`]. Each stage takes typed input and returns typed
 //! output; the library never prints, it returns reports and diagnostics.
@@ -33,7 +33,7 @@ pub enum Error {
 }
 
 impl Error {
-    /// The exit status DESIGN §3 gives this error.
+    /// The exit status README.md (Commands) gives this error.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Config(_) | Error::Output(output::OutputError::Refused { .. }) => 2,

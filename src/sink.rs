@@ -2,10 +2,64 @@
 //! index, the exports and static files are handed to. The output folder,
 //! the staging of a build and the memory of `serve` are sinks.
 
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
 
-/// Writes a file's bytes into the writer it is given.
-pub type Fill<'f> = &'f mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), String>;
+/// What writes a file's bytes into the writer it is given, or says that
+/// the file is as it was and writes nothing; its error is a message.
+pub type Fill<'f> = &'f mut dyn FnMut(&mut dyn io::Write) -> Result<Written, String>;
+
+/// What became of a file handed to a sink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// Its bytes were written.
+    Written,
+    /// It is as it was in the previous render: nothing was written.
+    Unchanged,
+}
+
+/// Why a file of the site could not be handed to a sink; each names the
+/// file (its path in the site, relative and `/`-separated).
+#[derive(Debug, thiserror::Error)]
+pub enum SinkError {
+    /// The path is not one a file of the site may have.
+    #[error("{reason}")]
+    Path { path: String, reason: String },
+    /// Writing the file failed.
+    #[error("{source}")]
+    Write {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    /// The file to copy could not be read.
+    #[error("cannot read {}: {source}", from.display())]
+    Read {
+        path: String,
+        from: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// The disk holds no more.
+    #[error("no room left on the disk")]
+    NoRoom { path: String },
+    /// What writes the file's bytes failed, for the reason given.
+    #[error("{reason}")]
+    Fill { path: String, reason: String },
+}
+
+impl SinkError {
+    /// The file that could not be written.
+    pub fn path(&self) -> &str {
+        match self {
+            SinkError::Path { path, .. }
+            | SinkError::Write { path, .. }
+            | SinkError::Read { path, .. }
+            | SinkError::NoRoom { path }
+            | SinkError::Fill { path, .. } => path,
+        }
+    }
+}
 
 /// Where rendered pages and static files go.
 pub trait Sink: Sync {
@@ -13,19 +67,28 @@ pub trait Sink: Sync {
     /// previous render, so it was not rendered again.
     fn keep(&self, _path: &str) {}
     /// Receives the bytes of the file at `path` (relative, `/`-separated).
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError>;
     /// Writes the file at `path` from what `fill` writes into it, for files
     /// too large to hold whole. By default the bytes are collected and
-    /// handed to [`Sink::write`].
-    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
+    /// handed to [`Sink::write`]; a file `fill` says is unchanged is not.
+    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<Written, SinkError> {
         let mut bytes = Vec::new();
-        fill(&mut bytes)?;
-        self.write(path, &bytes)
+        match fill(&mut bytes) {
+            Ok(Written::Written) => self.write(path, &bytes).map(|()| Written::Written),
+            Ok(Written::Unchanged) => Ok(Written::Unchanged),
+            Err(reason) => Err(SinkError::Fill {
+                path: path.to_owned(),
+                reason,
+            }),
+        }
     }
     /// Receives a static file to copy from disk.
-    fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
-        let bytes =
-            std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    fn copy(&self, path: &str, from: &Path) -> Result<(), SinkError> {
+        let bytes = std::fs::read(from).map_err(|source| SinkError::Read {
+            path: path.to_owned(),
+            from: from.to_path_buf(),
+            source,
+        })?;
         self.write(path, &bytes)
     }
 }

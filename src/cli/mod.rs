@@ -1,4 +1,4 @@
-//! The command line (DESIGN §3): one file per subcommand, each an `Args`
+//! The command line (README.md, Commands): one file per subcommand, each an `Args`
 //! struct with `run()`. Only this layer prints; the library returns reports.
 
 mod build;

@@ -192,14 +192,14 @@ impl Ids {
             site.entities.len(),
             site.topics.len(),
             site.actions.len(),
-            site.pages.len(),
+            site.free_pages.len(),
         ];
         let targets: [fn(usize) -> Target; 5] = [
             Target::Meeting,
             Target::Entity,
             Target::Topic,
             Target::Action,
-            Target::Page,
+            Target::FreePage,
         ];
         let mut names = Vec::with_capacity(lens.iter().sum::<usize>() + site.decisions.len());
         let mut starts = [0; 5];
@@ -223,7 +223,7 @@ impl Ids {
             Target::Entity(_) => 1,
             Target::Topic(_) => 2,
             Target::Action(_) => 3,
-            Target::Page(_) => 4,
+            Target::FreePage(_) => 4,
         };
         self.starts[kind] + t.index() as u32
     }
@@ -246,7 +246,7 @@ fn id(site: &Site, t: Target) -> String {
         Target::Entity(i) => site.entities[i].slug.as_str(),
         Target::Topic(i) => site.topics[i].slug.as_str(),
         Target::Action(i) => site.actions[i].slug.as_str(),
-        Target::Page(i) => site.pages[i].slug.as_str(),
+        Target::FreePage(i) => site.free_pages[i].slug.as_str(),
     };
     format!("{}:{slug}", Site::kind_word(t))
 }
@@ -339,8 +339,8 @@ fn nodes<'a>(ctx: &Ctx<'a>, ids: &'a Ids) -> Vec<Node<'a>> {
             ..Node::default()
         });
     }
-    for (i, p) in site.pages.iter().enumerate() {
-        nodes.push(page(Target::Page(i), &p.doc.front.title));
+    for (i, p) in site.free_pages.iter().enumerate() {
+        nodes.push(page(Target::FreePage(i), &p.doc.front.title));
     }
     nodes
 }

@@ -26,7 +26,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
 use crate::page::Ctx;
-use crate::sink::Sink;
+use crate::sink::{Sink, Written};
 
 /// Writes one export into the writer it is given.
 type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Prior) -> Result<(), String>;
@@ -50,8 +50,11 @@ impl Prior {
         if !self.active {
             return false;
         }
-        let mut printer = crate::hash::print::Printer::default();
-        self.now = printer.add(data).ok().map(|()| printer.finish());
+        let mut fingerprinter = crate::hash::fingerprint::Fingerprinter::default();
+        self.now = fingerprinter
+            .add(data)
+            .ok()
+            .map(|()| fingerprinter.finish());
         self.same()
     }
 
@@ -62,7 +65,7 @@ impl Prior {
 }
 
 /// The fingerprints of the exports that take them, by path.
-pub type Prints = std::collections::HashMap<&'static str, u64>;
+pub type Fingerprints = std::collections::HashMap<&'static str, u64>;
 
 /// Every export, by the path it is written to.
 pub const EXPORTS: [(&str, Export); 6] = [
@@ -94,8 +97,8 @@ pub fn write_since(
     ctx: &Ctx<'_>,
     sink: &dyn Sink,
     provided: &[&str],
-    earlier: Option<&Prints>,
-) -> (Result<usize, Vec<Diagnostic>>, Prints) {
+    earlier: Option<&Fingerprints>,
+) -> (Result<usize, Vec<Diagnostic>>, Fingerprints) {
     use rayon::prelude::*;
     /// An export written or kept, and its fingerprint if it took one.
     type Done = (Result<(), Diagnostic>, Option<(&'static str, u64)>);
@@ -111,30 +114,34 @@ pub fn write_since(
             };
             let written = sink.write_from(path, &mut |out| {
                 export(ctx, out, &mut prior)?;
-                if prior.same() {
-                    // Nothing was written: the file stays as it is.
-                    return Err(String::new());
-                }
-                Ok(())
-            });
-            let written = if prior.same() {
-                sink.keep(path);
-                Ok(())
-            } else {
-                written.map_err(|e| {
-                    Diagnostic::error(PathBuf::from(path), format!("cannot write the export: {e}"))
+                // An export as it was writes nothing: its file stays as it is.
+                Ok(if prior.same() {
+                    Written::Unchanged
+                } else {
+                    Written::Written
                 })
+            });
+            let written = match written {
+                Ok(Written::Unchanged) => {
+                    sink.keep(path);
+                    Ok(())
+                }
+                Ok(Written::Written) => Ok(()),
+                Err(e) => Err(Diagnostic::error(
+                    PathBuf::from(path),
+                    format!("cannot write the export: {e}"),
+                )),
             };
             (written, prior.now.map(|p| (path, p)))
         })
         .collect();
-    let prints: Prints = results.iter().filter_map(|(_, p)| *p).collect();
+    let fingerprints: Fingerprints = results.iter().filter_map(|(_, p)| *p).collect();
     let written = results.iter().filter(|(r, _)| r.is_ok()).count();
     let errors: Vec<Diagnostic> = results.into_iter().filter_map(|(r, _)| r.err()).collect();
     if errors.is_empty() {
-        (Ok(written), prints)
+        (Ok(written), fingerprints)
     } else {
-        (Err(errors), prints)
+        (Err(errors), fingerprints)
     }
 }
 

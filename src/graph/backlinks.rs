@@ -13,7 +13,7 @@ use super::passages::{Gather, Store};
 use super::{Backlink, Place, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{Heading, ItemMark, Searched, Style, walk};
-use crate::model::{EntityDoc, MeetingDoc, PageDoc, TopicDoc};
+use crate::model::{EntityDoc, FreePageDoc, MeetingDoc, TopicDoc};
 
 /// The walks of the bodies of an earlier resolve, kept to be taken again
 /// for a body that did not change (`serve` keeps them between rebuilds).
@@ -32,7 +32,7 @@ enum Source {
     Meeting(Arc<MeetingDoc>),
     Entity(Arc<EntityDoc>),
     Topic(Arc<TopicDoc>),
-    Page(Arc<PageDoc>),
+    FreePage(Arc<FreePageDoc>),
 }
 
 impl Source {
@@ -41,7 +41,7 @@ impl Source {
             Target::Meeting(i) => Source::Meeting(site.meetings[i].doc.clone()),
             Target::Entity(i) => Source::Entity(site.entities[i].doc.clone()?),
             Target::Topic(i) => Source::Topic(site.topics[i].doc.clone()?),
-            Target::Page(i) => Source::Page(site.pages[i].doc.clone()),
+            Target::FreePage(i) => Source::FreePage(site.free_pages[i].doc.clone()),
             Target::Action(_) => return None,
         })
     }
@@ -52,7 +52,7 @@ impl Source {
             (Source::Meeting(a), Source::Meeting(b)) => Arc::ptr_eq(a, b),
             (Source::Entity(a), Source::Entity(b)) => Arc::ptr_eq(a, b),
             (Source::Topic(a), Source::Topic(b)) => Arc::ptr_eq(a, b),
-            (Source::Page(a), Source::Page(b)) => Arc::ptr_eq(a, b),
+            (Source::FreePage(a), Source::FreePage(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -91,7 +91,7 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
             .filter(|&i| site.topics[i].doc.is_some())
             .map(Target::Topic),
     );
-    sources.extend((0..site.pages.len()).map(Target::Page));
+    sources.extend((0..site.free_pages.len()).map(Target::FreePage));
     let links = SiteLinks::new(site, false);
     let digest = walks.as_ref().map(|_| walk_digest(site));
     // A build keeps the passages' texts in a file; `serve` keeps them with
@@ -212,7 +212,7 @@ fn body_of(site: &Site, t: Target) -> Result<Cow<'_, str>, Diagnostic> {
             .as_ref()
             .expect("sources have documents")
             .body(),
-        Target::Page(i) => site.pages[i].doc.body(),
+        Target::FreePage(i) => site.free_pages[i].doc.body(),
         Target::Action(_) => Ok(Cow::Borrowed("")),
     }
 }

@@ -13,7 +13,7 @@ impl Site {
             Target::Entity(i) => format!("entities/{}/", self.entities[i].slug),
             Target::Topic(i) => format!("topics/{}/", self.topics[i].slug),
             Target::Action(i) => format!("actions/{}/", self.actions[i].slug),
-            Target::Page(i) => format!("pages/{}/", self.pages[i].slug),
+            Target::FreePage(i) => format!("pages/{}/", self.free_pages[i].slug),
         }
     }
 
@@ -36,7 +36,7 @@ impl Site {
             .chain((0..self.entities.len()).map(Target::Entity))
             .chain((0..self.topics.len()).map(Target::Topic))
             .chain((0..self.actions.len()).map(Target::Action))
-            .chain((0..self.pages.len()).map(Target::Page));
+            .chain((0..self.free_pages.len()).map(Target::FreePage));
         for t in targets {
             t.hash(&mut h);
             self.path(t).hash(&mut h);
@@ -54,7 +54,7 @@ impl Site {
             Target::Entity(i) => &self.entities[i].name,
             Target::Topic(i) => &self.topics[i].name,
             Target::Action(i) => &self.actions[i].id,
-            Target::Page(i) => &self.pages[i].doc.front.title,
+            Target::FreePage(i) => &self.free_pages[i].doc.front.title,
         }
     }
 
@@ -71,7 +71,7 @@ impl Site {
                 Some(d) => &d.outline,
                 None => return &[],
             },
-            Target::Page(i) => &self.pages[i].doc.outline,
+            Target::FreePage(i) => &self.free_pages[i].doc.outline,
             Target::Action(_) => return &[],
         };
         &outline.headings
@@ -84,7 +84,7 @@ impl Site {
             Target::Entity(_) => "entity",
             Target::Topic(_) => "topic",
             Target::Action(_) => "action",
-            Target::Page(_) => "page",
+            Target::FreePage(_) => "page",
         }
     }
 

@@ -32,7 +32,7 @@ use crate::markdown::{Autolink, LinkPatterns, Mentions, RollCall, Searched};
 use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
 use crate::model::slug::Slug;
-use crate::model::{EntityDoc, MeetingDoc, PageDoc, TopicDoc};
+use crate::model::{EntityDoc, FreePageDoc, MeetingDoc, TopicDoc};
 
 /// A page of the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,7 +41,7 @@ pub enum Target {
     Entity(usize),
     Topic(usize),
     Action(usize),
-    Page(usize),
+    FreePage(usize),
 }
 
 impl Target {
@@ -52,7 +52,7 @@ impl Target {
             | Target::Entity(i)
             | Target::Topic(i)
             | Target::Action(i)
-            | Target::Page(i) => i,
+            | Target::FreePage(i) => i,
         }
     }
 }
@@ -64,7 +64,7 @@ pub struct PerTarget<T> {
     entities: Vec<T>,
     topics: Vec<T>,
     actions: Vec<T>,
-    pages: Vec<T>,
+    free_pages: Vec<T>,
 }
 
 impl<T> PerTarget<T> {
@@ -76,7 +76,7 @@ impl<T> PerTarget<T> {
             entities: all(site.entities.len(), Target::Entity),
             topics: all(site.topics.len(), Target::Topic),
             actions: all(site.actions.len(), Target::Action),
-            pages: all(site.pages.len(), Target::Page),
+            free_pages: all(site.free_pages.len(), Target::FreePage),
         }
     }
 
@@ -91,7 +91,7 @@ impl<T> PerTarget<T> {
             Target::Entity(_) => &self.entities,
             Target::Topic(_) => &self.topics,
             Target::Action(_) => &self.actions,
-            Target::Page(_) => &self.pages,
+            Target::FreePage(_) => &self.free_pages,
         }
     }
 }
@@ -108,7 +108,7 @@ pub struct Site {
     /// Actions, in the order of the meetings that decided them.
     pub actions: Vec<Action>,
     /// Free pages, by `order` then title.
-    pub pages: Vec<Page>,
+    pub free_pages: Vec<FreePage>,
     /// Decisions, in meeting order.
     pub decisions: Vec<Decision>,
     /// Meeting series, by name.
@@ -306,8 +306,8 @@ pub struct Decision {
 
 /// A free page.
 #[derive(Debug)]
-pub struct Page {
-    pub doc: Arc<PageDoc>,
+pub struct FreePage {
+    pub doc: Arc<FreePageDoc>,
     pub slug: Slug,
 }
 

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::backlinks::Walks;
 use super::index::{RefKind, fold};
 use super::{
-    Action, Attendance, Decision, Entity, Index, Meeting, Page, Resolved, Site, Target, Topic,
+    Action, Attendance, Decision, Entity, FreePage, Index, Meeting, Resolved, Site, Target, Topic,
     Update, actions, backlinks, summary, tally,
 };
 use crate::config::Config;
@@ -19,7 +19,7 @@ use crate::markdown::Mentions;
 use crate::model::front::{Document, Origin};
 use crate::model::is_safe_url;
 use crate::model::slug::Slug;
-use crate::model::{Doc, EntityDoc, MeetingDoc, PageDoc, Parsed, TopicDoc};
+use crate::model::{Doc, EntityDoc, FreePageDoc, MeetingDoc, Parsed, TopicDoc};
 
 /// Resolves every ref of the parsed documents into a [`Site`].
 pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
@@ -35,7 +35,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             entities: Vec::new(),
             topics: Vec::new(),
             actions: Vec::new(),
-            pages: Vec::new(),
+            free_pages: Vec::new(),
             decisions: Vec::new(),
             series: Vec::new(),
             index: Index::default(),
@@ -57,7 +57,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
     let meetings = b.meeting_docs(parsed.meetings, config.drafts);
     b.add_entities(parsed.entities);
     b.add_topics(parsed.topics);
-    b.add_pages(parsed.pages);
+    b.add_pages(parsed.free_pages);
     b.index_meetings(&meetings);
     b.build_meetings(meetings);
     summary::choose(&mut b.site);
@@ -351,7 +351,7 @@ impl Builder {
         }
     }
 
-    fn add_pages(&mut self, docs: Vec<Arc<PageDoc>>) {
+    fn add_pages(&mut self, docs: Vec<Arc<FreePageDoc>>) {
         let mut docs = dedupe_slugs(docs, "page", &mut self.diagnostics);
         docs.sort_by(|a, b| {
             (a.front.order.unwrap_or(i64::MAX), &a.front.title, &a.slug).cmp(&(
@@ -360,9 +360,9 @@ impl Builder {
                 &b.slug,
             ))
         });
-        self.site.pages = docs
+        self.site.free_pages = docs
             .into_iter()
-            .map(|doc| Page {
+            .map(|doc| FreePage {
                 slug: doc.slug.clone(),
                 doc,
             })
@@ -930,8 +930,8 @@ impl Builder {
                 t.doc.as_ref().map_or(0, |d| d.outline.wikilinks.len()),
             );
         }
-        for (i, p) in self.site.pages.iter().enumerate() {
-            add(Target::Page(i), p.doc.outline.wikilinks.len());
+        for (i, p) in self.site.free_pages.iter().enumerate() {
+            add(Target::FreePage(i), p.doc.outline.wikilinks.len());
         }
         // Most links lead to one page that has a file: those are found in
         // parallel, and only the others looked at in turn. A stub made for
@@ -989,7 +989,7 @@ impl Builder {
         }
         let site = &mut self.site;
         site.meetings.iter_mut().for_each(|m| release(&mut m.doc));
-        site.pages.iter_mut().for_each(|p| release(&mut p.doc));
+        site.free_pages.iter_mut().for_each(|p| release(&mut p.doc));
         site.entities
             .iter_mut()
             .filter_map(|e| e.doc.as_mut())
@@ -1018,7 +1018,7 @@ impl Builder {
                     .expect("wiki-links come from files");
                 &d.outline.wikilinks[n]
             }
-            Target::Page(i) => &self.site.pages[i].doc.outline.wikilinks[n],
+            Target::FreePage(i) => &self.site.free_pages[i].doc.outline.wikilinks[n],
             Target::Action(_) => unreachable!("actions have no body"),
         };
         (link.target.clone(), link.offset)
@@ -1041,8 +1041,8 @@ impl Builder {
                 .as_ref()
                 .map(|d| d.diagnostic(Severity::Warning, offset, String::new()))
                 .unwrap_or_else(|| Diagnostic::warning("", "")),
-            Target::Page(i) => {
-                self.site.pages[i]
+            Target::FreePage(i) => {
+                self.site.free_pages[i]
                     .doc
                     .diagnostic(Severity::Warning, offset, String::new())
             }

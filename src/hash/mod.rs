@@ -1,8 +1,8 @@
 //! Fast hashing: one 64-bit hash, the same on every platform, that names
 //! versions of the search index, tells whether a file changed, and takes the
-//! fingerprints of template input ([`print`]).
+//! fingerprints of template input ([`fingerprint`]).
 
-pub mod print;
+pub mod fingerprint;
 
 /// A 64-bit hash of bytes, the same on every platform: names a version of
 /// the search index so browsers never mix files of two builds, and tells

@@ -1,6 +1,6 @@
 //! The front matter of each kind of file, as typed structs.
 //!
-//! These mirror DESIGN §2 key for key. Unknown keys are rejected (serde's
+//! These mirror docs/format.md key for key. Unknown keys are rejected (serde's
 //! `deny_unknown_fields`), and each struct lists its keys for the "did you
 //! mean" of a misspelt one. Refs stay strings here: resolving them is the
 //! graph's job.

@@ -346,7 +346,7 @@ pub type EntityDoc = Doc<EntityFront>;
 /// A topic file.
 pub type TopicDoc = Doc<TopicFront>;
 /// A free page.
-pub type PageDoc = Doc<PageFront>;
+pub type FreePageDoc = Doc<PageFront>;
 
 /// Every document of the site, by kind. Documents are shared, so a site kept
 /// between rebuilds re-parses only the files that changed.
@@ -355,7 +355,7 @@ pub struct Parsed {
     pub meetings: Vec<Arc<MeetingDoc>>,
     pub entities: Vec<Arc<EntityDoc>>,
     pub topics: Vec<Arc<TopicDoc>>,
-    pub pages: Vec<Arc<PageDoc>>,
+    pub free_pages: Vec<Arc<FreePageDoc>>,
     /// Problems found while parsing.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -366,7 +366,7 @@ pub enum Any {
     Meeting(Arc<MeetingDoc>),
     Entity(Arc<EntityDoc>),
     Topic(Arc<TopicDoc>),
-    Page(Arc<PageDoc>),
+    FreePage(Arc<FreePageDoc>),
 }
 
 /// What parsing one file gave: the document (unless it has errors) and its diagnostics.
@@ -386,7 +386,7 @@ impl Parsed {
                 Some(Any::Meeting(d)) => parsed.meetings.push(d.clone()),
                 Some(Any::Entity(d)) => parsed.entities.push(d.clone()),
                 Some(Any::Topic(d)) => parsed.topics.push(d.clone()),
-                Some(Any::Page(d)) => parsed.pages.push(d.clone()),
+                Some(Any::FreePage(d)) => parsed.free_pages.push(d.clone()),
                 None => {}
             }
         }
@@ -407,7 +407,7 @@ impl ParsedFile {
             Some(Any::Meeting(d)) => release(d, root),
             Some(Any::Entity(d)) => release(d, root),
             Some(Any::Topic(d)) => release(d, root),
-            Some(Any::Page(d)) => release(d, root),
+            Some(Any::FreePage(d)) => release(d, root),
             None => {}
         }
     }
@@ -454,13 +454,13 @@ fn parse_typed(file: SourceFile, roll_call: &Conventions) -> (Option<Any>, Vec<D
         }
         Kind::Entity => typed(file, EntityFront::KEYS, roll_call, no_texts, Any::Entity),
         Kind::Topic => typed(file, TopicFront::KEYS, roll_call, no_texts, Any::Topic),
-        Kind::Page => typed(file, PageFront::KEYS, roll_call, no_texts, Any::Page),
+        Kind::Page => typed(file, PageFront::KEYS, roll_call, no_texts, Any::FreePage),
     };
     let blank = match &doc {
         Some(Any::Meeting(d)) => required(d, "title", &d.front.title).or_else(|| year_slug(d)),
         Some(Any::Entity(d)) => required(d, "name", &d.front.name),
         Some(Any::Topic(d)) => required(d, "name", &d.front.name),
-        Some(Any::Page(d)) => required(d, "title", &d.front.title),
+        Some(Any::FreePage(d)) => required(d, "title", &d.front.title),
         None => None,
     };
     match blank {

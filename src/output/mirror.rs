@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::{OutputError, io_err, safe_join};
-use crate::sink::Sink;
+use crate::sink::{Sink, SinkError};
 
 /// A folder kept equal to the latest good render, for the dev server: only
 /// files whose bytes changed are written, and files no longer produced are
@@ -171,8 +171,8 @@ impl Sink for Mirror {
         lock(&self.pending).kept.insert(path.to_owned());
     }
 
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        safe_join(&self.dir, path)?;
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError> {
+        safe_join(&self.dir, path).map_err(refused(path))?;
         let unchanged = lock(&self.current).get(path) == Some(&crate::hash::digest(bytes));
         let mut pending = lock(&self.pending);
         if unchanged {
@@ -181,6 +181,14 @@ impl Sink for Mirror {
             pending.changed.insert(path.to_owned(), bytes.to_vec());
         }
         Ok(())
+    }
+}
+
+/// A path a file of the site may not have.
+fn refused(path: &str) -> impl FnOnce(String) -> SinkError + '_ {
+    move |reason| SinkError::Path {
+        path: path.to_owned(),
+        reason,
     }
 }
 
@@ -198,8 +206,8 @@ impl Memory {
 }
 
 impl Sink for Memory {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        safe_join(Path::new("/"), path)?;
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError> {
+        safe_join(Path::new("/"), path).map_err(refused(path))?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.insert(path.to_owned(), bytes.to_vec());
         Ok(())

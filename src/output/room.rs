@@ -13,9 +13,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::OutputError;
 
-/// What a write returns once the disk is full; the build's error says more.
-pub(super) const NO_ROOM: &str = "no room left on the disk";
-
 /// The room a site takes on the disk of its staging folder.
 #[derive(Debug)]
 pub(super) struct Room {
@@ -95,20 +92,21 @@ impl<'r, W: Write> Counted<'r, W> {
         }
     }
 
-    /// Finishes the file, counts the room it takes and returns its length.
-    pub(super) fn finish(mut self) -> Result<u64, String> {
+    /// Finishes the file, counts the room it takes and returns its length;
+    /// the error is `None` once the disk is full (the build's error says more).
+    pub(super) fn finish(mut self) -> Result<u64, Option<io::Error>> {
         if let Some(out) = &mut self.out
             && let Err(e) = out.flush()
         {
             if !self.room.note(&e) {
-                return Err(e.to_string());
+                return Err(Some(e));
             }
             self.out = None;
         }
         self.room.take(Some(self.bytes));
         match self.out {
             Some(_) => Ok(self.bytes),
-            None => Err(NO_ROOM.to_owned()),
+            None => Err(None),
         }
     }
 }
@@ -170,7 +168,7 @@ mod tests {
         out.write_all(b"abcd").unwrap();
         out.write_all(b"efgh").unwrap();
         assert!(room.is_full());
-        assert_eq!(out.finish().unwrap_err(), NO_ROOM);
+        assert!(out.finish().unwrap_err().is_none(), "no room left");
         assert!(room.note(&full));
         let Some(OutputError::Full { needed, .. }) = room.error(Path::new("public")) else {
             panic!("no error");

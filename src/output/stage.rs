@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::access::{Access, Entries};
-use super::room::{Counted, NO_ROOM, Room};
+use super::room::{Counted, Room};
 use super::{Claim, MARKER, MARKER_TEXT, OutputError, inside, io_err, safe_join, swap, write_err};
-use crate::sink::{Fill, Sink};
+use crate::sink::{Fill, Sink, SinkError, Written};
 
 /// Where the staging folder is, and so how it is put in place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,15 +135,18 @@ impl Staging {
 
     /// Where the file at `rel` goes in the staging folder, its folder made;
     /// `None` once the disk is full, for a file that is only counted.
-    fn target(&self, rel: &str) -> Result<Option<PathBuf>, String> {
-        let target = safe_join(&self.dir, rel)?;
+    fn target(&self, rel: &str) -> Result<Option<PathBuf>, SinkError> {
+        let target = safe_join(&self.dir, rel).map_err(|reason| SinkError::Path {
+            path: rel.to_owned(),
+            reason,
+        })?;
         if let Some(parent) = target.parent()
             && let Err(e) = self.make_dir(parent)
         {
             return if self.room.note(&e) {
                 Ok(None)
             } else {
-                Err(e.to_string())
+                Err(write_error(rel)(e))
             };
         }
         Ok((!self.room.is_full()).then_some(target))
@@ -175,15 +178,23 @@ impl Staging {
     }
 
     /// The file at `target`, made; `None` once the disk is full.
-    fn create(&self, target: Option<PathBuf>) -> Result<Option<fs::File>, String> {
+    fn create(&self, rel: &str, target: Option<PathBuf>) -> Result<Option<fs::File>, SinkError> {
         let Some(target) = target else {
             return Ok(None);
         };
         match self.entries.create_file(&target) {
             Ok(file) => Ok(Some(file)),
             Err(e) if self.room.note(&e) => Ok(None),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(write_error(rel)(e)),
         }
+    }
+}
+
+/// A failed write of the file at `path` in the site.
+fn write_error(path: &str) -> impl FnOnce(io::Error) -> SinkError + '_ {
+    move |source| SinkError::Write {
+        path: path.to_owned(),
+        source,
     }
 }
 
@@ -231,31 +242,48 @@ impl Drop for Staging {
 }
 
 impl Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError> {
         self.write_from(path, &mut |out| {
-            out.write_all(bytes).map_err(|e| e.to_string())
+            out.write_all(bytes)
+                .map(|()| Written::Written)
+                .map_err(|e| e.to_string())
         })
+        .map(|_| ())
     }
 
-    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), String> {
-        let file = self.create(self.target(path)?)?;
+    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<Written, SinkError> {
+        let file = self.create(path, self.target(path)?)?;
         let file = file.map(|f| io::BufWriter::with_capacity(1 << 16, f));
         let mut out = Counted::new(file, &self.room);
-        fill(&mut out)?;
-        let len = out.finish()?;
+        let written = fill(&mut out).map_err(|reason| SinkError::Fill {
+            path: path.to_owned(),
+            reason,
+        })?;
+        let len = out.finish().map_err(|e| match e {
+            Some(source) => write_error(path)(source),
+            None => SinkError::NoRoom {
+                path: path.to_owned(),
+            },
+        })?;
         super::mirror::lock(&self.written).insert(path.to_owned(), len);
-        Ok(())
+        Ok(written)
     }
 
     /// Copies the bytes only: the file gets the site's permissions, not
     /// those of its source.
-    fn copy(&self, path: &str, from: &Path) -> Result<(), String> {
-        let file = self.create(self.target(path)?)?;
-        let mut source =
-            fs::File::open(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    fn copy(&self, path: &str, from: &Path) -> Result<(), SinkError> {
+        let file = self.create(path, self.target(path)?)?;
+        let mut source = fs::File::open(from).map_err(|source| SinkError::Read {
+            path: path.to_owned(),
+            from: from.to_path_buf(),
+            source,
+        })?;
+        let no_room = || SinkError::NoRoom {
+            path: path.to_owned(),
+        };
         let Some(mut file) = file else {
             self.room.take(source.metadata().ok().map(|m| m.len()));
-            return Err(NO_ROOM.to_owned());
+            return Err(no_room());
         };
         match io::copy(&mut source, &mut file) {
             Ok(n) => {
@@ -265,9 +293,9 @@ impl Sink for Staging {
             }
             Err(e) if self.room.note(&e) => {
                 self.room.take(source.metadata().ok().map(|m| m.len()));
-                Err(NO_ROOM.to_owned())
+                Err(no_room())
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(write_error(path)(e)),
         }
     }
 }
@@ -336,7 +364,9 @@ mod tests {
         let s = begin(site.path(), &out);
         fs::remove_dir_all(s.dir()).unwrap();
         let e = s.write("index.html", b"two").unwrap_err();
-        assert!(e.contains("was removed while"), "{e}");
+        assert!(e.to_string().contains("was removed while"), "{e}");
+        assert!(matches!(e, SinkError::Write { .. }), "{e:?}");
+        assert_eq!(e.path(), "index.html");
         assert!(!s.dir().exists());
     }
 }

@@ -1,4 +1,4 @@
-//! The pages of a site (DESIGN §4): which there are, where each is
+//! The pages of a site (docs/urls.md): which there are, where each is
 //! written, its template, kind and title. The renderer renders this list
 //! and the sitemap lists it, so the two can never disagree.
 
@@ -54,7 +54,7 @@ impl Page {
         pages.extend((0..s.entities.len()).map(Page::Entity));
         pages.extend((0..s.topics.len()).map(Page::Topic));
         pages.extend((0..s.actions.len()).map(Page::Action));
-        pages.extend((0..s.pages.len()).map(Page::Free));
+        pages.extend((0..s.free_pages.len()).map(Page::Free));
         pages.extend([Page::Map, Page::Changes, Page::ActionsPrint]);
         pages.extend((0..s.series.len()).map(Page::Series));
         pages
@@ -93,7 +93,7 @@ impl Page {
             Page::Entity(i) => ctx.site.path(Target::Entity(i)),
             Page::Topic(i) => ctx.site.path(Target::Topic(i)),
             Page::Action(i) => ctx.site.path(Target::Action(i)),
-            Page::Free(i) => ctx.site.path(Target::Page(i)),
+            Page::Free(i) => ctx.site.path(Target::FreePage(i)),
             Page::Series(i) => series_dir(ctx.site, i),
             Page::Map => "map/".into(),
             Page::Changes => "changes/".into(),
@@ -171,7 +171,7 @@ impl Page {
                 .as_deref()
                 .map(|d| d.source.path.as_path()),
             Page::Topic(i) => s.topics[i].doc.as_deref().map(|d| d.source.path.as_path()),
-            Page::Free(i) => Some(&s.pages[i].doc.source.path),
+            Page::Free(i) => Some(&s.free_pages[i].doc.source.path),
             _ => None,
         }
     }
@@ -192,7 +192,7 @@ impl Page {
             Page::Entity(i) => ctx.site.entities[i].name.clone(),
             Page::Topic(i) => ctx.site.topics[i].name.clone(),
             Page::Action(i) => action_title(&ctx.site.actions[i]),
-            Page::Free(i) => ctx.site.pages[i].doc.front.title.clone(),
+            Page::Free(i) => ctx.site.free_pages[i].doc.front.title.clone(),
             Page::Series(i) => ctx.site.series[i].name.clone(),
             Page::Map => "Map".into(),
             Page::Changes => "What changed".into(),

@@ -21,9 +21,9 @@ use tera::{Context, ErrorKind, Tera};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, SiteLinks};
-use crate::hash::print::Printer;
+use crate::hash::fingerprint::Fingerprinter;
 use crate::page::{Ctx, NavItem, Urls};
-pub use crate::sink::{Fill, Sink};
+pub use crate::sink::{Fill, Sink, SinkError, Written};
 use pages::{Data, Page};
 use theme::{StaticSource, TemplateSource, ThemeFiles};
 
@@ -41,7 +41,7 @@ pub struct RenderReport {
     pub entities: usize,
     pub topics: usize,
     pub actions: usize,
-    pub pages: usize,
+    pub free_pages: usize,
     /// Every file of the site, pages and static files.
     pub files: usize,
     /// Pages rendered (the others were unchanged since the previous render).
@@ -71,10 +71,10 @@ pub struct TemplateCost {
 /// template input, the documents the search index read, and the
 /// fingerprints of the exports that take them.
 #[derive(Default)]
-pub struct Prints {
+pub struct Fingerprints {
     pages: HashMap<String, u64>,
     search: crate::search::Kept,
-    exports: crate::export::Prints,
+    exports: crate::export::Fingerprints,
 }
 
 impl Renderer {
@@ -208,8 +208,8 @@ pub fn render_since(
     config: &Config,
     renderer: &Renderer,
     sink: &dyn Sink,
-    previous: Option<&Prints>,
-) -> Result<(RenderReport, Prints), Vec<Diagnostic>> {
+    previous: Option<&Fingerprints>,
+) -> Result<(RenderReport, Fingerprints), Vec<Diagnostic>> {
     let urls = Urls::new(config);
     let paths = context::Paths::new(site, &urls);
     let unshared = context::Values::default();
@@ -288,7 +288,7 @@ pub fn render_since(
     let Outcomes {
         rendered,
         costs,
-        mut prints,
+        mut fingerprints,
         diagnostics: mut failed,
     } = outcomes;
     diagnostics.append(&mut failed);
@@ -324,7 +324,7 @@ pub fn render_since(
             0
         })
     };
-    let (exported, export_prints) = exported;
+    let (exported, export_fingerprints) = exported;
     let exported = count(exported);
     let searched = count(searched);
     let previews = count(previews);
@@ -338,22 +338,22 @@ pub fn render_since(
         entities: site.entities.len(),
         topics: site.topics.len(),
         actions: site.actions.len(),
-        pages: site.pages.len(),
+        free_pages: site.free_pages.len(),
         files: pages.len() + renderer.statics.len() + exported + searched + previews,
         rendered,
         templates: costs.into_values().collect(),
         parts,
     };
-    prints.search = kept.unwrap_or_default();
-    prints.exports = export_prints;
-    Ok((report, prints))
+    fingerprints.search = kept.unwrap_or_default();
+    fingerprints.exports = export_fingerprints;
+    Ok((report, fingerprints))
 }
 
 /// What became of one page.
 struct Outcome {
     file: String,
     /// Its fingerprint, when fingerprinting.
-    print: Option<u64>,
+    fingerprint: Option<u64>,
     /// Whether it was rendered (not kept as it was).
     rendered: bool,
     /// What it cost.
@@ -365,7 +365,7 @@ struct Outcome {
 struct Outcomes {
     rendered: usize,
     costs: std::collections::BTreeMap<&'static str, TemplateCost>,
-    prints: Prints,
+    fingerprints: Fingerprints,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -377,8 +377,8 @@ impl Outcomes {
         };
         self.rendered += usize::from(o.rendered);
         self.count(o.cost);
-        if let Some(p) = o.print {
-            self.prints.pages.insert(o.file, p);
+        if let Some(p) = o.fingerprint {
+            self.fingerprints.pages.insert(o.file, p);
         }
     }
 
@@ -402,7 +402,7 @@ impl Outcomes {
         for cost in other.costs.into_values() {
             self.count(cost);
         }
-        self.prints.pages.extend(other.prints.pages);
+        self.fingerprints.pages.extend(other.fingerprints.pages);
         self.diagnostics.extend(other.diagnostics);
         self
     }
@@ -414,26 +414,26 @@ fn render_one(
     renderer: &Renderer,
     sink: &dyn Sink,
     page: Page,
-    previous: Option<&Prints>,
+    previous: Option<&Fingerprints>,
     links: Option<u64>,
 ) -> Result<Outcome, Diagnostic> {
     let file = page.file(ctx);
     let start = std::time::Instant::now();
     let vars = page_context(ctx, page, links)?;
-    let print = vars.print;
+    let fingerprint = vars.fingerprint;
     let mut cost = TemplateCost {
         template: page.template(),
         pages: 1,
         data: start.elapsed(),
         ..TemplateCost::default()
     };
-    if let (Some(p), Some(prev)) = (print, previous)
+    if let (Some(p), Some(prev)) = (fingerprint, previous)
         && prev.pages.get(&file) == Some(&p)
     {
         sink.keep(&file);
         return Ok(Outcome {
             file,
-            print,
+            fingerprint,
             rendered: false,
             cost,
         });
@@ -456,7 +456,7 @@ fn render_one(
         let r = renderer.render_to(page.template(), &context, &mut counted);
         cost.bytes = counted.bytes;
         filled = fill.elapsed();
-        r.map_err(|e| {
+        r.map(|()| Written::Written).map_err(|e| {
             failed = Some(e);
             String::new()
         })
@@ -469,14 +469,14 @@ fn render_one(
         Diagnostic::error(PathBuf::from(&file), format!("cannot write the page: {e}"))
     };
     match (written, failed) {
-        (Ok(()), _) => {}
+        (Ok(_), _) => {}
         (Err(_), Some(Rendering::Template(d))) => return Err(d),
         (Err(_), Some(Rendering::Write(e))) => return Err(cannot_write(&e)),
         (Err(e), None) => return Err(cannot_write(&e)),
     }
     Ok(Outcome {
         file,
-        print,
+        fingerprint,
         rendered: true,
         cost,
     })
@@ -492,7 +492,7 @@ type Later<'v> = Box<dyn FnOnce(&mut Context) + 'v>;
 /// unchanged page never has its Markdown turned into HTML.
 struct Vars<'v> {
     context: Context,
-    hasher: Option<Printer>,
+    hasher: Option<Fingerprinter>,
     later: Option<Later<'v>>,
 }
 
@@ -533,7 +533,7 @@ impl<'v> Vars<'v> {
         Vars {
             context: Context::new(),
             hasher: fingerprint.map(|links| {
-                let mut h = Printer::default();
+                let mut h = Fingerprinter::default();
                 h.write_u64(links);
                 h
             }),
@@ -569,14 +569,14 @@ impl<'v> Vars<'v> {
     }
 
     fn finish(self, template: &str) -> PageVars<'v> {
-        let print = self.hasher.map(|mut h| {
+        let fingerprint = self.hasher.map(|mut h| {
             h.write(template.as_bytes());
             h.finish()
         });
         PageVars {
             context: self.context,
             later: self.later,
-            print,
+            fingerprint,
         }
     }
 }
@@ -585,7 +585,7 @@ impl<'v> Vars<'v> {
 struct PageVars<'v> {
     context: Context,
     later: Option<Later<'v>>,
-    print: Option<u64>,
+    fingerprint: Option<u64>,
 }
 
 impl PageVars<'_> {
@@ -676,10 +676,10 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> tera::Value {
         let sections = sections
             .iter()
             .map(|(t, p)| (t.to_string(), p.to_string(), "section"));
-        let pages = ctx.site.pages.iter().enumerate().map(|(i, p)| {
+        let pages = ctx.site.free_pages.iter().enumerate().map(|(i, p)| {
             (
                 p.doc.front.title.clone(),
-                ctx.site.path(crate::graph::Target::Page(i)),
+                ctx.site.path(crate::graph::Target::FreePage(i)),
                 "page",
             )
         });
@@ -784,16 +784,20 @@ mod tests {
 
     #[test]
     fn a_page_whose_input_cannot_be_hashed_has_no_fingerprint() {
-        let print = |refuse: bool| {
+        let fingerprint = |refuse: bool| {
             let mut vars = Vars::new(Some(7));
             vars.insert("title", "A page");
             if refuse {
                 vars.hash("data", &Refuses);
             }
-            vars.finish("page.html").print
+            vars.finish("page.html").fingerprint
         };
-        assert!(print(false).is_some());
-        assert_eq!(print(false), print(false));
-        assert_eq!(print(true), None, "such a page is rendered every time");
+        assert!(fingerprint(false).is_some());
+        assert_eq!(fingerprint(false), fingerprint(false));
+        assert_eq!(
+            fingerprint(true),
+            None,
+            "such a page is rendered every time"
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! The pages of a site (DESIGN §4) and the data each one's template receives.
+//! The pages of a site (docs/urls.md) and the data each one's template receives.
 
 use std::collections::BTreeMap;
 
@@ -312,7 +312,7 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
         Page::Decisions => Data::Decisions(decision_log(ctx)),
         Page::Search => Data::Search(search_page(ctx)),
         Page::Free(i) => {
-            let p = &ctx.site.pages[i];
+            let p = &ctx.site.free_pages[i];
             Data::Free(FreePage {
                 title: &p.doc.front.title,
                 slug: p.slug.as_str(),
@@ -321,7 +321,7 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
                     ctx,
                     p.doc.body()?,
                     &p.doc.outline.headings,
-                    Target::Page(i),
+                    Target::FreePage(i),
                     &page.dir(ctx),
                 ),
             })
@@ -757,7 +757,7 @@ fn search_page<'a>(ctx: &Ctx<'a>) -> SearchPage<'a> {
         ("entity", "Entities", s.entities.len()),
         ("topic", "Topics", s.topics.len()),
         ("action", "Actions", s.actions.len()),
-        ("page", "Pages", s.pages.len()),
+        ("page", "Pages", s.free_pages.len()),
     ];
     let mut years: Vec<i16> = s.meetings.iter().map(|m| m.date.year()).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));

@@ -63,7 +63,7 @@ impl Kind {
             Kind::Entity => site.entities.len(),
             Kind::Topic => site.topics.len(),
             Kind::Action => site.actions.len(),
-            Kind::Page => site.pages.len(),
+            Kind::Page => site.free_pages.len(),
         }
     }
 
@@ -74,7 +74,7 @@ impl Kind {
             Kind::Entity => Target::Entity(n),
             Kind::Topic => Target::Topic(n),
             Kind::Action => Target::Action(site.actions.len() - 1 - n),
-            Kind::Page => Target::Page(n),
+            Kind::Page => Target::FreePage(n),
         }
     }
 }
@@ -142,7 +142,7 @@ impl Layout {
             Target::Entity(i) => (Kind::Entity, i),
             Target::Topic(i) => (Kind::Topic, i),
             Target::Action(i) => (Kind::Action, site.actions.len() - 1 - i),
-            Target::Page(i) => (Kind::Page, i),
+            Target::FreePage(i) => (Kind::Page, i),
         };
         self.kinds[kind as usize].start + n as u32
     }
@@ -299,8 +299,8 @@ pub fn gather(
             index(&rec.text, weight::TEXT);
         }
         Target::Action(i) => action(ctx, i, rec, index),
-        Target::Page(i) => {
-            let p = &site.pages[i];
+        Target::FreePage(i) => {
+            let p = &site.free_pages[i];
             rec.title.push_str(&p.doc.front.title);
             body(&p.doc.body()?, &mut rec.text);
             index(&rec.title, weight::TITLE);

@@ -113,7 +113,7 @@ pub fn write_since(
         ctx,
         &layout,
         CHUNK_BYTES,
-        &|path, bytes| sink.write(path, bytes),
+        &|path, bytes| sink.write(path, bytes).map_err(|e| e.to_string()),
         &|path| sink.keep(path),
         earlier,
     );
@@ -143,7 +143,10 @@ fn write_parts(
         let mut h = Hash::default();
         h.write(path.as_bytes());
         h.write(&bytes);
-        let error = sink.write(&path, &bytes).err().map(|e| (path, e));
+        let error = sink
+            .write(&path, &bytes)
+            .err()
+            .map(|e| (path, e.to_string()));
         (h.0, error)
     };
     let mut written: Vec<(u64, Option<(String, String)>)> = shards
@@ -189,7 +192,7 @@ fn write_parts(
     match serde_json::to_vec(&manifest) {
         Ok(bytes) => {
             if let Err(e) = sink.write(path, &bytes) {
-                errors.push((path.to_owned(), e));
+                errors.push((path.to_owned(), e.to_string()));
             }
         }
         Err(e) => errors.push((path.to_owned(), e.to_string())),

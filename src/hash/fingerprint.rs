@@ -12,26 +12,26 @@ use super::Hash;
 
 /// Hashes serialised values.
 #[derive(Debug, Default)]
-pub struct Printer {
+pub struct Fingerprinter {
     hash: Hash,
 }
 
 /// Serialising into a hash cannot fail; a `Serialize` implementation may
 /// still say it does.
 #[derive(Debug)]
-pub struct Unprintable(String);
+pub struct Unfingerprintable(String);
 
-impl std::fmt::Display for Unprintable {
+impl std::fmt::Display for Unfingerprintable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for Unprintable {}
+impl std::error::Error for Unfingerprintable {}
 
-impl ser::Error for Unprintable {
-    fn custom<T: std::fmt::Display>(msg: T) -> Unprintable {
-        Unprintable(msg.to_string())
+impl ser::Error for Unfingerprintable {
+    fn custom<T: std::fmt::Display>(msg: T) -> Unfingerprintable {
+        Unfingerprintable(msg.to_string())
     }
 }
 
@@ -53,7 +53,7 @@ const STRUCT: u64 = 14;
 const SKIPPED: u64 = 15;
 const END: u64 = 16;
 
-impl Printer {
+impl Fingerprinter {
     /// Mixes in raw bytes (a key, a template's name).
     pub fn write(&mut self, bytes: &[u8]) {
         self.hash.write_delimited(bytes);
@@ -65,7 +65,7 @@ impl Printer {
     }
 
     /// Mixes in `value`.
-    pub fn add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+    pub fn add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unfingerprintable> {
         value.serialize(&mut *self)
     }
 
@@ -87,15 +87,15 @@ impl Printer {
 /// Narrow numbers, hashed as the widest of their kind.
 macro_rules! widen {
     ($($method:ident: $narrow:ty => $wide:ident($to:ty),)*) => {
-        $(fn $method(self, v: $narrow) -> Result<(), Unprintable> {
+        $(fn $method(self, v: $narrow) -> Result<(), Unfingerprintable> {
             self.$wide(<$to>::from(v))
         })*
     };
 }
 
-impl ser::Serializer for &mut Printer {
+impl ser::Serializer for &mut Fingerprinter {
     type Ok = ();
-    type Error = Unprintable;
+    type Error = Unfingerprintable;
     type SerializeSeq = Self;
     type SerializeTuple = Self;
     type SerializeTupleStruct = Self;
@@ -113,60 +113,60 @@ impl ser::Serializer for &mut Printer {
         serialize_u32: u32 => serialize_u64(u64),
     }
 
-    fn serialize_bool(self, v: bool) -> Result<(), Unprintable> {
+    fn serialize_bool(self, v: bool) -> Result<(), Unfingerprintable> {
         self.tagged(BOOL, u64::from(v));
         Ok(())
     }
-    fn serialize_i64(self, v: i64) -> Result<(), Unprintable> {
+    fn serialize_i64(self, v: i64) -> Result<(), Unfingerprintable> {
         self.tagged(INT, v as u64);
         Ok(())
     }
-    fn serialize_i128(self, v: i128) -> Result<(), Unprintable> {
+    fn serialize_i128(self, v: i128) -> Result<(), Unfingerprintable> {
         self.tagged(INT, v as u64);
         self.hash.write_u64((v >> 64) as u64);
         Ok(())
     }
-    fn serialize_u64(self, v: u64) -> Result<(), Unprintable> {
+    fn serialize_u64(self, v: u64) -> Result<(), Unfingerprintable> {
         self.tagged(UINT, v);
         Ok(())
     }
-    fn serialize_u128(self, v: u128) -> Result<(), Unprintable> {
+    fn serialize_u128(self, v: u128) -> Result<(), Unfingerprintable> {
         self.tagged(UINT, v as u64);
         self.hash.write_u64((v >> 64) as u64);
         Ok(())
     }
-    fn serialize_f32(self, v: f32) -> Result<(), Unprintable> {
+    fn serialize_f32(self, v: f32) -> Result<(), Unfingerprintable> {
         self.serialize_f64(f64::from(v))
     }
-    fn serialize_f64(self, v: f64) -> Result<(), Unprintable> {
+    fn serialize_f64(self, v: f64) -> Result<(), Unfingerprintable> {
         self.tagged(FLOAT, v.to_bits());
         Ok(())
     }
-    fn serialize_char(self, v: char) -> Result<(), Unprintable> {
+    fn serialize_char(self, v: char) -> Result<(), Unfingerprintable> {
         self.tagged(CHAR, u64::from(v));
         Ok(())
     }
-    fn serialize_str(self, v: &str) -> Result<(), Unprintable> {
+    fn serialize_str(self, v: &str) -> Result<(), Unfingerprintable> {
         self.str(STR, v.as_bytes());
         Ok(())
     }
-    fn serialize_bytes(self, v: &[u8]) -> Result<(), Unprintable> {
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Unfingerprintable> {
         self.str(BYTES, v);
         Ok(())
     }
-    fn serialize_none(self) -> Result<(), Unprintable> {
+    fn serialize_none(self) -> Result<(), Unfingerprintable> {
         self.hash.write_u64(NONE);
         Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unprintable> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unfingerprintable> {
         self.hash.write_u64(SOME);
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<(), Unprintable> {
+    fn serialize_unit(self) -> Result<(), Unfingerprintable> {
         self.hash.write_u64(UNIT);
         Ok(())
     }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Unprintable> {
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Unfingerprintable> {
         self.serialize_unit()
     }
     fn serialize_unit_variant(
@@ -174,7 +174,7 @@ impl ser::Serializer for &mut Printer {
         _name: &'static str,
         index: u32,
         _variant: &'static str,
-    ) -> Result<(), Unprintable> {
+    ) -> Result<(), Unfingerprintable> {
         self.tagged(VARIANT, u64::from(index));
         Ok(())
     }
@@ -182,7 +182,7 @@ impl ser::Serializer for &mut Printer {
         self,
         _name: &'static str,
         value: &T,
-    ) -> Result<(), Unprintable> {
+    ) -> Result<(), Unfingerprintable> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -191,18 +191,22 @@ impl ser::Serializer for &mut Printer {
         index: u32,
         _variant: &'static str,
         value: &T,
-    ) -> Result<(), Unprintable> {
+    ) -> Result<(), Unfingerprintable> {
         self.tagged(VARIANT, u64::from(index));
         value.serialize(self)
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Unprintable> {
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Unfingerprintable> {
         self.hash.write_u64(SEQ);
         Ok(self)
     }
-    fn serialize_tuple(self, len: usize) -> Result<Self, Unprintable> {
+    fn serialize_tuple(self, len: usize) -> Result<Self, Unfingerprintable> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Self, Unprintable> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Self, Unfingerprintable> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -211,16 +215,16 @@ impl ser::Serializer for &mut Printer {
         index: u32,
         _variant: &'static str,
         _len: usize,
-    ) -> Result<Self, Unprintable> {
+    ) -> Result<Self, Unfingerprintable> {
         self.tagged(VARIANT, u64::from(index));
         self.hash.write_u64(SEQ);
         Ok(self)
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self, Unprintable> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self, Unfingerprintable> {
         self.hash.write_u64(MAP);
         Ok(self)
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, Unprintable> {
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, Unfingerprintable> {
         self.hash.write_u64(STRUCT);
         Ok(self)
     }
@@ -230,7 +234,7 @@ impl ser::Serializer for &mut Printer {
         index: u32,
         _variant: &'static str,
         _len: usize,
-    ) -> Result<Self, Unprintable> {
+    ) -> Result<Self, Unfingerprintable> {
         self.tagged(VARIANT, u64::from(index));
         self.hash.write_u64(STRUCT);
         Ok(self)
@@ -240,13 +244,16 @@ impl ser::Serializer for &mut Printer {
 /// The sequences: each element in turn, then an end mark.
 macro_rules! sequence {
     ($kind:ident, $element:ident) => {
-        impl ser::$kind for &mut Printer {
+        impl ser::$kind for &mut Fingerprinter {
             type Ok = ();
-            type Error = Unprintable;
-            fn $element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+            type Error = Unfingerprintable;
+            fn $element<T: Serialize + ?Sized>(
+                &mut self,
+                value: &T,
+            ) -> Result<(), Unfingerprintable> {
                 value.serialize(&mut **self)
             }
-            fn end(self) -> Result<(), Unprintable> {
+            fn end(self) -> Result<(), Unfingerprintable> {
                 self.hash.write_u64(END);
                 Ok(())
             }
@@ -259,16 +266,19 @@ sequence!(SerializeTuple, serialize_element);
 sequence!(SerializeTupleStruct, serialize_field);
 sequence!(SerializeTupleVariant, serialize_field);
 
-impl ser::SerializeMap for &mut Printer {
+impl ser::SerializeMap for &mut Fingerprinter {
     type Ok = ();
-    type Error = Unprintable;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unprintable> {
+    type Error = Unfingerprintable;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unfingerprintable> {
         key.serialize(&mut **self)
     }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unprintable> {
+    fn serialize_value<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), Unfingerprintable> {
         value.serialize(&mut **self)
     }
-    fn end(self) -> Result<(), Unprintable> {
+    fn end(self) -> Result<(), Unfingerprintable> {
         self.hash.write_u64(END);
         Ok(())
     }
@@ -278,22 +288,22 @@ impl ser::SerializeMap for &mut Printer {
 /// then an end mark.
 macro_rules! structure {
     ($kind:ident) => {
-        impl ser::$kind for &mut Printer {
+        impl ser::$kind for &mut Fingerprinter {
             type Ok = ();
-            type Error = Unprintable;
+            type Error = Unfingerprintable;
             fn serialize_field<T: Serialize + ?Sized>(
                 &mut self,
                 key: &'static str,
                 value: &T,
-            ) -> Result<(), Unprintable> {
+            ) -> Result<(), Unfingerprintable> {
                 self.write(key.as_bytes());
                 value.serialize(&mut **self)
             }
-            fn skip_field(&mut self, key: &'static str) -> Result<(), Unprintable> {
+            fn skip_field(&mut self, key: &'static str) -> Result<(), Unfingerprintable> {
                 self.str(SKIPPED, key.as_bytes());
                 Ok(())
             }
-            fn end(self) -> Result<(), Unprintable> {
+            fn end(self) -> Result<(), Unfingerprintable> {
                 self.hash.write_u64(END);
                 Ok(())
             }
@@ -308,8 +318,8 @@ structure!(SerializeStructVariant);
 mod tests {
     use super::*;
 
-    fn print<T: Serialize>(value: &T) -> u64 {
-        let mut p = Printer::default();
+    fn fingerprint<T: Serialize>(value: &T) -> u64 {
+        let mut p = Fingerprinter::default();
         p.add(value).unwrap();
         p.finish()
     }
@@ -323,8 +333,8 @@ mod tests {
     }
 
     #[test]
-    fn equal_values_print_alike_and_different_ones_do_not() {
-        let row = |title, note, tags| print(&Row { title, note, tags });
+    fn equal_values_fingerprint_alike_and_different_ones_do_not() {
+        let row = |title, note, tags| fingerprint(&Row { title, note, tags });
         assert_eq!(row("a", None, vec!["x"]), row("a", None, vec!["x"]));
         let all = [
             row("a", None, vec!["x"]),
@@ -340,12 +350,12 @@ mod tests {
                 assert_ne!(a, b);
             }
         }
-        assert_ne!(print(&(1u8, 2u8)), print(&(2u8, 1u8)));
-        assert_ne!(print(&Some(0u8)), print(&None::<u8>));
+        assert_ne!(fingerprint(&(1u8, 2u8)), fingerprint(&(2u8, 1u8)));
+        assert_ne!(fingerprint(&Some(0u8)), fingerprint(&None::<u8>));
         assert_ne!(
-            print(&vec![vec![1u8], vec![]]),
-            print(&vec![vec![], vec![1u8]])
+            fingerprint(&vec![vec![1u8], vec![]]),
+            fingerprint(&vec![vec![], vec![1u8]])
         );
-        assert_ne!(print(&"a\"b"), print(&"a\\\"b"));
+        assert_ne!(fingerprint(&"a\"b"), fingerprint(&"a\\\"b"));
     }
 }
