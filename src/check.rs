@@ -75,8 +75,8 @@ pub fn check(config: &Config, options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
     let (renderer, site, warnings) = crate::pipeline::prepare(config)?;
     let memory = output::Memory::default();
-    let rendered: RenderReport =
-        render::render(&site, config, &renderer, &memory).map_err(Error::Content)?;
+    let rendered: RenderReport = render::render(&site, config, &renderer, &memory)
+        .map_err(|errors| crate::pipeline::failed(config, errors, warnings.clone()))?;
     let files = memory.into_files();
     let sources = sources(&site);
     let pages = read_pages(&files);

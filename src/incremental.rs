@@ -221,11 +221,7 @@ impl LiveSite {
                     .unwrap_or(&Fingerprints::default()),
             ),
         )
-        .map_err(|mut ds| {
-            ds.extend(warnings.iter().cloned());
-            crate::diagnostic::sort(&mut ds);
-            Error::Content(ds)
-        })?;
+        .map_err(|errors| crate::pipeline::failed(&config, errors, warnings.clone()))?;
         self.fingerprints = Some(fingerprints);
         Ok(Some(Rebuild {
             report,

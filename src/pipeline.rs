@@ -120,18 +120,41 @@ fn analyse_timed(
 pub(crate) fn finish(
     config: &Config,
     site: Site,
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
 ) -> Result<(Site, Vec<Diagnostic>), Error> {
+    settle(config, [diagnostics]).map(|warnings| (site, warnings))
+}
+
+/// The one place the diagnostics of the stages run so far are collected:
+/// with `strict`, warnings become errors; they are sorted, and any error
+/// stops the build here, with every diagnostic in the error.
+pub(crate) fn settle(
+    config: &Config,
+    parts: impl IntoIterator<Item = Vec<Diagnostic>>,
+) -> Result<Vec<Diagnostic>, Error> {
+    let diagnostics = collect(config, parts);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok(diagnostics)
+}
+
+/// A stage that failed with `errors`: they stop the build, reported with
+/// the warnings of the stages before it, collected as [`settle`] does.
+pub(crate) fn failed(config: &Config, errors: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> Error {
+    Error::Content(collect(config, [errors, warnings]))
+}
+
+/// Every diagnostic of `parts`, `strict` applied, sorted.
+fn collect(config: &Config, parts: impl IntoIterator<Item = Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = parts.into_iter().flatten().collect();
     if config.strict {
         for d in &mut diagnostics {
             d.severity = diagnostic::Severity::Error;
         }
     }
     diagnostic::sort(&mut diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Error::Content(diagnostics));
-    }
-    Ok((site, diagnostics))
+    diagnostics
 }
 
 /// Prepares a new meeting, entity or topic file (see [`archetype`]) from the
@@ -166,16 +189,8 @@ fn prepare_timed(
     watch.lap("theme");
     match (renderer, analyse_timed(config, watch, release)) {
         (Ok(renderer), Ok((site, warnings))) => Ok((renderer, site, warnings)),
-        (Err(mut theme), Ok((_, warnings))) => {
-            theme.extend(warnings);
-            diagnostic::sort(&mut theme);
-            Err(Error::Content(theme))
-        }
-        (Err(theme), Err(Error::Content(mut content))) => {
-            content.extend(theme);
-            diagnostic::sort(&mut content);
-            Err(Error::Content(content))
-        }
+        (Err(theme), Ok((_, warnings))) => Err(failed(config, theme, warnings)),
+        (Err(theme), Err(Error::Content(content))) => Err(failed(config, theme, content)),
         (_, Err(e)) => Err(e),
     }
 }
@@ -215,14 +230,12 @@ pub fn build_waiting(
                 stages: watch.stages,
             })
         }
-        Err(mut errors) => {
+        Err(errors) => {
             // A full disk fails every file: said once, for the output folder.
             if let Some(full) = staging.out_of_room() {
                 return Err(Error::Output(full));
             }
-            errors.extend(warnings);
-            diagnostic::sort(&mut errors);
-            Err(Error::Content(errors))
+            Err(failed(config, errors, warnings))
         }
     }
 }
