@@ -19,8 +19,8 @@ use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Kind, Severity};
 use crate::graph::{Site, Target};
 use crate::output;
-use crate::pipeline::{BuildReport, Error};
 use crate::render::{self, RenderReport};
+use crate::stages::{BuildReport, Error};
 
 /// How `check` runs.
 #[derive(Debug, Clone)]
@@ -73,10 +73,10 @@ impl Report {
 /// be built at all (its errors are in the error).
 pub fn check(config: &Config, options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let (renderer, site, warnings) = crate::pipeline::prepare(config)?;
+    let (renderer, site, warnings) = crate::stages::prepare(config)?;
     let memory = output::Memory::default();
     let rendered: RenderReport = render::render(&site, config, &renderer, &memory)
-        .map_err(|errors| crate::pipeline::failed(config, errors, warnings.clone()))?;
+        .map_err(|errors| crate::stages::failed(config, errors, warnings.clone()))?;
     let files = memory.into_files();
     let sources = sources(&site);
     let pages = read_pages(&files);

@@ -2,7 +2,7 @@
 //!
 //! The pipeline reads as docs/architecture.md describes it:
 //! [`source::load`] → [`model::parse`] → [`graph::resolve`] → [`render`] →
-//! [`output`], run by [`pipeline`]. Each stage takes typed input and returns
+//! [`output`], in [`stages`] run by a [`Pipeline`]. Each stage takes typed input and returns
 //! typed output; the library never prints, it returns reports and diagnostics.
 //!
 //! The modules are layers that only point down: each uses only the modules
@@ -32,9 +32,11 @@ pub mod serve;
 pub mod sink;
 pub mod slug;
 pub mod source;
+pub mod stages;
 pub mod timing;
 pub mod views;
 pub mod watch;
 
-pub use pipeline::{BuildReport, Error, analyse, build, build_waiting, load_config, prepare_new};
+pub use pipeline::Pipeline;
+pub use stages::{BuildReport, Error, analyse, build, build_waiting, load_config, prepare_new};
 pub use timing::{Lap, peak_memory};

@@ -1,251 +1,419 @@
-//! The build, stage by stage, as docs/architecture.md describes it:
-//! [`source::load`] → [`model::parse`] → [`graph::resolve`](crate::graph::resolve)
-//! → [`render`] → [`output`]. Each stage takes typed input and returns typed
-//! output; the library never prints, it returns reports and diagnostics.
+//! The site's pipeline as one object, as docs/architecture.md describes
+//! it: a [`Pipeline`] owns the configuration, the theme and everything kept
+//! between rebuilds ([`Kept`]), and runs the stages of [`stages`] for a
+//! build, a rebuild after changes, or a check. The `quorum` command,
+//! `serve` and `build --watch` all hold one.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use rayon::prelude::*;
+use crate::check::{self, Options};
+use crate::config::{self, Config, Overrides};
+use crate::incremental::{Changes, Kept, Rebuild};
+use crate::output;
+use crate::render::{self, Fingerprints, Renderer, Sink};
+use crate::stages::{self, BuildReport, Error};
 
-use crate::config::{Config, Overrides};
-use crate::diagnostic::{self, Diagnostic};
-use crate::graph::Site;
-use crate::render::{self, RenderReport, Renderer};
-use crate::timing::{Lap, Stopwatch};
-use crate::{archetype, graph, history, model, output, source};
-
-/// Why a build did not produce a site.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The configuration or the command line is wrong (exit status 2).
-    #[error("{0}")]
-    Config(Box<Diagnostic>),
-    /// The content has errors (exit status 1); warnings are included.
-    #[error("the site has {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
-    Content(Vec<Diagnostic>),
-    /// The output folder cannot be written.
-    #[error(transparent)]
-    Output(#[from] output::OutputError),
-    /// `check` found problems (already reported; exit status 1).
-    #[error("check found {0} problem(s)")]
-    Found(usize),
+/// Which part of a site a path belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Area {
+    Content,
+    Config,
+    Theme,
+    Other,
 }
 
-impl Error {
-    /// The exit status README.md (Commands) gives this error.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Error::Config(_) | Error::Output(output::OutputError::Refused { .. }) => 2,
-            Error::Content(_) | Error::Output(_) | Error::Found(_) => 1,
+/// A site's pipeline: its configuration, its theme, and what is kept
+/// between rebuilds. Nothing is read until it is first asked to work.
+pub struct Pipeline {
+    /// The site's folder as given, for a build and a check.
+    root: PathBuf,
+    /// The same folder as changes name it: a full path, links resolved.
+    canonical: PathBuf,
+    overrides: Overrides,
+    config: Option<Config>,
+    renderer: Option<Renderer>,
+    kept: Kept,
+}
+
+impl Pipeline {
+    /// The pipeline of the site at `root`, with the command line's `overrides`.
+    pub fn new(root: &Path, overrides: Overrides) -> Pipeline {
+        // Changes arrive as full paths with links resolved (see
+        // `watch::Watcher::start`); the files of the site are known by the
+        // same kind of path, whatever form `--root` was given in.
+        let canonical = std::fs::canonicalize(root)
+            .or_else(|_| std::path::absolute(root))
+            .unwrap_or_else(|_| root.to_path_buf());
+        Pipeline {
+            root: root.to_path_buf(),
+            canonical,
+            overrides,
+            config: None,
+            renderer: None,
+            kept: Kept::default(),
         }
     }
-}
 
-/// What a successful build did.
-#[derive(Debug)]
-pub struct BuildReport {
-    /// Pages of each kind and files written.
-    pub rendered: RenderReport,
-    /// Warnings, sorted.
-    pub warnings: Vec<Diagnostic>,
-    /// Wall time of the whole build.
-    pub elapsed: Duration,
-    /// Where the site was written (empty for `check`).
-    pub output: PathBuf,
-    /// Wall time of each stage, in order.
-    pub stages: Vec<Lap>,
-}
-
-/// Reads the configuration of the site at `root`.
-pub fn load_config(root: &Path, overrides: &Overrides) -> Result<Config, Error> {
-    Config::load(root, overrides).map_err(Error::Config)
-}
-
-/// Load, parse and resolve: the knowledge graph of the site, and its warnings.
-/// Errors (and, with `strict`, warnings) stop here.
-pub fn analyse(config: &Config) -> Result<(Site, Vec<Diagnostic>), Error> {
-    analyse_timed(config, &mut Stopwatch::default(), false)
-}
-
-/// Loads, parses and resolves the site. With `release`, each file's text is
-/// let go of as soon as it is parsed: later stages read it again from the
-/// file (see [`model::Doc::release_text`]).
-fn analyse_timed(
-    config: &Config,
-    watch: &mut Stopwatch,
-    release: bool,
-) -> Result<(Site, Vec<Diagnostic>), Error> {
-    // The history is read by git beside the content, on a thread of its own.
-    let history = config.git.then(|| {
-        let root = config.root.clone();
-        std::thread::Builder::new()
-            .name("history".into())
-            .spawn(move || history::History::read(&root))
-    });
-    let (files, mut diagnostics) = if release {
-        let loaded = source::load_each(&config.root, |file| {
-            let mut parsed = model::parse_file(file, &config.conventions);
-            parsed.release_text(&config.root);
-            parsed
-        });
-        watch.lap("load and parse");
-        loaded
-    } else {
-        let loaded = source::load(&config.root);
-        watch.lap("load");
-        let files: Vec<model::ParsedFile> = loaded
-            .files
-            .into_par_iter()
-            .map(|f| model::parse_file(f, &config.conventions))
-            .collect();
-        watch.lap("parse");
-        (files, loaded.diagnostics)
-    };
-    let mut parsed = model::Parsed::gather(&files);
-    drop(files);
-    diagnostics.append(&mut parsed.diagnostics);
-    let mut resolved = graph::resolve(parsed, config);
-    diagnostics.extend(resolved.diagnostics);
-    watch.lap("resolve");
-    if let Some(Ok(reading)) = history {
-        // A thread that failed leaves the meetings without dates.
-        resolved.site.history = std::sync::Arc::new(reading.join().unwrap_or_default());
-        watch.lap("history");
+    /// The configuration last read.
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
     }
-    finish(config, resolved.site, diagnostics)
-}
 
-/// Applies `strict` to the warnings, sorts them, and stops at errors.
-pub(crate) fn finish(
-    config: &Config,
-    site: Site,
-    diagnostics: Vec<Diagnostic>,
-) -> Result<(Site, Vec<Diagnostic>), Error> {
-    settle(config, [diagnostics]).map(|warnings| (site, warnings))
-}
-
-/// The one place the diagnostics of the stages run so far are collected:
-/// with `strict`, warnings become errors; they are sorted, and any error
-/// stops the build here, with every diagnostic in the error.
-pub(crate) fn settle(
-    config: &Config,
-    parts: impl IntoIterator<Item = Vec<Diagnostic>>,
-) -> Result<Vec<Diagnostic>, Error> {
-    let diagnostics = collect(config, parts);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Error::Content(diagnostics));
+    /// Reads the configuration again, keeping it for the stages that follow.
+    pub fn load_config(&mut self) -> Result<&Config, Error> {
+        let config = stages::load_config(&self.root, &self.overrides)?;
+        Ok(self.config.insert(config))
     }
-    Ok(diagnostics)
-}
 
-/// A stage that failed with `errors`: they stop the build, reported with
-/// the warnings of the stages before it, collected as [`settle`] does.
-pub(crate) fn failed(config: &Config, errors: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> Error {
-    Error::Content(collect(config, [errors, warnings]))
-}
-
-/// Every diagnostic of `parts`, `strict` applied, sorted.
-fn collect(config: &Config, parts: impl IntoIterator<Item = Vec<Diagnostic>>) -> Vec<Diagnostic> {
-    let mut diagnostics: Vec<Diagnostic> = parts.into_iter().flatten().collect();
-    if config.strict {
-        for d in &mut diagnostics {
-            d.severity = diagnostic::Severity::Error;
+    /// The configuration last read, read now if none was.
+    fn held_config(&mut self) -> Result<&Config, Error> {
+        match self.config {
+            Some(ref config) => Ok(config),
+            None => self.load_config(),
         }
     }
-    diagnostic::sort(&mut diagnostics);
-    diagnostics
-}
 
-/// Prepares a new meeting, entity or topic file (see [`archetype`]) from the
-/// site, drafts included. Nothing is written: the caller writes the draft.
-/// A site with errors prepares nothing; a refusal (a file of that name
-/// already there, a slug that is a year) is a configuration error.
-pub fn prepare_new(
-    config: &Config,
-    request: &archetype::Request,
-) -> Result<archetype::Draft, Error> {
-    let config = Config {
-        drafts: true,
-        strict: false,
-        ..config.clone()
-    };
-    let (site, _) = analyse(&config)?;
-    archetype::draft(&site, &config, request).map_err(|d| Error::Config(Box::new(d)))
-}
-
-/// Compiles the theme and analyses the content, reporting the errors of both.
-pub(crate) fn prepare(config: &Config) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
-    prepare_timed(config, &mut Stopwatch::default(), false)
-}
-
-/// [`prepare`], timed; with `release`, texts are let go of once parsed.
-fn prepare_timed(
-    config: &Config,
-    watch: &mut Stopwatch,
-    release: bool,
-) -> Result<(Renderer, Site, Vec<Diagnostic>), Error> {
-    let renderer = Renderer::new(config);
-    watch.lap("theme");
-    match (renderer, analyse_timed(config, watch, release)) {
-        (Ok(renderer), Ok((site, warnings))) => Ok((renderer, site, warnings)),
-        (Err(theme), Ok((_, warnings))) => Err(failed(config, theme, warnings)),
-        (Err(theme), Err(Error::Content(content))) => Err(failed(config, theme, content)),
-        (_, Err(e)) => Err(e),
+    /// Builds the whole site into `output` from its files (see
+    /// [`stages::build_waiting`]) with the configuration last read.
+    pub fn build(&mut self, output: &Path, wait: &output::Wait<'_>) -> Result<BuildReport, Error> {
+        let config = self.held_config()?;
+        stages::build_waiting(config, output, wait)
     }
-}
 
-/// Builds the site into `output`; the previous output stays untouched unless
-/// the whole build succeeds. A build already writing `output` is waited for
-/// as long as [`output::Wait::DEFAULT`].
-pub fn build(config: &Config, output: &Path) -> Result<BuildReport, Error> {
-    build_waiting(config, output, &output::Wait::default())
-}
+    /// Builds the site in memory and follows every link (see [`check::check`]).
+    pub fn check(&mut self, options: &Options) -> Result<check::Report, Error> {
+        let config = self.held_config()?;
+        check::check(config, options)
+    }
 
-/// [`build`], waiting for a build already writing `output` as `wait` says.
-pub fn build_waiting(
-    config: &Config,
-    output: &Path,
-    wait: &output::Wait<'_>,
-) -> Result<BuildReport, Error> {
-    let start = Instant::now();
-    let mut watch = Stopwatch::start();
-    // The output is held from before the content is read, so two builds
-    // swap in their sites in the order they read the content.
-    let claim = output::Claim::take(&config.root, output, wait)?;
-    watch.lap("lock");
-    let (renderer, site, warnings) = prepare_timed(config, &mut watch, true)?;
-    let staging = output::Staging::begin(claim)?;
-    match render::render(&site, config, &renderer, &staging) {
-        Ok(rendered) => {
-            watch.lap("render and write");
-            staging.commit()?;
-            drop_aside(site);
-            watch.lap("swap");
-            Ok(BuildReport {
-                rendered,
-                warnings,
-                elapsed: start.elapsed(),
-                output: output.to_path_buf(),
-                stages: watch.stages,
-            })
+    fn area(&self, path: &Path) -> Area {
+        let rel = path.strip_prefix(&self.canonical).unwrap_or(path);
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        match first.as_deref() {
+            Some("content") => Area::Content,
+            Some(config::FILE) => Area::Config,
+            Some("templates" | "themes" | "static") => Area::Theme,
+            _ => Area::Other,
         }
-        Err(errors) => {
-            // A full disk fails every file: said once, for the output folder.
-            if let Some(full) = staging.out_of_room() {
-                return Err(Error::Output(full));
+    }
+
+    /// Brings the site up to date with `changes` and renders it into `sink`.
+    /// On error the sink has received nothing it should keep. `Ok(None)`
+    /// says that nothing changed since the last good rebuild: the sink has
+    /// received nothing, and the site it holds is still right.
+    pub fn rebuild(
+        &mut self,
+        changes: &Changes,
+        sink: &dyn Sink,
+    ) -> Result<Option<Rebuild>, Error> {
+        let was_good = std::mem::replace(&mut self.kept.good, false);
+        let rebuilt = self.rebuild_after(changes, sink, was_good);
+        self.kept.good = rebuilt.is_ok();
+        rebuilt
+    }
+
+    /// [`Pipeline::rebuild`], knowing whether the last rebuild succeeded.
+    fn rebuild_after(
+        &mut self,
+        changes: &Changes,
+        sink: &dyn Sink,
+        was_good: bool,
+    ) -> Result<Option<Rebuild>, Error> {
+        let start = Instant::now();
+        let areas: BTreeSet<Area> = changes.paths.iter().map(|p| self.area(p)).collect();
+        let first = self.config.is_none();
+        let reload_config = first || changes.rescan || areas.contains(&Area::Config);
+        let reload_theme = reload_config || self.renderer.is_none() || areas.contains(&Area::Theme);
+        if reload_config {
+            let before = self.config.take();
+            let config = stages::load_config(&self.canonical, &self.overrides)?;
+            // Files are parsed with the roll-call headings: new ones, new parses.
+            if before.is_some_and(|b| b.conventions != config.conventions) {
+                self.kept.forget_files();
             }
-            Err(failed(config, errors, warnings))
+            self.config = Some(config);
         }
+        let config = self.config.clone().expect("loaded above");
+        let mut theme_errors = Vec::new();
+        if reload_theme {
+            self.kept.fingerprints = None;
+            self.renderer = None;
+            match Renderer::new(&config) {
+                Ok(r) => self.renderer = Some(r),
+                Err(ds) => theme_errors = ds,
+            }
+        }
+        let (parsed_count, changed, walk_diagnostics) =
+            self.kept
+                .refresh(&self.canonical, changes, reload_config, &config.conventions);
+        if was_good && !reload_theme && !changed && walk_diagnostics.is_empty() {
+            return Ok(None);
+        }
+        let (site, warnings) =
+            self.kept
+                .resolve(&self.canonical, &config, walk_diagnostics, theme_errors)?;
+        let renderer = self
+            .renderer
+            .as_ref()
+            .expect("a theme without errors is loaded");
+        let (report, fingerprints) = render::render_since(
+            &site,
+            &config,
+            renderer,
+            sink,
+            Some(
+                self.kept
+                    .fingerprints
+                    .as_ref()
+                    .unwrap_or(&Fingerprints::default()),
+            ),
+        )
+        .map_err(|errors| stages::failed(&config, errors, warnings.clone()))?;
+        self.kept.fingerprints = Some(fingerprints);
+        Ok(Some(Rebuild {
+            report,
+            warnings,
+            parsed: parsed_count,
+            reloaded: reload_theme,
+            elapsed: start.elapsed(),
+        }))
     }
 }
 
-/// Lets go of `value` on a thread of its own: freeing a large site takes
-/// a tenth of a second at ten thousand meetings, and nothing waits for it
-/// (a process that ends meanwhile just ends).
-fn drop_aside<T: Send + 'static>(value: T) {
-    // Where no thread can be started, the value is dropped at once.
-    let _ = std::thread::Builder::new()
-        .name("drop".into())
-        .spawn(move || drop(value));
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::output::Memory;
+
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    fn overrides() -> Overrides {
+        Overrides {
+            today: Some("2024-06-01".into()),
+            ..Overrides::default()
+        }
+    }
+
+    /// The site at `root` built whole, in memory, the way `build` does.
+    fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
+        let memory = Memory::default();
+        let config = crate::stages::load_config(root, &overrides()).unwrap();
+        let (renderer, site, _) = crate::stages::prepare(&config).unwrap();
+        render::render(&site, &config, &renderer, &memory).unwrap();
+        memory.into_files()
+    }
+
+    /// A copy of the site in `fixture` (relative to the crate) kept live,
+    /// checked against a full build after each of `edits`: a file, and what
+    /// its text becomes (the first match of `.0` replaced by `.1`). Returns
+    /// the site as served at the end.
+    fn follow(fixture: &str, edits: &[(&str, &str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+        std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
+        copy(&fixture.join("content"), &dir.path().join("content"));
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let memory = Memory::default();
+        let mut live = Pipeline::new(&root, overrides());
+        live.rebuild(&Changes::default(), &memory).unwrap();
+        let mut served = memory.into_files();
+        for &(file, from, to) in edits {
+            let path = root.join(file);
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(text.contains(from), "{file} has no `{from}`");
+            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+            let memory = Memory::default();
+            let changes = Changes {
+                paths: vec![path],
+                rescan: false,
+            };
+            let rebuilt = live.rebuild(&changes, &memory).unwrap();
+            assert!(rebuilt.is_some(), "{file}: the edit is seen");
+            served.extend(memory.into_files());
+            let whole = full(&root);
+            for (name, bytes) in &whole {
+                assert!(
+                    served.get(name) == Some(bytes),
+                    "after the edit of {file} (`{from}` to `{to}`), {name} differs from a full build"
+                );
+            }
+        }
+        served
+    }
+
+    #[test]
+    fn edits_of_bodies_give_what_a_full_build_gives() {
+        follow(
+            "tests/fixtures/tricky",
+            &[
+                // A mention more, of an entity not mentioned before in that section.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "Mr. Li presented the budget.",
+                    "Mr. Li presented the budget with the Øresund Council.",
+                ),
+                // A mention less.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "The Nordic Network and Mr. Li attended.",
+                    "All attended.",
+                ),
+                // A wiki-link to a name nothing has: a stub page is made.
+                (
+                    "content/meetings/2024-02-council.md",
+                    "---\n\n",
+                    "---\n\nSee [[Nobody Known]] and [[Budget]].\n\n",
+                ),
+                // A description that mentions others.
+                (
+                    "content/entities/li-wei.md",
+                    "Treasurer.",
+                    "Treasurer of the Nordic Network.",
+                ),
+                // A new alias: bodies that did not change mention it now.
+                (
+                    "content/entities/nordic-network.md",
+                    "aliases: [",
+                    "aliases: [second budget section, ",
+                ),
+                // A title: every link to the meeting changes.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "title: \"First meeting",
+                    "title: \"Opening meeting",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn meetings_moved_to_another_year_give_what_a_full_build_gives() {
+        follow(
+            "tests/fixtures/tricky",
+            &[
+                // From 2023 to 2024: both years' pages and the index change.
+                (
+                    "content/meetings/2023/2023-12-council.md",
+                    "date: 2023-12-14",
+                    "date: 2024-01-10",
+                ),
+                // The last meeting of 2023 leaves it: the year has no page.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "date: 2023-11",
+                    "date: 2024-01",
+                ),
+                // A year that had no meetings gets a page.
+                (
+                    "content/meetings/2024-02-council.md",
+                    "date: 2024-02-20",
+                    "date: 2025-02-20",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn edits_of_the_sample_site_give_what_a_full_build_gives() {
+        follow(
+            ".",
+            &[
+                (
+                    "content/meetings/2006/ecesa-principals-2006-07.md",
+                    "UNDP",
+                    "UNDP and ESCWA",
+                ),
+                (
+                    "content/meetings/2006/ecesa-principals-2006-07.md",
+                    "UNDP would be asked",
+                    "UNDP, with UNEP, would be asked",
+                ),
+                (
+                    "content/entities/undp.md",
+                    "aliases: [",
+                    "aliases: [Development Programme, ",
+                ),
+                (
+                    "content/meetings/2006/ecesa-principals-2006-07.md",
+                    "date: 2006-07",
+                    "date: 2006-07-05",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn edits_of_pattern_links_rebuild_the_bodies() {
+        let served = follow(
+            "tests/fixtures/steering",
+            &[
+                (
+                    "quorum.yaml",
+                    "today: 2025-06-30\n",
+                    "today: 2025-06-30\nlinks:\n  - pattern: '(?P<repo>[\\w-]+/[\\w-]+)#(?P<n>\\d+)'\n    url: https://tracker.example/${repo}/issues/${n}\n",
+                ),
+                ("quorum.yaml", "/issues/", "/pull/"),
+            ],
+        );
+        let page = |path: &str| String::from_utf8_lossy(&served[path]).into_owned();
+        // In a decision's text.
+        let link = "<a class=\"q-pattern\" href=\"https://tracker.example/example/tsc/pull/19\">example/tsc#19</a>";
+        let meeting = page("meetings/tsc-2019-04-10/index.html");
+        assert!(meeting.contains(link), "{meeting}");
+        assert!(!meeting.contains("/issues/19"), "{meeting}");
+        assert!(page("decisions/index.html").contains(link));
+        // Never inside a link.
+        assert!(!page("meetings/tsc-2019-01-16/index.html").contains("q-pattern"));
+    }
+
+    #[test]
+    fn edits_of_real_minutes_give_what_a_full_build_gives() {
+        follow(
+            "tests/fixtures/steering",
+            &[
+                // A name in a decision: a passage of the entity's page.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "exactly the one-third cap.",
+                    "exactly the one-third cap, as Nadia Farouk noted.",
+                ),
+                // A name in a roll-call: attendance, no passage.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-04-19.md",
+                    "## Apologies\n\n",
+                    "## Apologies\n\n* Nadia Farouk @nfarouk\n",
+                ),
+                // The first words of the minutes: the meeting's summary.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-04-19.md",
+                    "## Apologies",
+                    "The budget for the security audit was approved without objection today.\n\n## Apologies",
+                ),
+                // A phrase that is not a mention of the entity.
+                (
+                    "content/entities/organizations/google.md",
+                    "Google Meet]",
+                    "Google Meet, Google Workspace]",
+                ),
+            ],
+        );
+    }
 }

@@ -36,9 +36,10 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::config::Overrides;
 use crate::diagnostic::Diagnostic;
-use crate::incremental::{Changes, LiveSite, Rebuild};
+use crate::incremental::{Changes, Rebuild};
 use crate::output::{Mirror, MirrorReport};
-use crate::pipeline::Error;
+use crate::pipeline::Pipeline;
+use crate::stages::Error;
 use crate::watch::Watcher;
 use base::{BasePath, Place};
 use hosts::Hosts;
@@ -126,7 +127,7 @@ pub fn run(
     report: impl Fn(Report<'_>) + Send + Sync + 'static,
 ) -> Result<(), Error> {
     raise_file_limit();
-    let config = crate::pipeline::load_config(&options.root, &options.overrides)?;
+    let config = crate::stages::load_config(&options.root, &options.overrides)?;
     let base = config.base_url.path.clone();
     let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
         Error::Config(Box::new(
@@ -176,7 +177,7 @@ pub fn run(
     let mut overrides = options.overrides.clone();
     overrides.base_url = Some(url.clone());
     overrides.drafts = true;
-    let mut site = LiveSite::new(&options.root, overrides);
+    let mut site = Pipeline::new(&options.root, overrides);
     let (events, _) = broadcast::channel(64);
     let (stop, stopping) = watch::channel(false);
     let app = Arc::new(App {
@@ -284,7 +285,7 @@ fn stop_signal() -> impl std::future::Future<Output = ()> {
 
 fn watch_loop(
     app: Arc<App>,
-    mut site: LiveSite,
+    mut site: Pipeline,
     mirror: Arc<Mirror>,
     mut watcher: Watcher,
     report: &dyn Fn(Report<'_>),
@@ -302,7 +303,7 @@ fn watch_loop(
 /// the mirror keeps the last good site and pages show the errors.
 fn rebuild(
     app: &App,
-    site: &mut LiveSite,
+    site: &mut Pipeline,
     mirror: &Mirror,
     changes: &Changes,
     report: &dyn Fn(Report<'_>),

@@ -30,9 +30,10 @@ const ORDER: &[&str] = &[
     "render",
     "output",
     "archetype",
-    "pipeline",
+    "stages",
     "check",
     "incremental",
+    "pipeline",
     "watch",
     "serve",
 ];

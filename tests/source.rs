@@ -427,7 +427,7 @@ fn the_preview_shows_a_commit_made_while_it_runs() {
     }
     let site = repository();
     let root = std::fs::canonicalize(&site.root).unwrap();
-    let mut live = quorum::incremental::LiveSite::new(&root, site.overrides.clone());
+    let mut live = quorum::Pipeline::new(&root, site.overrides.clone());
     let memory = quorum::output::Memory::default();
     live.rebuild(&Default::default(), &memory).unwrap();
     let page = "meetings/2024-05-board/index.html";

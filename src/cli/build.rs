@@ -6,7 +6,7 @@ use std::time::Duration;
 use quorum::diagnostic::Diagnostic;
 use quorum::output::{Busy, Wait};
 use quorum::watch::Watcher;
-use quorum::{BuildReport, Error};
+use quorum::{BuildReport, Error, Pipeline};
 
 use super::{SiteArgs, plural, print_diagnostics};
 
@@ -31,7 +31,8 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<(), Error> {
-        let config = quorum::load_config(&self.site.root, &self.site.overrides())?;
+        let mut pipeline = Pipeline::new(&self.site.root, self.site.overrides());
+        let config = pipeline.load_config()?;
         let output = self
             .output
             .clone()
@@ -51,7 +52,7 @@ impl Args {
             on_wait: Some(&tell),
         };
         if !self.watch {
-            let report = quorum::build_waiting(&config, &output, &wait)?;
+            let report = pipeline.build(&output, &wait)?;
             print_diagnostics(&report.warnings);
             eprintln!("{}", summary(&report, "built"));
             if self.timings {
@@ -67,7 +68,7 @@ impl Args {
         let ignore = vec![output.clone(), self.site.root.join("target")];
         let mut watcher = Watcher::start(&self.site.root, ignore)
             .map_err(|e| Error::Config(Box::new(Diagnostic::error("", e))))?;
-        let first = stopper.during(|| quorum::build_waiting(&config, &output, &wait));
+        let first = stopper.during(|| pipeline.build(&output, &wait));
         // An output folder quorum may not replace stops the watch at once.
         if let Err(e @ Error::Output(_)) = first {
             return Err(e);
@@ -85,8 +86,11 @@ impl Args {
         );
         while watcher.next_batch().is_some() {
             let result = stopper.during(|| {
-                quorum::load_config(&self.site.root, &self.site.overrides())
-                    .and_then(|config| quorum::build_waiting(&config, &output, &wait))
+                // The configuration is read again for every build.
+                pipeline
+                    .load_config()
+                    .map(drop)
+                    .and_then(|()| pipeline.build(&output, &wait))
             });
             show(result);
             if stopper.asked() {

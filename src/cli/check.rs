@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use quorum::Error;
-use quorum::check::{self, Options};
+use quorum::Pipeline;
+use quorum::check::Options;
 use quorum::diagnostic::Kind;
 
 use super::build::summary;
@@ -28,13 +29,13 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<(), Error> {
-        let config = quorum::load_config(&self.site.root, &self.site.overrides())?;
+        let mut pipeline = Pipeline::new(&self.site.root, self.site.overrides());
         let options = Options {
             external: self.external,
             timeout: Duration::from_secs(self.timeout.max(1)),
             concurrency: self.concurrency.max(1),
         };
-        let report = check::check(&config, &options)?;
+        let report = pipeline.check(&options)?;
         print_diagnostics(&report.problems);
         eprintln!("{}", summary(&report.build, "checked"));
         let n = report.problems.len();
