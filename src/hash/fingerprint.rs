@@ -104,6 +104,13 @@ impl ser::Serializer for &mut Fingerprinter {
     type SerializeStruct = Self;
     type SerializeStructVariant = Self;
 
+    /// Not human-readable: what a page's context holds serialises, for its
+    /// fingerprint, as what it is made from rather than as what a template
+    /// shows (see `page::Body`).
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+
     widen! {
         serialize_i8: i8 => serialize_i64(i64),
         serialize_i16: i16 => serialize_i64(i64),

@@ -171,7 +171,7 @@ impl<T> std::ops::Deref for Shared<'_, T> {
 
 impl<T: Serialize> Serialize for Shared<'_, T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if FINGERPRINTING.with(std::cell::Cell::get) {
+        if fingerprinting(&s) {
             // A struct, as the fields are: a view may be flattened into another.
             use serde::ser::SerializeStruct;
             let mut s = s.serialize_struct("Shared", 2)?;
@@ -259,7 +259,7 @@ impl std::ops::Deref for DateRef<'_> {
 impl Serialize for DateRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let dates = match &self.values.dates {
-            Some(dates) if !FINGERPRINTING.with(std::cell::Cell::get) => dates,
+            Some(dates) if !fingerprinting(&s) => dates,
             _ => return self.date.serialize(s),
         };
         let value = dates
@@ -486,7 +486,7 @@ impl MentionsHtml<'_> {
 
 impl Serialize for MentionsHtml<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if FINGERPRINTING.with(std::cell::Cell::get) {
+        if fingerprinting(&s) {
             let shown: Vec<(&str, usize, u64)> = self
                 .list
                 .iter()
@@ -807,18 +807,12 @@ pub fn marked_into(out: &mut String, text: &str, marks: &[std::ops::Range<usize>
     escape_html_into(out, &text[pos..]);
 }
 
-thread_local! {
-    /// Set while a page's context is hashed for its fingerprint: a [`Body`]
-    /// then stands for its inputs instead of being rendered.
-    static FINGERPRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `f` with bodies standing for their inputs (see [`Body`]).
-pub fn fingerprinting<R>(f: impl FnOnce() -> R) -> R {
-    FINGERPRINTING.with(|flag| flag.set(true));
-    let r = f();
-    FINGERPRINTING.with(|flag| flag.set(false));
-    r
+/// Whether `s` hashes a page's context for its fingerprint rather than
+/// handing it to a template: a [`Body`] then stands for its inputs instead
+/// of being rendered. The fingerprinter ([`crate::hash::Fingerprinter`])
+/// says so by being the one serialiser that is not human-readable.
+fn fingerprinting<S: serde::Serializer>(s: &S) -> bool {
+    !s.is_human_readable()
 }
 
 /// A Markdown body of a page, rendered to HTML only when the page is
@@ -904,7 +898,7 @@ impl<'a> Body<'a> {
 
 impl Serialize for Body<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if FINGERPRINTING.with(std::cell::Cell::get) {
+        if fingerprinting(&s) {
             let inputs = self.source.as_ref().map(|b| {
                 (
                     &*b.text,
@@ -1029,7 +1023,7 @@ impl Inline<'_> {
 
 impl Serialize for Inline<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if FINGERPRINTING.with(std::cell::Cell::get) {
+        if fingerprinting(&s) {
             let inputs = (
                 self.source,
                 Site::kind_word(self.this),

@@ -546,7 +546,7 @@ impl<'v> Vars<'v> {
             h.write(key.as_bytes());
             // A value that cannot be hashed leaves the page without a
             // fingerprint: it is rendered every time.
-            if context::fingerprinting(|| h.add(value)).is_err() {
+            if h.add(value).is_err() {
                 self.hasher = None;
             }
         }
