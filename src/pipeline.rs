@@ -307,6 +307,24 @@ mod tests {
                     "title: \"First meeting",
                     "title: \"Opening meeting",
                 ),
+                // The alias leaves its entity, then names another: the
+                // mentions of it in bodies that did not change follow it.
+                (
+                    "content/entities/nordic-network.md",
+                    "aliases: [second budget section, ",
+                    "aliases: [",
+                ),
+                (
+                    "content/entities/li-wei.md",
+                    "aliases: [Mr. Li]",
+                    "aliases: [Mr. Li, second budget section]",
+                ),
+                // An action's text, in Markdown: its plain text changes.
+                (
+                    "content/meetings/2023/2023-11-council.md",
+                    "Prepare the <draft> budget & circulate it",
+                    "Prepare the *draft* budget with [[NN]]",
+                ),
             ],
         );
     }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::passages::{Gather, Store};
 use super::{Backlink, Place, Site, SiteLinks, Target};
 use crate::diagnostic::Diagnostic;
+use crate::hash::{FastMap, FastSet};
 use crate::markdown::{Heading, ItemMark, Searched, Style, walk};
 use crate::model::{EntityDoc, FreePageDoc, MeetingDoc, TopicDoc};
 
@@ -22,7 +23,7 @@ pub struct Walks {
     /// What every walk depended on beyond its body (see [`walk_digest`]).
     digest: u64,
     /// Each body walked, as the document it was in, and what its walk found.
-    bodies: HashMap<Target, (Source, Arc<Scanned>)>,
+    bodies: FastMap<Target, (Source, Arc<Scanned>)>,
 }
 
 /// The document a body was in. Held, it cannot be freed, so no other
@@ -120,7 +121,9 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
         })
         .collect();
     let mut unread = Vec::new();
-    let mut kept = HashMap::new();
+    let mut kept = FastMap::default();
+    kept.reserve(scanned.len());
+    site.searched.reserve(scanned.len());
     for (from, source, scanned) in scanned {
         let scanned = match scanned {
             Ok(scanned) => scanned,
@@ -179,8 +182,8 @@ pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
 
 /// Adds the entities and topics a meeting's minutes name to those it lists.
 fn refer(meeting: &mut super::Meeting, named: &[(Target, Backlink)]) {
-    let mut entities: HashSet<usize> = meeting.entities.iter().copied().collect();
-    let mut topics: HashSet<usize> = meeting.topics.iter().copied().collect();
+    let mut entities: FastSet<usize> = meeting.entities.iter().copied().collect();
+    let mut topics: FastSet<usize> = meeting.topics.iter().copied().collect();
     for (to, _) in named {
         match *to {
             Target::Entity(e) if entities.insert(e) => meeting.entities.push(e),
@@ -223,7 +226,7 @@ struct Scanned {
     /// The backlinks it holds: the page each names, and the passages.
     backlinks: Vec<(Target, Backlink)>,
     /// The mentions in its texts, for the page's own walk.
-    searched: Searched,
+    searched: Arc<Searched>,
 }
 
 /// The backlinks one body holds, one per page named, and the mentions found
@@ -303,7 +306,7 @@ fn scan(
     })?;
     Ok(Scanned {
         backlinks,
-        searched,
+        searched: Arc::new(searched),
     })
 }
 

@@ -3,7 +3,9 @@
 //! Refs are matched exactly after trimming and case-folding. The index also
 //! knows which file claimed each name first, so a collision can name both.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use crate::hash::FastMap;
 
 use super::Target;
 
@@ -55,21 +57,58 @@ pub fn fold(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// [`fold`], without a copy when the name, trimmed, is folded already (no
+/// capital, nothing beyond ASCII).
+pub fn folded(name: &str) -> Cow<'_, str> {
+    let trimmed = name.trim();
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.to_lowercase())
+    }
+}
+
+/// Calls `f` with `name` [`fold`]ed: a short ASCII name is folded on the
+/// stack, with nothing to allocate (refs are looked up by the hundred
+/// thousand on every resolve).
+pub fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    const ROOM: usize = 96;
+    let trimmed = name.trim();
+    if trimmed.len() <= ROOM && trimmed.is_ascii() {
+        let mut room = [0u8; ROOM];
+        let bytes = &mut room[..trimmed.len()];
+        bytes.copy_from_slice(trimmed.as_bytes());
+        // Lower-casing ASCII is what `to_lowercase` does to it.
+        bytes.make_ascii_lowercase();
+        if let Ok(folded) = std::str::from_utf8(bytes) {
+            return f(folded);
+        }
+    }
+    f(&fold(name))
+}
+
 /// Names to targets, one table per kind.
 #[derive(Debug, Default, Clone)]
 pub struct Index {
-    tables: [HashMap<String, Vec<Target>>; 4],
+    tables: [FastMap<String, Vec<Target>>; 4],
 }
 
 impl Index {
     /// Adds `name` for `target`. Returns the other targets already known by
     /// that name (a collision), if any.
     pub fn insert(&mut self, kind: RefKind, name: &str, target: Target) -> Vec<Target> {
-        let key = fold(name);
+        let key = folded(name);
         if key.is_empty() {
             return Vec::new();
         }
-        let entry = self.tables[kind.slot()].entry(key).or_default();
+        let table = &mut self.tables[kind.slot()];
+        let Some(entry) = table.get_mut(key.as_ref()) else {
+            table.insert(key.into_owned(), vec![target]);
+            return Vec::new();
+        };
         if entry.contains(&target) {
             return Vec::new();
         }
@@ -80,7 +119,7 @@ impl Index {
 
     /// Every target of `kind` called `name`.
     pub fn get(&self, kind: RefKind, name: &str) -> &[Target] {
-        self.get_folded(kind, &fold(name))
+        with_folded(name, |folded| self.get_folded(kind, folded))
     }
 
     /// Every target of `kind` whose name, [`fold`]ed, is `folded`.
@@ -144,6 +183,15 @@ mod tests {
             ix.insert(RefKind::Entity, "Un", Target::Entity(1)),
             [Target::Entity(0)]
         );
+    }
+
+    #[test]
+    fn folded_names_are_folds() {
+        let long = "A Name Longer Than The Room On The Stack ".repeat(4);
+        for name in ["desa", " DESA ", "Ünïcode Name", "a-b_c 1", "", "  ", &long] {
+            assert_eq!(folded(name), fold(name), "{name:?}");
+            assert_eq!(with_folded(name, str::to_owned), fold(name), "{name:?}");
+        }
     }
 
     #[test]

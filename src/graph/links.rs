@@ -1,7 +1,7 @@
 //! Where each page of the graph lives, and the graph as the Markdown walk
 //! sees it ([`SiteLinks`]).
 
-use super::index::{RefKind, fold, split_kind};
+use super::index::{RefKind, split_kind, with_folded};
 use super::{Site, Target};
 use crate::markdown::{Heading, LinkTarget, Links, Mentions};
 
@@ -22,15 +22,21 @@ impl Site {
     /// kind of every page they can lead to, and the site's pattern links.
     pub fn links_digest(&self) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        // Each name with the pages it leads to is hashed alone, and the
+        // hashes are added up: the index's order does not count, and
+        // nothing needs sorting.
+        let mut names = 0u64;
         for kind in RefKind::ALL {
-            let mut names: Vec<&str> = self.index.names(kind).collect();
-            names.sort_unstable();
-            for name in names {
+            for (name, targets) in self.index.entries(kind) {
+                let mut h = crate::hash::Hash::default();
+                kind.hash(&mut h);
                 name.hash(&mut h);
-                self.index.get(kind, name).hash(&mut h);
+                targets.hash(&mut h);
+                names = names.wrapping_add(spread(h.finish()));
             }
         }
+        let mut h = crate::hash::Hash::default();
+        h.write_u64(names);
         let targets = (0..self.meetings.len())
             .map(Target::Meeting)
             .chain((0..self.entities.len()).map(Target::Entity))
@@ -38,13 +44,25 @@ impl Site {
             .chain((0..self.actions.len()).map(Target::Action))
             .chain((0..self.free_pages.len()).map(Target::FreePage));
         for t in targets {
+            // The target's kind and its slug make its path.
             t.hash(&mut h);
-            self.path(t).hash(&mut h);
+            self.slug(t).hash(&mut h);
             self.title(t).hash(&mut h);
         }
         self.autolink.hash(&mut h);
         self.link_patterns.written().hash(&mut h);
         h.finish()
+    }
+
+    /// The page's slug, the last part of its [`path`](Site::path).
+    pub fn slug(&self, t: Target) -> &str {
+        match t {
+            Target::Meeting(i) => self.meetings[i].slug.as_str(),
+            Target::Entity(i) => self.entities[i].slug.as_str(),
+            Target::Topic(i) => self.topics[i].slug.as_str(),
+            Target::Action(i) => self.actions[i].slug.as_str(),
+            Target::FreePage(i) => self.free_pages[i].slug.as_str(),
+        }
     }
 
     /// The page's title.
@@ -116,12 +134,21 @@ impl Site {
             Some(ref k) => std::slice::from_ref(k),
             None => &RefKind::ALL,
         };
-        let name = fold(name);
-        kinds
-            .iter()
-            .flat_map(|k| self.index.get_folded(*k, &name))
-            .all(|&t| f(t));
+        with_folded(name, |name| {
+            kinds
+                .iter()
+                .flat_map(|k| self.index.get_folded(*k, name))
+                .all(|&t| f(t));
+        });
     }
+}
+
+/// Spreads every bit of `h` over all of the result, so that hashes added
+/// up stay apart (the finish of SplitMix64).
+fn spread(mut h: u64) -> u64 {
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 /// The graph as the Markdown walk sees it, for one way of writing links.

@@ -127,7 +127,7 @@ pub struct Backlink {
     /// For each passage naming the page, in the order of the page: its
     /// number in `passages`, its number of marks, then each mark's start
     /// and end in the passage's text.
-    items: Box<[u32]>,
+    items: Arc<[u32]>,
     /// How many passages.
     count: u32,
 }
@@ -208,7 +208,7 @@ impl Backlink {
     pub fn digest(&self) -> u64 {
         let mut h = crate::hash::Hash::default();
         h.write_u64(self.passages.digest);
-        for &n in &self.items {
+        for &n in self.items.iter() {
             h.write_u64(u64::from(n));
         }
         h.0
@@ -322,7 +322,7 @@ impl Gather {
                 let backlink = Backlink {
                     from,
                     passages: passages.clone(),
-                    items: items.into_boxed_slice(),
+                    items: items.into(),
                     count: list.len() as u32,
                 };
                 (target, backlink)

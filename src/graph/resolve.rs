@@ -1,10 +1,8 @@
 //! Building the graph: pages from documents, the name index, refs (with stub
 //! pages for unknown names), wiki-links, and then the derived views.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use super::backlinks::Walks;
 use super::index::{RefKind, fold};
@@ -15,6 +13,7 @@ use super::{
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::frontmatter::did_you_mean;
+use crate::hash::{FastMap, FastSet};
 use crate::markdown::Mentions;
 use crate::model::front::{Document, Origin};
 use crate::model::is_safe_url;
@@ -40,7 +39,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             series: Vec::new(),
             index: Index::default(),
             mentions: None,
-            searched: HashMap::new(),
+            searched: Default::default(),
             autolink: config.autolink,
             link_patterns: config.link_patterns.clone(),
             roll_call: config.conventions.roll_call.clone(),
@@ -48,7 +47,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             history: Default::default(),
         },
         diagnostics: Vec::new(),
-        slugs: HashMap::new(),
+        slugs: Default::default(),
         known: Default::default(),
         suggested: HashMap::new(),
         suffixes: HashMap::new(),
@@ -99,7 +98,7 @@ struct Builder {
     early_mentions: Option<Option<Mentions>>,
     diagnostics: Vec<Diagnostic>,
     /// Slugs taken, per kind.
-    slugs: HashMap<RefKind, HashSet<Slug>>,
+    slugs: FastMap<RefKind, FastSet<Slug>>,
     /// What "did you mean" looks among: per kind, the names of the pages
     /// that have files, gathered once (every such page is named before the
     /// first ref is resolved; only stubs come after).
@@ -141,6 +140,15 @@ fn where_(d: &Diagnostic) -> String {
     match d.line {
         0 => d.path.display().to_string(),
         line => format!("{}:{line}", d.path.display()),
+    }
+}
+
+/// The id of the `k`th action of a meeting: as written, or
+/// `<meeting-slug>-<k + 1>`.
+fn action_id(doc: &MeetingDoc, k: usize) -> String {
+    match &doc.front.actions[k].id {
+        Some(id) if !id.trim().is_empty() => id.trim().to_owned(),
+        _ => format!("{}-{}", doc.slug, k + 1),
     }
 }
 
@@ -379,22 +387,21 @@ impl Builder {
                 .insert(RefKind::Meeting, &doc.front.title, Target::Meeting(i));
         }
         let mut n = 0;
-        // Which meeting gave each id first, for the message about a second.
-        let mut first: HashMap<Slug, (&Arc<MeetingDoc>, usize, String)> = HashMap::new();
-        for doc in docs {
+        // Which meeting's action gave each id first, for the message about a second.
+        let mut first: FastMap<Slug, (usize, usize)> = FastMap::default();
+        for (i, doc) in docs.iter().enumerate() {
             for (k, a) in doc.front.actions.iter().enumerate() {
-                let id = match &a.id {
-                    Some(id) if !id.trim().is_empty() => id.trim().to_owned(),
-                    _ => format!("{}-{}", doc.slug, k + 1),
-                };
+                let id = action_id(doc, k);
                 let slug = Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id));
                 let p = || placed(doc, a.origin.as_ref(), "id", &id);
                 if !self.take_slug(RefKind::Action, &slug) {
                     let here = p();
                     let there = first.get(&slug).map_or_else(
                         || "another action".to_owned(),
-                        |(d, k, id)| {
-                            where_(&placed(d, d.front.actions[*k].origin.as_ref(), "id", id))
+                        |&(i, k)| {
+                            let d = &docs[i];
+                            let id = action_id(d, k);
+                            where_(&placed(d, d.front.actions[k].origin.as_ref(), "id", &id))
                         },
                     );
                     self.diagnostics.push(
@@ -410,7 +417,7 @@ impl Builder {
                     n += 1;
                     continue;
                 }
-                first.insert(slug.clone(), (doc, k, id.clone()));
+                first.insert(slug.clone(), (i, k));
                 self.name(RefKind::Action, &id, Target::Action(n), p);
                 if slug.as_str() != fold(&id) {
                     self.name(RefKind::Action, slug.as_str(), Target::Action(n), p);
@@ -532,11 +539,6 @@ impl Builder {
         answer
     }
 
-    /// Whether the pages a wiki-link can mean are one, which has a file.
-    fn one_page(&self, candidates: &[Target]) -> bool {
-        candidates.len() == 1 && !self.is_stub(candidates[0])
-    }
-
     fn is_stub(&self, t: Target) -> bool {
         match t {
             Target::Entity(i) => self.site.entities[i].doc.is_none(),
@@ -622,7 +624,7 @@ impl Builder {
         origin: Option<&Origin>,
     ) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         for raw in raws {
             if let Some(i) = self.resolve_ref(kind, raw, &|| placed(doc, origin, key, raw))
                 && seen.insert(i)
@@ -667,6 +669,8 @@ impl Builder {
     fn build_meetings(&mut self, docs: Vec<Arc<MeetingDoc>>) {
         let actions: usize = docs.iter().map(|d| d.front.actions.len()).sum();
         self.site.actions.reserve_exact(actions);
+        let decisions: usize = docs.iter().map(|d| d.front.decisions.len()).sum();
+        self.site.decisions.reserve_exact(decisions);
         self.site.meetings.reserve_exact(docs.len());
         for (mi, doc) in docs.into_iter().enumerate() {
             let f = &doc.front;
@@ -675,7 +679,7 @@ impl Builder {
                 .as_ref()
                 .and_then(|c| self.resolve_ref(RefKind::Entity, c, &|| place(&doc, "chair", c)));
             let mut attendees: Vec<Attendance> = Vec::new();
-            let mut present = HashSet::new();
+            let mut present = FastSet::default();
             for a in &f.attendees {
                 if let Some(entity) = self.resolve_ref(RefKind::Entity, &a.name, &|| {
                     place(&doc, "attendees", &a.name)
@@ -709,10 +713,7 @@ impl Builder {
                             .help("say what is to be done in `text:`"),
                     );
                 }
-                let id = match &a.id {
-                    Some(id) if !id.trim().is_empty() => id.trim().to_owned(),
-                    _ => format!("{}-{}", doc.slug, k + 1),
-                };
+                let id = action_id(&doc, k);
                 actions.push(self.site.actions.len());
                 self.site.actions.push(Action {
                     slug: Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id)),
@@ -720,7 +721,10 @@ impl Builder {
                     meeting: mi,
                     number: k + 1,
                     owners,
-                    text: crate::markdown::inline_text(&a.text),
+                    text: a
+                        .plain
+                        .clone()
+                        .unwrap_or_else(|| crate::markdown::inline_text(&a.text)),
                     source: a.text.trim().to_owned(),
                     topics,
                     initial: a.status,
@@ -740,7 +744,10 @@ impl Builder {
                 self.site.decisions.push(Decision {
                     meeting: mi,
                     number: k + 1,
-                    text: crate::markdown::inline_text(&d.text),
+                    text: d
+                        .plain
+                        .clone()
+                        .unwrap_or_else(|| crate::markdown::inline_text(&d.text)),
                     source: d.text.trim().to_owned(),
                     topics,
                     inline: origin.map(|o| o.ordinal),
@@ -933,25 +940,34 @@ impl Builder {
         for (i, p) in self.site.free_pages.iter().enumerate() {
             add(Target::FreePage(i), p.doc.outline.wikilinks.len());
         }
-        // Most links lead to one page that has a file: those are found in
-        // parallel, and only the others looked at in turn. A stub made for
+        // Most links lead to one page that has a file: those are found
+        // first, each target once (a site links to the same few names over
+        // and over), and only the others looked at in turn. A stub made for
         // one link can give a later link a second meaning, so once a stub
         // is made, every link after it is looked at again.
+        let mut known: FastMap<&str, bool> = FastMap::default();
         let plain: Vec<bool> = jobs
-            .par_iter()
-            .map(|&(source, n)| self.one_page(&self.site.candidates(&self.wikilink(source, n).0)))
+            .iter()
+            .map(|&(source, n)| {
+                let target = self.wikilink(source, n).target.as_str();
+                *known
+                    .entry(target)
+                    .or_insert_with(|| self.leads_to_one_page(target))
+            })
             .collect();
+        drop(known);
         let pages = |b: &Builder| (b.site.entities.len(), b.site.topics.len());
         let before = pages(self);
         for ((source, n), plain) in jobs.into_iter().zip(plain) {
             if plain && pages(self) == before {
                 continue;
             }
-            let (target, offset) = self.wikilink(source, n);
-            let candidates = self.site.candidates(&target);
-            if self.one_page(&candidates) {
+            let link = self.wikilink(source, n);
+            if self.leads_to_one_page(&link.target) {
                 continue;
             }
+            let (target, offset) = (link.target.clone(), link.offset);
+            let candidates = self.site.candidates(&target);
             // Only a link that leads nowhere, or to several pages, needs its place.
             let p = self.wikilink_place(source, offset, target.chars().count() + 4);
             if candidates.len() > 1 {
@@ -1000,9 +1016,16 @@ impl Builder {
             .for_each(release);
     }
 
-    /// The `n`th wiki-link of a page: its target and its offset in the file.
-    fn wikilink(&self, source: Target, n: usize) -> (String, usize) {
-        let link = match source {
+    /// Whether a wiki-link to `target` leads to one page, which has a file.
+    fn leads_to_one_page(&self, target: &str) -> bool {
+        self.site
+            .only_candidate(target)
+            .is_some_and(|t| !self.is_stub(t))
+    }
+
+    /// The `n`th wiki-link of a page.
+    fn wikilink(&self, source: Target, n: usize) -> &crate::markdown::WikiLink {
+        match source {
             Target::Meeting(i) => &self.site.meetings[i].doc.outline.wikilinks[n],
             Target::Entity(i) => {
                 let d = self.site.entities[i]
@@ -1020,8 +1043,7 @@ impl Builder {
             }
             Target::FreePage(i) => &self.site.free_pages[i].doc.outline.wikilinks[n],
             Target::Action(_) => unreachable!("actions have no body"),
-        };
-        (link.target.clone(), link.offset)
+        }
     }
 
     fn wikilink_place(&self, source: Target, offset: usize, width: usize) -> Diagnostic {
@@ -1088,9 +1110,10 @@ fn break_cycles(parents: &[Option<usize>]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Config, HashSet, break_cycles, resolve};
+    use super::{Config, break_cycles, resolve};
     use crate::graph::index::{RefKind, fold};
     use crate::source::{Kind, SourceFile};
+    use std::collections::HashSet;
 
     fn config() -> Config {
         let dir = std::env::temp_dir();

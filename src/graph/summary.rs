@@ -7,7 +7,7 @@
 //! a series repeats ("Extracted from the agenda issues…") is boilerplate,
 //! not what happened.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use super::Site;
 
@@ -19,7 +19,7 @@ pub fn choose(site: &mut Site) {
     fn series(m: &super::Meeting) -> &str {
         m.doc.front.series.as_deref().map_or("", str::trim)
     }
-    let mut seen: HashMap<(&str, u64), u32> = HashMap::new();
+    let mut seen: FastMap<(&str, u64), u32> = FastMap::default();
     for m in &site.meetings {
         for p in &m.doc.outline.passages {
             *seen.entry((series(m), p.digest)).or_default() += 1;

@@ -20,6 +20,14 @@ pub fn tally(site: &mut Site) {
 /// A meeting involves its chair, attendees, listed and mentioned entities and
 /// the owners of its actions; its topics include those of its actions and decisions.
 fn involve(site: &mut Site) {
+    // Entities by slug: each slug is one entity's, so their ranks order
+    // them as their slugs do.
+    let mut by_slug: Vec<usize> = (0..site.entities.len()).collect();
+    by_slug.sort_unstable_by(|a, b| site.entities[*a].slug.cmp(&site.entities[*b].slug));
+    let mut rank = vec![0; by_slug.len()];
+    for (r, e) in by_slug.into_iter().enumerate() {
+        rank[e] = r;
+    }
     for m in &mut site.meetings {
         let mut entities = m.entities.clone();
         entities.extend(m.chair);
@@ -31,10 +39,10 @@ fn involve(site: &mut Site) {
         for &d in &m.decisions {
             m.topics.extend(site.decisions[d].topics.iter().copied());
         }
-        entities.sort_by(|a, b| site.entities[*a].slug.cmp(&site.entities[*b].slug));
+        entities.sort_by_key(|e| rank[*e]);
         entities.dedup();
         m.entities = entities;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::hash::FastSet::default();
         m.topics.retain(|t| seen.insert(*t));
     }
 }

@@ -55,6 +55,22 @@ impl Hash {
     }
 }
 
+impl std::hash::Hasher for Hash {
+    fn write(&mut self, bytes: &[u8]) {
+        Hash::write(self, bytes);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map with a fast, deterministic hash, for maps whose order never
+/// reaches the output (the search index's terms, the graph's names).
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Hash>>;
+
+/// A set with the hash of [`FastMap`].
+pub type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Hash>>;
+
 /// A hash of `bytes`, to tell whether they changed. Every text is hashed
 /// when it is parsed and again each time it is read back, so this is the
 /// search index's hash, which takes eight bytes at a step.

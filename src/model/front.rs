@@ -184,6 +184,10 @@ pub struct ActionFront {
     #[serde(default)]
     pub owner: OneOrMany,
     pub text: String,
+    /// `text` as plain text ([`crate::markdown::inline_text`]), worked out
+    /// once when the file is parsed.
+    #[serde(skip)]
+    pub plain: Option<String>,
     #[serde(default)]
     pub due: Option<PartialDate>,
     #[serde(default)]
@@ -220,6 +224,10 @@ pub struct DecisionFront {
     #[serde(skip)]
     pub origin: Option<Origin>,
     pub text: String,
+    /// `text` as plain text ([`crate::markdown::inline_text`]), worked out
+    /// once when the file is parsed.
+    #[serde(skip)]
+    pub plain: Option<String>,
     #[serde(default)]
     pub topics: Vec<String>,
 }

@@ -10,10 +10,11 @@ use super::date::PartialDate;
 use super::front::{ActionFront, DecisionFront, OneOrMany, Origin, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::attrs::{ACTION_KEYS, DECISION_KEYS};
-use crate::markdown::{InlineItem, ItemKind};
+use crate::markdown::{InlineItem, ItemKind, inline_text};
 
-/// Moves the items of `doc`'s body into its front matter; returns the
-/// problems of their keys.
+/// Moves the items of `doc`'s body into its front matter, and works out the
+/// plain text of every action and decision; returns the problems of their
+/// keys.
 pub fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
     let items = std::mem::take(&mut doc.outline.items);
     let mut problems = Vec::new();
@@ -63,10 +64,17 @@ pub fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
                 doc.front.decisions.push(DecisionFront {
                     origin: Some(origin.clone()),
                     text: item.source.clone(),
+                    plain: None,
                     topics,
                 });
             }
         }
+    }
+    for a in &mut doc.front.actions {
+        a.plain = Some(inline_text(&a.text));
+    }
+    for d in &mut doc.front.decisions {
+        d.plain = Some(inline_text(&d.text));
     }
     problems
 }
@@ -81,6 +89,7 @@ fn action(
         origin: Some(origin.clone()),
         owner: OneOrMany::default(),
         text: item.source.clone(),
+        plain: None,
         due: None,
         status: if item.done == Some(true) {
             Status::Done

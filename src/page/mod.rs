@@ -891,7 +891,7 @@ impl<'a> Body<'a> {
             b.headings,
             &b.links,
             style,
-            b.site.searched.get(&b.this),
+            b.site.searched.get(&b.this).map(Arc::as_ref),
         )
     }
 }

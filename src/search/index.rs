@@ -8,7 +8,6 @@
 //! browser needs neither document lengths nor term counts.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -18,20 +17,8 @@ use super::docs::{Body, Kind, Layout, Record, gather};
 use super::encode;
 use super::text::{Folds, plain_text, terms};
 use crate::diagnostic::Diagnostic;
-use crate::hash::Hash;
+use crate::hash::{FastMap, Hash};
 use crate::page::Ctx;
-
-/// A map with a fast, deterministic hash (its order never reaches the output).
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash>>;
-
-impl std::hash::Hasher for Hash {
-    fn write(&mut self, bytes: &[u8]) {
-        Hash::write(self, bytes);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// Characters of a document's text kept for its snippet; the whole text is
 /// indexed, but a result never downloads more than this of it.
