@@ -55,6 +55,16 @@ impl Hash {
     }
 }
 
+/// The same hash for what hashes itself the standard way (`derive(Hash)`).
+impl std::hash::Hasher for Hash {
+    fn write(&mut self, bytes: &[u8]) {
+        Hash::write(self, bytes);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A hash of `bytes`, to tell whether they changed. Every text is hashed
 /// when it is parsed and again each time it is read back, so this is the
 /// search index's hash, which takes eight bytes at a step.

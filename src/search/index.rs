@@ -24,15 +24,6 @@ use crate::page::Ctx;
 /// A map with a fast, deterministic hash (its order never reaches the output).
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash>>;
 
-impl std::hash::Hasher for Hash {
-    fn write(&mut self, bytes: &[u8]) {
-        Hash::write(self, bytes);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Characters of a document's text kept for its snippet; the whole text is
 /// indexed, but a result never downloads more than this of it.
 pub const TEXT_CAP: usize = 32 * 1024;
