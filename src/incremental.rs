@@ -56,6 +56,9 @@ pub struct Rebuild {
     pub reloaded: bool,
     /// Wall time.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order (the render's parts are in
+    /// `report.parts`), for `serve --timings`.
+    pub stages: Vec<crate::timing::Lap>,
 }
 
 /// Everything a site keeps between rebuilds, beside its configuration and

@@ -14,6 +14,7 @@ use crate::incremental::{Changes, Kept, Rebuild};
 use crate::output;
 use crate::render::{self, Fingerprints, Renderer, Sink};
 use crate::stages::{self, BuildReport, Error};
+use crate::timing::Stopwatch;
 
 /// Which part of a site a path belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -125,6 +126,7 @@ impl Pipeline {
         was_good: bool,
     ) -> Result<Option<Rebuild>, Error> {
         let start = Instant::now();
+        let mut watch = Stopwatch::start();
         let areas: BTreeSet<Area> = changes.paths.iter().map(|p| self.area(p)).collect();
         let first = self.config.is_none();
         let reload_config = first || changes.rescan || areas.contains(&Area::Config);
@@ -148,15 +150,18 @@ impl Pipeline {
                 Err(ds) => theme_errors = ds,
             }
         }
+        watch.lap("configuration and theme");
         let (parsed_count, changed, walk_diagnostics) =
             self.kept
                 .refresh(&self.canonical, changes, reload_config, &config.conventions);
+        watch.lap("read and parse");
         if was_good && !reload_theme && !changed && walk_diagnostics.is_empty() {
             return Ok(None);
         }
         let (site, warnings) =
             self.kept
                 .resolve(&self.canonical, &config, walk_diagnostics, theme_errors)?;
+        watch.lap("resolve");
         let renderer = self
             .renderer
             .as_ref()
@@ -175,12 +180,14 @@ impl Pipeline {
         )
         .map_err(|errors| stages::failed(&config, errors, warnings.clone()))?;
         self.kept.fingerprints = Some(fingerprints);
+        watch.lap("render");
         Ok(Some(Rebuild {
             report,
             warnings,
             parsed: parsed_count,
             reloaded: reload_theme,
             elapsed: start.elapsed(),
+            stages: watch.stages,
         }))
     }
 }

@@ -56,7 +56,7 @@ impl Args {
             print_diagnostics(&report.warnings);
             eprintln!("{}", summary(&report, "built"));
             if self.timings {
-                print_timings(&report);
+                super::print_timings(&report.stages, &report.rendered);
             }
             return Ok(());
         }
@@ -98,49 +98,6 @@ impl Args {
             }
         }
         Ok(())
-    }
-}
-
-/// The time of each stage, then what each template cost (CPU time summed
-/// over threads, so it can exceed the wall time of the render stage).
-fn print_timings(report: &BuildReport) {
-    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    let peak = |p: Option<u64>| match p {
-        Some(bytes) => format!("{:>7.0} MB peak", bytes as f64 / 1e6),
-        None => String::new(),
-    };
-    for stage in &report.stages {
-        eprintln!(
-            "  {:<20} {:>9.1} ms {}",
-            stage.name,
-            ms(stage.time),
-            peak(stage.peak)
-        );
-        if stage.name.starts_with("render") {
-            for part in &report.rendered.parts {
-                eprintln!(
-                    "    {:<18} {:>9.1} ms {}",
-                    part.name,
-                    ms(part.time),
-                    peak(part.peak)
-                );
-            }
-        }
-    }
-    eprintln!(
-        "  {:<20} {:>7} {:>10} {:>10} {:>10} {:>10}",
-        "template", "pages", "data ms", "render ms", "write ms", "MB"
-    );
-    for t in &report.rendered.templates {
-        eprintln!(
-            "  {:<20} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
-            t.template,
-            t.pages,
-            ms(t.data),
-            ms(t.render),
-            ms(t.write),
-            t.bytes as f64 / 1e6
-        );
     }
 }
 

@@ -125,3 +125,46 @@ pub fn report_error(e: &Error) {
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+/// The time of each stage, then what each template cost (CPU time summed
+/// over threads, so it can exceed the wall time of the render stage).
+fn print_timings(stages: &[quorum::timing::Lap], rendered: &quorum::render::RenderReport) {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let peak = |p: Option<u64>| match p {
+        Some(bytes) => format!("{:>7.0} MB peak", bytes as f64 / 1e6),
+        None => String::new(),
+    };
+    for stage in stages {
+        eprintln!(
+            "  {:<20} {:>9.1} ms {}",
+            stage.name,
+            ms(stage.time),
+            peak(stage.peak)
+        );
+        if stage.name.starts_with("render") {
+            for part in &rendered.parts {
+                eprintln!(
+                    "    {:<18} {:>9.1} ms {}",
+                    part.name,
+                    ms(part.time),
+                    peak(part.peak)
+                );
+            }
+        }
+    }
+    eprintln!(
+        "  {:<20} {:>7} {:>10} {:>10} {:>10} {:>10}",
+        "template", "pages", "data ms", "render ms", "write ms", "MB"
+    );
+    for t in &rendered.templates {
+        eprintln!(
+            "  {:<20} {:>7} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            t.template,
+            t.pages,
+            ms(t.data),
+            ms(t.render),
+            ms(t.write),
+            t.bytes as f64 / 1e6
+        );
+    }
+}

@@ -22,6 +22,9 @@ pub struct Args {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// After each rebuild, print how long each stage took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 impl Args {
@@ -33,6 +36,7 @@ impl Args {
             );
         }
         let open = self.open;
+        let timings = self.timings;
         let options = Options {
             root: self.site.root.clone(),
             overrides: self.site.overrides(),
@@ -40,14 +44,14 @@ impl Args {
             port: self.port,
         };
         let shown = Mutex::new(None);
-        serve::run(options, move |r| print(&r, open, &shown))
+        serve::run(options, move |r| print(&r, open, timings, &shown))
     }
 }
 
 /// Prints what the server reports. `shown` holds the warnings of the last
 /// good build: after the first, a rebuild prints only the warnings that are
 /// new (see [`diagnostic::difference`] for what counts as the same warning).
-fn print(report: &Report<'_>, open: bool, shown: &Mutex<Option<Vec<Diagnostic>>>) {
+fn print(report: &Report<'_>, open: bool, timings: bool, shown: &Mutex<Option<Vec<Diagnostic>>>) {
     match report {
         Report::Listening { url, polling } => {
             if let Some(why) = polling {
@@ -77,6 +81,15 @@ fn print(report: &Report<'_>, open: bool, shown: &Mutex<Option<Vec<Diagnostic>>>
                 rebuild.elapsed.as_millis(),
             );
             *shown = Some(rebuild.warnings.clone());
+            if timings {
+                let mut stages = rebuild.stages.clone();
+                stages.push(quorum::timing::Lap {
+                    name: "write the preview",
+                    time: mirror.elapsed,
+                    peak: None,
+                });
+                super::print_timings(&stages, r);
+            }
         }
         Report::Unchanged { changed } => {
             let what = match changed {

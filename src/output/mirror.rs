@@ -48,6 +48,8 @@ pub struct MirrorReport {
     pub written: usize,
     /// Files removed.
     pub removed: usize,
+    /// Wall time of writing and removing them.
+    pub elapsed: std::time::Duration,
 }
 
 impl Mirror {
@@ -90,6 +92,7 @@ impl Mirror {
     pub fn commit(&self) -> Result<MirrorReport, OutputError> {
         let Pending { changed, kept } = std::mem::take(&mut *lock(&self.pending));
         let mut current = lock(&self.current);
+        let start = std::time::Instant::now();
         let mut report = MirrorReport::default();
         let stale: Vec<String> = current
             .keys()
@@ -135,6 +138,7 @@ impl Mirror {
             current.insert(path, rendered);
             report.written += 1;
         }
+        report.elapsed = start.elapsed();
         Ok(report)
     }
 }
