@@ -30,12 +30,13 @@ pub struct Versions {
     /// What a relationship map weighs of each entity: its ties to other
     /// entities and to topics.
     pub ties: Vec<u64>,
-    /// What lists of entities show of each beyond a link: its meetings,
-    /// how many actions and mentions, and its ties.
-    pub entities_listed: Vec<u64>,
-    /// What lists of topics show of each beyond a link: its place in the
-    /// tree, its meetings and how many actions.
-    pub topics_listed: Vec<u64>,
+    /// The shape of each entity: all of its version but its own text and
+    /// the texts of the passages that name it (which pages name it, and
+    /// how often, are in). Lists of entities, the map and the graph
+    /// export read this.
+    pub entities_shape: Vec<u64>,
+    /// The shape of each topic, as of an entity.
+    pub topics_shape: Vec<u64>,
     pub entities: Vec<u64>,
     pub topics: Vec<u64>,
     pub actions: Vec<u64>,
@@ -48,6 +49,8 @@ impl Versions {
     /// The versions of every node of `site`.
     pub fn of(site: &Site) -> Versions {
         let v = Names { site };
+        let (entities, entities_shape) = site.entities.par_iter().map(|e| v.entity(e)).unzip();
+        let (topics, topics_shape) = site.topics.par_iter().map(|t| v.topic(t)).unzip();
         let (meetings, (listed, drawn)) = site
             .meetings
             .par_iter()
@@ -61,10 +64,11 @@ impl Versions {
             listed,
             drawn,
             ties: site.entities.iter().map(|e| v.ties(e)).collect(),
-            entities_listed: site.entities.iter().map(|e| v.entity_listed(e)).collect(),
-            topics_listed: site.topics.iter().map(|t| v.topic_listed(t)).collect(),
-            entities: site.entities.par_iter().map(|e| v.entity(e)).collect(),
-            topics: site.topics.par_iter().map(|t| v.topic(t)).collect(),
+
+            entities,
+            entities_shape,
+            topics,
+            topics_shape,
             actions: site.actions.par_iter().map(|a| v.action(a)).collect(),
             decisions: site.decisions.iter().map(|d| v.decision(d)).collect(),
             series: site.series.iter().map(|s| v.series(s)).collect(),
@@ -219,26 +223,6 @@ impl Names<'_> {
         (h.0, listed, drawn)
     }
 
-    fn entity_listed(&self, e: &Entity) -> u64 {
-        let mut h = Hash(self.ties(e));
-        self.list(&mut h, &e.meetings, Self::meeting_ref);
-        h.write_u64(e.actions.len() as u64);
-        h.write_u64(e.backlinks.iter().map(|b| b.len() as u64).sum());
-        h.0
-    }
-
-    fn topic_listed(&self, t: &Topic) -> u64 {
-        let mut h = Hash::default();
-        match t.parent {
-            Some(p) => self.topic_ref(&mut h, p),
-            None => h.write_u64(0),
-        }
-        self.list(&mut h, &t.children, Self::topic_ref);
-        self.list(&mut h, &t.meetings, Self::meeting_ref);
-        h.write_u64(t.actions.len() as u64);
-        h.0
-    }
-
     fn ties(&self, e: &Entity) -> u64 {
         let mut h = Hash::default();
         self.counted(&mut h, &e.related, Self::entity_ref);
@@ -246,9 +230,9 @@ impl Names<'_> {
         h.0
     }
 
-    fn entity(&self, e: &Entity) -> u64 {
+    /// An entity's version and its shape.
+    fn entity(&self, e: &Entity) -> (u64, u64) {
         let mut h = Hash::default();
-        h.write_u64(e.doc.as_ref().map_or(0, |d| d.digest()));
         if let Some(d) = &e.doc {
             h.write_delimited(d.path().as_os_str().as_encoded_bytes());
         }
@@ -275,23 +259,36 @@ impl Names<'_> {
         self.list(&mut h, &e.chaired, Self::meeting_ref);
         self.list(&mut h, &e.meetings, Self::meeting_ref);
         self.list(&mut h, &e.actions, Self::action_ref);
-        self.backlinks(&mut h, &e.backlinks);
         self.counted(&mut h, &e.related, Self::entity_ref);
         self.counted(&mut h, &e.topics, Self::topic_ref);
-        h.0
+        self.with_texts(h, e.doc.as_ref().map(|d| d.digest()), &e.backlinks)
     }
 
-    fn backlinks(&self, h: &mut Hash, list: &[super::Backlink]) {
-        h.write_u64(list.len() as u64);
-        for b in list {
-            self.target(h, b.from);
+    /// The version and the shape of an entity or a topic whose shape is
+    /// mixed in `h`: its backlinks are added to both, the texts of their
+    /// passages and the node's own text to the version only.
+    fn with_texts(
+        &self,
+        mut h: Hash,
+        text: Option<u64>,
+        backlinks: &[super::Backlink],
+    ) -> (u64, u64) {
+        h.write_u64(backlinks.len() as u64);
+        for b in backlinks {
+            self.target(&mut h, b.from);
+            h.write_u64(b.len() as u64);
+        }
+        let shape = h.0;
+        h.write_u64(text.unwrap_or(0));
+        for b in backlinks {
             h.write_u64(b.digest());
         }
+        (h.0, shape)
     }
 
-    fn topic(&self, t: &Topic) -> u64 {
+    /// A topic's version and its shape.
+    fn topic(&self, t: &Topic) -> (u64, u64) {
         let mut h = Hash::default();
-        h.write_u64(t.doc.as_ref().map_or(0, |d| d.digest()));
         if let Some(d) = &t.doc {
             h.write_delimited(d.path().as_os_str().as_encoded_bytes());
         }
@@ -307,8 +304,7 @@ impl Names<'_> {
         self.list(&mut h, &t.actions, Self::action_ref);
         self.list(&mut h, &t.decisions, Self::decision_ref);
         self.counted(&mut h, &t.entities, Self::entity_ref);
-        self.backlinks(&mut h, &t.backlinks);
-        h.0
+        self.with_texts(h, t.doc.as_ref().map(|d| d.digest()), &t.backlinks)
     }
 
     fn action(&self, a: &Action) -> u64 {

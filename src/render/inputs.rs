@@ -30,6 +30,11 @@ pub(crate) struct Whole {
 }
 
 impl Whole {
+    /// The site's shown digest.
+    pub(crate) fn shown(&self) -> u64 {
+        self.shown
+    }
+
     pub(crate) fn of(versions: &Versions, shown: u64) -> Whole {
         let all = |list: &[u64]| {
             let mut h = Hash::default();
@@ -42,8 +47,8 @@ impl Whole {
         Whole {
             shown,
             meetings: all(&versions.listed),
-            entities: all(&versions.entities_listed),
-            topics: all(&versions.topics_listed),
+            entities: all(&versions.entities_shape),
+            topics: all(&versions.topics_shape),
             actions: all(&versions.actions),
             decisions: all(&versions.decisions),
         }

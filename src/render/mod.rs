@@ -24,7 +24,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, SiteLinks};
 use crate::hash::fingerprint::Fingerprinter;
 use crate::page::{Ctx, NavItem, Urls};
-pub use crate::sink::{Fill, Sink, SinkError, Written};
+pub use crate::sink::{Fill, Sink, SinkError};
 use pages::{Data, Page};
 use theme::{StaticSource, TemplateSource, ThemeFiles};
 
@@ -75,7 +75,7 @@ pub struct TemplateCost {
 pub struct Fingerprints {
     pages: HashMap<String, u64>,
     search: crate::search::Kept,
-    exports: crate::export::Fingerprints,
+    exports: crate::export::Kept,
 }
 
 impl Renderer {
@@ -317,7 +317,9 @@ pub fn render_since(
             },
             || {
                 let start = std::time::Instant::now();
-                let earlier = previous.map(|p| &p.exports);
+                let earlier = previous
+                    .zip(tracked)
+                    .map(|(p, (versions, whole))| (&p.exports, versions, whole.shown()));
                 let exported = crate::export::write_since(&ctx, sink, &statics, earlier);
                 let exports_time = start.elapsed();
                 let start = std::time::Instant::now();
@@ -487,7 +489,7 @@ fn render_one(
         let r = renderer.render_to(page.template(), &context, &mut counted);
         cost.bytes = counted.bytes;
         filled = fill.elapsed();
-        r.map(|()| Written::Written).map_err(|e| {
+        r.map_err(|e| {
             failed = Some(e);
             String::new()
         })
