@@ -410,6 +410,71 @@ mod tests {
     }
 
     #[test]
+    fn edits_that_other_pages_read_give_what_a_full_build_gives() {
+        follow(
+            "tests/fixtures/steering",
+            &[
+                // An action's update at a later meeting: the action's page,
+                // its meeting's, its owner's and its topic's.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-06-28.md",
+                    "status: in-progress, due: 2023-12-31",
+                    "status: dropped, due: 2023-12-31",
+                ),
+                // A heading over passages that name entities.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-06-28.md",
+                    "### tessera/core",
+                    "### tessera/core and plugins",
+                ),
+                // A decision's text.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "exactly the one-third cap.",
+                    "exactly the one-third cap allowed.",
+                ),
+                // A new parent: the ancestors of every page below.
+                (
+                    "content/topics/release-signing.md",
+                    "parent: Releases",
+                    "parent: Governance",
+                ),
+                // An entity's parent and affiliation.
+                (
+                    "content/entities/bodies/tessera-tsc.md",
+                    "parent: Open Tooling Foundation",
+                    "parent: Google",
+                ),
+                (
+                    "content/entities/people/yusuf-demir.md",
+                    "affiliation: Red Kite Software",
+                    "affiliation: Northwind Labs",
+                ),
+                // A meeting leaves its series: the series' size and every
+                // attendance table of its people.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-06-28.md",
+                    "series: Tessera TSC",
+                    "series: Tessera TSC working group",
+                ),
+                // A new attendee: ties between people change, and so do
+                // the relationship maps of those they are tied to.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "  - Yusuf Demir\n",
+                    "  - Yusuf Demir\n  - Nadia Farouk\n",
+                ),
+                // An entity's description and name.
+                (
+                    "content/entities/people/yusuf-demir.md",
+                    "name: Yusuf Demir",
+                    "name: Yusuf K. Demir",
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn edits_of_real_minutes_give_what_a_full_build_gives() {
         follow(
             "tests/fixtures/steering",

@@ -5,18 +5,10 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// What writes a file's bytes into the writer it is given, or says that
-/// the file is as it was and writes nothing; its error is a message.
-pub type Fill<'f> = &'f mut dyn FnMut(&mut dyn io::Write) -> Result<Written, String>;
-
-/// What became of a file handed to a sink.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Written {
-    /// Its bytes were written.
-    Written,
-    /// It is as it was in the previous render: nothing was written.
-    Unchanged,
-}
+/// What writes a file's bytes into the writer it is given; its error is a
+/// message. (A file as it was in the previous render is not handed to the
+/// sink at all: it is kept, [`Sink::keep`].)
+pub type Fill<'f> = &'f mut dyn FnMut(&mut dyn io::Write) -> Result<(), String>;
 
 /// Why a file of the site could not be handed to a sink; each names the
 /// file (its path in the site, relative and `/`-separated).
@@ -70,12 +62,11 @@ pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError>;
     /// Writes the file at `path` from what `fill` writes into it, for files
     /// too large to hold whole. By default the bytes are collected and
-    /// handed to [`Sink::write`]; a file `fill` says is unchanged is not.
-    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<Written, SinkError> {
+    /// handed to [`Sink::write`].
+    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), SinkError> {
         let mut bytes = Vec::new();
         match fill(&mut bytes) {
-            Ok(Written::Written) => self.write(path, &bytes).map(|()| Written::Written),
-            Ok(Written::Unchanged) => Ok(Written::Unchanged),
+            Ok(()) => self.write(path, &bytes),
             Err(reason) => Err(SinkError::Fill {
                 path: path.to_owned(),
                 reason,

@@ -340,3 +340,70 @@ The set {a, b} was discussed, and `{.action}` is how to mark one.
     assert!(minutes.contains("{a, b}"), "{minutes}");
     assert!(minutes.contains("{.action}"), "{minutes}");
 }
+
+/// Minutes whose summary is a task item with a bare attribute block.
+const BARE_BLOCKS: &str = r#"---
+title: ECESA Principals, September meeting
+date: 2006-09-20
+series: ECESA Principals
+attendees: [DESA, UNDP, ESCWA]
+---
+## Action items
+
+- [x] DESA sent the invitations to the retreat of the Principals in Turin {due=2006-08-01}
+- [ ] UNDP to circulate the note on regional centres {due=2006-10-31 owner=UNDP}
+
+## Conclusions
+
+Principals agreed to meet again in December. {.decision}
+
+ESCWA will host the retreat with DESA. {.action owner="ESCWA, DESA" due=2006-11-30}
+
+## Notes
+
+The set {a, b} of options was discussed.
+
+- [ ] A reminder that stays as written {owner=nobody}
+"#;
+
+#[test]
+fn no_output_shows_the_attribute_block_of_a_task_item() {
+    let built = site(BARE_BLOCKS).build();
+    let summary = "DESA sent the invitations to the retreat of the Principals in Turin";
+    for (path, bytes) in built.snapshot() {
+        let text = String::from_utf8_lossy(&bytes);
+        for block in ["{due=", "{.action", "{.decision"] {
+            assert!(!text.contains(block), "{path} shows `{block}`");
+        }
+    }
+    let page = format!("meetings/{SLUG}/index.html");
+    // Braces that mark no item stay as written, on the page and in search.
+    let minutes = built.texts(&page, ".q-minutes").join("\n");
+    assert!(minutes.contains("The set {a, b} of options"), "{minutes}");
+    assert!(
+        minutes.contains("stays as written {owner=nobody}"),
+        "{minutes}"
+    );
+    let records: String = built
+        .files()
+        .iter()
+        .filter(|f| f.starts_with("search/doc/"))
+        .map(|f| built.text(f))
+        .collect();
+    assert!(records.contains("The set {a, b} of options"));
+    assert!(records.contains("stays as written {owner=nobody}"));
+    // The summary is the item's text, wherever it is shown.
+    let description = built.html(&page);
+    let meta = scraper::Selector::parse("meta[name=description]").unwrap();
+    let content = description
+        .select(&meta)
+        .next()
+        .and_then(|m| m.value().attr("content"))
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(content, summary);
+    for file in ["feed.xml", "calendar.ics"] {
+        let text = built.text(file).replace("\r\n ", "");
+        assert!(text.contains(summary), "{file} sums the meeting up");
+    }
+}

@@ -25,7 +25,11 @@ use crate::page::Ctx;
 const WIDTH: usize = 75;
 
 /// Writes the calendar.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Prior) -> Result<(), String> {
+pub fn write(
+    ctx: &Ctx<'_>,
+    out: &mut dyn Write,
+    pieces: &mut super::Pieces<'_>,
+) -> Result<(), String> {
     let site = ctx.site;
     let mut cal = Calendar {
         out: String::new(),
@@ -44,13 +48,35 @@ pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Prior) -> Result
     if let Some(description) = &ctx.config.description {
         cal.line("X-WR-CALDESC", &text(description));
     }
+    // An entry reads what lists show of its meeting or its action, beside
+    // the links and names every page shows; `today` and the base URL are
+    // the configuration's, and a new configuration renders all anew.
+    let (stamp, host) = (cal.stamp.clone(), cal.host.clone());
     for (i, meeting) in site.meetings.iter().enumerate() {
-        cal.event(ctx, i, meeting);
+        let mut entry = std::mem::take(&mut cal.out);
+        pieces.entry(
+            &mut entry,
+            |v, h| {
+                h.write_u64(1);
+                h.write_u64(v.listed[i]);
+            },
+            |text| Calendar::in_text(text, &stamp, &host).event(ctx, i, meeting),
+        );
+        cal.out = entry;
         drain(&mut cal.out, out, PIECE)?;
     }
     for (i, action) in site.actions.iter().enumerate() {
         if let Some(due) = action.due {
-            cal.todo(ctx, i, action, due);
+            let mut entry = std::mem::take(&mut cal.out);
+            pieces.entry(
+                &mut entry,
+                |v, h| {
+                    h.write_u64(2);
+                    h.write_u64(v.actions[i]);
+                },
+                |text| Calendar::in_text(text, &stamp, &host).todo(ctx, i, action, due),
+            );
+            cal.out = entry;
             drain(&mut cal.out, out, PIECE)?;
         }
     }
@@ -64,7 +90,44 @@ struct Calendar {
     host: String,
 }
 
+/// A calendar writing into a text of its caller's.
+struct InText<'t> {
+    calendar: Calendar,
+    into: &'t mut String,
+}
+
+impl std::ops::Deref for InText<'_> {
+    type Target = Calendar;
+    fn deref(&self) -> &Calendar {
+        &self.calendar
+    }
+}
+
+impl std::ops::DerefMut for InText<'_> {
+    fn deref_mut(&mut self) -> &mut Calendar {
+        &mut self.calendar
+    }
+}
+
+impl Drop for InText<'_> {
+    fn drop(&mut self) {
+        self.into.push_str(&self.calendar.out);
+    }
+}
+
 impl Calendar {
+    /// A calendar whose lines end up in `into`.
+    fn in_text<'t>(into: &'t mut String, stamp: &str, host: &str) -> InText<'t> {
+        InText {
+            calendar: Calendar {
+                out: String::new(),
+                stamp: stamp.to_owned(),
+                host: host.to_owned(),
+            },
+            into,
+        }
+    }
+
     /// A content line `name:value`; `value` is already escaped for its type.
     fn line(&mut self, name: &str, value: &str) {
         fold(&format!("{name}:{value}"), &mut self.out);

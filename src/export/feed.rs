@@ -26,7 +26,7 @@ fn timestamp(d: Date) -> String {
 }
 
 /// Writes the feed.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Prior) -> Result<(), String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
     let site = ctx.site;
     let urls = ctx.urls;
     let latest: Vec<usize> = (0..site.meetings.len()).rev().take(LIMIT).collect();

@@ -259,7 +259,7 @@ fn decision_id(site: &Site, d: usize) -> String {
 }
 
 /// Writes the graph.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, prior: &mut super::Prior) -> Result<(), String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
     let ids = Ids::new(ctx.site);
     let mut nodes = nodes(ctx, &ids);
     nodes.sort_by(|a, b| a.id.cmp(b.id));
@@ -277,9 +277,6 @@ pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, prior: &mut super::Prior) -> Re
         },
         version: VERSION,
     };
-    if prior.unchanged(&graph) {
-        return Ok(());
-    }
     serde_json::to_writer_pretty(&mut *out, &graph).map_err(|e| e.to_string())?;
     out.write_all(b"\n").map_err(|e| e.to_string())
 }

@@ -19,53 +19,115 @@ mod register;
 mod sitemap;
 mod xml;
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
+use crate::graph::{Site, Versions};
+use crate::hash::Hash;
 use crate::page::Ctx;
-use crate::sink::{Sink, Written};
+use crate::sink::Sink;
 
 /// Writes one export into the writer it is given.
-type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Prior) -> Result<(), String>;
+type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Pieces<'_>) -> Result<(), String>;
 
-/// What an export was in the last render: an export that can tell from
-/// its data, before writing it, that it is as it was there, need not write
-/// it again ([`Prior::unchanged`]).
+/// What the exports keep from one render to the next (for `serve`).
 #[derive(Debug, Default)]
-pub struct Prior {
-    /// Whether fingerprints are taken (there is a last render).
-    active: bool,
-    earlier: Option<u64>,
-    now: Option<u64>,
+pub struct Kept {
+    /// The fingerprint of what each export read of the graph, by path
+    /// (see [`reads`]).
+    fingerprints: HashMap<&'static str, u64>,
+    /// The text of each entry of the calendar, by the fingerprint of what
+    /// it read.
+    pieces: HashMap<u64, Arc<str>>,
 }
 
-impl Prior {
-    /// Whether `data`, all the export is written from, is as it was in
-    /// the last render. When it is, the export writes nothing: its file
-    /// is kept.
-    pub fn unchanged<T: serde::Serialize>(&mut self, data: &T) -> bool {
-        if !self.active {
-            return false;
+/// The entries of a long export, each made once and found again in the
+/// next render by what it read, while that stays the same.
+pub struct Pieces<'k> {
+    /// The versions of this render's graph and its shown digest, when
+    /// there is an earlier render.
+    tracked: Option<(&'k Versions, u64)>,
+    earlier: Option<&'k HashMap<u64, Arc<str>>>,
+    now: HashMap<u64, Arc<str>>,
+}
+
+impl Pieces<'_> {
+    /// Appends to `out` the entry whose reads `key` gives a fingerprint of
+    /// (from the versions and the shown digest): as an earlier render made
+    /// it, or else as `make` writes it.
+    fn entry(
+        &mut self,
+        out: &mut String,
+        key: impl FnOnce(&Versions, &mut Hash),
+        make: impl FnOnce(&mut String),
+    ) {
+        let Some((versions, shown)) = self.tracked else {
+            return make(out);
+        };
+        let mut h = Hash::default();
+        h.write_u64(shown);
+        key(versions, &mut h);
+        let text = match self.earlier.and_then(|e| e.get(&h.0)) {
+            Some(text) => text.clone(),
+            None => {
+                let mut made = String::new();
+                make(&mut made);
+                Arc::from(made)
+            }
+        };
+        out.push_str(&text);
+        self.now.insert(h.0, text);
+    }
+}
+
+/// The fingerprint of what the export at `path` reads of the graph, made
+/// of the versions of the nodes it reads and the site's shown digest
+/// (docs/architecture.md, "Tracked dependencies"): an export whose
+/// fingerprint is as it was is not written again.
+fn reads(path: &str, site: &Site, versions: &Versions, shown: u64) -> u64 {
+    let mut h = Hash::default();
+    h.write_delimited(path.as_bytes());
+    h.write_u64(shown);
+    let mut all = |list: &[u64]| {
+        h.write_u64(list.len() as u64);
+        for &v in list {
+            h.write_u64(v);
         }
-        let mut fingerprinter = crate::hash::fingerprint::Fingerprinter::default();
-        self.now = fingerprinter
-            .add(data)
-            .ok()
-            .map(|()| fingerprinter.finish());
-        self.same()
+    };
+    match path {
+        // The newest meetings, as lists show them.
+        "feed.xml" => {
+            let n = site.meetings.len();
+            all(&versions.listed[n.saturating_sub(feed::LIMIT)..]);
+        }
+        // Every meeting as lists show it, every action.
+        "calendar.ics" => {
+            all(&versions.listed);
+            all(&versions.actions);
+        }
+        "actions.csv" => all(&versions.actions),
+        // Every node and every link between two: no text but titles.
+        "graph.json" => {
+            all(&versions.drawn);
+            all(&versions.entities_shape);
+            all(&versions.topics_shape);
+            all(&versions.actions);
+            all(&versions.decisions);
+            all(&versions.series);
+            all(&versions.free_pages);
+        }
+        // Every page: the shown digest has the paths of all but the series'.
+        "sitemap.xml" => all(&versions.series),
+        // Nothing but the configuration.
+        _ => {}
     }
-
-    /// Whether the export said its data is as it was.
-    fn same(&self) -> bool {
-        self.now.is_some() && self.now == self.earlier
-    }
+    h.0
 }
-
-/// The fingerprints of the exports that take them, by path.
-pub type Fingerprints = std::collections::HashMap<&'static str, u64>;
 
 /// Every export, by the path it is written to.
 pub const EXPORTS: [(&str, Export); 6] = [
@@ -90,58 +152,67 @@ pub fn write_all(
     write_since(ctx, sink, provided, None).0
 }
 
-/// [`write_all`], keeping the exports that say their data is as in
-/// `earlier`; returns the fingerprints of this render when there was an
-/// earlier one.
+/// [`write_all`], keeping the exports that read of the graph what they
+/// read in the last render (`earlier`, with the versions of this render's
+/// graph and its shown digest); returns the fingerprints of this render
+/// when there was an earlier one.
 pub fn write_since(
     ctx: &Ctx<'_>,
     sink: &dyn Sink,
     provided: &[&str],
-    earlier: Option<&Fingerprints>,
-) -> (Result<usize, Vec<Diagnostic>>, Fingerprints) {
+    earlier: Option<(&Kept, &Versions, u64)>,
+) -> (Result<usize, Vec<Diagnostic>>, Kept) {
     use rayon::prelude::*;
-    /// An export written or kept, and its fingerprint if it took one.
-    type Done = (Result<(), Diagnostic>, Option<(&'static str, u64)>);
+    /// An export written or kept, its fingerprint if it took one, and
+    /// the entries it made.
+    type Done = (
+        Result<(), Diagnostic>,
+        Option<(&'static str, u64)>,
+        HashMap<u64, Arc<str>>,
+    );
     let results: Vec<Done> = EXPORTS
         .par_iter()
         .with_max_len(1)
         .filter(|(path, _)| !provided.contains(path))
         .map(|&(path, export)| {
-            let mut prior = Prior {
-                active: earlier.is_some(),
-                earlier: earlier.and_then(|e| e.get(path).copied()),
-                ..Prior::default()
+            let now = earlier.map(|(_, versions, shown)| reads(path, ctx.site, versions, shown));
+            let kept = earlier.map(|(kept, _, _)| kept);
+            if now.is_some() && now == kept.and_then(|k| k.fingerprints.get(path).copied()) {
+                sink.keep(path);
+                // The calendar's entries are as they were, to be found again.
+                let pieces = match (path, kept) {
+                    ("calendar.ics", Some(k)) => k.pieces.clone(),
+                    _ => HashMap::new(),
+                };
+                return (Ok(()), now.map(|p| (path, p)), pieces);
+            }
+            let mut pieces = Pieces {
+                tracked: earlier.map(|(_, versions, shown)| (versions, shown)),
+                earlier: kept.map(|k| &k.pieces),
+                now: HashMap::new(),
             };
-            let written = sink.write_from(path, &mut |out| {
-                export(ctx, out, &mut prior)?;
-                // An export as it was writes nothing: its file stays as it is.
-                Ok(if prior.same() {
-                    Written::Unchanged
-                } else {
-                    Written::Written
-                })
+            let written = sink.write_from(path, &mut |out| export(ctx, out, &mut pieces));
+            let written = written.map_err(|e| {
+                Diagnostic::error(PathBuf::from(path), format!("cannot write the export: {e}"))
             });
-            let written = match written {
-                Ok(Written::Unchanged) => {
-                    sink.keep(path);
-                    Ok(())
-                }
-                Ok(Written::Written) => Ok(()),
-                Err(e) => Err(Diagnostic::error(
-                    PathBuf::from(path),
-                    format!("cannot write the export: {e}"),
-                )),
-            };
-            (written, prior.now.map(|p| (path, p)))
+            (written, now.map(|p| (path, p)), pieces.now)
         })
         .collect();
-    let fingerprints: Fingerprints = results.iter().filter_map(|(_, p)| *p).collect();
-    let written = results.iter().filter(|(r, _)| r.is_ok()).count();
-    let errors: Vec<Diagnostic> = results.into_iter().filter_map(|(r, _)| r.err()).collect();
+    let mut kept = Kept::default();
+    let mut errors = Vec::new();
+    let mut written = 0;
+    for (result, fingerprint, pieces) in results {
+        match result {
+            Ok(()) => written += 1,
+            Err(e) => errors.push(e),
+        }
+        kept.fingerprints.extend(fingerprint);
+        kept.pieces.extend(pieces);
+    }
     if errors.is_empty() {
-        (Ok(written), fingerprints)
+        (Ok(written), kept)
     } else {
-        (Err(errors), fingerprints)
+        (Err(errors), kept)
     }
 }
 

@@ -31,7 +31,7 @@ pub const HEADER: [&str; 10] = [
 ];
 
 /// Writes the register.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Prior) -> Result<(), String> {
+pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
     let mut rows = String::from('\u{FEFF}');
     row(&mut rows, HEADER.iter().map(|h| h.to_string()));
     for (i, action) in ctx.site.actions.iter().enumerate() {

@@ -15,6 +15,7 @@ pub mod passages;
 mod resolve;
 mod summary;
 mod tally;
+mod versions;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ pub use index::{Index, RefKind};
 pub use links::SiteLinks;
 pub use passages::{Backlink, Passage};
 pub use resolve::{resolve, resolve_again};
+pub use versions::Versions;
 
 use crate::diagnostic::Diagnostic;
 use crate::history::History;

@@ -55,6 +55,7 @@ impl Hash {
     }
 }
 
+/// The same hash for what hashes itself the standard way (`derive(Hash)`).
 impl std::hash::Hasher for Hash {
     fn write(&mut self, bytes: &[u8]) {
         Hash::write(self, bytes);

@@ -320,6 +320,9 @@ pub struct InlineItem {
     pub pairs: Vec<(String, String, usize)>,
     /// A task item's box: `Some(true)` when ticked.
     pub done: Option<bool>,
+    /// Where its attribute block is in the body, the spaces before it
+    /// included: the page does not show it, nor do summaries and search.
+    pub attrs: Option<Range<usize>>,
 }
 
 /// A paragraph or list item being read by [`items`].
@@ -328,7 +331,6 @@ struct Open {
     /// Where its own text starts and the text run that ends it so far.
     start: Option<usize>,
     run: String,
-    run_start: usize,
     /// Where its own text ends (before a nested list).
     end: usize,
     task: Option<bool>,
@@ -373,7 +375,6 @@ pub fn items(body: &str, action_items: &super::RollCall) -> (Vec<InlineItem>, Ve
                     ordinal: ordinals,
                     start: None,
                     run: String::new(),
-                    run_start: range.start,
                     end: range.end,
                     task: None,
                     closed_text: false,
@@ -409,9 +410,6 @@ pub fn items(body: &str, action_items: &super::RollCall) -> (Vec<InlineItem>, Ve
         }
         match &event {
             Event::Text(t) => {
-                if b.run.is_empty() {
-                    b.run_start = range.start;
-                }
                 b.run.push_str(t);
                 b.start.get_or_insert(range.start);
                 b.end = range.end;
@@ -444,9 +442,13 @@ fn finish(
     } else {
         trailing(&b.run)
     };
+    // The block ends the run, and the run's last text ends at `b.end`: its
+    // place is counted back from there, which holds when an escape or an
+    // entity earlier in the run makes the text shorter than its source.
+    let run_end = b.end.min(body.len());
     let (kind, attrs_at, id, pairs) = match block {
         Some((range, Ok(attrs))) => {
-            let at = b.run_start + range.start;
+            let at = run_end.saturating_sub(b.run.len() - range.start);
             let pairs = attrs
                 .pairs
                 .into_iter()
@@ -457,7 +459,7 @@ fn finish(
         }
         Some((range, Err(e))) => {
             problems.push(super::Problem {
-                offset: b.run_start + range.start + e.at,
+                offset: run_end.saturating_sub(b.run.len() - range.start) + e.at,
                 message: e.message,
                 help: e.help,
                 error: true,
@@ -477,5 +479,31 @@ fn finish(
         id,
         pairs,
         done: b.task,
+        attrs: attrs_at.map(|at| at..run_end),
     })
+}
+
+/// The part of a text event that is not an item's attribute block: `text`
+/// is read from `source` in the body, `blocks` are the items' blocks in
+/// order ([`InlineItem::attrs`]). A block ends the text of its paragraph or
+/// item, so what is left is the start of `text`; its length is counted back
+/// from the end of the event, as [`items`] counts the block's place.
+pub fn outside_blocks<'t>(
+    text: &'t str,
+    source: &Range<usize>,
+    blocks: &[Range<usize>],
+) -> &'t str {
+    let i = blocks.partition_point(|b| b.end <= source.start);
+    let Some(block) = blocks.get(i).filter(|b| b.start < source.end) else {
+        return text;
+    };
+    if block.start <= source.start {
+        return "";
+    }
+    let cut = source.end.min(block.end) - block.start;
+    let mut keep = text.len().saturating_sub(cut);
+    while !text.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    &text[..keep]
 }

@@ -174,11 +174,7 @@ impl Outline {
     }
 
     fn keep(&mut self, block: &OutlineBlock) {
-        let mut text = block.text.trim();
-        // An action's or decision's block is not part of what was said.
-        if let Some((range, Ok(_))) = attrs::trailing(text) {
-            text = text[..range.start].trim_end();
-        }
+        let text = block.text.trim();
         if text.is_empty() || block.roll_call || block.code {
             return;
         }
@@ -240,6 +236,17 @@ pub const THEME_ID_PREFIX: &str = "q-";
 pub fn outline(body: &str, conventions: &Conventions) -> Outline {
     let roll_call = &conventions.roll_call;
     let mut out = Outline::default();
+    let mut item_problems = Vec::new();
+    if attrs::may_hold_items(body) {
+        let (items, problems) = attrs::items(body, &conventions.action_items);
+        out.items = items;
+        item_problems = problems;
+    }
+    // An action's or decision's attribute block is not part of what was
+    // said: passages leave out the blocks of the items found, and only them.
+    let mut item_blocks: Vec<std::ops::Range<usize>> =
+        out.items.iter().filter_map(|i| i.attrs.clone()).collect();
+    item_blocks.sort_by_key(|r| r.start);
     let mut used = HashSet::new();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut blocks: Vec<OutlineBlock> = Vec::new();
@@ -379,6 +386,9 @@ pub fn outline(body: &str, conventions: &Conventions) -> Outline {
                 None
             }
             Event::Text(_) | Event::Code(_) if in_bare_wikilink => None,
+            Event::Text(t) if !item_blocks.is_empty() => Some(CowStr::Borrowed(
+                attrs::outside_blocks(t, &range, &item_blocks),
+            )),
             Event::Text(t) | Event::Code(t) => Some(t.clone()),
             Event::SoftBreak | Event::HardBreak => Some(CowStr::Borrowed(" ")),
             _ => None,
@@ -406,11 +416,7 @@ pub fn outline(body: &str, conventions: &Conventions) -> Outline {
     if let Some((offset, run)) = text_run.take() {
         check_brackets(&run, offset, &mut out.problems);
     }
-    if attrs::may_hold_items(body) {
-        let (items, problems) = attrs::items(body, &conventions.action_items);
-        out.items = items;
-        out.problems.extend(problems);
-    }
+    out.problems.extend(item_problems);
     // Outlines are kept for the whole build: no room to spare.
     out.headings.shrink_to_fit();
     out.wikilinks.shrink_to_fit();
@@ -610,6 +616,66 @@ mod tests {
         );
         assert!(o.summary().starts_with("DESA will circulate"));
         assert_eq!(truncate_words("one two three", 9), "one two…");
+    }
+
+    #[test]
+    fn passages_leave_out_the_blocks_of_items_and_only_them() {
+        let o = outline(
+            "## Action items\n\n\
+             - [x] DESA sent the invitations to the retreat of the Principals {due=2006-08-01}\n\
+             - [ ] UNDP to send \\*the figures\\* {owner=UNDP}\n\n\
+             The set {a, b} was discussed. {.decision}\n",
+            &Conventions::default(),
+        );
+        let texts: Vec<&str> = o.passages.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "DESA sent the invitations to the retreat of the Principals",
+                "UNDP to send *the figures*",
+            ]
+        );
+        assert_eq!(o.items.len(), 3, "{:?}", o.items);
+        for (body, text) in [
+            (
+                "The set {a, b} was discussed. {.decision}\n",
+                "The set {a, b} was discussed.",
+            ),
+            ("Met in {Geneva}.\n", "Met in {Geneva}."),
+            (
+                "## Notes\n\n- [ ] A reminder {owner=nobody}\n",
+                "A reminder {owner=nobody}",
+            ),
+            (
+                "## Actions\n\nNo task {due=2006-08-01}\n",
+                "No task {due=2006-08-01}",
+            ),
+            ("`{.action}` in code {x}\n", "{.action} in code {x}"),
+        ] {
+            let o = outline(body, &Conventions::default());
+            assert_eq!(o.summary(), text, "{body}");
+        }
+    }
+
+    #[test]
+    fn an_item_s_block_is_found_where_it_is_written() {
+        for body in [
+            "## Actions\n\n- [ ] Cost \\$5 &amp; more {due=2006-08-01}\n",
+            "## Actions\n\n- [ ] Trailing spaces {due=2006-08-01}   \n",
+            "## Actions\n\n- [ ] Two\n  lines {due=2006-08-01}\n  - nested\n",
+            "Hard break  \n{.action due=2006-08-01}\n",
+            "> Quoted {.action due=2006-08-01}\n",
+            "| a |\n|---|\n| Cell {.action due=2006-08-01} |\n",
+        ] {
+            let o = outline(body, &Conventions::default());
+            let range = o.items[0].attrs.clone().expect("a block");
+            let block = &body[range];
+            assert_eq!(block.trim_start(), block.trim(), "{body}");
+            assert!(block.trim().starts_with('{'), "{body}");
+            assert!(block.ends_with('}'), "{body}");
+            assert_eq!(&body[o.items[0].pairs[0].2..][..4], "due=", "{body}");
+            assert!(!o.summary().contains('{'), "{body}: {}", o.summary());
+        }
     }
 
     fn unescape(s: &str) -> String {

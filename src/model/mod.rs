@@ -49,6 +49,8 @@ pub struct Doc<F> {
     places: OnceLock<Places>,
     /// Set once the file's text has been let go of: see [`Doc::release_text`].
     released: Option<Released>,
+    /// A digest of the file's whole text, worked out the first time it is asked for.
+    digest: OnceLock<u64>,
 }
 
 /// Where a text let go of is read from again, and what it must be.
@@ -87,6 +89,15 @@ impl<F> Doc<F> {
         Ok(text)
     }
 
+    /// A digest of the file's whole text as it was parsed: two documents
+    /// with the same digest were made from the same text.
+    pub fn digest(&self) -> u64 {
+        *self.digest.get_or_init(|| match &self.released {
+            Some(released) => released.digest,
+            None => crate::hash::digest(self.source.text.as_bytes()),
+        })
+    }
+
     /// Lets go of the file's text, which [`Doc::body`] then reads again from
     /// the file under `root` whenever it is asked for, as do messages about
     /// the file. A build does this as soon as a file is parsed, so the
@@ -98,7 +109,7 @@ impl<F> Doc<F> {
         }
         self.released = Some(Released {
             from: root.join(self.path()),
-            digest: crate::hash::digest(self.source.text.as_bytes()),
+            digest: self.digest(),
         });
         self.source.text = String::new();
     }
@@ -618,6 +629,7 @@ fn typed<F: serde::de::DeserializeOwned>(
         lines: OnceLock::new(),
         places: OnceLock::new(),
         released: None,
+        digest: OnceLock::new(),
     };
     let diagnostics = doc
         .outline

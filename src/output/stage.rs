@@ -15,7 +15,7 @@ use std::sync::Mutex;
 use super::access::{Access, Entries};
 use super::room::{Counted, Room};
 use super::{Claim, MARKER, MARKER_TEXT, OutputError, inside, io_err, safe_join, swap, write_err};
-use crate::sink::{Fill, Sink, SinkError, Written};
+use crate::sink::{Fill, Sink, SinkError};
 
 /// Where the staging folder is, and so how it is put in place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,18 +244,15 @@ impl Drop for Staging {
 impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError> {
         self.write_from(path, &mut |out| {
-            out.write_all(bytes)
-                .map(|()| Written::Written)
-                .map_err(|e| e.to_string())
+            out.write_all(bytes).map_err(|e| e.to_string())
         })
-        .map(|_| ())
     }
 
-    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<Written, SinkError> {
+    fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), SinkError> {
         let file = self.create(path, self.target(path)?)?;
         let file = file.map(|f| io::BufWriter::with_capacity(1 << 16, f));
         let mut out = Counted::new(file, &self.room);
-        let written = fill(&mut out).map_err(|reason| SinkError::Fill {
+        fill(&mut out).map_err(|reason| SinkError::Fill {
             path: path.to_owned(),
             reason,
         })?;
@@ -266,7 +263,7 @@ impl Sink for Staging {
             },
         })?;
         super::mirror::lock(&self.written).insert(path.to_owned(), len);
-        Ok(written)
+        Ok(())
     }
 
     /// Copies the bytes only: the file gets the site's permissions, not

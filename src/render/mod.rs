@@ -5,6 +5,7 @@
 //! This is the only module that knows tera. It never writes files itself.
 
 pub mod attendance;
+mod inputs;
 pub use crate::page as context;
 pub mod knowledge;
 pub mod pages;
@@ -23,7 +24,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, SiteLinks};
 use crate::hash::fingerprint::Fingerprinter;
 use crate::page::{Ctx, NavItem, Urls};
-pub use crate::sink::{Fill, Sink, SinkError, Written};
+pub use crate::sink::{Fill, Sink, SinkError};
 use pages::{Data, Page};
 use theme::{StaticSource, TemplateSource, ThemeFiles};
 
@@ -74,7 +75,7 @@ pub struct TemplateCost {
 pub struct Fingerprints {
     pages: HashMap<String, u64>,
     search: crate::search::Kept,
-    exports: crate::export::Fingerprints,
+    exports: crate::export::Kept,
 }
 
 impl Renderer {
@@ -265,6 +266,13 @@ pub fn render_since(
     // Fingerprints are only worked out when there is a previous render to
     // compare with; they start from what every body's links and every shared view show.
     let links = previous.map(|_| context::shown_digest(site));
+    // The pages of nodes are fingerprinted from the versions of what they
+    // read, without their data being built (see [`inputs`]).
+    let versions = previous.map(|_| crate::graph::Versions::of(site));
+    let tracked = versions
+        .as_ref()
+        .zip(links)
+        .map(|(v, shown)| (v, inputs::Whole::of(v, shown)));
     let outcomes = {
         // Views shown on many pages are made once, for the pages only.
         let values = context::Values::new(site);
@@ -280,7 +288,9 @@ pub fn render_since(
             .par_iter()
             .with_max_len(1)
             .fold(Outcomes::default, |mut sum, &page| {
-                sum.add(render_one(&ctx, renderer, sink, page, previous, links));
+                sum.add(render_one(
+                    &ctx, renderer, sink, page, previous, links, tracked,
+                ));
                 sum
             })
             .reduce(Outcomes::default, Outcomes::merge)
@@ -307,7 +317,9 @@ pub fn render_since(
             },
             || {
                 let start = std::time::Instant::now();
-                let earlier = previous.map(|p| &p.exports);
+                let earlier = previous
+                    .zip(tracked)
+                    .map(|(p, (versions, whole))| (&p.exports, versions, whole.shown()));
                 let exported = crate::export::write_since(&ctx, sink, &statics, earlier);
                 let exports_time = start.elapsed();
                 let start = std::time::Instant::now();
@@ -416,11 +428,32 @@ fn render_one(
     page: Page,
     previous: Option<&Fingerprints>,
     links: Option<u64>,
+    tracked: Option<(&crate::graph::Versions, inputs::Whole)>,
 ) -> Result<Outcome, Diagnostic> {
     let file = page.file(ctx);
     let start = std::time::Instant::now();
-    let vars = page_context(ctx, page, links)?;
-    let fingerprint = vars.fingerprint;
+    let read =
+        tracked.and_then(|(versions, whole)| inputs::fingerprint(ctx.site, versions, whole, page));
+    if let (Some(p), Some(prev)) = (read, previous)
+        && prev.pages.get(&file) == Some(&p)
+    {
+        sink.keep(&file);
+        return Ok(Outcome {
+            file,
+            fingerprint: read,
+            rendered: false,
+            cost: TemplateCost {
+                template: page.template(),
+                pages: 1,
+                data: start.elapsed(),
+                ..TemplateCost::default()
+            },
+        });
+    }
+    // A tracked page that read something new is rendered: its data need
+    // not be fingerprinted.
+    let vars = page_context(ctx, page, if read.is_some() { None } else { links })?;
+    let fingerprint = read.or(vars.fingerprint);
     let mut cost = TemplateCost {
         template: page.template(),
         pages: 1,
@@ -456,7 +489,7 @@ fn render_one(
         let r = renderer.render_to(page.template(), &context, &mut counted);
         cost.bytes = counted.bytes;
         filled = fill.elapsed();
-        r.map(|()| Written::Written).map_err(|e| {
+        r.map_err(|e| {
             failed = Some(e);
             String::new()
         })

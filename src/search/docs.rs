@@ -10,9 +10,10 @@
 use serde::Serialize;
 
 use super::encode::json_str;
-use super::text::{line_break, plain_text};
+use super::text::{line_break, short_text};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, Target};
+use crate::markdown::RollCall;
 use crate::page::Ctx;
 
 /// The kinds of documents, in numbering order.
@@ -200,12 +201,14 @@ pub mod weight {
     pub const TEXT: f32 = 1.0;
 }
 
-/// Turns a body's Markdown into the text of its record.
-pub type Body = fn(&str, &mut String);
+/// Turns a body's Markdown into the text of its record, knowing under which
+/// headings task items are actions (their attribute blocks are not text).
+pub type Body = fn(&str, &RollCall, &mut String);
 
 /// Fills `rec` with document `doc` and hands every field to `index` with
 /// its weight; fails when the document's body cannot be read. A body's
-/// Markdown goes into the text through `body` ([`plain_text`] for the index).
+/// Markdown goes into the text through `body` ([`super::text::plain_text`]
+/// for the index).
 pub fn gather(
     ctx: &Ctx<'_>,
     layout: &Layout,
@@ -215,6 +218,7 @@ pub fn gather(
     index: &mut dyn FnMut(&str, f32),
 ) -> Result<(), Diagnostic> {
     let site = ctx.site;
+    let items = &ctx.config.conventions.action_items;
     let t = layout.target(site, doc);
     rec.path = ctx.path(t).to_owned();
     rec.title.clear();
@@ -235,7 +239,7 @@ pub fn gather(
                 inline(s, &mut rec.text);
                 line_break(&mut rec.text);
             }
-            body(&m.doc.body()?, &mut rec.text);
+            body(&m.doc.body()?, items, &mut rec.text);
             for &d in &m.decisions {
                 markdown_line(&site.decisions[d].source, &mut rec.text);
                 line_break(&mut rec.text);
@@ -267,7 +271,7 @@ pub fn gather(
                 line_break(&mut rec.text);
             }
             if let Some(d) = &e.doc {
-                body(&d.body()?, &mut rec.text);
+                body(&d.body()?, items, &mut rec.text);
             }
             index(&e.name, weight::TITLE);
             index(e.short.as_deref().unwrap_or_default(), weight::NAME);
@@ -290,7 +294,7 @@ pub fn gather(
                 line_break(&mut rec.text);
             }
             if let Some(d) = &tp.doc {
-                body(&d.body()?, &mut rec.text);
+                body(&d.body()?, items, &mut rec.text);
             }
             index(&tp.name, weight::TITLE);
             for a in &tp.aliases {
@@ -302,7 +306,7 @@ pub fn gather(
         Target::FreePage(i) => {
             let p = &site.free_pages[i];
             rec.title.push_str(&p.doc.front.title);
-            body(&p.doc.body()?, &mut rec.text);
+            body(&p.doc.body()?, items, &mut rec.text);
             index(&rec.title, weight::TITLE);
             index(&rec.text, weight::TEXT);
         }
@@ -367,7 +371,7 @@ fn inline(text: &str, out: &mut String) {
 /// apart stay two.
 fn markdown_line(markdown: &str, out: &mut String) {
     let start = out.len();
-    plain_text(markdown, out);
+    short_text(markdown, out);
     let flat = out[start..].trim().replace('\n', " ");
     out.truncate(start);
     out.push_str(&flat);

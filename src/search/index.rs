@@ -150,11 +150,14 @@ pub fn read_all(
 }
 
 /// A digest of what the documents `docs` are read from: every field and
-/// text as the record and the index take it, each body as it is written.
+/// text as the record and the index take it, each body as it is written,
+/// and the headings under which task items are actions.
 fn digest(ctx: &Ctx<'_>, layout: &Layout, docs: Range<u32>) -> u64 {
     let mut h = Hash::default();
     let mut rec = Record::default();
-    let raw: Body = |markdown, out| out.push_str(markdown);
+    let raw: Body = |markdown, _, out| out.push_str(markdown);
+    // Which task items are actions decides which braces are text.
+    std::hash::Hash::hash(&ctx.config.conventions.action_items, &mut h);
     for doc in docs {
         h.write_u64(u64::from(doc));
         let gathered = gather(ctx, layout, doc, &mut rec, raw, &mut |text, w| {

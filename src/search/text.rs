@@ -13,7 +13,7 @@ mod plain;
 
 use std::collections::BTreeMap;
 
-pub use plain::{line_break, plain_text};
+pub use plain::{line_break, plain_text, short_text};
 
 /// Words too common to mean anything in a query. Sorted (binary search).
 pub const STOP_WORDS: [&str; 33] = [

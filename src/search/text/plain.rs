@@ -7,7 +7,9 @@
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
-use crate::markdown::{display_label, escape_unknown, options};
+use std::ops::Range;
+
+use crate::markdown::{RollCall, attrs, display_label, escape_unknown, options};
 
 /// Appends the plain text of a Markdown body to `out`: the words a reader
 /// sees, without markup, one line per block. A bare `[[entity:DESA]]` reads
@@ -22,16 +24,53 @@ use crate::markdown::{display_label, escape_unknown, options};
 /// space; an image, a footnote mark, a task box and most HTML tags keep the
 /// words either side apart. Emphasis, links and code spans add nothing, so
 /// `un*believ*able` stays one word.
-pub fn plain_text(markdown: &str, out: &mut String) {
+///
+/// The attribute blocks of the actions and decisions the body holds
+/// (`{.action due=…}`, or `{due=…}` on a task item under one of the
+/// `action_items` headings) are left out, as the page leaves them out;
+/// braces that mark no item are text.
+pub fn plain_text(markdown: &str, action_items: &RollCall, out: &mut String) {
+    words(markdown, &item_blocks(markdown, action_items), out);
+}
+
+/// [`plain_text`] of a short text that marks no item (an action's or a
+/// decision's own text, a note): its braces are all text, as its page
+/// shows them.
+pub fn short_text(markdown: &str, out: &mut String) {
+    words(markdown, &[], out);
+}
+
+/// [`plain_text`], leaving out the attribute blocks at `blocks`.
+fn words(markdown: &str, blocks: &[Range<usize>], out: &mut String) {
     let mut plain = Plain {
         out,
         gap: false,
         bare_wikilink: false,
     };
-    for event in Parser::new_ext(markdown, options()) {
-        plain.event(event);
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Text(t) if !blocks.is_empty() => {
+                let kept = attrs::outside_blocks(&t, &range, blocks);
+                plain.event(Event::Text(kept.into()));
+            }
+            event => plain.event(event),
+        }
     }
     line_break(plain.out);
+}
+
+/// Where the attribute blocks of the items in `markdown` are, in order.
+fn item_blocks(markdown: &str, action_items: &RollCall) -> Vec<Range<usize>> {
+    if !attrs::may_hold_items(markdown) {
+        return Vec::new();
+    }
+    let mut blocks: Vec<Range<usize>> = attrs::items(markdown, action_items)
+        .0
+        .into_iter()
+        .filter_map(|i| i.attrs)
+        .collect();
+    blocks.sort_by_key(|b| b.start);
+    blocks
 }
 
 /// The state of [`plain_text`]'s walk over a body's events.
@@ -104,10 +143,7 @@ impl Plain<'_> {
             | Tag::TableCell
             | Tag::MetadataBlock(_) => self.block(),
             // A list ends the text of the item it is nested in.
-            Tag::List(_) => {
-                self.drop_attributes();
-                self.block();
-            }
+            Tag::List(_) => self.block(),
         }
     }
 
@@ -120,11 +156,10 @@ impl Plain<'_> {
             | TagEnd::Strikethrough
             | TagEnd::Superscript
             | TagEnd::Subscript => {}
-            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => {
-                self.drop_attributes();
-                self.block();
-            }
-            TagEnd::Heading(_)
+            TagEnd::Paragraph
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::Heading(_)
             | TagEnd::BlockQuote(_)
             | TagEnd::CodeBlock
             | TagEnd::HtmlBlock
@@ -176,16 +211,6 @@ impl Plain<'_> {
                 self.text(tag);
             }
             rest = &rest[end..];
-        }
-    }
-
-    /// Leaves out the attribute block that ends the line being written
-    /// (`{.action due=…}`): it marks an action, the page does not show it.
-    fn drop_attributes(&mut self) {
-        let line = self.out.rfind('\n').map_or(0, |i| i + 1);
-        if let Some((range, Ok(_))) = crate::markdown::attrs::trailing(&self.out[line..]) {
-            let end = line + range.start;
-            self.out.truncate(end);
         }
     }
 
@@ -261,6 +286,7 @@ pub fn line_break(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::Conventions;
     use crate::search::text::{Folds, terms};
 
     fn all(text: &str) -> Vec<String> {
@@ -274,7 +300,7 @@ mod tests {
     /// The plain text of `markdown`.
     fn plain(markdown: &str) -> String {
         let mut out = String::new();
-        plain_text(markdown, &mut out);
+        plain_text(markdown, &Conventions::default().action_items, &mut out);
         out
     }
 
@@ -433,6 +459,27 @@ mod tests {
     }
 
     #[test]
+    fn a_task_item_s_block_is_left_out_under_an_action_heading_only() {
+        assert_eq!(
+            plain(
+                "## Action items\n\n- [x] DESA sent the invitations {due=2006-08-01}\n\
+                 - [ ] UNDP to send \\*figures\\* &amp; notes {owner=UNDP due=2006-09}\n\n\
+                 ## Notes\n\n- [ ] keep {due=2006-08-01}\n\nA set {a=b}\n\n\
+                 `{.action}` in code {x}\n"
+            ),
+            "Action items\nDESA sent the invitations\nUNDP to send *figures* & notes\n\
+             Notes\nkeep {due=2006-08-01}\nA set {a=b}\n{.action} in code {x}\n"
+        );
+        let mut out = String::new();
+        plain_text(
+            "## Follow-up\n\n- [ ] UNDP to send the figures {due=2006-08-01}\n",
+            &RollCall::new(["Follow-up"]),
+            &mut out,
+        );
+        assert_eq!(out, "Follow-up\nUNDP to send the figures\n");
+    }
+
+    #[test]
     fn task_boxes_are_left_out() {
         assert_eq!(
             plain("- [ ] open task\n- [x] done task\n  - [X] nested\n"),
@@ -517,6 +564,7 @@ mod tests {
         plain_text(
             "## Budget\n\nThe *new* [[Budget 2024|budget]] with [[entity:Nordic Network]] and \
              [a link](https://x.example).\nNext line.\n\n- one\n- `two`\n\n<div>raw</div>\n",
+            &Conventions::default().action_items,
             &mut out,
         );
         assert_eq!(

@@ -1,0 +1,362 @@
+//! A version of every node of the graph: one number per meeting, entity,
+//! topic, action, decision, series and free page that changes whenever
+//! anything the graph holds about the node changes — its file's text, and
+//! every list and value resolving worked out for it. Nodes are named in a
+//! version by their slugs and ids, never by their positions, so a version
+//! is comparable from one resolve to the next even as nodes come, go or
+//! move. `serve` tells from them which pages read something that changed
+//! (see `render::inputs` and docs/architecture.md, "Tracked dependencies").
+
+use std::hash::Hash as _;
+
+use rayon::prelude::*;
+
+use super::{Action, Decision, Entity, FreePage, Meeting, Series, Site, Target, Topic};
+use crate::hash::Hash;
+
+/// The version of every node of a site, by position.
+#[derive(Debug, Default)]
+pub struct Versions {
+    /// Everything about each meeting: its file's text, and what resolving
+    /// worked out for it.
+    pub meetings: Vec<u64>,
+    /// What lists of meetings show of each beyond a link: what is drawn
+    /// of it, and its summary.
+    pub listed: Vec<u64>,
+    /// What timelines, attendance tables and passages show of each meeting
+    /// beyond a link: what resolving worked out for it, its title and its
+    /// headings, not its minutes' text.
+    pub drawn: Vec<u64>,
+    /// What a relationship map weighs of each entity: its ties to other
+    /// entities and to topics.
+    pub ties: Vec<u64>,
+    /// The shape of each entity: all of its version but its own text and
+    /// the texts of the passages that name it (which pages name it, and
+    /// how often, are in). Lists of entities, the map and the graph
+    /// export read this.
+    pub entities_shape: Vec<u64>,
+    /// The shape of each topic, as of an entity.
+    pub topics_shape: Vec<u64>,
+    pub entities: Vec<u64>,
+    pub topics: Vec<u64>,
+    pub actions: Vec<u64>,
+    pub decisions: Vec<u64>,
+    pub series: Vec<u64>,
+    pub free_pages: Vec<u64>,
+}
+
+impl Versions {
+    /// The versions of every node of `site`.
+    pub fn of(site: &Site) -> Versions {
+        let v = Names { site };
+        let (entities, entities_shape) = site.entities.par_iter().map(|e| v.entity(e)).unzip();
+        let (topics, topics_shape) = site.topics.par_iter().map(|t| v.topic(t)).unzip();
+        let (meetings, (listed, drawn)) = site
+            .meetings
+            .par_iter()
+            .map(|m| {
+                let (whole, listed, drawn) = v.meeting(m);
+                (whole, (listed, drawn))
+            })
+            .unzip();
+        Versions {
+            meetings,
+            listed,
+            drawn,
+            ties: site.entities.iter().map(|e| v.ties(e)).collect(),
+
+            entities,
+            entities_shape,
+            topics,
+            topics_shape,
+            actions: site.actions.par_iter().map(|a| v.action(a)).collect(),
+            decisions: site.decisions.iter().map(|d| v.decision(d)).collect(),
+            series: site.series.iter().map(|s| v.series(s)).collect(),
+            free_pages: site.free_pages.iter().map(|p| v.free_page(p)).collect(),
+        }
+    }
+
+    /// The version of the page of `t`.
+    pub fn of_target(&self, t: Target) -> u64 {
+        match t {
+            Target::Meeting(i) => self.meetings[i],
+            Target::Entity(i) => self.entities[i],
+            Target::Topic(i) => self.topics[i],
+            Target::Action(i) => self.actions[i],
+            Target::FreePage(i) => self.free_pages[i],
+        }
+    }
+}
+
+/// Hashes nodes, naming the nodes they point at by slug or id.
+struct Names<'s> {
+    site: &'s Site,
+}
+
+impl Names<'_> {
+    fn meeting_ref(&self, h: &mut Hash, i: usize) {
+        h.write_delimited(self.site.meetings[i].slug.as_str().as_bytes());
+    }
+
+    fn entity_ref(&self, h: &mut Hash, i: usize) {
+        h.write_delimited(self.site.entities[i].slug.as_str().as_bytes());
+    }
+
+    fn topic_ref(&self, h: &mut Hash, i: usize) {
+        h.write_delimited(self.site.topics[i].slug.as_str().as_bytes());
+    }
+
+    fn action_ref(&self, h: &mut Hash, i: usize) {
+        h.write_delimited(self.site.actions[i].id.as_bytes());
+    }
+
+    fn decision_ref(&self, h: &mut Hash, i: usize) {
+        let d = &self.site.decisions[i];
+        self.meeting_ref(h, d.meeting);
+        h.write_u64(d.number as u64);
+    }
+
+    fn target(&self, h: &mut Hash, t: Target) {
+        match t {
+            Target::Meeting(i) => {
+                h.write_u64(1);
+                self.meeting_ref(h, i);
+            }
+            Target::Entity(i) => {
+                h.write_u64(2);
+                self.entity_ref(h, i);
+            }
+            Target::Topic(i) => {
+                h.write_u64(3);
+                self.topic_ref(h, i);
+            }
+            Target::Action(i) => {
+                h.write_u64(4);
+                self.action_ref(h, i);
+            }
+            Target::FreePage(i) => {
+                h.write_u64(5);
+                h.write_delimited(self.site.free_pages[i].slug.as_str().as_bytes());
+            }
+        }
+    }
+
+    fn list(&self, h: &mut Hash, list: &[usize], each: impl Fn(&Self, &mut Hash, usize)) {
+        h.write_u64(list.len() as u64);
+        for &i in list {
+            each(self, h, i);
+        }
+    }
+
+    fn counted(
+        &self,
+        h: &mut Hash,
+        list: &[(usize, usize)],
+        each: impl Fn(&Self, &mut Hash, usize),
+    ) {
+        h.write_u64(list.len() as u64);
+        for &(i, n) in list {
+            each(self, h, i);
+            h.write_u64(n as u64);
+        }
+    }
+
+    /// A meeting's version, what lists show of it and what is drawn of it.
+    fn meeting(&self, m: &Meeting) -> (u64, u64, u64) {
+        let mut h = Hash::default();
+        h.write_delimited(m.doc.path().as_os_str().as_encoded_bytes());
+        h.write_delimited(m.slug.as_str().as_bytes());
+        let front = &m.doc.front;
+        front.title.hash(&mut h);
+        front.location.hash(&mut h);
+        front.draft.hash(&mut h);
+        h.write_u64(m.doc.outline.headings.len() as u64);
+        for heading in &m.doc.outline.headings {
+            heading.text.hash(&mut h);
+            heading.level.hash(&mut h);
+        }
+        h.write_u64(m.documents.len() as u64);
+        for d in &m.documents {
+            d.title.hash(&mut h);
+            d.url.hash(&mut h);
+        }
+        m.date.hash(&mut h);
+        match m.series {
+            Some(s) => h.write_delimited(self.site.series[s].slug.as_str().as_bytes()),
+            None => h.write_u64(0),
+        }
+        match m.chair {
+            Some(c) => self.entity_ref(&mut h, c),
+            None => h.write_u64(0),
+        }
+        h.write_u64(m.attendees.len() as u64);
+        for a in &m.attendees {
+            self.entity_ref(&mut h, a.entity);
+            a.role.hash(&mut h);
+        }
+        self.list(&mut h, &m.entities, Self::entity_ref);
+        self.list(&mut h, &m.topics, Self::topic_ref);
+        self.list(&mut h, &m.actions, Self::action_ref);
+        self.list(&mut h, &m.decisions, Self::decision_ref);
+        h.write_u64(m.updates.len() as u64);
+        for u in &m.updates {
+            match u.action {
+                Some(a) => self.action_ref(&mut h, a),
+                None => h.write_u64(0),
+            }
+            u.written.hash(&mut h);
+            u.status.hash(&mut h);
+            u.note.hash(&mut h);
+            u.due.hash(&mut h);
+        }
+        for neighbour in [m.prev, m.next] {
+            match neighbour {
+                Some(n) => self.meeting_ref(&mut h, n),
+                None => h.write_u64(0),
+            }
+        }
+        self.site.history.changed(m.doc.path()).hash(&mut h);
+        let drawn = h.0;
+        m.summary().hash(&mut h);
+        let listed = h.0;
+        h.write_u64(m.doc.digest());
+        (h.0, listed, drawn)
+    }
+
+    fn ties(&self, e: &Entity) -> u64 {
+        let mut h = Hash::default();
+        self.counted(&mut h, &e.related, Self::entity_ref);
+        self.counted(&mut h, &e.topics, Self::topic_ref);
+        h.0
+    }
+
+    /// An entity's version and its shape.
+    fn entity(&self, e: &Entity) -> (u64, u64) {
+        let mut h = Hash::default();
+        if let Some(d) = &e.doc {
+            h.write_delimited(d.path().as_os_str().as_encoded_bytes());
+        }
+        h.write_delimited(e.slug.as_str().as_bytes());
+        e.name.hash(&mut h);
+        e.short.hash(&mut h);
+        e.kind.hash(&mut h);
+        e.aliases.hash(&mut h);
+        e.title.hash(&mut h);
+        e.url.hash(&mut h);
+        for one in [e.parent, e.affiliation] {
+            match one {
+                Some(p) => self.entity_ref(&mut h, p),
+                None => h.write_u64(0),
+            }
+        }
+        self.list(&mut h, &e.children, Self::entity_ref);
+        self.list(&mut h, &e.members, Self::entity_ref);
+        h.write_u64(e.attended.len() as u64);
+        for (m, role) in &e.attended {
+            self.meeting_ref(&mut h, *m);
+            role.hash(&mut h);
+        }
+        self.list(&mut h, &e.chaired, Self::meeting_ref);
+        self.list(&mut h, &e.meetings, Self::meeting_ref);
+        self.list(&mut h, &e.actions, Self::action_ref);
+        self.counted(&mut h, &e.related, Self::entity_ref);
+        self.counted(&mut h, &e.topics, Self::topic_ref);
+        self.with_texts(h, e.doc.as_ref().map(|d| d.digest()), &e.backlinks)
+    }
+
+    /// The version and the shape of an entity or a topic whose shape is
+    /// mixed in `h`: its backlinks are added to both, the texts of their
+    /// passages and the node's own text to the version only.
+    fn with_texts(
+        &self,
+        mut h: Hash,
+        text: Option<u64>,
+        backlinks: &[super::Backlink],
+    ) -> (u64, u64) {
+        h.write_u64(backlinks.len() as u64);
+        for b in backlinks {
+            self.target(&mut h, b.from);
+            h.write_u64(b.len() as u64);
+        }
+        let shape = h.0;
+        h.write_u64(text.unwrap_or(0));
+        for b in backlinks {
+            h.write_u64(b.digest());
+        }
+        (h.0, shape)
+    }
+
+    /// A topic's version and its shape.
+    fn topic(&self, t: &Topic) -> (u64, u64) {
+        let mut h = Hash::default();
+        if let Some(d) = &t.doc {
+            h.write_delimited(d.path().as_os_str().as_encoded_bytes());
+        }
+        h.write_delimited(t.slug.as_str().as_bytes());
+        t.name.hash(&mut h);
+        t.aliases.hash(&mut h);
+        match t.parent {
+            Some(p) => self.topic_ref(&mut h, p),
+            None => h.write_u64(0),
+        }
+        self.list(&mut h, &t.children, Self::topic_ref);
+        self.list(&mut h, &t.meetings, Self::meeting_ref);
+        self.list(&mut h, &t.actions, Self::action_ref);
+        self.list(&mut h, &t.decisions, Self::decision_ref);
+        self.counted(&mut h, &t.entities, Self::entity_ref);
+        self.with_texts(h, t.doc.as_ref().map(|d| d.digest()), &t.backlinks)
+    }
+
+    fn action(&self, a: &Action) -> u64 {
+        let mut h = Hash::default();
+        a.id.hash(&mut h);
+        h.write_delimited(a.slug.as_str().as_bytes());
+        self.meeting_ref(&mut h, a.meeting);
+        h.write_u64(a.number as u64);
+        self.list(&mut h, &a.owners, Self::entity_ref);
+        a.text.hash(&mut h);
+        a.source.hash(&mut h);
+        self.list(&mut h, &a.topics, Self::topic_ref);
+        a.initial.hash(&mut h);
+        a.initial_due.hash(&mut h);
+        h.write_u64(a.history.len() as u64);
+        for c in &a.history {
+            self.meeting_ref(&mut h, c.meeting);
+            c.status.hash(&mut h);
+            c.note.hash(&mut h);
+            c.due.hash(&mut h);
+        }
+        a.status.hash(&mut h);
+        a.due.hash(&mut h);
+        a.overdue.hash(&mut h);
+        a.inline.hash(&mut h);
+        h.0
+    }
+
+    fn decision(&self, d: &Decision) -> u64 {
+        let mut h = Hash::default();
+        self.meeting_ref(&mut h, d.meeting);
+        h.write_u64(d.number as u64);
+        d.text.hash(&mut h);
+        d.source.hash(&mut h);
+        self.list(&mut h, &d.topics, Self::topic_ref);
+        d.inline.hash(&mut h);
+        h.0
+    }
+
+    fn series(&self, s: &Series) -> u64 {
+        let mut h = Hash::default();
+        h.write_delimited(s.slug.as_str().as_bytes());
+        s.name.hash(&mut h);
+        self.list(&mut h, &s.meetings, Self::meeting_ref);
+        h.0
+    }
+
+    fn free_page(&self, p: &FreePage) -> u64 {
+        let mut h = Hash::default();
+        h.write_u64(p.doc.digest());
+        h.write_delimited(p.doc.path().as_os_str().as_encoded_bytes());
+        h.write_delimited(p.slug.as_str().as_bytes());
+        h.0
+    }
+}
