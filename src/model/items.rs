@@ -14,7 +14,7 @@ use crate::markdown::{InlineItem, ItemKind};
 
 /// Moves the items of `doc`'s body into its front matter; returns the
 /// problems of their keys.
-pub fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
+pub(super) fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
     let items = std::mem::take(&mut doc.outline.items);
     let mut problems = Vec::new();
     for item in &items {

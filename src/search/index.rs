@@ -23,11 +23,11 @@ use crate::hash::Hash;
 use crate::page::Ctx;
 
 /// A map with a fast, deterministic hash (its order never reaches the output).
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Hash>>;
 
 /// Characters of a document's text kept for its snippet; the whole text is
 /// indexed, but a result never downloads more than this of it.
-pub const TEXT_CAP: usize = 32 * 1024;
+pub(super) const TEXT_CAP: usize = 32 * 1024;
 
 /// BM25's term-frequency saturation and length normalisation.
 const K1: f32 = 1.2;
@@ -38,7 +38,7 @@ type Count = (u32, f32);
 
 /// The terms of a run of documents, and what was written for them.
 #[derive(Default)]
-pub struct Part {
+pub(super) struct Part {
     first: Option<u32>,
     /// The terms met, numbered.
     vocab: Vocab,
@@ -72,10 +72,10 @@ struct Scratch {
 }
 
 /// The writer of index files, shared by the workers.
-pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> Result<(), String> + Sync);
+pub(super) type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> Result<(), String> + Sync);
 
 /// Says that an index file is as the previous render wrote it.
-pub type Keep<'k> = &'k (dyn Fn(&str) + Sync);
+pub(super) type Keep<'k> = &'k (dyn Fn(&str) + Sync);
 
 /// Documents are read in blocks of this many: the unit of parallel work,
 /// and chunks of records never cross a block, so how records are chunked
@@ -98,7 +98,7 @@ pub struct Kept {
 /// `earlier`, a run of documents that reads as it did there is taken from
 /// it (its files are kept, through `keep`), and what this read can keep for
 /// the next is returned.
-pub fn read_all(
+pub(super) fn read_all(
     ctx: &Ctx<'_>,
     layout: &Layout,
     chunk: usize,
@@ -335,13 +335,13 @@ fn cap(text: &mut String, max: usize) {
 }
 
 /// Every term with its encoded postings, sorted by term.
-pub struct Postings {
+pub(super) struct Postings {
     pub terms: Vec<(Box<str>, String)>,
     pub folds: Folds,
 }
 
 /// Joins the parts and weighs every posting.
-pub fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
+pub(super) fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
     let n = layout.docs() as usize;
     let mut lengths = vec![0.0f32; n];
     let mut folds = Folds::default();

@@ -30,10 +30,10 @@ use crate::markdown::truncate_words;
 use crate::model::front::Status;
 
 /// The folder of the preview data, from the site root.
-pub const DIR: &str = "previews/";
+pub(crate) const DIR: &str = "previews/";
 
 /// About how many bytes of records a chunk holds.
-pub const CHUNK_BYTES: usize = 12 * 1024;
+pub(crate) const CHUNK_BYTES: usize = 12 * 1024;
 
 /// Longest summary, in characters.
 const SUMMARY: usize = 180;
@@ -53,7 +53,7 @@ struct Card<'a> {
 }
 
 /// The 32-bit FNV-1a hash of `s`, as `preview.js` computes it.
-pub fn fnv1a(s: &str) -> u32 {
+pub(crate) fn fnv1a(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5, |h: u32, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
@@ -62,21 +62,17 @@ pub fn fnv1a(s: &str) -> u32 {
 /// The cards of an earlier render, as JSON, by a fingerprint of what each
 /// read (for `serve`): a card whose reads are as they were is not made
 /// again.
-pub type Cards = HashMap<u64, Arc<str>>;
+pub(crate) type Cards = HashMap<u64, Arc<str>>;
 
-/// Every file of the preview data: `(path, bytes)`, sorted by path.
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    files_since(site, None).0
-}
-
-/// [`files`], taking from `earlier` the cards whose reads are as they were
+/// Every file of the preview data: `(path, bytes)`, sorted by path,
+/// taking from `earlier` the cards whose reads are as they were
 /// (told by the versions of this render's graph and its shown digest),
 /// and giving the cards of this render when there was an earlier one.
 ///
 /// A card reads, beside the names every page shows: what lists show of
 /// its meeting and the meeting's series; the shape and the file of its
 /// entity or topic, with the actions it counts; its action.
-pub fn files_since(
+pub(crate) fn files_since(
     site: &Site,
     earlier: Option<(&Cards, &Versions, u64)>,
 ) -> (Vec<(String, Vec<u8>)>, Cards) {
@@ -427,8 +423,8 @@ mod tests {
                 "---\ntitle: M1\ndate: 2024-01-10\nseries: S\nchair: Ann \"<b>\"\ntopics: [Roads]\nactions:\n  - { id: fix, owner: Ann \"<b>\", text: Fix the roads, due: 2024-02-01 }\n---\nWe met.\n",
             ),
         ]);
-        let files = files(&s);
-        assert_eq!(files, super::files(&s), "the same bytes every time");
+        let files = files_since(&s, None).0;
+        assert_eq!(files, files_since(&s, None).0, "the same bytes every time");
         let get = |p: &str| -> serde_json::Value {
             let (_, b) = files
                 .iter()
