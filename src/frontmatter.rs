@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 /// A file cut into its front matter and its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The YAML between the `---` lines.
     pub yaml: &'a str,
     /// Byte offset of the YAML in the file.
@@ -23,7 +23,7 @@ pub struct Split<'a> {
 
 /// Why a file could not be cut into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SplitError {
+pub(crate) struct SplitError {
     /// Byte offset the problem is at.
     pub offset: usize,
     /// What is wrong.
@@ -34,7 +34,7 @@ pub struct SplitError {
 
 /// A YAML error, located in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// Byte offset in the file (YAML offset already added).
     pub offset: usize,
     /// What is wrong, in the project's words.
@@ -44,7 +44,7 @@ pub struct YamlError {
 }
 
 /// Cuts `text` (BOM and CRLF already normalised) at its `---` lines.
-pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if text.trim().is_empty() {
         return Err(SplitError {
             offset: 0,
@@ -92,12 +92,12 @@ fn unterminated() -> SplitError {
 
 /// Reads the YAML of a split file into `T`. `keys` lists the keys `T` accepts,
 /// for the "did you mean" of an unknown key.
-pub fn parse<T: DeserializeOwned>(split: &Split<'_>, keys: &[&str]) -> Result<T, YamlError> {
+pub(crate) fn parse<T: DeserializeOwned>(split: &Split<'_>, keys: &[&str]) -> Result<T, YamlError> {
     parse_yaml(split.yaml, split.yaml_offset, keys)
 }
 
 /// Reads a YAML document that starts at byte `offset` of its file.
-pub fn parse_yaml<T: DeserializeOwned>(
+pub(crate) fn parse_yaml<T: DeserializeOwned>(
     yaml: &str,
     offset: usize,
     keys: &[&str],
@@ -144,12 +144,12 @@ pub fn parse_yaml<T: DeserializeOwned>(
 /// The most text, in bytes, that the aliases of one YAML document may
 /// repeat. The YAML library copies an anchor's value for every alias, so a
 /// few lines of aliases of aliases can stand for gigabytes.
-pub const ALIAS_LIMIT: usize = 1024 * 1024;
+pub(crate) const ALIAS_LIMIT: usize = 1024 * 1024;
 
 /// Every scalar of `yaml` with the byte offset its text starts at (inside
 /// the quotes of a quoted one), in order: where messages about values
 /// point. Stops at what cannot be read.
-pub fn scalars(yaml: &str) -> Vec<(String, usize)> {
+pub(crate) fn scalars(yaml: &str) -> Vec<(String, usize)> {
     use libyaml_safer::{EventData, Parser, ScalarStyle};
     let mut input = yaml.as_bytes();
     let mut parser = Parser::new();
@@ -408,7 +408,7 @@ fn quoted_list(names: &[&str]) -> String {
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 /// A word longer than [`LONGEST_TYPO`] characters is no typo of a name, and
 /// gets no suggestion.
-pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
     let len = word.chars().count();
     if len > LONGEST_TYPO {
@@ -425,7 +425,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 /// The longest word, in characters, that [`did_you_mean`] looks for: the
 /// comparison costs the product of the two lengths.
-pub const LONGEST_TYPO: usize = 200;
+pub(crate) const LONGEST_TYPO: usize = 200;
 
 /// Whether words of `a` and `b` characters can score above 0.8: the
 /// Jaro-Winkler score is the Jaro score, raised only when that is above

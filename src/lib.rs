@@ -10,31 +10,33 @@
 
 // Diagnostics are the error values of this crate: returned by value, on purpose.
 #![allow(clippy::result_large_err)]
+// What only the crate uses says so: `pub` is what the command and the tests use.
+#![warn(unreachable_pub)]
 
 pub mod archetype;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
-pub mod export;
-pub mod frontmatter;
+pub(crate) mod export;
+pub(crate) mod frontmatter;
 pub mod graph;
-pub mod hash;
+pub(crate) mod hash;
 pub mod history;
 pub mod incremental;
-pub mod markdown;
+pub(crate) mod markdown;
 pub mod model;
 pub mod output;
 pub mod page;
-pub mod pipeline;
+pub(crate) mod pipeline;
 pub mod render;
 pub mod search;
 pub mod serve;
-pub mod sink;
+pub(crate) mod sink;
 pub mod slug;
 pub mod source;
-pub mod stages;
+pub(crate) mod stages;
 pub mod timing;
-pub mod views;
+pub(crate) mod views;
 pub mod watch;
 
 pub use pipeline::Pipeline;

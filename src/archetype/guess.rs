@@ -129,7 +129,7 @@ united arab emirates|united kingdom|united states|united states of america|urugu
 vanuatu|venezuela|viet nam|vietnam|yemen|zambia|zimbabwe|holy see|taiwan|kosovo|uk|usa";
 
 /// The kind `name` most likely is, or [`EntityKind::Other`].
-pub fn kind(name: &str) -> EntityKind {
+pub(super) fn kind(name: &str) -> EntityKind {
     let words: Vec<&str> = name.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     if lower.is_empty() {

@@ -15,7 +15,7 @@ use crate::frontmatter;
 
 /// A placeholder's value, in the two forms it can be written in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Value {
+pub(super) struct Value {
     /// What follows `key: ` in the front matter: a scalar, nothing (null),
     /// or lines of a block list, each starting with a line break.
     yaml: String,
@@ -26,7 +26,7 @@ pub struct Value {
 impl Value {
     /// A string, quoted in YAML when it needs to be; `None` is null (an
     /// empty value in the front matter, nothing in the body).
-    pub fn scalar(s: Option<&str>) -> Value {
+    pub(super) fn scalar(s: Option<&str>) -> Value {
         Value {
             yaml: s.map(|s| yaml::scalar(s).into_owned()).unwrap_or_default(),
             text: s.unwrap_or_default().to_owned(),
@@ -34,7 +34,7 @@ impl Value {
     }
 
     /// A value that is valid YAML as it stands (a date, a slug, a kind).
-    pub fn plain(s: &str) -> Value {
+    pub(super) fn plain(s: &str) -> Value {
         Value {
             yaml: s.to_owned(),
             text: s.to_owned(),
@@ -44,7 +44,7 @@ impl Value {
     /// A block list: `items` are its YAML lines (`- x`, or comments), each
     /// indented by two spaces under its key; `[]` when there are none.
     /// `lines` are its Markdown lines in the body.
-    pub fn block(items: &[String], lines: &[String]) -> Value {
+    pub(super) fn block(items: &[String], lines: &[String]) -> Value {
         let yaml = if items.is_empty() {
             "[]".to_owned()
         } else {
@@ -59,7 +59,7 @@ impl Value {
 
 /// An archetype, read from the site or built in.
 #[derive(Debug, Clone)]
-pub struct Template {
+pub(super) struct Template {
     /// Where it comes from, for messages: `archetypes/meeting.md`, or
     /// `(built-in archetype for meetings)`.
     pub path: PathBuf,
@@ -70,7 +70,7 @@ pub struct Template {
 
 impl Template {
     /// The site's `archetypes/<word>.md` when there is one, else `builtin`.
-    pub fn load(root: &Path, word: &str, builtin: &str) -> Result<Template, Diagnostic> {
+    pub(super) fn load(root: &Path, word: &str, builtin: &str) -> Result<Template, Diagnostic> {
         let rel = PathBuf::from("archetypes").join(format!("{word}.md"));
         let full = root.join(&rel);
         match fs::read(&full) {
@@ -90,7 +90,7 @@ impl Template {
 
     /// Whether its Markdown holds an HTML comment (`<!-- … -->`), which a
     /// site that escapes HTML would show.
-    pub fn uses_comments(&self) -> bool {
+    pub(super) fn uses_comments(&self) -> bool {
         let body = frontmatter::split(&self.text).map_or(0, |s| s.body_offset);
         self.text[body..].contains("<!--")
     }
@@ -98,7 +98,7 @@ impl Template {
     /// The archetype with every placeholder replaced by its value among
     /// `values` (name, value). A placeholder not among them, or a `{{` that
     /// is never closed, is an error at its place in the archetype.
-    pub fn fill(&self, values: &[(&str, Value)]) -> Result<String, Diagnostic> {
+    pub(super) fn fill(&self, values: &[(&str, Value)]) -> Result<String, Diagnostic> {
         let body_at = frontmatter::split(&self.text)
             .map_err(|e| {
                 self.error(

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 /// `s` as a YAML scalar: as it is when that is unambiguous, else in double
 /// quotes with `\` escapes.
-pub fn scalar(s: &str) -> Cow<'_, str> {
+pub(super) fn scalar(s: &str) -> Cow<'_, str> {
     if is_plain(s) {
         Cow::Borrowed(s)
     } else {

@@ -25,7 +25,7 @@ use crate::page::Ctx;
 const WIDTH: usize = 75;
 
 /// Writes the calendar.
-pub fn write(
+pub(super) fn write(
     ctx: &Ctx<'_>,
     out: &mut dyn Write,
     pieces: &mut super::Pieces<'_>,

@@ -16,7 +16,7 @@ use crate::graph::Target;
 use crate::page::Ctx;
 
 /// How many meetings the feed holds.
-pub const LIMIT: usize = 50;
+pub(super) const LIMIT: usize = 50;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 
@@ -26,7 +26,11 @@ fn timestamp(d: Date) -> String {
 }
 
 /// Writes the feed.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
+pub(super) fn write(
+    ctx: &Ctx<'_>,
+    out: &mut dyn Write,
+    _: &mut super::Pieces<'_>,
+) -> Result<(), String> {
     let site = ctx.site;
     let urls = ctx.urls;
     let latest: Vec<usize> = (0..site.meetings.len()).rev().take(LIMIT).collect();

@@ -17,7 +17,7 @@ use crate::model::front::Status;
 use crate::page::Ctx;
 
 /// The version of the schema in `docs/graph.md`.
-pub const VERSION: u32 = 1;
+pub(super) const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Graph<'a> {
@@ -259,7 +259,11 @@ fn decision_id(site: &Site, d: usize) -> String {
 }
 
 /// Writes the graph.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
+pub(super) fn write(
+    ctx: &Ctx<'_>,
+    out: &mut dyn Write,
+    _: &mut super::Pieces<'_>,
+) -> Result<(), String> {
     let ids = Ids::new(ctx.site);
     let mut nodes = nodes(ctx, &ids);
     nodes.sort_by(|a, b| a.id.cmp(b.id));

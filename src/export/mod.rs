@@ -37,7 +37,7 @@ type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Pieces<'_>) -> Result<(), String
 
 /// What the exports keep from one render to the next (for `serve`).
 #[derive(Debug, Default)]
-pub struct Kept {
+pub(crate) struct Kept {
     /// The fingerprint of what each export read of the graph, by path
     /// (see [`reads`]).
     fingerprints: HashMap<&'static str, u64>,
@@ -48,7 +48,7 @@ pub struct Kept {
 
 /// The entries of a long export, each made once and found again in the
 /// next render by what it read, while that stays the same.
-pub struct Pieces<'k> {
+pub(crate) struct Pieces<'k> {
     /// The versions of this render's graph and its shown digest, when
     /// there is an earlier render.
     tracked: Option<(&'k Versions, u64)>,
@@ -130,7 +130,7 @@ fn reads(path: &str, site: &Site, versions: &Versions, shown: u64) -> u64 {
 }
 
 /// Every export, by the path it is written to.
-pub const EXPORTS: [(&str, Export); 6] = [
+pub(crate) const EXPORTS: [(&str, Export); 6] = [
     ("feed.xml", feed::write),
     ("calendar.ics", calendar::write),
     ("actions.csv", register::write),
@@ -140,23 +140,13 @@ pub const EXPORTS: [(&str, Export); 6] = [
 ];
 
 /// Writes every export into `sink` and returns how many files it wrote.
-///
-/// An export whose path is in `provided` (a static file of the site or theme
-/// with the same path, such as a hand-written `robots.txt`) is left out: the
-/// site's own file wins.
-pub fn write_all(
-    ctx: &Ctx<'_>,
-    sink: &dyn Sink,
-    provided: &[&str],
-) -> Result<usize, Vec<Diagnostic>> {
-    write_since(ctx, sink, provided, None).0
-}
-
-/// [`write_all`], keeping the exports that read of the graph what they
+/// An export whose path is in `provided` (a static file of the site or
+/// theme with the same path, such as a hand-written `robots.txt`) is left
+/// out: the site's own file wins. Exports that read of the graph what they
 /// read in the last render (`earlier`, with the versions of this render's
-/// graph and its shown digest); returns the fingerprints of this render
-/// when there was an earlier one.
-pub fn write_since(
+/// graph and its shown digest) are kept; returns what the next render can
+/// take from this one.
+pub(crate) fn write_since(
     ctx: &Ctx<'_>,
     sink: &dyn Sink,
     provided: &[&str],

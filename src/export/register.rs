@@ -17,7 +17,7 @@ use crate::graph::{Action, Target};
 use crate::page::Ctx;
 
 /// The header row.
-pub const HEADER: [&str; 10] = [
+pub(super) const HEADER: [&str; 10] = [
     "id",
     "text",
     "owners",
@@ -31,7 +31,11 @@ pub const HEADER: [&str; 10] = [
 ];
 
 /// Writes the register.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
+pub(super) fn write(
+    ctx: &Ctx<'_>,
+    out: &mut dyn Write,
+    _: &mut super::Pieces<'_>,
+) -> Result<(), String> {
     let mut rows = String::from('\u{FEFF}');
     row(&mut rows, HEADER.iter().map(|h| h.to_string()));
     for (i, action) in ctx.site.actions.iter().enumerate() {

@@ -17,7 +17,11 @@ use crate::page::Page;
 const SITEMAPS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /// Writes the sitemap.
-pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
+pub(super) fn write(
+    ctx: &Ctx<'_>,
+    out: &mut dyn Write,
+    _: &mut super::Pieces<'_>,
+) -> Result<(), String> {
     let mut x = Xml::new()?;
     x.open("urlset", &[("xmlns", SITEMAPS)])?;
     for page in Page::all(ctx) {
@@ -36,7 +40,11 @@ pub fn write(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> R
 }
 
 /// Writes `robots.txt`: every page may be crawled; the sitemap is named.
-pub fn robots(ctx: &Ctx<'_>, out: &mut dyn Write, _: &mut super::Pieces<'_>) -> Result<(), String> {
+pub(super) fn robots(
+    ctx: &Ctx<'_>,
+    out: &mut dyn Write,
+    _: &mut super::Pieces<'_>,
+) -> Result<(), String> {
     write!(
         out,
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",

@@ -11,7 +11,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// An XML document being written, indented by two spaces.
-pub struct Xml {
+pub(super) struct Xml {
     writer: Writer<Vec<u8>>,
 }
 
@@ -21,7 +21,7 @@ fn io(e: std::io::Error) -> String {
 
 impl Xml {
     /// A document with its `<?xml …?>` declaration.
-    pub fn new() -> Result<Xml, String> {
+    pub(super) fn new() -> Result<Xml, String> {
         let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
         writer
             .write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))
@@ -30,20 +30,25 @@ impl Xml {
     }
 
     /// `<name attrs…>`.
-    pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), String> {
+    pub(super) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), String> {
         let start = start(name, attrs);
         self.writer.write_event(Event::Start(start)).map_err(io)
     }
 
     /// `</name>`.
-    pub fn close(&mut self, name: &str) -> Result<(), String> {
+    pub(super) fn close(&mut self, name: &str) -> Result<(), String> {
         self.writer
             .write_event(Event::End(BytesEnd::new(name)))
             .map_err(io)
     }
 
     /// `<name attrs…>text</name>`, the text escaped.
-    pub fn text(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> Result<(), String> {
+    pub(super) fn text(
+        &mut self,
+        name: &str,
+        attrs: &[(&str, &str)],
+        text: &str,
+    ) -> Result<(), String> {
         let text = clean(text);
         self.writer
             .write_event(Event::Start(start(name, attrs)))
@@ -53,14 +58,14 @@ impl Xml {
     }
 
     /// `<name attrs…/>`.
-    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), String> {
+    pub(super) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), String> {
         self.writer
             .write_event(Event::Empty(start(name, attrs)))
             .map_err(io)
     }
 
     /// The document's bytes, ending in a newline.
-    pub fn finish(self) -> Vec<u8> {
+    pub(super) fn finish(self) -> Vec<u8> {
         let mut bytes = self.writer.into_inner();
         bytes.push(b'\n');
         bytes
@@ -78,7 +83,7 @@ fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
 
 /// `s` without the characters XML 1.0 does not allow (controls other than
 /// tab, line feed and carriage return; U+FFFE and U+FFFF).
-pub fn clean(s: &str) -> Cow<'_, str> {
+pub(super) fn clean(s: &str) -> Cow<'_, str> {
     let allowed = |c: char| {
         matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
     };

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 /// Builds every action's history from the meetings' updates (meetings are in
 /// date order) and reports updates that cannot be right.
-pub fn follow(site: &mut Site) -> Vec<Diagnostic> {
+pub(super) fn follow(site: &mut Site) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for mi in 0..site.meetings.len() {
         let mut seen = HashSet::new();

@@ -80,7 +80,7 @@ fn walk_digest(site: &Site) -> u64 {
 /// that cannot be read is reported. With `walks`, a body walked before (the
 /// same document, the same names and pages around it) is not walked again,
 /// and `walks` is left holding this resolve's walks.
-pub fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
+pub(super) fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
     let mut sources: Vec<Target> = (0..site.meetings.len()).map(Target::Meeting).collect();
     sources.extend(
         (0..site.entities.len())

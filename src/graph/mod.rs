@@ -121,7 +121,7 @@ pub struct Site {
     pub mentions: Option<Mentions>,
     /// The mentions the walk for backlinks found in each body: the page's
     /// own walk takes them instead of searching again.
-    pub searched: crate::hash::FastMap<Target, Arc<Searched>>,
+    pub(crate) searched: crate::hash::FastMap<Target, Arc<Searched>>,
     /// Which mentions become links.
     pub autolink: Autolink,
     /// The pattern links of `links:`.

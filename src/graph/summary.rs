@@ -14,7 +14,7 @@ use super::Site;
 /// Chooses each meeting's summary among its passages. A document no one
 /// else holds (a build's) then keeps only the passage chosen: the others
 /// were only there to be chosen from.
-pub fn choose(site: &mut Site) {
+pub(super) fn choose(site: &mut Site) {
     // Meetings of a series by its name (the series are not made yet).
     fn series(m: &super::Meeting) -> &str {
         m.doc.front.series.as_deref().map_or("", str::trim)

@@ -9,7 +9,7 @@ use crate::model::slug::Slug;
 
 /// Fills every derived list of the site. Lists are sorted so the output is
 /// the same on every run.
-pub fn tally(site: &mut Site) {
+pub(super) fn tally(site: &mut Site) {
     involve(site);
     hierarchy(site);
     series(site);

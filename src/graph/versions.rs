@@ -37,6 +37,11 @@ pub struct Versions {
     pub entities_shape: Vec<u64>,
     /// The shape of each topic, as of an entity.
     pub topics_shape: Vec<u64>,
+    /// What each entity says of itself: its file (front matter and text),
+    /// none of what other pages say of it. The search index reads this.
+    pub entities_own: Vec<u64>,
+    /// What each topic says of itself, as of an entity.
+    pub topics_own: Vec<u64>,
     pub entities: Vec<u64>,
     pub topics: Vec<u64>,
     pub actions: Vec<u64>,
@@ -65,6 +70,16 @@ impl Versions {
             drawn,
             ties: site.entities.iter().map(|e| v.ties(e)).collect(),
 
+            entities_own: site
+                .entities
+                .iter()
+                .map(|e| v.own(e.doc.as_deref().map(|d| (d.digest(), d.path()))))
+                .collect(),
+            topics_own: site
+                .topics
+                .iter()
+                .map(|t| v.own(t.doc.as_deref().map(|d| (d.digest(), d.path()))))
+                .collect(),
             entities,
             entities_shape,
             topics,
@@ -221,6 +236,20 @@ impl Names<'_> {
         let listed = h.0;
         h.write_u64(m.doc.digest());
         (h.0, listed, drawn)
+    }
+
+    /// What a page of a file says of itself: the file's text (a stub's
+    /// is nothing), the rest being made from the name, in the shown digest.
+    fn own(&self, doc: Option<(u64, &std::path::Path)>) -> u64 {
+        let mut h = Hash::default();
+        match doc {
+            Some((digest, path)) => {
+                h.write_u64(digest);
+                h.write_delimited(path.as_os_str().as_encoded_bytes());
+            }
+            None => h.write_u64(0),
+        }
+        h.0
     }
 
     fn ties(&self, e: &Entity) -> u64 {

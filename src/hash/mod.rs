@@ -2,13 +2,13 @@
 //! versions of the search index, tells whether a file changed, and takes the
 //! fingerprints of template input ([`fingerprint`]).
 
-pub mod fingerprint;
+pub(crate) mod fingerprint;
 
 /// A 64-bit hash of bytes, the same on every platform: names a version of
 /// the search index so browsers never mix files of two builds, and tells
 /// whether a text changed.
 #[derive(Debug, Clone, Copy)]
-pub struct Hash(pub u64);
+pub(crate) struct Hash(pub u64);
 
 impl Default for Hash {
     fn default() -> Hash {
@@ -18,7 +18,7 @@ impl Default for Hash {
 
 impl Hash {
     /// Mixes `bytes` in.
-    pub fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut word = [0u8; 8];
@@ -35,13 +35,13 @@ impl Hash {
 
     /// Mixes in `bytes` after their length, so that where one run of
     /// bytes ends and the next begins counts.
-    pub fn write_delimited(&mut self, bytes: &[u8]) {
+    pub(crate) fn write_delimited(&mut self, bytes: &[u8]) {
         self.word(bytes.len() as u64);
         self.write(bytes);
     }
 
     /// Mixes in a number.
-    pub fn write_u64(&mut self, n: u64) {
+    pub(crate) fn write_u64(&mut self, n: u64) {
         self.word(n);
     }
 
@@ -50,7 +50,7 @@ impl Hash {
     }
 
     /// Twelve hex digits.
-    pub fn short(self) -> String {
+    pub(crate) fn short(self) -> String {
         format!("{:012x}", self.0 >> 16)
     }
 }
@@ -67,15 +67,16 @@ impl std::hash::Hasher for Hash {
 
 /// A map with a fast, deterministic hash, for maps whose order never
 /// reaches the output (the search index's terms, the graph's names).
-pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Hash>>;
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Hash>>;
 
 /// A set with the hash of [`FastMap`].
-pub type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Hash>>;
+pub(crate) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Hash>>;
 
 /// A hash of `bytes`, to tell whether they changed. Every text is hashed
 /// when it is parsed and again each time it is read back, so this is the
 /// search index's hash, which takes eight bytes at a step.
-pub fn digest(bytes: &[u8]) -> u64 {
+pub(crate) fn digest(bytes: &[u8]) -> u64 {
     let mut h = Hash::default();
     h.write(bytes);
     h.0

@@ -26,7 +26,7 @@ pub enum ItemKind {
 
 /// An attribute block as written: `{#id .action key=value …}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attrs {
+pub(crate) struct Attrs {
     pub kind: ItemKind,
     /// `#id`, or `id=…`.
     pub id: Option<String>,
@@ -38,7 +38,7 @@ pub struct Attrs {
 
 /// Why a block cannot be read: where in the block, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AttrsError {
+pub(crate) struct AttrsError {
     /// Byte offset in the block.
     pub at: usize,
     pub message: String,
@@ -49,14 +49,14 @@ pub struct AttrsError {
 /// included) and what it says. `None` when the text does not end with a
 /// block that starts like one of ours (`{TBD}` is text); `Some(Err)` when it
 /// starts like one and is malformed.
-pub fn trailing(text: &str) -> Option<(Range<usize>, Result<Attrs, AttrsError>)> {
+pub(crate) fn trailing(text: &str) -> Option<(Range<usize>, Result<Attrs, AttrsError>)> {
     block(text, None)
 }
 
 /// [`trailing`] for a block already known to be an action (a task item
 /// under an "Action items" heading): its block may start with a key
 /// (`{due=2024-05-01}`), and marks an action unless it says otherwise.
-pub fn trailing_in_item(text: &str) -> Option<(Range<usize>, Result<Attrs, AttrsError>)> {
+pub(crate) fn trailing_in_item(text: &str) -> Option<(Range<usize>, Result<Attrs, AttrsError>)> {
     block(text, Some(ItemKind::Action))
 }
 
@@ -113,8 +113,8 @@ fn opening_brace(text: &str) -> Option<usize> {
 }
 
 /// The keys a block may hold besides its kind and id.
-pub const ACTION_KEYS: &[&str] = &["owner", "due", "status", "topics", "id"];
-pub const DECISION_KEYS: &[&str] = &["topics", "id"];
+pub(crate) const ACTION_KEYS: &[&str] = &["owner", "due", "status", "topics", "id"];
+pub(crate) const DECISION_KEYS: &[&str] = &["topics", "id"];
 
 fn parse(inner: &str, default: Option<ItemKind>) -> Result<Attrs, AttrsError> {
     let mut kind = None;
@@ -338,7 +338,7 @@ struct Open {
 }
 
 /// Whether `body` may hold items at all: most bodies are read no further.
-pub fn may_hold_items(body: &str) -> bool {
+pub(crate) fn may_hold_items(body: &str) -> bool {
     body.contains("{.action")
         || body.contains("{.decision")
         || body.contains("{#")
@@ -350,7 +350,10 @@ pub fn may_hold_items(body: &str) -> bool {
 /// The actions and decisions written in `body`, in order, and the problems
 /// of malformed attribute blocks (errors). A task item is an action under a
 /// heading `action_items` names.
-pub fn items(body: &str, action_items: &super::RollCall) -> (Vec<InlineItem>, Vec<super::Problem>) {
+pub(crate) fn items(
+    body: &str,
+    action_items: &super::RollCall,
+) -> (Vec<InlineItem>, Vec<super::Problem>) {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -488,7 +491,7 @@ fn finish(
 /// order ([`InlineItem::attrs`]). A block ends the text of its paragraph or
 /// item, so what is left is the start of `text`; its length is counted back
 /// from the end of the event, as [`items`] counts the block's place.
-pub fn outside_blocks<'t>(
+pub(crate) fn outside_blocks<'t>(
     text: &'t str,
     source: &Range<usize>,
     blocks: &[Range<usize>],

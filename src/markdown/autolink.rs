@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// A web address found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Url {
+pub(crate) struct Url {
     /// Where it is in the text.
     pub range: Range<usize>,
     /// Where it leads: the address, with `http://` before a bare `www.`.
@@ -20,7 +20,7 @@ pub struct Url {
 }
 
 /// Every web address in `text`, in order.
-pub fn find(text: &str) -> Vec<Url> {
+pub(crate) fn find(text: &str) -> Vec<Url> {
     let mut out = Vec::new();
     // Most texts hold none: one quick look first.
     if !text.contains("://") && !text.contains("www.") {

@@ -19,7 +19,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 /// The owner of a phrase that is not a mention ("Google Calendar" when an
 /// entity is called "Google"): where it is the longest name at a place,
 /// nothing there is a mention.
-pub const NOT_A_MENTION: usize = usize::MAX;
+pub(crate) const NOT_A_MENTION: usize = usize::MAX;
 
 /// Up to how many bytes of names the leftmost-longest automaton is a full DFA.
 const DFA_BYTES: usize = 256 * 1024;
@@ -29,7 +29,7 @@ const DFA_BYTES: usize = 256 * 1024;
 /// to the length of the longest name: a name of thousands of characters (a
 /// paragraph pasted into `chair:`) would make every paragraph cost that
 /// much per word. No real name comes near.
-pub const LONGEST_NAME: usize = 200;
+pub(super) const LONGEST_NAME: usize = 200;
 
 /// The automaton of all entity names and aliases.
 #[derive(Debug, Clone)]

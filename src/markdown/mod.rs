@@ -6,11 +6,11 @@
 //! body contains, a summary, and syntax problems. [`walk`] is used after the
 //! graph is known. Nothing here touches files or templates.
 
-pub mod attrs;
-pub mod autolink;
+pub(crate) mod attrs;
+pub(crate) mod autolink;
 mod mentions;
-pub mod patterns;
-pub mod rollcall;
+pub(crate) mod patterns;
+pub(crate) mod rollcall;
 mod scheme;
 mod tags;
 mod walk;
@@ -19,21 +19,21 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-pub use attrs::{InlineItem, ItemKind};
-pub use mentions::{Mention, Mentions, NOT_A_MENTION};
-pub use patterns::{LinkPattern, LinkPatterns};
-pub use rollcall::RollCall;
-pub use scheme::safe_url;
-pub use tags::escape_unknown;
-pub use walk::{
-    Autolink, Block, ItemMark, LinkTarget, Links, RawHtml, Reference, Searched, Style, Walk,
-    block_anchor, display_label, to_html, walk,
+pub(crate) use attrs::{InlineItem, ItemKind};
+pub(crate) use mentions::{Mention, Mentions, NOT_A_MENTION};
+pub(crate) use patterns::{LinkPattern, LinkPatterns};
+pub(crate) use rollcall::RollCall;
+pub(crate) use scheme::safe_url;
+pub(crate) use tags::escape_unknown;
+pub(crate) use walk::{
+    Autolink, ItemMark, LinkTarget, Links, RawHtml, Searched, Style, block_anchor, display_label,
+    to_html, walk,
 };
 
 use crate::slug::Slug;
 
 /// The Markdown extensions quorum enables.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -67,7 +67,7 @@ pub struct WikiLink {
 }
 
 /// The targets of the wiki-links of a short Markdown text (outside code).
-pub fn wikilinks(text: &str) -> Vec<String> {
+pub(crate) fn wikilinks(text: &str) -> Vec<String> {
     Parser::new_ext(text, options())
         .filter_map(|e| match e {
             Event::Start(Tag::Link {
@@ -103,7 +103,7 @@ pub struct Conventions {
 
 /// The headings under which task items (`- [ ] …`) are actions when a site
 /// names none.
-pub const DEFAULT_ACTION_ITEMS: [&str; 5] = [
+pub(crate) const DEFAULT_ACTION_ITEMS: [&str; 5] = [
     "Action items",
     "Actions",
     "Action points",
@@ -152,10 +152,10 @@ pub struct Passage {
 }
 
 /// The most characters of a summary.
-pub const SUMMARY_CHARS: usize = 300;
+pub(crate) const SUMMARY_CHARS: usize = 300;
 
 /// A passage shorter than this is a summary only when there is no longer one.
-pub const SUMMARY_MIN_CHARS: usize = 60;
+pub(crate) const SUMMARY_MIN_CHARS: usize = 60;
 
 /// How many long and short passages an outline keeps: enough to pass over
 /// the boilerplate a series repeats, few enough to hold for every meeting.
@@ -229,11 +229,11 @@ struct OutlineBlock {
 
 /// Ids the default theme uses for its own elements start with this; headings
 /// never get an id that starts with it.
-pub const THEME_ID_PREFIX: &str = "q-";
+pub(crate) const THEME_ID_PREFIX: &str = "q-";
 
 /// Reads a body's structure: headings and their ids (and which open a
 /// roll-call, as `roll_call` tells), wiki-links, passages for a summary.
-pub fn outline(body: &str, conventions: &Conventions) -> Outline {
+pub(crate) fn outline(body: &str, conventions: &Conventions) -> Outline {
     let roll_call = &conventions.roll_call;
     let mut out = Outline::default();
     let mut item_problems = Vec::new();
@@ -428,7 +428,7 @@ pub fn outline(body: &str, conventions: &Conventions) -> Outline {
 /// words a reader sees, without markup, on one line. A bare `[[DESA]]`
 /// reads "DESA"; HTML is left out, but for text that only looks like a tag
 /// (`<TBD>`), which is shown.
-pub fn inline_text(markdown: &str) -> String {
+pub(crate) fn inline_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut bare_wikilink = false;
     let space = |out: &mut String| {
@@ -502,7 +502,7 @@ fn unique_id(explicit: Option<String>, text: &str, used: &mut HashSet<String>) -
 }
 
 /// Cuts `text` to at most `max` characters at a word boundary, adding `…`.
-pub fn truncate_words(text: &str, max: usize) -> String {
+pub(crate) fn truncate_words(text: &str, max: usize) -> String {
     let Some((end, _)) = text.char_indices().nth(max) else {
         return text.to_owned();
     };
@@ -517,7 +517,7 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 /// Cleans rendered HTML of scripts, event handlers, `javascript:` URLs and
 /// anything else that could run, keeping what Markdown and quorum produce
 /// (ids, classes, links, tables, footnotes, task lists).
-pub fn sanitize(html: &str) -> String {
+pub(crate) fn sanitize(html: &str) -> String {
     static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> =
         std::sync::LazyLock::new(|| {
             let mut b = ammonia::Builder::default();
@@ -532,14 +532,14 @@ pub fn sanitize(html: &str) -> String {
 }
 
 /// Escapes text for HTML content and attribute values.
-pub fn escape_html(s: &str) -> String {
+pub(crate) fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     escape_html_into(&mut out, s);
     out
 }
 
 /// Appends `s` to `out`, escaped for HTML content and attribute values.
-pub fn escape_html_into(out: &mut String, s: &str) {
+pub(crate) fn escape_html_into(out: &mut String, s: &str) {
     let mut plain = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {

@@ -10,7 +10,7 @@
 use serde::Deserialize;
 
 /// The headings that open a roll-call when a site names none.
-pub const DEFAULT_ROLL_CALL: [&str; 10] = [
+pub(crate) const DEFAULT_ROLL_CALL: [&str; 10] = [
     "Present",
     "Attendees",
     "Attendance",
@@ -190,7 +190,7 @@ fn without_brackets(s: &str) -> String {
 /// heading lasts until a heading of its level or above, sub-sections
 /// included.
 #[derive(Debug, Default)]
-pub struct Sections {
+pub(crate) struct Sections {
     /// The level of the roll-call heading whose section is being read.
     open: Option<u8>,
 }
@@ -198,7 +198,7 @@ pub struct Sections {
 impl Sections {
     /// A heading of `level`; `roll_call` says whether it opens a roll-call
     /// itself. Returns whether its section is a roll-call.
-    pub fn heading(&mut self, level: u8, roll_call: bool) -> bool {
+    pub(crate) fn heading(&mut self, level: u8, roll_call: bool) -> bool {
         if self.open.is_some_and(|l| level <= l) {
             self.open = None;
         }
@@ -214,7 +214,7 @@ impl Sections {
 /// [`crate::markdown::outline`] and the walk feed it the same events, so the
 /// two always agree.
 #[derive(Debug, Default)]
-pub struct Tracker {
+pub(crate) struct Tracker {
     /// The section being read is a roll-call.
     section: bool,
     /// A label was the last block: the next list is the roll-call.
@@ -225,7 +225,7 @@ pub struct Tracker {
 
 impl Tracker {
     /// A heading starts a section, a roll-call or not.
-    pub fn section(&mut self, roll_call: bool) {
+    pub(crate) fn section(&mut self, roll_call: bool) {
         *self = Tracker {
             section: roll_call,
             ..Tracker::default()
@@ -234,26 +234,26 @@ impl Tracker {
 
     /// A list starts; `label` is what the text of the item it is nested in
     /// says so far (a list under "- Present:" is the roll-call).
-    pub fn list_start(&mut self, label: Label) {
+    pub(crate) fn list_start(&mut self, label: Label) {
         if self.lists > 0 || std::mem::take(&mut self.pending) || label == Label::Opens {
             self.lists += 1;
         }
     }
 
     /// A list ends.
-    pub fn list_end(&mut self) {
+    pub(crate) fn list_end(&mut self) {
         self.lists = self.lists.saturating_sub(1);
     }
 
     /// A block other than a list starts (a paragraph, a table, a quote):
     /// a label before it opened nothing.
-    pub fn other_block(&mut self) {
+    pub(crate) fn other_block(&mut self) {
         self.pending = false;
     }
 
     /// A paragraph outside lists ended with `label`: a label alone opens
     /// the next list.
-    pub fn paragraph_end(&mut self, label: Label) {
+    pub(crate) fn paragraph_end(&mut self, label: Label) {
         if label == Label::Opens && self.lists == 0 {
             self.pending = true;
         }
@@ -261,7 +261,7 @@ impl Tracker {
 
     /// Whether what is being read now is part of a roll-call (a block's own
     /// label aside, which only its text tells).
-    pub fn active(&self) -> bool {
+    pub(crate) fn active(&self) -> bool {
         self.section || self.lists > 0
     }
 }

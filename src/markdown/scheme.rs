@@ -40,7 +40,7 @@ const SCHEMES: &[&str] = &[
 ];
 
 /// Whether `url` may be the address of a live link.
-pub fn safe_url(url: &str) -> bool {
+pub(crate) fn safe_url(url: &str) -> bool {
     // What a browser ignores: leading controls and spaces, tabs and line
     // breaks anywhere.
     let url = url.trim_start_matches(|c: char| c <= ' ');

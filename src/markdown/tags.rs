@@ -186,7 +186,7 @@ fn known(name: &str) -> bool {
 
 /// `html` with every tag that names no element escaped, so it shows as
 /// text; `None` when every tag in it is known (or it holds no tag).
-pub fn escape_unknown(html: &str) -> Option<String> {
+pub(crate) fn escape_unknown(html: &str) -> Option<String> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;

@@ -51,7 +51,7 @@ pub enum RawHtml {
 
 /// Where a reference leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkTarget<K> {
+pub(crate) struct LinkTarget<K> {
     /// The graph's identity of the target.
     pub key: K,
     /// The target's path from the site root, as links should write it.
@@ -63,7 +63,7 @@ pub struct LinkTarget<K> {
 }
 
 /// What the walk needs to know about the knowledge graph.
-pub trait Links {
+pub(crate) trait Links {
     /// The graph's identity of a page.
     type Key: Copy + Eq + Hash;
     /// Resolves the target of `[[target]]`; `None` when it leads nowhere.
@@ -79,7 +79,7 @@ pub trait Links {
 
 /// How links are written on the page being rendered.
 #[derive(Debug, Clone, Copy)]
-pub struct Style<'s, K> {
+pub(crate) struct Style<'s, K> {
     /// Prefix of every internal link on this page (`/minutes/` or `../../`).
     pub root: &'s str,
     /// The base URL's path (`/minutes/`), which links may already start with.
@@ -109,7 +109,7 @@ pub struct Style<'s, K> {
 /// How a page marks an action or decision written in its minutes: after
 /// its text, a small link to its page with its status.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemMark {
+pub(crate) struct ItemMark {
     /// The number of its paragraph or list item ([`Block::ordinal`]).
     pub ordinal: u32,
     /// The link, `root` included; none for a walk that writes no HTML.
@@ -122,7 +122,7 @@ pub struct ItemMark {
 
 /// A reference from a body to a page of the graph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference<K> {
+pub(crate) struct Reference<K> {
     /// The page referred to.
     pub key: K,
     /// The block (paragraph, list item, table cell) it is in, if any.
@@ -137,7 +137,7 @@ pub struct Reference<K> {
 
 /// The plain text of a block that holds at least one reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// The block's text.
     pub text: String,
     /// The index of the heading whose section it is in.
@@ -152,7 +152,7 @@ pub struct Block {
 
 /// The anchor of a body's paragraph, list item or table cell by its number
 /// ([`Block::ordinal`]). Headings never have ids that start with `q-`.
-pub fn block_anchor(ordinal: u32) -> String {
+pub(crate) fn block_anchor(ordinal: u32) -> String {
     format!("q-p{ordinal}")
 }
 
@@ -177,7 +177,7 @@ fn opening(tag: &str, ordinal: u32) -> CowStr<'static> {
 
 /// What a walk found, and the events to render.
 #[derive(Debug)]
-pub struct Walk<'a, K> {
+pub(crate) struct Walk<'a, K> {
     /// Events for the HTML writer (empty unless asked for).
     pub events: Vec<Event<'a>>,
     /// Every reference, in order.
@@ -192,7 +192,7 @@ pub struct Walk<'a, K> {
 /// walk of the same body with the same names (the page's, after the
 /// graph's) takes them instead of searching every text again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Searched {
+pub(crate) struct Searched {
     /// The length of the body walked.
     body: usize,
     /// How many texts were searched.
@@ -334,7 +334,7 @@ struct Walker<'a, 'l, L: Links> {
 
 /// Walks `body`: resolves wiki-links, finds mentions, and (when `html` is
 /// set) produces the events to render. `headings` is the body's outline.
-pub fn walk<'a, L: Links>(
+pub(crate) fn walk<'a, L: Links>(
     body: &'a str,
     headings: &[Heading],
     links: &L,
@@ -436,7 +436,7 @@ impl<'a, L: Links> Iterator for Events<'a, '_, L> {
 
 /// Renders `body` to HTML with its links resolved. `searched` holds the
 /// mentions a [`walk`] of the same body found, if there was one.
-pub fn to_html<L: Links>(
+pub(crate) fn to_html<L: Links>(
     body: &str,
     headings: &[Heading],
     links: &L,
@@ -1009,7 +1009,7 @@ impl<'a, L: Links> Walker<'a, '_, L> {
 }
 
 /// What `[[target]]` shows when it has no `|label`: the name without its kind prefix.
-pub fn display_label(target: &str) -> &str {
+pub(crate) fn display_label(target: &str) -> &str {
     let target = target.trim();
     for kind in ["entity:", "topic:", "meeting:", "action:"] {
         if let Some(rest) = target.strip_prefix(kind) {

@@ -15,7 +15,7 @@ use crate::markdown::{InlineItem, ItemKind, inline_text};
 /// Moves the items of `doc`'s body into its front matter, and works out the
 /// plain text of every action and decision; returns the problems of their
 /// keys.
-pub fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
+pub(super) fn take(doc: &mut MeetingDoc) -> Vec<Diagnostic> {
     let items = std::mem::take(&mut doc.outline.items);
     let mut problems = Vec::new();
     for item in &items {

@@ -68,14 +68,16 @@ pub struct TemplateCost {
     pub bytes: usize,
 }
 
-/// What one render keeps for the next: a fingerprint of every page's
-/// template input, the documents the search index read, and the
-/// fingerprints of the exports that take them.
+/// What one render keeps for the next: a fingerprint of what every page
+/// read, the parts of the search index with what their documents read,
+/// what the exports read (and the calendar's entries), and the link
+/// previews' cards by what each read.
 #[derive(Default)]
 pub struct Fingerprints {
     pages: HashMap<String, u64>,
     search: crate::search::Kept,
     exports: crate::export::Kept,
+    previews: crate::views::previews::Cards,
 }
 
 impl Renderer {
@@ -311,7 +313,9 @@ pub fn render_since(
         rayon::join(
             || {
                 let start = std::time::Instant::now();
-                let earlier = previous.map(|p| &p.search);
+                let earlier = previous
+                    .zip(tracked)
+                    .map(|(p, (versions, whole))| (&p.search, versions, whole.shown()));
                 let (written, kept) = crate::search::write_since(&ctx, sink, earlier);
                 ((written, kept), start.elapsed())
             },
@@ -323,7 +327,10 @@ pub fn render_since(
                 let exported = crate::export::write_since(&ctx, sink, &statics, earlier);
                 let exports_time = start.elapsed();
                 let start = std::time::Instant::now();
-                let previews = write_previews(site, sink);
+                let earlier = previous
+                    .zip(tracked)
+                    .map(|(p, (versions, whole))| (&p.previews, versions, whole.shown()));
+                let previews = write_previews(site, sink, earlier);
                 ((exported, exports_time), (previews, start.elapsed()))
             },
         );
@@ -339,6 +346,7 @@ pub fn render_since(
     let (exported, export_fingerprints) = exported;
     let exported = count(exported);
     let searched = count(searched);
+    let (previews, cards) = previews;
     let previews = count(previews);
     if !diagnostics.is_empty() {
         crate::diagnostic::sort(&mut diagnostics);
@@ -358,6 +366,7 @@ pub fn render_since(
     };
     fingerprints.search = kept.unwrap_or_default();
     fingerprints.exports = export_fingerprints;
+    fingerprints.previews = cards;
     Ok((report, fingerprints))
 }
 
@@ -782,8 +791,15 @@ fn page_context<'a>(
 
 /// Writes the data of link previews ([`crate::views::previews`]); returns
 /// the number of files.
-fn write_previews(site: &Site, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
-    let files = crate::views::previews::files(site);
+fn write_previews(
+    site: &Site,
+    sink: &dyn Sink,
+    earlier: Option<(&crate::views::previews::Cards, &crate::graph::Versions, u64)>,
+) -> (
+    Result<usize, Vec<Diagnostic>>,
+    crate::views::previews::Cards,
+) {
+    let (files, cards) = crate::views::previews::files_since(site, earlier);
     let errors: Vec<Diagnostic> = files
         .par_iter()
         .filter_map(|(path, bytes)| {
@@ -796,9 +812,9 @@ fn write_previews(site: &Site, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>
         })
         .collect();
     if errors.is_empty() {
-        Ok(files.len())
+        (Ok(files.len()), cards)
     } else {
-        Err(errors)
+        (Err(errors), cards)
     }
 }
 

@@ -82,7 +82,7 @@ impl Kind {
 
 /// The documents of one kind: a range of numbers.
 #[derive(Debug, Clone, Serialize)]
-pub struct KindRange {
+pub(super) struct KindRange {
     #[serde(serialize_with = "kind_name")]
     pub kind: Kind,
     pub start: u32,
@@ -95,13 +95,13 @@ fn kind_name<S: serde::Serializer>(k: &Kind, s: S) -> Result<S::Ok, S::Error> {
 
 /// How documents are numbered and stored.
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub(super) struct Layout {
     pub kinds: Vec<KindRange>,
 }
 
 impl Layout {
     /// The layout of `site`'s documents.
-    pub fn of(site: &Site) -> Layout {
+    pub(super) fn of(site: &Site) -> Layout {
         let mut start = 0;
         let kinds = Kind::ALL
             .iter()
@@ -120,24 +120,24 @@ impl Layout {
     }
 
     /// Number of documents.
-    pub fn docs(&self) -> u32 {
+    pub(super) fn docs(&self) -> u32 {
         self.kinds.last().map_or(0, |k| k.end)
     }
 
     /// The kind of document `doc`.
-    pub fn kind_of(&self, doc: u32) -> &KindRange {
+    pub(super) fn kind_of(&self, doc: u32) -> &KindRange {
         let i = self.kinds.partition_point(|k| k.end <= doc);
         &self.kinds[i.min(self.kinds.len() - 1)]
     }
 
     /// The graph's page for document `doc`.
-    pub fn target(&self, site: &Site, doc: u32) -> Target {
+    pub(super) fn target(&self, site: &Site, doc: u32) -> Target {
         let k = self.kind_of(doc);
         k.kind.target(site, (doc - k.start) as usize)
     }
 
     /// The number of the document for a page of the graph.
-    pub fn doc(&self, site: &Site, t: Target) -> u32 {
+    pub(super) fn doc(&self, site: &Site, t: Target) -> u32 {
         let (kind, n) = match t {
             Target::Meeting(i) => (Kind::Meeting, site.meetings.len() - 1 - i),
             Target::Entity(i) => (Kind::Entity, i),
@@ -151,7 +151,7 @@ impl Layout {
 
 /// What a result shows of a document.
 #[derive(Debug, Default)]
-pub struct Record {
+pub(super) struct Record {
     pub title: String,
     /// A line of context: series and place, kind of entity, status and owners.
     pub sub: String,
@@ -168,7 +168,7 @@ pub struct Record {
 impl Record {
     /// Appends the record as a JSON object; `sub`, `date` and `iso` only
     /// when there are any.
-    pub fn write_json(&self, out: &mut Vec<u8>) {
+    pub(super) fn write_json(&self, out: &mut Vec<u8>) {
         let fields = [
             ("title", Some(&self.title)),
             ("sub", Some(&self.sub).filter(|s| !s.is_empty())),
@@ -194,22 +194,22 @@ impl Record {
 }
 
 /// How much a term counts in each field.
-pub mod weight {
-    pub const TITLE: f32 = 5.0;
-    pub const NAME: f32 = 4.0;
-    pub const FIELD: f32 = 2.0;
-    pub const TEXT: f32 = 1.0;
+pub(super) mod weight {
+    pub(crate) const TITLE: f32 = 5.0;
+    pub(crate) const NAME: f32 = 4.0;
+    pub(crate) const FIELD: f32 = 2.0;
+    pub(crate) const TEXT: f32 = 1.0;
 }
 
 /// Turns a body's Markdown into the text of its record, knowing under which
 /// headings task items are actions (their attribute blocks are not text).
-pub type Body = fn(&str, &RollCall, &mut String);
+pub(super) type Body = fn(&str, &RollCall, &mut String);
 
 /// Fills `rec` with document `doc` and hands every field to `index` with
 /// its weight; fails when the document's body cannot be read. A body's
 /// Markdown goes into the text through `body` ([`super::text::plain_text`]
 /// for the index).
-pub fn gather(
+pub(super) fn gather(
     ctx: &Ctx<'_>,
     layout: &Layout,
     doc: u32,

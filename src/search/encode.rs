@@ -10,17 +10,18 @@
 //! scale, so small and large scores keep the same relative precision.
 
 /// The 64 characters of the encoding; JSON-safe.
-pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+pub(super) const ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The smallest weight told apart from zero.
-pub const WEIGHT_MIN: f32 = 0.01;
+pub(super) const WEIGHT_MIN: f32 = 0.01;
 /// The largest weight; anything above is clamped.
-pub const WEIGHT_MAX: f32 = 25.0;
+pub(super) const WEIGHT_MAX: f32 = 25.0;
 /// Quantised weights are `0..LEVELS`.
-pub const LEVELS: u8 = 64;
+pub(super) const LEVELS: u8 = 64;
 
 /// Appends `v` as a varint of 5-bit digits.
-pub fn push_varint(out: &mut String, mut v: u32) {
+pub(super) fn push_varint(out: &mut String, mut v: u32) {
     while v >= 32 {
         out.push(ALPHABET[((v & 31) | 32) as usize] as char);
         v >>= 5;
@@ -29,7 +30,7 @@ pub fn push_varint(out: &mut String, mut v: u32) {
 }
 
 /// Encodes ascending document ids with their quantised weights.
-pub fn postings(out: &mut String, list: impl IntoIterator<Item = (u32, u8)>) {
+pub(super) fn postings(out: &mut String, list: impl IntoIterator<Item = (u32, u8)>) {
     let mut prev = 0;
     for (doc, weight) in list {
         push_varint(out, doc - prev);
@@ -39,7 +40,7 @@ pub fn postings(out: &mut String, list: impl IntoIterator<Item = (u32, u8)>) {
 }
 
 /// Encodes ascending document ids.
-pub fn ids(list: impl IntoIterator<Item = u32>) -> String {
+pub(super) fn ids(list: impl IntoIterator<Item = u32>) -> String {
     let mut out = String::new();
     let mut prev = 0;
     for doc in list {
@@ -82,7 +83,7 @@ fn ratio() -> f32 {
 }
 
 /// The level of weight `w`: `WEIGHT_MIN * ratio^level` is nearest to it.
-pub fn quantise(w: f32) -> u8 {
+pub(super) fn quantise(w: f32) -> u8 {
     if w.is_nan() || w <= WEIGHT_MIN {
         return 0;
     }
@@ -98,7 +99,7 @@ pub fn dequantise(level: u8) -> f32 {
 /// Appends `text` as a JSON string, escaped as serde_json escapes it. Eight
 /// bytes are checked at a time: records are mostly text that needs no
 /// escaping, and they are most of the index.
-pub fn json_str(out: &mut Vec<u8>, text: &str) {
+pub(super) fn json_str(out: &mut Vec<u8>, text: &str) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;

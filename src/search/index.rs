@@ -13,16 +13,17 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::docs::{Body, Kind, Layout, Record, gather};
+use super::docs::{Kind, Layout, Record, gather};
 use super::encode;
 use super::text::{Folds, plain_text, terms};
 use crate::diagnostic::Diagnostic;
+use crate::graph::{Target, Versions};
 use crate::hash::{FastMap, Hash};
 use crate::page::Ctx;
 
 /// Characters of a document's text kept for its snippet; the whole text is
 /// indexed, but a result never downloads more than this of it.
-pub const TEXT_CAP: usize = 32 * 1024;
+pub(super) const TEXT_CAP: usize = 32 * 1024;
 
 /// BM25's term-frequency saturation and length normalisation.
 const K1: f32 = 1.2;
@@ -33,7 +34,7 @@ type Count = (u32, f32);
 
 /// The terms of a run of documents, and what was written for them.
 #[derive(Default)]
-pub struct Part {
+pub(super) struct Part {
     first: Option<u32>,
     /// The terms met, numbered.
     vocab: Vocab,
@@ -67,10 +68,10 @@ struct Scratch {
 }
 
 /// The writer of index files, shared by the workers.
-pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> Result<(), String> + Sync);
+pub(super) type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> Result<(), String> + Sync);
 
 /// Says that an index file is as the previous render wrote it.
-pub type Keep<'k> = &'k (dyn Fn(&str) + Sync);
+pub(super) type Keep<'k> = &'k (dyn Fn(&str) + Sync);
 
 /// Documents are read in blocks of this many: the unit of parallel work,
 /// and chunks of records never cross a block, so how records are chunked
@@ -93,13 +94,13 @@ pub struct Kept {
 /// `earlier`, a run of documents that reads as it did there is taken from
 /// it (its files are kept, through `keep`), and what this read can keep for
 /// the next is returned.
-pub fn read_all(
+pub(super) fn read_all(
     ctx: &Ctx<'_>,
     layout: &Layout,
     chunk: usize,
     write: Write<'_>,
     keep: Keep<'_>,
-    earlier: Option<&Kept>,
+    earlier: Option<(&Kept, &Versions, u64)>,
 ) -> (Vec<Arc<Part>>, Option<Kept>) {
     let n = layout.docs();
     let run = BLOCK * RUN;
@@ -110,9 +111,10 @@ pub fn read_all(
         .par_iter()
         .with_max_len(1)
         .map(|docs| {
-            let digest = earlier.map(|_| digest(ctx, layout, docs.clone()));
+            let digest = earlier
+                .map(|(_, versions, shown)| digest(ctx, layout, versions, shown, docs.clone()));
             let known = earlier
-                .and_then(|e| e.runs.get(&docs.start))
+                .and_then(|(e, _, _)| e.runs.get(&docs.start))
                 .filter(|(was, _)| Some(*was) == digest);
             if let Some((_, part)) = known {
                 for (start, _) in &part.files {
@@ -149,34 +151,37 @@ pub fn read_all(
     (parts, kept)
 }
 
-/// A digest of what the documents `docs` are read from: every field and
-/// text as the record and the index take it, each body as it is written,
-/// and the headings under which task items are actions.
-fn digest(ctx: &Ctx<'_>, layout: &Layout, docs: Range<u32>) -> u64 {
+/// A digest of what the documents `docs` are read from, made of the
+/// versions of their pages (docs/architecture.md, "Tracked dependencies"):
+/// a meeting's whole version and its series', what an entity's or a
+/// topic's file says, an action's version, a free page's; the names and
+/// paths of other pages they show are in the site's shown digest `shown`.
+/// The headings under which task items are actions decide which braces
+/// are text.
+fn digest(
+    ctx: &Ctx<'_>,
+    layout: &Layout,
+    versions: &Versions,
+    shown: u64,
+    docs: Range<u32>,
+) -> u64 {
+    let site = ctx.site;
     let mut h = Hash::default();
-    let mut rec = Record::default();
-    let raw: Body = |markdown, _, out| out.push_str(markdown);
-    // Which task items are actions decides which braces are text.
     std::hash::Hash::hash(&ctx.config.conventions.action_items, &mut h);
+    h.write_u64(shown);
     for doc in docs {
         h.write_u64(u64::from(doc));
-        let gathered = gather(ctx, layout, doc, &mut rec, raw, &mut |text, w| {
-            h.write_delimited(text.as_bytes());
-            h.write_u64(u64::from(w.to_bits()));
-        });
-        if gathered.is_err() {
-            h.write(b"unread");
-        }
-        let fields = [
-            Some(&rec.title),
-            Some(&rec.sub),
-            Some(&rec.path),
-            rec.date.as_ref(),
-            rec.iso.as_ref(),
-            Some(&rec.text),
-        ];
-        for field in fields {
-            h.write_delimited(field.map_or("\0", |f| f.as_str()).as_bytes());
+        match layout.target(site, doc) {
+            Target::Meeting(i) => {
+                h.write_u64(versions.meetings[i]);
+                if let Some(s) = site.meetings[i].series {
+                    h.write_u64(versions.series[s]);
+                }
+            }
+            Target::Entity(i) => h.write_u64(versions.entities_own[i]),
+            Target::Topic(i) => h.write_u64(versions.topics_own[i]),
+            Target::Action(i) => h.write_u64(versions.actions[i]),
+            Target::FreePage(i) => h.write_u64(versions.free_pages[i]),
         }
     }
     h.0
@@ -326,13 +331,13 @@ fn cap(text: &mut String, max: usize) {
 }
 
 /// Every term with its encoded postings, sorted by term.
-pub struct Postings {
+pub(super) struct Postings {
     pub terms: Vec<(Box<str>, String)>,
     pub folds: Folds,
 }
 
 /// Joins the parts and weighs every posting.
-pub fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
+pub(super) fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
     let n = layout.docs() as usize;
     let mut lengths = vec![0.0f32; n];
     let mut folds = Folds::default();

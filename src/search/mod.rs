@@ -101,12 +101,13 @@ pub fn write(ctx: &Ctx<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
 }
 
 /// [`write`], taking from `earlier` the documents that read as they did
-/// there; returns what the next render can take from this one, when
+/// there (told by the versions of this render's graph and its shown
+/// digest); returns what the next render can take from this one, when
 /// there was an earlier one.
 pub fn write_since(
     ctx: &Ctx<'_>,
     sink: &dyn Sink,
-    earlier: Option<&Kept>,
+    earlier: Option<(&Kept, &crate::graph::Versions, u64)>,
 ) -> (Result<usize, Vec<Diagnostic>>, Option<Kept>) {
     let layout = Layout::of(ctx.site);
     let (parts, kept) = index::read_all(

@@ -11,7 +11,7 @@ use std::ops::Range;
 /// Terms packed into shards of about `target` bytes, in term order; each
 /// shard is named by the shortest prefix of its first term that sorts after
 /// the last term of the shard before (the first shard by `""`).
-pub fn pack(terms: &[(Box<str>, String)], target: usize) -> Vec<(String, Range<usize>)> {
+pub(super) fn pack(terms: &[(Box<str>, String)], target: usize) -> Vec<(String, Range<usize>)> {
     let mut shards: Vec<(String, Range<usize>)> = Vec::new();
     let mut size = 0;
     for (i, (term, list)) in terms.iter().enumerate() {
@@ -46,7 +46,7 @@ fn separator(prev: &str, next: &str) -> String {
 
 /// Writes a shard as JSON: `{"term":"postings",…}`. Terms are ASCII letters
 /// and digits and postings base64url, so nothing needs escaping.
-pub fn shard_json(terms: &[(Box<str>, String)]) -> Vec<u8> {
+pub(super) fn shard_json(terms: &[(Box<str>, String)]) -> Vec<u8> {
     let len = terms
         .iter()
         .map(|(t, p)| t.len() + p.len() + 6)

@@ -13,7 +13,7 @@ mod plain;
 
 use std::collections::BTreeMap;
 
-pub use plain::{line_break, plain_text, short_text};
+pub(super) use plain::{line_break, plain_text, short_text};
 
 /// Words too common to mean anything in a query. Sorted (binary search).
 pub const STOP_WORDS: [&str; 33] = [
@@ -46,7 +46,7 @@ const fn pack(bytes: &[u8]) -> u64 {
 }
 
 /// Whether `term` (already folded) is worth indexing.
-pub fn keep(term: &str) -> bool {
+pub(super) fn keep(term: &str) -> bool {
     match term.len() {
         0 | 1 => false,
         2..=5 => !STOP_KEYS.contains(&pack(term.as_bytes())),
@@ -57,11 +57,11 @@ pub fn keep(term: &str) -> bool {
 /// The non-ASCII characters met while folding, with what each became: the
 /// table `search.js` folds queries with.
 #[derive(Debug, Default, Clone)]
-pub struct Folds(pub BTreeMap<char, String>);
+pub(super) struct Folds(pub BTreeMap<char, String>);
 
 impl Folds {
     /// Adds the characters of `other`.
-    pub fn merge(&mut self, other: Folds) {
+    pub(super) fn merge(&mut self, other: Folds) {
         self.0.extend(other.0);
     }
 }
@@ -70,7 +70,12 @@ impl Folds {
 ///
 /// `scratch` is reused between calls so that tokenizing allocates nothing
 /// per word; non-ASCII characters are recorded in `folds`.
-pub fn terms(text: &str, scratch: &mut String, folds: &mut Folds, mut emit: impl FnMut(&str)) {
+pub(super) fn terms(
+    text: &str,
+    scratch: &mut String,
+    folds: &mut Folds,
+    mut emit: impl FnMut(&str),
+) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

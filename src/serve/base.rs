@@ -29,7 +29,7 @@ pub(super) enum Place<'a> {
 
 impl BasePath {
     /// `path` starts and ends with `/` (see `config::BaseUrl`).
-    pub fn new(path: &str) -> BasePath {
+    pub(super) fn new(path: &str) -> BasePath {
         let inner = path.trim_start_matches('/');
         let inner = inner.strip_suffix('/').unwrap_or(inner);
         let segments: Vec<Vec<u8>> = if inner.is_empty() {
@@ -46,7 +46,7 @@ impl BasePath {
     }
 
     /// Where `path` (a request's path, percent-encoded or not) is.
-    pub fn locate<'a>(&self, path: &'a str) -> Place<'a> {
+    pub(super) fn locate<'a>(&self, path: &'a str) -> Place<'a> {
         let mut rest = path;
         for segment in &self.segments {
             let Some(after) = rest.strip_prefix('/') else {

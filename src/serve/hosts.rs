@@ -30,7 +30,7 @@ pub(super) struct Hosts {
 impl Hosts {
     /// The names of a preview listening on `bind` at `url`, for a site whose
     /// `base_url` is `base_url` with the path `path`.
-    pub fn new(bind: IpAddr, base_url: &str, url: &str, path: &str) -> Hosts {
+    pub(super) fn new(bind: IpAddr, base_url: &str, url: &str, path: &str) -> Hosts {
         let authority = base_url
             .split_once("://")
             .map_or(base_url, |(_, rest)| rest)
@@ -48,7 +48,7 @@ impl Hosts {
 
     /// Whether `host` (a `Host` header's value: a name or address, with or
     /// without its port) is one of the preview's.
-    pub fn allows(&self, host: &str) -> bool {
+    pub(super) fn allows(&self, host: &str) -> bool {
         let Some(name) = split_port(host).map(normalise) else {
             return false;
         };
@@ -74,7 +74,7 @@ impl Hosts {
     /// `Ok` for a request that names one of the preview's hosts (in its
     /// `Host` header and, if it has one, in its absolute address); the
     /// answer to give it otherwise.
-    pub fn check(&self, req: &Request) -> Result<(), Response> {
+    pub(super) fn check(&self, req: &Request) -> Result<(), Response> {
         let mut values = req.headers().get_all(header::HOST).iter();
         let header = match (values.next(), values.next()) {
             (Some(one), None) => Some(one.to_str().unwrap_or_default()),

@@ -13,11 +13,11 @@ use crate::model::date::PartialDate;
 use crate::model::front::Status;
 
 /// The most meetings the digest lists.
-pub const MEETINGS: usize = 40;
+pub(crate) const MEETINGS: usize = 40;
 
 /// A meeting's update to an earlier action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StatusChange {
+pub(crate) struct StatusChange {
     /// Index into the meeting's `updates`.
     pub update: usize,
     /// The action, when the update's ref was found.
@@ -32,7 +32,7 @@ pub struct StatusChange {
 
 /// What one meeting changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MeetingChanges<'a> {
+pub(crate) struct MeetingChanges<'a> {
     pub meeting: usize,
     /// Actions decided at the meeting.
     pub actions: &'a [usize],
@@ -43,7 +43,7 @@ pub struct MeetingChanges<'a> {
 }
 
 /// The latest `limit` meetings, newest first, with what each changed.
-pub fn recent(site: &Site, limit: usize) -> Vec<MeetingChanges<'_>> {
+pub(crate) fn recent(site: &Site, limit: usize) -> Vec<MeetingChanges<'_>> {
     (0..site.meetings.len())
         .rev()
         .take(limit)
@@ -52,7 +52,7 @@ pub fn recent(site: &Site, limit: usize) -> Vec<MeetingChanges<'_>> {
 }
 
 /// What meeting `m` changed.
-pub fn of_meeting(site: &Site, m: usize) -> MeetingChanges<'_> {
+pub(crate) fn of_meeting(site: &Site, m: usize) -> MeetingChanges<'_> {
     let meeting = &site.meetings[m];
     let updates = meeting
         .updates

@@ -26,7 +26,7 @@ use super::{Swatch, key_of};
 
 /// A page on the map.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(crate) struct Node {
     /// The name shown (cut to fit).
     pub label: String,
     /// The tooltip: full name and why it is on the map.
@@ -40,7 +40,7 @@ pub struct Node {
 
 /// A link between two nodes, by index.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Edge {
+pub(crate) struct Edge {
     pub a: usize,
     pub b: usize,
     pub weight: f64,
@@ -50,14 +50,14 @@ pub struct Edge {
 
 /// What a map shows.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Graph {
+pub(crate) struct Graph {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
 }
 
 /// Where a map's nodes go.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
+pub(crate) struct Layout {
     pub width: f64,
     pub height: f64,
     /// The centre node, if any.
@@ -73,7 +73,7 @@ pub struct Layout {
 /// The room a node's label has: lines of up to `chars` characters, and up
 /// to `lines` of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Labels {
+pub(crate) struct Labels {
     pub chars: usize,
     pub lines: usize,
 }
@@ -91,7 +91,7 @@ const LINE: f64 = 12.5;
 
 /// Every entry of a map's key, in its order, by the kind of node it stands
 /// for.
-pub const SWATCHES: [(&str, Swatch); 6] = [
+pub(crate) const SWATCHES: [(&str, Swatch); 6] = [
     ("topic", swatch("square", "q-map__key--topic", "topic")),
     (
         "organization",
@@ -116,7 +116,7 @@ const fn swatch(shape: &'static str, class: &'static str, label: &'static str) -
 
 /// The key of `graph`: an entry for each kind of node on it, the centre
 /// included, in the order of [`SWATCHES`].
-pub fn key(graph: &Graph) -> Vec<Swatch> {
+pub(crate) fn key(graph: &Graph) -> Vec<Swatch> {
     let used: BTreeSet<usize> = graph
         .nodes
         .iter()
@@ -146,7 +146,7 @@ fn margin_bottom(lines: usize) -> f64 {
 /// `lines` of them, broken between words so that the longest line is as
 /// short as it can be. What does not fit is cut with `…` on the last line,
 /// as is a word longer than a line (and all that follows it).
-pub fn label_lines(text: &str, max: usize, lines: usize) -> Vec<String> {
+pub(crate) fn label_lines(text: &str, max: usize, lines: usize) -> Vec<String> {
     let text = text.trim();
     let len = |s: &str| s.chars().count();
     if len(text) <= max || lines <= 1 {
@@ -204,7 +204,7 @@ fn angle(i: usize, n: usize, half: bool) -> f64 {
 /// Places `centre` in the middle and each ring's nodes evenly around it:
 /// the outer ring at the edge of the room there is, the first at
 /// [`INNER`] of it, the others evenly between.
-pub fn layout(
+pub(crate) fn layout(
     nodes: usize,
     centre: Option<usize>,
     rings: &[Vec<usize>],
@@ -242,7 +242,7 @@ pub fn layout(
 /// out as [`layout`] places a ring that is not shifted):
 /// each node by the weighted mean direction of its links, nodes without
 /// links last; ties keep the given order.
-pub fn order_by_inner(graph: &Graph, inner: &[usize], outer: &mut Vec<usize>) {
+pub(crate) fn order_by_inner(graph: &Graph, inner: &[usize], outer: &mut Vec<usize>) {
     let mut direction = vec![None; graph.nodes.len()];
     for (i, &n) in inner.iter().enumerate() {
         direction[n] = Some(angle(i, inner.len(), false));
@@ -277,7 +277,7 @@ pub fn order_by_inner(graph: &Graph, inner: &[usize], outer: &mut Vec<usize>) {
 }
 
 /// Draws `graph` as laid out; `name` says what the map is of.
-pub fn draw(graph: &Graph, layout: &Layout, class: &str, name: &str) -> String {
+pub(crate) fn draw(graph: &Graph, layout: &Layout, class: &str, name: &str) -> String {
     let mut svg = Svg::new(layout.width, layout.height, class, name);
     let most_edge = graph.edges.iter().map(|e| e.weight).fold(1.0, f64::max);
     let most_node = graph
@@ -367,7 +367,7 @@ fn node(svg: &mut Svg, n: &Node, (x, y): (f64, f64), r: f64, centre: bool, label
 
 /// Splits nodes `1..n` (in order) into rings around node 0: `first` nodes,
 /// then twice as many on each next ring.
-pub fn rings_around(n: usize, first: usize) -> Vec<Vec<usize>> {
+pub(crate) fn rings_around(n: usize, first: usize) -> Vec<Vec<usize>> {
     let mut rings = Vec::new();
     let mut next = 1;
     let mut size = first;

@@ -21,11 +21,11 @@ use crate::graph::Site;
 use crate::model::front::EntityKind;
 
 /// The most meetings a matrix shows as columns.
-pub const COLUMNS: usize = 24;
+pub(crate) const COLUMNS: usize = 24;
 
 /// An entity at one meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cell<'a> {
+pub(crate) enum Cell<'a> {
     /// Not listed.
     Absent,
     /// Listed as an attendee, with the role given there, if any.
@@ -36,7 +36,7 @@ pub enum Cell<'a> {
 
 /// One entity's attendance.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     pub entity: usize,
     /// Its usual role at the series' meetings.
     pub role: Option<&'a str>,
@@ -50,7 +50,7 @@ pub struct Row<'a> {
 
 /// A series' attendance.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Matrix<'a> {
+pub(crate) struct Matrix<'a> {
     /// The meetings shown, oldest first.
     pub meetings: Vec<usize>,
     /// Earlier meetings of the series not shown (they count in the totals).
@@ -61,7 +61,7 @@ pub struct Matrix<'a> {
 
 /// The matrix of series `s`, whose ranking is `members`
 /// ([`super::ranking::of_series`]).
-pub fn of_series<'a>(site: &'a Site, s: usize, members: &[Member<'a>]) -> Matrix<'a> {
+pub(crate) fn of_series<'a>(site: &'a Site, s: usize, members: &[Member<'a>]) -> Matrix<'a> {
     let all = &site.series[s].meetings;
     let shown = &all[all.len().saturating_sub(COLUMNS)..];
     let member: HashMap<usize, &Member> = members.iter().map(|m| (m.entity, m)).collect();

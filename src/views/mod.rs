@@ -18,15 +18,15 @@
 //! unescaped: all SVG goes through [`svg::Svg`]. They know nothing of
 //! templates or of how links are written: callers pass an [`Href`].
 
-pub mod changes;
-pub mod map;
-pub mod matrix;
-pub mod neighbours;
-pub mod previews;
-pub mod ranking;
-pub mod sparkline;
-pub mod svg;
-pub mod timeline;
+pub(crate) mod changes;
+pub(crate) mod map;
+pub(crate) mod matrix;
+pub(crate) mod neighbours;
+pub(crate) mod previews;
+pub(crate) mod ranking;
+pub(crate) mod sparkline;
+pub(crate) mod svg;
+pub(crate) mod timeline;
 
 use serde::Serialize;
 
@@ -34,7 +34,7 @@ use crate::graph::{Site, Target};
 
 /// A picture drawn twice, and its key.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Picture {
+pub(crate) struct Picture {
     /// The SVG for a wide screen (empty: nothing to draw).
     pub wide: String,
     /// The same picture drawn for a phone's width, with the same marks and
@@ -63,10 +63,10 @@ fn key_of(all: &[Swatch], used: &std::collections::BTreeSet<usize>) -> Vec<Swatc
 
 /// How a view links to a page: the `href` of `target` as the page the view
 /// is drawn on must write it (root included).
-pub type Href<'a> = dyn Fn(Target) -> String + 'a;
+pub(crate) type Href<'a> = dyn Fn(Target) -> String + 'a;
 
 /// An action's state as views colour it: its status, or `overdue`.
-pub fn tone(site: &Site, action: usize) -> &'static str {
+pub(crate) fn tone(site: &Site, action: usize) -> &'static str {
     let a = &site.actions[action];
     if a.overdue {
         "overdue"

@@ -26,13 +26,13 @@ use crate::graph::{Site, Target};
 
 /// The most neighbours a page's map shows: six on the inner ring, twelve
 /// on the outer one.
-pub const NEIGHBOURS: usize = 18;
+pub(crate) const NEIGHBOURS: usize = 18;
 /// Neighbours on the inner ring; the next ring holds twice as many.
 const FIRST_RING: usize = 6;
 /// The site map: this many topics (inner ring) and entities (outer ring),
 /// those with the most meetings.
-pub const SITE_TOPICS: usize = 12;
-pub const SITE_ENTITIES: usize = 24;
+pub(crate) const SITE_TOPICS: usize = 12;
+pub(crate) const SITE_ENTITIES: usize = 24;
 /// Links drawn from each entity on the site map.
 const SITE_LINKS: usize = 3;
 
@@ -93,7 +93,7 @@ fn node(site: &Site, t: Target, note: &str, weight: usize, href: &Href) -> Node 
 }
 
 /// The relationship map of entity `e`.
-pub fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
+pub(crate) fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
     let ent = &site.entities[e];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(r, n) in &ent.related {
@@ -112,7 +112,7 @@ pub fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
 }
 
 /// The relationship map of topic `t`.
-pub fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
+pub(crate) fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
     let topic = &site.topics[t];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(e, n) in &topic.entities {
@@ -233,7 +233,7 @@ fn between(site: &Site, list: &[(Target, Ties)], index: &HashMap<Target, usize>)
 
 /// The topics and entities of the site map: those with the most meetings
 /// (at least one), then by name.
-pub fn main_pages(site: &Site) -> (Vec<usize>, Vec<usize>) {
+pub(crate) fn main_pages(site: &Site) -> (Vec<usize>, Vec<usize>) {
     let top = |n: usize, meetings: &dyn Fn(usize) -> usize, name: &dyn Fn(usize) -> String| {
         let mut list: Vec<usize> = (0..n).filter(|&i| meetings(i) > 0).collect();
         list.sort_by_cached_key(|&i| (Reverse(meetings(i)), name(i), i));
@@ -258,7 +258,7 @@ pub fn main_pages(site: &Site) -> (Vec<usize>, Vec<usize>) {
 /// [`SITE_ENTITIES`] entities with the most meetings, each entity linked to
 /// its strongest ties among them; on a phone, half as many. Empty when
 /// there is nothing to draw.
-pub fn of_site(site: &Site, href: &Href) -> Picture {
+pub(crate) fn of_site(site: &Site, href: &Href) -> Picture {
     let (topics, entities) = main_pages(site);
     if topics.is_empty() && entities.is_empty() {
         return Picture::default();

@@ -18,19 +18,22 @@
 //! sub-path and with relative links.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::graph::Site;
+use crate::graph::{Site, Versions};
+use crate::hash::Hash;
 use crate::markdown::truncate_words;
 use crate::model::front::Status;
 
 /// The folder of the preview data, from the site root.
-pub const DIR: &str = "previews/";
+pub(crate) const DIR: &str = "previews/";
 
 /// About how many bytes of records a chunk holds.
-pub const CHUNK_BYTES: usize = 12 * 1024;
+pub(crate) const CHUNK_BYTES: usize = 12 * 1024;
 
 /// Longest summary, in characters.
 const SUMMARY: usize = 180;
@@ -50,30 +53,120 @@ struct Card<'a> {
 }
 
 /// The 32-bit FNV-1a hash of `s`, as `preview.js` computes it.
-pub fn fnv1a(s: &str) -> u32 {
+pub(crate) fn fnv1a(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5, |h: u32, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
 }
 
-/// Every file of the preview data: `(path, bytes)`, sorted by path.
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let kinds: [(&str, Vec<(&str, Card)>); 4] = [
-        ("meeting", meetings(site)),
-        ("entity", entities(site)),
-        ("topic", topics(site)),
-        ("action", actions(site)),
+/// The cards of an earlier render, as JSON, by a fingerprint of what each
+/// read (for `serve`): a card whose reads are as they were is not made
+/// again.
+pub(crate) type Cards = HashMap<u64, Arc<str>>;
+
+/// Every file of the preview data: `(path, bytes)`, sorted by path,
+/// taking from `earlier` the cards whose reads are as they were
+/// (told by the versions of this render's graph and its shown digest),
+/// and giving the cards of this render when there was an earlier one.
+///
+/// A card reads, beside the names every page shows: what lists show of
+/// its meeting and the meeting's series; the shape and the file of its
+/// entity or topic, with the actions it counts; its action.
+pub(crate) fn files_since(
+    site: &Site,
+    earlier: Option<(&Cards, &Versions, u64)>,
+) -> (Vec<(String, Vec<u8>)>, Cards) {
+    let now = Mutex::new(Cards::new());
+    let card = |key: &dyn Fn(&Versions, &mut Hash), make: &dyn Fn() -> String| -> Arc<str> {
+        let Some((cards, versions, shown)) = earlier else {
+            return Arc::from(make());
+        };
+        let mut h = Hash::default();
+        h.write_u64(shown);
+        key(versions, &mut h);
+        let json = cards
+            .get(&h.0)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(make()));
+        lock(&now).insert(h.0, json.clone());
+        json
+    };
+    let actions_of = |v: &Versions, h: &mut Hash, list: &[usize]| {
+        for &a in list {
+            h.write_u64(v.actions[a]);
+        }
+    };
+    let kinds: [(&str, Vec<Encoded>); 4] = [
+        (
+            "meeting",
+            site.meetings
+                .par_iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let key = |v: &Versions, h: &mut Hash| {
+                        h.write_u64(1);
+                        h.write_u64(v.listed[i]);
+                        if let Some(s) = m.series {
+                            h.write_u64(v.series[s]);
+                        }
+                    };
+                    (
+                        m.slug.as_str(),
+                        card(&key, &|| json(&meeting_card(site, m))),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "entity",
+            site.entities
+                .par_iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let key = |v: &Versions, h: &mut Hash| {
+                        h.write_u64(2);
+                        h.write_u64(v.entities_shape[i]);
+                        h.write_u64(v.entities_own[i]);
+                        actions_of(v, h, &e.actions);
+                    };
+                    (e.slug.as_str(), card(&key, &|| json(&entity_card(site, e))))
+                })
+                .collect(),
+        ),
+        (
+            "topic",
+            site.topics
+                .par_iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let key = |v: &Versions, h: &mut Hash| {
+                        h.write_u64(3);
+                        h.write_u64(v.topics_shape[i]);
+                        h.write_u64(v.topics_own[i]);
+                        actions_of(v, h, &t.actions);
+                    };
+                    (t.slug.as_str(), card(&key, &|| json(&topic_card(site, t))))
+                })
+                .collect(),
+        ),
+        (
+            "action",
+            site.actions
+                .par_iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let key = |v: &Versions, h: &mut Hash| {
+                        h.write_u64(4);
+                        h.write_u64(v.actions[i]);
+                    };
+                    (a.slug.as_str(), card(&key, &|| json(&action_card(site, a))))
+                })
+                .collect(),
+        ),
     ];
     let mut out = Vec::new();
     let mut index = BTreeMap::new();
-    for (kind, cards) in kinds {
-        let encoded: Vec<(&str, String)> = cards
-            .into_iter()
-            .map(|(slug, card)| {
-                let json = serde_json::to_string(&card).unwrap_or_else(|_| "{}".into());
-                (slug, json)
-            })
-            .collect();
+    for (kind, encoded) in kinds {
         let bytes: usize = encoded.iter().map(|(s, j)| s.len() + j.len() + 4).sum();
         let chunks = bytes.div_ceil(CHUNK_BYTES).max(1);
         let mut parts: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); chunks];
@@ -103,7 +196,19 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
         manifest.to_string().into_bytes(),
     ));
     out.sort();
-    out
+    (out, now.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// A page's slug and its card as JSON.
+type Encoded<'s> = (&'s str, Arc<str>);
+
+/// A card as JSON.
+fn json(card: &Card<'_>) -> String {
+    serde_json::to_string(card).unwrap_or_else(|_| "{}".into())
+}
+
+fn lock(cards: &Mutex<Cards>) -> std::sync::MutexGuard<'_, Cards> {
+    cards.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -139,10 +244,9 @@ fn action_counts(site: &Site, list: &[usize]) -> String {
     parts.join(" · ")
 }
 
-fn meetings(site: &Site) -> Vec<(&str, Card<'_>)> {
-    site.meetings
-        .iter()
-        .map(|m| {
+fn meeting_card<'s>(site: &'s Site, m: &'s crate::graph::Meeting) -> Card<'s> {
+    {
+        {
             let mut k = String::from("Meeting");
             if let Some(s) = m.series {
                 k.push_str(" · ");
@@ -163,21 +267,19 @@ fn meetings(site: &Site) -> Vec<(&str, Card<'_>)> {
                     plural(m.decisions.len(), "decision", "decisions")
                 ),
             ));
-            let card = Card {
+            Card {
                 k,
                 t: Cow::Borrowed(&m.doc.front.title),
                 s: summary(m.summary()),
                 f,
-            };
-            (m.slug.as_str(), card)
-        })
-        .collect()
+            }
+        }
+    }
 }
 
-fn entities(site: &Site) -> Vec<(&str, Card<'_>)> {
-    site.entities
-        .iter()
-        .map(|e| {
+fn entity_card<'s>(site: &'s Site, e: &'s crate::graph::Entity) -> Card<'s> {
+    {
+        {
             let kind = e.kind.as_str();
             let mut k = kind[..1].to_uppercase() + &kind[1..];
             if let Some(short) = e.short.as_deref().filter(|s| *s != e.name) {
@@ -207,21 +309,19 @@ fn entities(site: &Site) -> Vec<(&str, Card<'_>)> {
                 Some(d) => summary(d.outline.summary()),
                 None => "No page describes it yet.".into(),
             };
-            let card = Card {
+            Card {
                 k,
                 t: Cow::Borrowed(&e.name),
                 s,
                 f,
-            };
-            (e.slug.as_str(), card)
-        })
-        .collect()
+            }
+        }
+    }
 }
 
-fn topics(site: &Site) -> Vec<(&str, Card<'_>)> {
-    site.topics
-        .iter()
-        .map(|t| {
+fn topic_card<'s>(site: &'s Site, t: &'s crate::graph::Topic) -> Card<'s> {
+    {
+        {
             let mut f = Vec::new();
             if let Some(p) = t.parent {
                 f.push(("Part of", site.topics[p].name.clone()));
@@ -235,21 +335,19 @@ fn topics(site: &Site) -> Vec<(&str, Card<'_>)> {
                 Some(d) => summary(d.outline.summary()),
                 None => "No page describes it yet.".into(),
             };
-            let card = Card {
+            Card {
                 k: "Topic".into(),
                 t: Cow::Borrowed(&t.name),
                 s,
                 f,
-            };
-            (t.slug.as_str(), card)
-        })
-        .collect()
+            }
+        }
+    }
 }
 
-fn actions(site: &Site) -> Vec<(&str, Card<'_>)> {
-    site.actions
-        .iter()
-        .map(|a| {
+fn action_card<'s>(site: &'s Site, a: &'s crate::graph::Action) -> Card<'s> {
+    {
+        {
             let state = if a.overdue {
                 "Overdue"
             } else {
@@ -290,15 +388,14 @@ fn actions(site: &Site) -> Vec<(&str, Card<'_>)> {
             }
             f.push(("Id", a.id.clone()));
             // An action is titled by its text, as its page is; the id is a fact.
-            let card = Card {
+            Card {
                 k: format!("Action · {state}"),
                 t: Cow::Owned(summary(&a.text)),
                 s: String::new(),
                 f,
-            };
-            (a.slug.as_str(), card)
-        })
-        .collect()
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -326,8 +423,8 @@ mod tests {
                 "---\ntitle: M1\ndate: 2024-01-10\nseries: S\nchair: Ann \"<b>\"\ntopics: [Roads]\nactions:\n  - { id: fix, owner: Ann \"<b>\", text: Fix the roads, due: 2024-02-01 }\n---\nWe met.\n",
             ),
         ]);
-        let files = files(&s);
-        assert_eq!(files, super::files(&s), "the same bytes every time");
+        let files = files_since(&s, None).0;
+        assert_eq!(files, files_since(&s, None).0, "the same bytes every time");
         let get = |p: &str| -> serde_json::Value {
             let (_, b) = files
                 .iter()

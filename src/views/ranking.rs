@@ -22,7 +22,7 @@ use crate::graph::Site;
 
 /// How much of a series an entity attended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Meetings it was present at (attended or chaired).
     pub attended: usize,
     /// Meetings it chaired.
@@ -52,7 +52,7 @@ impl Tally {
     }
 
     /// `attended` as a percentage of `since` (see [`percent`]).
-    pub fn share(&self) -> usize {
+    pub(crate) fn share(&self) -> usize {
         percent(self.attended, self.since)
     }
 }
@@ -60,7 +60,7 @@ impl Tally {
 /// `part` of `whole` in whole percent, rounded to the nearest, except that
 /// only all of it is 100 and only none of it is 0: 199 of 200 meetings is
 /// 99%, not a perfect record, and 1 of 300 is 1%, not nothing.
-pub fn percent(part: usize, whole: usize) -> usize {
+pub(crate) fn percent(part: usize, whole: usize) -> usize {
     if whole == 0 {
         return 0;
     }
@@ -74,7 +74,7 @@ pub fn percent(part: usize, whole: usize) -> usize {
 
 /// An entity in a series' ranking.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Member<'a> {
+pub(crate) struct Member<'a> {
     pub entity: usize,
     /// 1-based; entities that attended as many meetings share a rank.
     pub rank: usize,
@@ -85,7 +85,7 @@ pub struct Member<'a> {
 
 /// Every entity present at any meeting of series `s`: most meetings
 /// attended first, then by name.
-pub fn of_series(site: &Site, s: usize) -> Vec<Member<'_>> {
+pub(crate) fn of_series(site: &Site, s: usize) -> Vec<Member<'_>> {
     let list = &site.series[s].meetings;
     let mut found: HashMap<usize, (Tally, Roles)> = HashMap::new();
     for &m in list {
@@ -159,7 +159,7 @@ impl<'a> Roles<'a> {
 /// The role an entity is listed with most often: none when it is more
 /// often listed without one; between roles given as often, a role before
 /// none, then the one given last. `roles` are (role, times, last meeting).
-pub fn usual_role<'a>(roles: &[(Option<&'a str>, usize, usize)]) -> Option<&'a str> {
+pub(crate) fn usual_role<'a>(roles: &[(Option<&'a str>, usize, usize)]) -> Option<&'a str> {
     roles
         .iter()
         .max_by_key(|(role, times, last)| (*times, role.is_some(), *last))
@@ -168,14 +168,14 @@ pub fn usual_role<'a>(roles: &[(Option<&'a str>, usize, usize)]) -> Option<&'a s
 
 /// An entity's attendance of one series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SeriesTally {
+pub(crate) struct SeriesTally {
     pub series: usize,
     pub tally: Tally,
 }
 
 /// How much of each series entity `e` attended: most meetings first, then
 /// by series name. Series it never came to are left out.
-pub fn of_entity(site: &Site, e: usize) -> Vec<SeriesTally> {
+pub(crate) fn of_entity(site: &Site, e: usize) -> Vec<SeriesTally> {
     let mut found: Vec<SeriesTally> = Vec::new();
     let mut at: HashMap<usize, usize> = HashMap::new();
     for (m, chair) in present_at(site, e) {

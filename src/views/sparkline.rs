@@ -20,7 +20,7 @@ const BY_MONTH: i32 = 24;
 
 /// The time a sparkline covers: the site's, from its first meeting to its last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
+pub(crate) struct Span {
     /// Month index (`year * 12 + month - 1`) of the first bucket.
     first: i32,
     /// Buckets.
@@ -35,7 +35,7 @@ fn month(d: PartialDate) -> i32 {
 
 impl Span {
     /// The span of the site's meetings; `None` when it has none.
-    pub fn of(site: &Site) -> Option<Span> {
+    pub(crate) fn of(site: &Site) -> Option<Span> {
         let first = month(site.meetings.first()?.date);
         let last = month(site.meetings.last()?.date);
         Some(if last - first < BY_MONTH {
@@ -54,7 +54,7 @@ impl Span {
     }
 
     /// The twelve months of `year`, for a row of the meetings by year.
-    pub fn year(year: i16) -> Span {
+    pub(crate) fn year(year: i16) -> Span {
         Span {
             first: i32::from(year) * 12,
             len: 12,
@@ -76,7 +76,7 @@ impl Span {
 }
 
 /// The sparkline of `meetings` (indices into the site's meetings).
-pub fn draw(site: &Site, meetings: &[usize], span: Span) -> String {
+pub(crate) fn draw(site: &Site, meetings: &[usize], span: Span) -> String {
     let mut counts = vec![0usize; span.len as usize];
     for &m in meetings {
         let b = (month(site.meetings[m].date) - span.first) / span.step;

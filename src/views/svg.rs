@@ -14,11 +14,11 @@
 use std::fmt::Write as _;
 
 /// The SVG namespace.
-pub const NS: &str = "http://www.w3.org/2000/svg";
+pub(crate) const NS: &str = "http://www.w3.org/2000/svg";
 
 /// An attribute value.
 #[derive(Debug, Clone, Copy)]
-pub enum V<'a> {
+pub(crate) enum V<'a> {
     /// Text, escaped when written.
     S(&'a str),
     /// A coordinate or length, written with at most one decimal.
@@ -45,7 +45,7 @@ impl From<f64> for V<'_> {
 
 /// An SVG document being written.
 #[derive(Debug)]
-pub struct Svg {
+pub(crate) struct Svg {
     out: String,
     open: Vec<&'static str>,
 }
@@ -54,19 +54,20 @@ impl Svg {
     /// `<svg>` of `width`×`height` user units (its intrinsic size, scaled
     /// down by CSS on narrow screens), with `class` and the accessible name
     /// `label` as its first `<title>`.
-    pub fn new(width: f64, height: f64, class: &str, label: &str) -> Svg {
+    pub(crate) fn new(width: f64, height: f64, class: &str, label: &str) -> Svg {
         Svg::begin(width, (width, height), class, label, "group")
     }
 
-    /// Like [`new`](Self::new), for a picture without links: one image to
-    /// assistive technologies, named by `label`.
-    pub fn image(width: f64, height: f64, class: &str, label: &str) -> Svg {
-        Svg::begin(width, (width, height), class, label, "img")
-    }
-
-    /// Like [`image`](Self::image), but drawn on a grid `view_width` units
-    /// wide and stretched to `width` (bars on whole units write shorter).
-    pub fn stretched(view_width: f64, width: f64, height: f64, class: &str, label: &str) -> Svg {
+    /// A picture without links (one image to assistive technologies, named
+    /// by `label`), drawn on a grid `view_width` units wide and stretched to
+    /// `width` (bars on whole units write shorter).
+    pub(crate) fn stretched(
+        view_width: f64,
+        width: f64,
+        height: f64,
+        class: &str,
+        label: &str,
+    ) -> Svg {
         Svg::begin(view_width, (width, height), class, label, "img")
     }
 
@@ -99,14 +100,14 @@ impl Svg {
     }
 
     /// `<name attrs…>`; closed by [`close`](Self::close) or [`finish`](Self::finish).
-    pub fn open(&mut self, name: &'static str, attrs: &[(&'static str, V<'_>)]) {
+    pub(crate) fn open(&mut self, name: &'static str, attrs: &[(&'static str, V<'_>)]) {
         self.start(name, attrs);
         self.out.push('>');
         self.open.push(name);
     }
 
     /// Closes the innermost open element.
-    pub fn close(&mut self) {
+    pub(crate) fn close(&mut self) {
         if let Some(name) = self.open.pop() {
             self.out.push_str("</");
             self.out.push_str(name);
@@ -115,13 +116,13 @@ impl Svg {
     }
 
     /// `<name attrs…/>`.
-    pub fn empty(&mut self, name: &'static str, attrs: &[(&'static str, V<'_>)]) {
+    pub(crate) fn empty(&mut self, name: &'static str, attrs: &[(&'static str, V<'_>)]) {
         self.start(name, attrs);
         self.out.push_str("/>");
     }
 
     /// `<name attrs…>text</name>`.
-    pub fn text(&mut self, name: &'static str, attrs: &[(&'static str, V<'_>)], text: &str) {
+    pub(crate) fn text(&mut self, name: &'static str, attrs: &[(&'static str, V<'_>)], text: &str) {
         self.start(name, attrs);
         self.out.push('>');
         escape_into(&mut self.out, text, false);
@@ -131,19 +132,19 @@ impl Svg {
     }
 
     /// `<title>text</title>`: the tooltip and accessible name of its parent.
-    pub fn title(&mut self, text: &str) {
+    pub(crate) fn title(&mut self, text: &str) {
         self.text("title", &[], text);
     }
 
     /// `<a href>` around what follows, with its `<title>`; close it with
     /// [`close`](Self::close).
-    pub fn link(&mut self, href: &str, class: &str, title: &str) {
+    pub(crate) fn link(&mut self, href: &str, class: &str, title: &str) {
         self.open("a", &[("href", V::S(href)), ("class", V::S(class))]);
         self.title(title);
     }
 
     /// The markup, every open element closed.
-    pub fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         while !self.open.is_empty() {
             self.close();
         }
@@ -167,7 +168,7 @@ impl Svg {
 }
 
 /// A number with at most one decimal, no trailing `.0`, never `-0`.
-pub fn num(n: f64) -> String {
+pub(crate) fn num(n: f64) -> String {
     if !n.is_finite() {
         return "0".into();
     }
@@ -186,7 +187,7 @@ pub fn num(n: f64) -> String {
 
 /// Appends `text` escaped for XML text (and, with `attr`, for a quoted
 /// attribute value, where line breaks and tabs become spaces).
-pub fn escape_into(out: &mut String, text: &str, attr: bool) {
+pub(crate) fn escape_into(out: &mut String, text: &str, attr: bool) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -209,7 +210,7 @@ fn allowed(c: char) -> bool {
 }
 
 /// `text` cut to `max` characters, with `…` when cut.
-pub fn ellipsize(text: &str, max: usize) -> String {
+pub(crate) fn ellipsize(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_owned();

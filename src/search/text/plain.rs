@@ -29,14 +29,14 @@ use crate::markdown::{RollCall, attrs, display_label, escape_unknown, options};
 /// (`{.action due=…}`, or `{due=…}` on a task item under one of the
 /// `action_items` headings) are left out, as the page leaves them out;
 /// braces that mark no item are text.
-pub fn plain_text(markdown: &str, action_items: &RollCall, out: &mut String) {
+pub(crate) fn plain_text(markdown: &str, action_items: &RollCall, out: &mut String) {
     words(markdown, &item_blocks(markdown, action_items), out);
 }
 
 /// [`plain_text`] of a short text that marks no item (an action's or a
 /// decision's own text, a note): its braces are all text, as its page
 /// shows them.
-pub fn short_text(markdown: &str, out: &mut String) {
+pub(crate) fn short_text(markdown: &str, out: &mut String) {
     words(markdown, &[], out);
 }
 
@@ -277,7 +277,7 @@ fn inline_html(html: &str) -> InlineHtml {
 }
 
 /// Ends the current line, unless the text is empty or already ends one.
-pub fn line_break(out: &mut String) {
+pub(crate) fn line_break(out: &mut String) {
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }

@@ -61,13 +61,13 @@ const LANE: f64 = 30.0;
 const AXIS: f64 = 30.0;
 
 /// Up to this many marks (one per meeting and lane), each meeting has its own.
-pub const MAX_MARKS: usize = 80;
+pub(crate) const MAX_MARKS: usize = 80;
 /// Spans of up to this many months are counted by month, longer ones by year.
-pub const MONTHS: i32 = 36;
+pub(crate) const MONTHS: i32 = 36;
 
 /// Every entry of a timeline's key, in its order: a mark of each kind (one
 /// meeting's), then bars (counts by month or year).
-pub const SWATCHES: [Swatch; 11] = [
+pub(crate) const SWATCHES: [Swatch; 11] = [
     swatch("circle", "q-viz__mark--meeting", "meeting"),
     swatch("diamond", "q-viz__mark--decision", "decision"),
     swatch("square", "q-viz__mark--open", "open action"),
@@ -91,7 +91,7 @@ const fn swatch(shape: &'static str, class: &'static str, label: &'static str) -
 
 /// A row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Lane {
+pub(crate) enum Lane {
     Meetings,
     Decisions,
     Actions,
@@ -135,7 +135,7 @@ impl Lane {
 
 /// What a mark stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
+pub(crate) enum Item {
     /// A meeting, with the entity's part in it (`Chair`, `Attended`, …).
     Meeting(&'static str),
     Decision(usize),
@@ -144,7 +144,7 @@ pub enum Item {
 
 /// One thing that happened at a meeting.
 #[derive(Debug, Clone, Copy)]
-pub struct Event {
+pub(crate) struct Event {
     pub lane: Lane,
     pub meeting: usize,
     pub item: Item,
@@ -152,7 +152,7 @@ pub struct Event {
 
 /// The timeline of entity `e`: the meetings it is involved in, the decisions
 /// of those meetings, and the actions it owns.
-pub fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
+pub(crate) fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
     let ent = &site.entities[e];
     let mut events = Vec::new();
     for &m in &ent.meetings {
@@ -179,7 +179,7 @@ pub fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
 }
 
 /// The timeline of topic `t`: its meetings, decisions and actions.
-pub fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
+pub(crate) fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
     let topic = &site.topics[t];
     let mut events: Vec<Event> = topic
         .meetings
@@ -233,7 +233,7 @@ impl Scale {
 }
 
 /// Draws `events` at both sizes (empty: no picture at all).
-pub fn draw(site: &Site, name: &str, events: &[Event], href: &Href) -> Picture {
+pub(crate) fn draw(site: &Site, name: &str, events: &[Event], href: &Href) -> Picture {
     let Some((wide, used)) = draw_at(site, name, events, href, &WIDE) else {
         return Picture::default();
     };
