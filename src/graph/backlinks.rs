@@ -203,21 +203,7 @@ fn sort_by_keys<T, K: Ord>(items: &mut Vec<T>, keys: Vec<K>) {
 }
 
 fn body_of(site: &Site, t: Target) -> Result<Cow<'_, str>, Diagnostic> {
-    match t {
-        Target::Meeting(i) => site.meetings[i].doc.body(),
-        Target::Entity(i) => site.entities[i]
-            .doc
-            .as_ref()
-            .expect("sources have documents")
-            .body(),
-        Target::Topic(i) => site.topics[i]
-            .doc
-            .as_ref()
-            .expect("sources have documents")
-            .body(),
-        Target::FreePage(i) => site.free_pages[i].doc.body(),
-        Target::Action(_) => Ok(Cow::Borrowed("")),
-    }
+    site.body(t)
 }
 
 /// What the walk of one body found.

@@ -135,6 +135,36 @@ pub struct Site {
     pub history: Arc<History>,
 }
 
+impl Site {
+    /// The outline of the file of page `t`: none for a stub or an action,
+    /// which have no file of their own.
+    pub fn outline(&self, t: Target) -> Option<&crate::markdown::Outline> {
+        match t {
+            Target::Meeting(i) => Some(&self.meetings[i].doc.outline),
+            Target::Entity(i) => self.entities[i].doc.as_ref().map(|d| &d.outline),
+            Target::Topic(i) => self.topics[i].doc.as_ref().map(|d| &d.outline),
+            Target::FreePage(i) => Some(&self.free_pages[i].doc.outline),
+            Target::Action(_) => None,
+        }
+    }
+
+    /// The Markdown body of the file of page `t`: empty for a stub or an
+    /// action, which have no file of their own.
+    pub fn body(&self, t: Target) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        let none = || Ok(std::borrow::Cow::Borrowed(""));
+        match t {
+            Target::Meeting(i) => self.meetings[i].doc.body(),
+            Target::Entity(i) => self.entities[i]
+                .doc
+                .as_ref()
+                .map_or_else(none, |d| d.body()),
+            Target::Topic(i) => self.topics[i].doc.as_ref().map_or_else(none, |d| d.body()),
+            Target::FreePage(i) => self.free_pages[i].doc.body(),
+            Target::Action(_) => none(),
+        }
+    }
+}
+
 /// A meeting and everything the graph knows about it.
 #[derive(Debug)]
 pub struct Meeting {

@@ -306,9 +306,10 @@ impl Builder {
                 topics: Vec::new(),
             });
         }
+        // Every entity so far comes from a file: stubs are made later.
         for i in 0..self.site.entities.len() {
             let e = &self.site.entities[i];
-            let doc = Arc::clone(e.doc.as_ref().expect("entities from files have a document"));
+            let Some(doc) = e.doc.clone() else { continue };
             let mut names = vec![("name", doc.front.name.clone())];
             names.extend(doc.front.short.clone().map(|s| ("short", s)));
             names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
@@ -345,9 +346,10 @@ impl Builder {
                 backlinks: Vec::new(),
             });
         }
+        // Every topic so far comes from a file: stubs are made later.
         for i in 0..self.site.topics.len() {
             let t = &self.site.topics[i];
-            let doc = Arc::clone(t.doc.as_ref().expect("topics from files have a document"));
+            let Some(doc) = t.doc.clone() else { continue };
             let mut names = vec![("name", doc.front.name.clone())];
             names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
             names.push(("", t.slug.to_string()));
@@ -837,10 +839,10 @@ impl Builder {
         let parents: Vec<Option<usize>> = self.site.entities.iter().map(|e| e.parent).collect();
         for i in break_cycles(&parents) {
             let e = &self.site.entities[i];
-            let doc = e
-                .doc
-                .as_ref()
-                .expect("only entities with files have parents");
+            // Only entities with files have parents.
+            let Some(doc) = e.doc.as_ref() else {
+                continue;
+            };
             let raw = doc.front.parent.clone().unwrap_or_default();
             let p = place(doc, "parent", &raw);
             let chain = self.chain(&parents, i, |s, k| s.entities[k].name.clone());
@@ -883,7 +885,10 @@ impl Builder {
         let parents: Vec<Option<usize>> = self.site.topics.iter().map(|t| t.parent).collect();
         for i in break_cycles(&parents) {
             let t = &self.site.topics[i];
-            let doc = t.doc.as_ref().expect("only topics with files have parents");
+            // Only topics with files have parents.
+            let Some(doc) = t.doc.as_ref() else {
+                continue;
+            };
             let raw = doc.front.parent.clone().unwrap_or_default();
             let p = place(doc, "parent", &raw);
             let chain = self.chain(&parents, i, |s, k| s.topics[k].name.clone());
@@ -949,7 +954,10 @@ impl Builder {
         let plain: Vec<bool> = jobs
             .iter()
             .map(|&(source, n)| {
-                let target = self.wikilink(source, n).target.as_str();
+                let Some(link) = self.wikilink(source, n) else {
+                    return true;
+                };
+                let target = link.target.as_str();
                 *known
                     .entry(target)
                     .or_insert_with(|| self.leads_to_one_page(target))
@@ -962,7 +970,9 @@ impl Builder {
             if plain && pages(self) == before {
                 continue;
             }
-            let link = self.wikilink(source, n);
+            let Some(link) = self.wikilink(source, n) else {
+                continue;
+            };
             if self.leads_to_one_page(&link.target) {
                 continue;
             }
@@ -1023,27 +1033,9 @@ impl Builder {
             .is_some_and(|t| !self.is_stub(t))
     }
 
-    /// The `n`th wiki-link of a page.
-    fn wikilink(&self, source: Target, n: usize) -> &crate::markdown::WikiLink {
-        match source {
-            Target::Meeting(i) => &self.site.meetings[i].doc.outline.wikilinks[n],
-            Target::Entity(i) => {
-                let d = self.site.entities[i]
-                    .doc
-                    .as_ref()
-                    .expect("wiki-links come from files");
-                &d.outline.wikilinks[n]
-            }
-            Target::Topic(i) => {
-                let d = self.site.topics[i]
-                    .doc
-                    .as_ref()
-                    .expect("wiki-links come from files");
-                &d.outline.wikilinks[n]
-            }
-            Target::FreePage(i) => &self.site.free_pages[i].doc.outline.wikilinks[n],
-            Target::Action(_) => unreachable!("actions have no body"),
-        }
+    /// The `n`th wiki-link of a page (pages without a file have none).
+    fn wikilink(&self, source: Target, n: usize) -> Option<&crate::markdown::WikiLink> {
+        self.site.outline(source)?.wikilinks.get(n)
     }
 
     fn wikilink_place(&self, source: Target, offset: usize, width: usize) -> Diagnostic {
