@@ -2,11 +2,12 @@
 //! written file by file, and a sink that keeps everything in memory for
 //! `check`. Neither ever touches a build's output folder.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{OutputError, io_err, safe_join};
 use crate::sink::{Sink, SinkError};
@@ -20,17 +21,22 @@ pub struct Mirror {
     dir: PathBuf,
     /// Inserted before `</body>` of every HTML file (the live-reload script).
     inject: Option<String>,
-    /// Hash of each file now in the folder.
-    current: Mutex<BTreeMap<String, u64>>,
-    /// This render's changed files, and the unchanged ones it keeps.
-    pending: Mutex<Pending>,
+    /// Each file now in the folder: its hash, and the last render that
+    /// produced it (kept or written).
+    current: Mutex<HashMap<String, Held>>,
+    /// This render's changed files, held back until the commit.
+    pending: Mutex<BTreeMap<String, Vec<u8>>>,
+    /// The number of the render under way: a file of the folder that it
+    /// neither keeps nor writes is gone at the commit.
+    render: AtomicU64,
 }
 
-/// A render's changed files, and the unchanged ones it keeps.
-#[derive(Debug, Default)]
-struct Pending {
-    changed: BTreeMap<String, Vec<u8>>,
-    kept: std::collections::BTreeSet<String>,
+/// A file of the folder.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    hash: u64,
+    /// The last render that kept or wrote it.
+    seen: u64,
 }
 
 /// Creates the folder `dir`, which must not exist yet, readable by its owner only.
@@ -69,6 +75,7 @@ impl Mirror {
             inject,
             current: Mutex::default(),
             pending: Mutex::default(),
+            render: AtomicU64::new(1),
         })
     }
 
@@ -79,25 +86,27 @@ impl Mirror {
 
     /// A hash of the file now at `path` (as rendered), for HTTP validators.
     pub fn hash_of(&self, path: &str) -> Option<u64> {
-        lock(&self.current).get(path).copied()
+        lock(&self.current).get(path).map(|h| h.hash)
     }
 
     /// Drops what the last render produced; the folder stays as it was.
     pub fn discard(&self) {
-        *lock(&self.pending) = Pending::default();
+        lock(&self.pending).clear();
+        self.render.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Writes the changed files of the last render and removes the files it
     /// did not produce.
     pub fn commit(&self) -> Result<MirrorReport, OutputError> {
-        let Pending { changed, kept } = std::mem::take(&mut *lock(&self.pending));
+        let changed = std::mem::take(&mut *lock(&self.pending));
+        let render = self.render.fetch_add(1, Ordering::Relaxed);
         let mut current = lock(&self.current);
         let start = std::time::Instant::now();
         let mut report = MirrorReport::default();
         let stale: Vec<String> = current
-            .keys()
-            .filter(|k| !changed.contains_key(*k) && !kept.contains(*k))
-            .cloned()
+            .iter()
+            .filter(|(k, held)| held.seen != render && !changed.contains_key(*k))
+            .map(|(k, _)| k.clone())
             .collect();
         for path in stale {
             let target = safe_join(&self.dir, &path).map_err(|reason| OutputError::Refused {
@@ -135,7 +144,13 @@ impl Mirror {
             ));
             fs::write(&tmp, &bytes).map_err(io_err(&tmp))?;
             fs::rename(&tmp, &target).map_err(io_err(&target))?;
-            current.insert(path, rendered);
+            current.insert(
+                path,
+                Held {
+                    hash: rendered,
+                    seen: render,
+                },
+            );
             report.written += 1;
         }
         report.elapsed = start.elapsed();
@@ -171,19 +186,26 @@ fn remove_empty_parents(base: &Path, file: &Path) {
 }
 
 impl Sink for Mirror {
+    /// A file kept from the last render is marked as this render's; one the
+    /// folder does not have (its render failed) stays missing until written.
     fn keep(&self, path: &str) {
-        lock(&self.pending).kept.insert(path.to_owned());
+        let render = self.render.load(Ordering::Relaxed);
+        if let Some(held) = lock(&self.current).get_mut(path) {
+            held.seen = render;
+        }
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError> {
         safe_join(&self.dir, path).map_err(refused(path))?;
-        let unchanged = lock(&self.current).get(path) == Some(&crate::hash::digest(bytes));
-        let mut pending = lock(&self.pending);
-        if unchanged {
-            pending.kept.insert(path.to_owned());
-        } else {
-            pending.changed.insert(path.to_owned(), bytes.to_vec());
+        let hash = crate::hash::digest(bytes);
+        let render = self.render.load(Ordering::Relaxed);
+        if let Some(held) = lock(&self.current).get_mut(path)
+            && held.hash == hash
+        {
+            held.seen = render;
+            return Ok(());
         }
+        lock(&self.pending).insert(path.to_owned(), bytes.to_vec());
         Ok(())
     }
 }
@@ -215,5 +237,65 @@ impl Sink for Memory {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.insert(path.to_owned(), bytes.to_vec());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut out: Vec<String> = walk(dir)
+            .into_iter()
+            .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_folder_follows_the_renders_that_succeed() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("site");
+        let mirror = Mirror::new(&dir, None).unwrap();
+        mirror.write("a/index.html", b"<p>a</p>").unwrap();
+        mirror.write("b/index.html", b"<p>b</p>").unwrap();
+        mirror.write("c.json", b"{}").unwrap();
+        let first = mirror.commit().unwrap();
+        assert_eq!((first.written, first.removed), (3, 0));
+        assert_eq!(files(&dir), ["a/index.html", "b/index.html", "c.json"]);
+
+        // Kept, written with the same bytes, written anew; one not produced.
+        mirror.keep("a/index.html");
+        mirror.write("c.json", b"{}").unwrap();
+        mirror.write("d.json", b"[]").unwrap();
+        let second = mirror.commit().unwrap();
+        assert_eq!((second.written, second.removed), (1, 1));
+        assert_eq!(files(&dir), ["a/index.html", "c.json", "d.json"]);
+
+        // A render that fails leaves the folder as it was, and the next
+        // one is measured against the last that succeeded.
+        mirror.write("e.json", b"1").unwrap();
+        mirror.discard();
+        assert_eq!(files(&dir), ["a/index.html", "c.json", "d.json"]);
+        mirror.keep("a/index.html");
+        mirror.keep("c.json");
+        let third = mirror.commit().unwrap();
+        assert_eq!((third.written, third.removed), (0, 1));
+        assert_eq!(files(&dir), ["a/index.html", "c.json"]);
+        assert_eq!(fs::read(dir.join("c.json")).unwrap(), b"{}");
     }
 }
