@@ -11,7 +11,7 @@
 //! free pages) are fingerprinted from their data, as before.
 //! docs/architecture.md ("Tracked dependencies") says how this is checked.
 
-use crate::graph::{Site, Target, Versions};
+use crate::graph::{Backlink, Site, Target, Versions};
 use crate::hash::Hash;
 use crate::page::Page;
 use crate::page::list::ranges;
@@ -292,56 +292,58 @@ impl<'s> Reads<'s> {
         }
     }
 
-    /// The entity's page: its ancestors, its meetings as drawn, its
-    /// actions, the pages whose passages name it, and the entities and
-    /// topics of its relationship map with the ties between them.
-    fn entity_page(&mut self, i: usize) {
-        self.h.write_u64(2);
-        let e = &self.site.entities[i];
-        self.entity(i);
-        let site = self.site;
-        self.ancestors(e.parent, site.entities.len(), |p| {
-            (site.entities[p].parent, site.entities[p].slug.as_str())
-        });
-        for &m in &e.meetings {
+    /// What the pages of entities and topics read alike: their meetings
+    /// as drawn, their actions with their owners' ties, the pages whose
+    /// passages name them, and the ties of the entities on their
+    /// relationship map.
+    fn node_page(
+        &mut self,
+        meetings: &[usize],
+        actions: &[usize],
+        backlinks: &[Backlink],
+        tied: &[(usize, usize)],
+    ) {
+        for &m in meetings {
             self.meeting_drawn(m);
         }
-        for &a in &e.actions {
+        for &a in actions {
             self.action_with_owners(a);
         }
-        for b in &e.backlinks {
+        for b in backlinks {
             self.passages_from(b.from);
         }
-        for &(r, _) in &e.related {
-            self.ties(r);
+        for &(e, _) in tied {
+            self.ties(e);
         }
     }
 
-    /// The topic's page: its ancestors, its meetings as drawn (with the
-    /// other topics of each), its actions and decisions, the pages whose
-    /// passages name it, and the entities of its relationship map.
+    /// The entity's page: its ancestors' names, and what [`Self::node_page`]
+    /// reads, the entities it is related to on its map.
+    fn entity_page(&mut self, i: usize) {
+        self.h.write_u64(2);
+        let site = self.site;
+        let e = &site.entities[i];
+        self.entity(i);
+        self.ancestors(e.parent, site.entities.len(), |p| {
+            (site.entities[p].parent, site.entities[p].slug.as_str())
+        });
+        self.node_page(&e.meetings, &e.actions, &e.backlinks, &e.related);
+    }
+
+    /// The topic's page: its ancestors' names, its decisions, and what
+    /// [`Self::node_page`] reads, the entities most involved on its map
+    /// (the other topics of its meetings are in the meetings as drawn).
     fn topic_page(&mut self, i: usize) {
         self.h.write_u64(3);
-        let t = &self.site.topics[i];
-        self.topic(i);
         let site = self.site;
+        let t = &site.topics[i];
+        self.topic(i);
         self.ancestors(t.parent, site.topics.len(), |p| {
             (site.topics[p].parent, site.topics[p].slug.as_str())
         });
-        for &m in &t.meetings {
-            self.meeting_drawn(m);
-        }
-        for &a in &t.actions {
-            self.action_with_owners(a);
-        }
         for &d in &t.decisions {
             self.decision(d);
         }
-        for b in &t.backlinks {
-            self.passages_from(b.from);
-        }
-        for &(e, _) in &t.entities {
-            self.ties(e);
-        }
+        self.node_page(&t.meetings, &t.actions, &t.backlinks, &t.entities);
     }
 }

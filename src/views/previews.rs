@@ -76,20 +76,9 @@ pub(crate) fn files_since(
     site: &Site,
     earlier: Option<(&Cards, &Versions, u64)>,
 ) -> (Vec<(String, Vec<u8>)>, Cards) {
-    let now = Mutex::new(Cards::new());
-    let card = |key: &dyn Fn(&Versions, &mut Hash), make: &dyn Fn() -> String| -> Arc<str> {
-        let Some((cards, versions, shown)) = earlier else {
-            return Arc::from(make());
-        };
-        let mut h = Hash::default();
-        h.write_u64(shown);
-        key(versions, &mut h);
-        let json = cards
-            .get(&h.0)
-            .cloned()
-            .unwrap_or_else(|| Arc::from(make()));
-        lock(&now).insert(h.0, json.clone());
-        json
+    let cache = Cache {
+        earlier,
+        now: Mutex::new(Cards::new()),
     };
     let actions_of = |v: &Versions, h: &mut Hash, list: &[usize]| {
         for &a in list {
@@ -99,69 +88,52 @@ pub(crate) fn files_since(
     let kinds: [(&str, Vec<Encoded>); 4] = [
         (
             "meeting",
-            site.meetings
-                .par_iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let key = |v: &Versions, h: &mut Hash| {
-                        h.write_u64(1);
-                        h.write_u64(v.listed[i]);
-                        if let Some(s) = m.series {
-                            h.write_u64(v.series[s]);
-                        }
-                    };
-                    (
-                        m.slug.as_str(),
-                        card(&key, &|| json(&meeting_card(site, m))),
-                    )
-                })
-                .collect(),
+            cache.encode(
+                &site.meetings,
+                |m| m.slug.as_str(),
+                |i, m, v, h| {
+                    h.write_u64(v.listed[i]);
+                    if let Some(s) = m.series {
+                        h.write_u64(v.series[s]);
+                    }
+                },
+                |m| meeting_card(site, m),
+            ),
         ),
         (
             "entity",
-            site.entities
-                .par_iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let key = |v: &Versions, h: &mut Hash| {
-                        h.write_u64(2);
-                        h.write_u64(v.entities_shape[i]);
-                        h.write_u64(v.entities_own[i]);
-                        actions_of(v, h, &e.actions);
-                    };
-                    (e.slug.as_str(), card(&key, &|| json(&entity_card(site, e))))
-                })
-                .collect(),
+            cache.encode(
+                &site.entities,
+                |e| e.slug.as_str(),
+                |i, e, v, h| {
+                    h.write_u64(v.entities_shape[i]);
+                    h.write_u64(v.entities_own[i]);
+                    actions_of(v, h, &e.actions);
+                },
+                |e| entity_card(site, e),
+            ),
         ),
         (
             "topic",
-            site.topics
-                .par_iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let key = |v: &Versions, h: &mut Hash| {
-                        h.write_u64(3);
-                        h.write_u64(v.topics_shape[i]);
-                        h.write_u64(v.topics_own[i]);
-                        actions_of(v, h, &t.actions);
-                    };
-                    (t.slug.as_str(), card(&key, &|| json(&topic_card(site, t))))
-                })
-                .collect(),
+            cache.encode(
+                &site.topics,
+                |t| t.slug.as_str(),
+                |i, t, v, h| {
+                    h.write_u64(v.topics_shape[i]);
+                    h.write_u64(v.topics_own[i]);
+                    actions_of(v, h, &t.actions);
+                },
+                |t| topic_card(site, t),
+            ),
         ),
         (
             "action",
-            site.actions
-                .par_iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let key = |v: &Versions, h: &mut Hash| {
-                        h.write_u64(4);
-                        h.write_u64(v.actions[i]);
-                    };
-                    (a.slug.as_str(), card(&key, &|| json(&action_card(site, a))))
-                })
-                .collect(),
+            cache.encode(
+                &site.actions,
+                |a| a.slug.as_str(),
+                |i, _, v, h| h.write_u64(v.actions[i]),
+                |a| action_card(site, a),
+            ),
         ),
     ];
     let mut out = Vec::new();
@@ -196,7 +168,44 @@ pub(crate) fn files_since(
         manifest.to_string().into_bytes(),
     ));
     out.sort();
-    (out, now.into_inner().unwrap_or_else(|e| e.into_inner()))
+    let cards = cache.now.into_inner().unwrap_or_else(|e| e.into_inner());
+    (out, cards)
+}
+
+/// The cards of an earlier render, and those of this one as they are made.
+struct Cache<'e> {
+    earlier: Option<(&'e Cards, &'e Versions, u64)>,
+    now: Mutex<Cards>,
+}
+
+impl Cache<'_> {
+    /// The cards of the nodes of one kind, as JSON: each taken from the
+    /// earlier render when what it reads (`key`, of the node's position,
+    /// the node and the versions) is as it was there, else made by `make`.
+    fn encode<'s, T: Sync>(
+        &self,
+        list: &'s [T],
+        slug: impl Fn(&'s T) -> &'s str + Sync,
+        key: impl Fn(usize, &T, &Versions, &mut Hash) + Sync,
+        make: impl Fn(&'s T) -> Card<'s> + Sync,
+    ) -> Vec<Encoded<'s>> {
+        list.par_iter()
+            .enumerate()
+            .map(|(i, node)| {
+                let made = || Arc::from(json(&make(node)));
+                let Some((cards, versions, shown)) = self.earlier else {
+                    return (slug(node), made());
+                };
+                let mut h = Hash::default();
+                h.write_u64(shown);
+                h.write_delimited(std::any::type_name::<T>().as_bytes());
+                key(i, node, versions, &mut h);
+                let card = cards.get(&h.0).cloned().unwrap_or_else(made);
+                lock(&self.now).insert(h.0, card.clone());
+                (slug(node), card)
+            })
+            .collect()
+    }
 }
 
 /// A page's slug and its card as JSON.
