@@ -471,3 +471,48 @@ fn a_rebuild_prints_only_the_warnings_that_are_new() {
     assert!(last.ends_with("; 1 warning (2 gone)"), "{all}");
     assert!(!all.contains("no entity is called"), "{all}");
 }
+
+#[test]
+fn serve_with_timings_says_where_each_rebuild_spent_its_time() {
+    let site = Site::fixture("steering");
+    let server = Server::start(&site.root, &["--timings"]);
+    let file = "content/meetings/tsc/2023/tsc-2023-04-19.md";
+    let text = std::fs::read_to_string(site.root.join(file)).unwrap();
+    site.write(
+        file,
+        &text.replacen("## Apologies", "A word more.\n\n## Apologies", 1),
+    );
+    let lines = server.printed_until("write the preview");
+    let all = lines.join("\n");
+    let rebuilt = lines
+        .iter()
+        .find(|l| l.starts_with("rebuilt after a change to"))
+        .unwrap_or_else(|| panic!("no rebuild line:\n{all}"));
+    for stage in [
+        "read and parse",
+        "resolve",
+        "render",
+        "pages",
+        "search index",
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.trim_start().starts_with(stage) && l.contains(" ms")),
+            "no time for `{stage}`:\n{all}"
+        );
+    }
+    // One meeting's minutes changed: its page and the few that show its
+    // words are rendered again, not the site.
+    let rendered: usize = rebuilt
+        .split(": ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in `{rebuilt}`"));
+    let pages = Site::fixture("steering").build().pages().len();
+    assert!(
+        rendered >= 1 && rendered * 4 < pages,
+        "{rendered} of {pages} pages rendered again:\n{all}"
+    );
+}
