@@ -28,7 +28,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, Versions};
-use crate::hash::Hash;
+use crate::hash::{FastMap, Hash};
 use crate::page::Ctx;
 use crate::sink::Sink;
 
@@ -43,7 +43,7 @@ pub(crate) struct Kept {
     fingerprints: HashMap<&'static str, u64>,
     /// The text of each entry of the calendar, by the fingerprint of what
     /// it read.
-    pieces: HashMap<u64, Arc<str>>,
+    pieces: FastMap<u64, Arc<str>>,
 }
 
 /// The entries of a long export, each made once and found again in the
@@ -52,8 +52,8 @@ pub(crate) struct Pieces<'k> {
     /// The versions of this render's graph and its shown digest, when
     /// there is an earlier render.
     tracked: Option<(&'k Versions, u64)>,
-    earlier: Option<&'k HashMap<u64, Arc<str>>>,
-    now: HashMap<u64, Arc<str>>,
+    earlier: Option<&'k FastMap<u64, Arc<str>>>,
+    now: FastMap<u64, Arc<str>>,
 }
 
 impl Pieces<'_> {
@@ -158,7 +158,7 @@ pub(crate) fn write_since(
     type Done = (
         Result<(), Diagnostic>,
         Option<(&'static str, u64)>,
-        HashMap<u64, Arc<str>>,
+        FastMap<u64, Arc<str>>,
     );
     let results: Vec<Done> = EXPORTS
         .par_iter()
@@ -172,14 +172,14 @@ pub(crate) fn write_since(
                 // The calendar's entries are as they were, to be found again.
                 let pieces = match (path, kept) {
                     ("calendar.ics", Some(k)) => k.pieces.clone(),
-                    _ => HashMap::new(),
+                    _ => FastMap::default(),
                 };
                 return (Ok(()), now.map(|p| (path, p)), pieces);
             }
             let mut pieces = Pieces {
                 tracked: earlier.map(|(_, versions, shown)| (versions, shown)),
                 earlier: kept.map(|k| &k.pieces),
-                now: HashMap::new(),
+                now: FastMap::default(),
             };
             let written = sink.write_from(path, &mut |out| export(ctx, out, &mut pieces));
             let written = written.map_err(|e| {

@@ -2,7 +2,7 @@
 //! written file by file, and a sink that keeps everything in memory for
 //! `check`. Neither ever touches a build's output folder.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ pub struct Mirror {
     inject: Option<String>,
     /// Each file now in the folder: its hash, and the last render that
     /// produced it (kept or written).
-    current: Mutex<HashMap<String, Held>>,
+    current: Mutex<crate::hash::FastMap<String, Held>>,
     /// This render's changed files, held back until the commit.
     pending: Mutex<BTreeMap<String, Vec<u8>>>,
     /// The number of the render under way: a file of the folder that it

@@ -12,7 +12,6 @@ pub mod pages;
 pub mod theme;
 pub mod years;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -74,7 +73,7 @@ pub struct TemplateCost {
 /// previews' cards by what each read.
 #[derive(Default)]
 pub struct Fingerprints {
-    pages: HashMap<String, u64>,
+    pages: crate::hash::FastMap<String, u64>,
     search: crate::search::Kept,
     exports: crate::export::Kept,
     previews: crate::views::previews::Cards,

@@ -18,7 +18,7 @@
 //! sub-path and with relative links.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -62,7 +62,7 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
 /// The cards of an earlier render, as JSON, by a fingerprint of what each
 /// read (for `serve`): a card whose reads are as they were is not made
 /// again.
-pub(crate) type Cards = HashMap<u64, Arc<str>>;
+pub(crate) type Cards = crate::hash::FastMap<u64, Arc<str>>;
 
 /// Every file of the preview data: `(path, bytes)`, sorted by path,
 /// taking from `earlier` the cards whose reads are as they were
@@ -78,7 +78,7 @@ pub(crate) fn files_since(
 ) -> (Vec<(String, Vec<u8>)>, Cards) {
     let cache = Cache {
         earlier,
-        now: Mutex::new(Cards::new()),
+        now: Mutex::new(Cards::default()),
     };
     let actions_of = |v: &Versions, h: &mut Hash, list: &[usize]| {
         for &a in list {
