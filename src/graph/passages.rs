@@ -77,9 +77,45 @@ pub struct Passages {
     /// The texts, one after the other.
     texts: Texts,
     blocks: Box<[Meta]>,
+    /// A digest of what each passage shows (its text, place and section),
+    /// worked out the first time it is asked for: `serve` asks, and keeps
+    /// the passages of the bodies that did not change from one rebuild to
+    /// the next; a build does not.
+    shown: std::sync::OnceLock<Box<[u64]>>,
 }
 
 impl Passages {
+    /// [`Passages::shown`], worked out now if it was not.
+    fn shown(&self) -> &[u64] {
+        self.shown.get_or_init(|| {
+            let end = self
+                .blocks
+                .iter()
+                .map(|m| m.end as usize)
+                .max()
+                .unwrap_or(0);
+            let texts = self.texts(0..end);
+            self.blocks
+                .iter()
+                .map(|m| {
+                    let mut h = crate::hash::Hash::default();
+                    let text = texts
+                        .as_ref()
+                        .ok()
+                        .and_then(|t| t.get(m.start as usize..m.end as usize));
+                    match text {
+                        Some(text) => h.write_delimited(text.as_bytes()),
+                        // Texts that cannot be read: all of them stand for it.
+                        None => h.write_u64(self.digest),
+                    }
+                    std::hash::Hash::hash(&m.place, &mut h);
+                    h.write_u64(u64::from(m.section));
+                    h.0
+                })
+                .collect()
+        })
+    }
+
     /// The texts in `range` (of the texts one after the other): held, or
     /// read from the store.
     fn texts(&self, range: Range<usize>) -> io::Result<Cow<'_, str>> {
@@ -203,13 +239,21 @@ impl Read<'_> {
 }
 
 impl Backlink {
-    /// A digest of what the passages show: for a fingerprint of a page
-    /// that shows them.
+    /// A digest of what the passages show — their texts, places, sections
+    /// and marks, not the other passages of their page — for a fingerprint
+    /// of a page that shows them.
     pub fn digest(&self) -> u64 {
+        let shown = self.passages.shown();
         let mut h = crate::hash::Hash::default();
-        h.write_u64(self.passages.digest);
-        for &n in self.items.iter() {
-            h.write_u64(u64::from(n));
+        let mut rest = &self.items[..];
+        while let [block, n, tail @ ..] = rest {
+            h.write_u64(shown.get(*block as usize).copied().unwrap_or(0));
+            let marks = tail.get(..2 * *n as usize).unwrap_or(tail);
+            h.write_u64(u64::from(*n));
+            for &v in marks {
+                h.write_u64(u64::from(v));
+            }
+            rest = tail.get(2 * *n as usize..).unwrap_or(&[]);
         }
         h.0
     }
@@ -305,6 +349,7 @@ impl Gather {
             digest: h.0,
             texts,
             blocks: self.blocks.into_boxed_slice(),
+            shown: std::sync::OnceLock::new(),
         });
         Ok(self
             .named

@@ -274,6 +274,9 @@ pub fn render_since(
         .as_ref()
         .zip(links)
         .map(|(v, shown)| (v, inputs::Whole::of(v, shown)));
+    if previous.is_some() {
+        lap("versions", None);
+    }
     let outcomes = {
         // Views shown on many pages are made once, for the pages only.
         let values = context::Values::new(site);
