@@ -28,122 +28,82 @@ const WIDTH: usize = 75;
 pub(super) fn write(
     ctx: &Ctx<'_>,
     out: &mut dyn Write,
-    pieces: &mut super::Pieces<'_>,
+    pieces: &mut super::Reuse<'_>,
 ) -> Result<(), String> {
     let site = ctx.site;
-    let mut cal = Calendar {
-        out: String::new(),
+    let cal = Calendar {
         stamp: format!("{}T000000Z", basic(site.today)),
         host: host(&ctx.urls.base_url),
     };
-    cal.line("BEGIN", "VCALENDAR");
-    cal.line("VERSION", "2.0");
-    cal.line(
+    let mut buf = String::new();
+    line(&mut buf, "BEGIN", "VCALENDAR");
+    line(&mut buf, "VERSION", "2.0");
+    line(
+        &mut buf,
         "PRODID",
         concat!("-//quorum//quorum ", env!("CARGO_PKG_VERSION"), "//EN"),
     );
-    cal.line("CALSCALE", "GREGORIAN");
-    cal.line("METHOD", "PUBLISH");
-    cal.line("X-WR-CALNAME", &text(&ctx.config.title));
+    line(&mut buf, "CALSCALE", "GREGORIAN");
+    line(&mut buf, "METHOD", "PUBLISH");
+    line(&mut buf, "X-WR-CALNAME", &text(&ctx.config.title));
     if let Some(description) = &ctx.config.description {
-        cal.line("X-WR-CALDESC", &text(description));
+        line(&mut buf, "X-WR-CALDESC", &text(description));
     }
     // An entry reads what lists show of its meeting or its action, beside
     // the links and names every page shows; `today` and the base URL are
     // the configuration's, and a new configuration renders all anew.
-    let (stamp, host) = (cal.stamp.clone(), cal.host.clone());
     for (i, meeting) in site.meetings.iter().enumerate() {
-        let mut entry = std::mem::take(&mut cal.out);
-        pieces.entry(
-            &mut entry,
+        pieces.append(
+            &mut buf,
             |v, h| {
                 h.write_u64(1);
                 h.write_u64(v.listed[i]);
             },
-            |text| Calendar::in_text(text, &stamp, &host).event(ctx, i, meeting),
+            |text| cal.event(text, ctx, i, meeting),
         );
-        cal.out = entry;
-        drain(&mut cal.out, out, PIECE)?;
+        drain(&mut buf, out, PIECE)?;
     }
     for (i, action) in site.actions.iter().enumerate() {
         if let Some(due) = action.due {
-            let mut entry = std::mem::take(&mut cal.out);
-            pieces.entry(
-                &mut entry,
+            pieces.append(
+                &mut buf,
                 |v, h| {
                     h.write_u64(2);
                     h.write_u64(v.actions[i]);
                 },
-                |text| Calendar::in_text(text, &stamp, &host).todo(ctx, i, action, due),
+                |text| cal.todo(text, ctx, i, action, due),
             );
-            cal.out = entry;
-            drain(&mut cal.out, out, PIECE)?;
+            drain(&mut buf, out, PIECE)?;
         }
     }
-    cal.line("END", "VCALENDAR");
-    drain(&mut cal.out, out, 0)
+    line(&mut buf, "END", "VCALENDAR");
+    drain(&mut buf, out, 0)
 }
 
+/// What every entry of the calendar shares.
 struct Calendar {
-    out: String,
     stamp: String,
     host: String,
 }
 
-/// A calendar writing into a text of its caller's.
-struct InText<'t> {
-    calendar: Calendar,
-    into: &'t mut String,
-}
-
-impl std::ops::Deref for InText<'_> {
-    type Target = Calendar;
-    fn deref(&self) -> &Calendar {
-        &self.calendar
-    }
-}
-
-impl std::ops::DerefMut for InText<'_> {
-    fn deref_mut(&mut self) -> &mut Calendar {
-        &mut self.calendar
-    }
-}
-
-impl Drop for InText<'_> {
-    fn drop(&mut self) {
-        self.into.push_str(&self.calendar.out);
-    }
+/// Appends the content line `name:value` to `out`; `value` is already
+/// escaped for its type.
+fn line(out: &mut String, name: &str, value: &str) {
+    fold(&format!("{name}:{value}"), out);
 }
 
 impl Calendar {
-    /// A calendar whose lines end up in `into`.
-    fn in_text<'t>(into: &'t mut String, stamp: &str, host: &str) -> InText<'t> {
-        InText {
-            calendar: Calendar {
-                out: String::new(),
-                stamp: stamp.to_owned(),
-                host: host.to_owned(),
-            },
-            into,
-        }
-    }
-
-    /// A content line `name:value`; `value` is already escaped for its type.
-    fn line(&mut self, name: &str, value: &str) {
-        fold(&format!("{name}:{value}"), &mut self.out);
-    }
-
-    fn categories(&mut self, ctx: &Ctx<'_>, topics: &[usize]) {
+    fn categories(&self, out: &mut String, ctx: &Ctx<'_>, topics: &[usize]) {
         if !topics.is_empty() {
             let names: Vec<String> = topics
                 .iter()
                 .map(|&t| text(&ctx.site.topics[t].name))
                 .collect();
-            self.line("CATEGORIES", &names.join(","));
+            line(out, "CATEGORIES", &names.join(","));
         }
     }
 
-    fn event(&mut self, ctx: &Ctx<'_>, i: usize, meeting: &Meeting) {
+    fn event(&self, out: &mut String, ctx: &Ctx<'_>, i: usize, meeting: &Meeting) {
         let url = ctx.urls.permalink(&ctx.site.path(Target::Meeting(i)));
         let date = meeting.date;
         let mut notes: Vec<String> = Vec::new();
@@ -157,27 +117,31 @@ impl Calendar {
             ));
         }
         notes.push(format!("Minutes: {url}"));
-        self.line("BEGIN", "VEVENT");
-        self.line("UID", &format!("meeting-{}@{}", meeting.slug, self.host));
-        self.line("DTSTAMP", &self.stamp.clone());
-        self.line("DTSTART;VALUE=DATE", &basic(date.start()));
+        line(out, "BEGIN", "VEVENT");
+        line(
+            out,
+            "UID",
+            &format!("meeting-{}@{}", meeting.slug, self.host),
+        );
+        line(out, "DTSTAMP", &self.stamp);
+        line(out, "DTSTART;VALUE=DATE", &basic(date.start()));
         if let Ok(end) = date.end().tomorrow() {
             // DTEND of an all-day event is exclusive: the day after the last.
-            self.line("DTEND;VALUE=DATE", &basic(end));
+            line(out, "DTEND;VALUE=DATE", &basic(end));
         }
-        self.line("SUMMARY", &text(&meeting.doc.front.title));
+        line(out, "SUMMARY", &text(&meeting.doc.front.title));
         if let Some(location) = &meeting.doc.front.location {
-            self.line("LOCATION", &text(location));
+            line(out, "LOCATION", &text(location));
         }
-        self.line("DESCRIPTION", &text(&notes.join("\n\n")));
-        self.categories(ctx, &meeting.topics);
-        self.line("URL", &url);
+        line(out, "DESCRIPTION", &text(&notes.join("\n\n")));
+        self.categories(out, ctx, &meeting.topics);
+        line(out, "URL", &url);
         // A record of a meeting, not an invitation: it blocks no time.
-        self.line("TRANSP", "TRANSPARENT");
-        self.line("END", "VEVENT");
+        line(out, "TRANSP", "TRANSPARENT");
+        line(out, "END", "VEVENT");
     }
 
-    fn todo(&mut self, ctx: &Ctx<'_>, i: usize, action: &Action, due: PartialDate) {
+    fn todo(&self, out: &mut String, ctx: &Ctx<'_>, i: usize, action: &Action, due: PartialDate) {
         let site = ctx.site;
         let url = ctx.urls.permalink(&site.path(Target::Action(i)));
         let meeting = &site.meetings[action.meeting];
@@ -202,20 +166,21 @@ impl Calendar {
             meeting.date.display()
         ));
         notes.push(format!("Minutes: {meeting_url}"));
-        self.line("BEGIN", "VTODO");
-        self.line("UID", &format!("action-{}@{}", action.slug, self.host));
-        self.line("DTSTAMP", &self.stamp.clone());
-        self.line("SUMMARY", &text(&action.text));
-        self.line("DUE;VALUE=DATE", &basic(due.end()));
-        self.line("STATUS", status(action.status));
-        self.line("DESCRIPTION", &text(&notes.join("\n")));
-        self.categories(ctx, &action.topics);
-        self.line("URL", &url);
-        self.line(
+        line(out, "BEGIN", "VTODO");
+        line(out, "UID", &format!("action-{}@{}", action.slug, self.host));
+        line(out, "DTSTAMP", &self.stamp);
+        line(out, "SUMMARY", &text(&action.text));
+        line(out, "DUE;VALUE=DATE", &basic(due.end()));
+        line(out, "STATUS", status(action.status));
+        line(out, "DESCRIPTION", &text(&notes.join("\n")));
+        self.categories(out, ctx, &action.topics);
+        line(out, "URL", &url);
+        line(
+            out,
             "RELATED-TO",
             &format!("meeting-{}@{}", meeting.slug, self.host),
         );
-        self.line("END", "VTODO");
+        line(out, "END", "VTODO");
     }
 }
 

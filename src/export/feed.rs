@@ -29,7 +29,7 @@ fn timestamp(d: Date) -> String {
 pub(super) fn write(
     ctx: &Ctx<'_>,
     out: &mut dyn Write,
-    _: &mut super::Pieces<'_>,
+    _: &mut super::Reuse<'_>,
 ) -> Result<(), String> {
     let site = ctx.site;
     let urls = ctx.urls;

@@ -262,7 +262,7 @@ fn decision_id(site: &Site, d: usize) -> String {
 pub(super) fn write(
     ctx: &Ctx<'_>,
     out: &mut dyn Write,
-    _: &mut super::Pieces<'_>,
+    _: &mut super::Reuse<'_>,
 ) -> Result<(), String> {
     let ids = Ids::new(ctx.site);
     let mut nodes = nodes(ctx, &ids);

@@ -22,18 +22,18 @@ mod xml;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
-use crate::graph::{Site, Versions};
-use crate::hash::{FastMap, Hash};
+use crate::graph::{Made, Reuse, Site, Versions};
+use crate::hash::Hash;
 use crate::page::Ctx;
 use crate::sink::Sink;
 
 /// Writes one export into the writer it is given.
-type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Pieces<'_>) -> Result<(), String>;
+/// The calendar takes its entries from an earlier render ([`Reuse`]).
+type Export = fn(&Ctx<'_>, &mut dyn Write, &mut Reuse<'_>) -> Result<(), String>;
 
 /// What the exports keep from one render to the next (for `serve`).
 #[derive(Debug, Default)]
@@ -43,46 +43,7 @@ pub(crate) struct Kept {
     fingerprints: HashMap<&'static str, u64>,
     /// The text of each entry of the calendar, by the fingerprint of what
     /// it read.
-    pieces: FastMap<u64, Arc<str>>,
-}
-
-/// The entries of a long export, each made once and found again in the
-/// next render by what it read, while that stays the same.
-pub(crate) struct Pieces<'k> {
-    /// The versions of this render's graph and its shown digest, when
-    /// there is an earlier render.
-    tracked: Option<(&'k Versions, u64)>,
-    earlier: Option<&'k FastMap<u64, Arc<str>>>,
-    now: FastMap<u64, Arc<str>>,
-}
-
-impl Pieces<'_> {
-    /// Appends to `out` the entry whose reads `key` gives a fingerprint of
-    /// (from the versions and the shown digest): as an earlier render made
-    /// it, or else as `make` writes it.
-    fn entry(
-        &mut self,
-        out: &mut String,
-        key: impl FnOnce(&Versions, &mut Hash),
-        make: impl FnOnce(&mut String),
-    ) {
-        let Some((versions, shown)) = self.tracked else {
-            return make(out);
-        };
-        let mut h = Hash::default();
-        h.write_u64(shown);
-        key(versions, &mut h);
-        let text = match self.earlier.and_then(|e| e.get(&h.0)) {
-            Some(text) => text.clone(),
-            None => {
-                let mut made = String::new();
-                make(&mut made);
-                Arc::from(made)
-            }
-        };
-        out.push_str(&text);
-        self.now.insert(h.0, text);
-    }
+    pieces: Made,
 }
 
 /// The fingerprint of what the export at `path` reads of the graph, made
@@ -155,11 +116,7 @@ pub(crate) fn write_since(
     use rayon::prelude::*;
     /// An export written or kept, its fingerprint if it took one, and
     /// the entries it made.
-    type Done = (
-        Result<(), Diagnostic>,
-        Option<(&'static str, u64)>,
-        FastMap<u64, Arc<str>>,
-    );
+    type Done = (Result<(), Diagnostic>, Option<(&'static str, u64)>, Made);
     let results: Vec<Done> = EXPORTS
         .par_iter()
         .with_max_len(1)
@@ -172,20 +129,17 @@ pub(crate) fn write_since(
                 // The calendar's entries are as they were, to be found again.
                 let pieces = match (path, kept) {
                     ("calendar.ics", Some(k)) => k.pieces.clone(),
-                    _ => FastMap::default(),
+                    _ => Made::default(),
                 };
                 return (Ok(()), now.map(|p| (path, p)), pieces);
             }
-            let mut pieces = Pieces {
-                tracked: earlier.map(|(_, versions, shown)| (versions, shown)),
-                earlier: kept.map(|k| &k.pieces),
-                now: FastMap::default(),
-            };
+            let mut pieces =
+                Reuse::new(earlier.map(|(kept, versions, shown)| (&kept.pieces, versions, shown)));
             let written = sink.write_from(path, &mut |out| export(ctx, out, &mut pieces));
             let written = written.map_err(|e| {
                 Diagnostic::error(PathBuf::from(path), format!("cannot write the export: {e}"))
             });
-            (written, now.map(|p| (path, p)), pieces.now)
+            (written, now.map(|p| (path, p)), pieces.into_made())
         })
         .collect();
     let mut kept = Kept::default();

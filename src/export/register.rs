@@ -34,7 +34,7 @@ pub(super) const HEADER: [&str; 10] = [
 pub(super) fn write(
     ctx: &Ctx<'_>,
     out: &mut dyn Write,
-    _: &mut super::Pieces<'_>,
+    _: &mut super::Reuse<'_>,
 ) -> Result<(), String> {
     let mut rows = String::from('\u{FEFF}');
     row(&mut rows, HEADER.iter().map(|h| h.to_string()));

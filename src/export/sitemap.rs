@@ -20,7 +20,7 @@ const SITEMAPS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 pub(super) fn write(
     ctx: &Ctx<'_>,
     out: &mut dyn Write,
-    _: &mut super::Pieces<'_>,
+    _: &mut super::Reuse<'_>,
 ) -> Result<(), String> {
     let mut x = Xml::new()?;
     x.open("urlset", &[("xmlns", SITEMAPS)])?;
@@ -43,7 +43,7 @@ pub(super) fn write(
 pub(super) fn robots(
     ctx: &Ctx<'_>,
     out: &mut dyn Write,
-    _: &mut super::Pieces<'_>,
+    _: &mut super::Reuse<'_>,
 ) -> Result<(), String> {
     write!(
         out,

@@ -27,6 +27,7 @@ pub use links::SiteLinks;
 pub use passages::{Backlink, Passage};
 pub use resolve::{resolve, resolve_again};
 pub use versions::Versions;
+pub(crate) use versions::{Made, Reuse};
 
 use crate::diagnostic::Diagnostic;
 use crate::history::History;

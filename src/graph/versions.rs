@@ -389,3 +389,84 @@ impl Names<'_> {
         h.0
     }
 }
+
+/// Texts a render made (the calendar's entries, the link previews' cards),
+/// kept for the next render by a fingerprint of what each read.
+pub(crate) type Made = crate::hash::FastMap<u64, std::sync::Arc<str>>;
+
+/// Texts made in an earlier render, found again by what they read, and
+/// those of this render as they are made (for `serve`; a build has no
+/// earlier render and keeps nothing).
+pub(crate) struct Reuse<'e> {
+    /// The earlier render's texts, with the versions of this render's
+    /// graph and its shown digest.
+    earlier: Option<(&'e Made, &'e Versions, u64)>,
+    now: std::sync::Mutex<Made>,
+}
+
+impl<'e> Reuse<'e> {
+    pub(crate) fn new(earlier: Option<(&'e Made, &'e Versions, u64)>) -> Reuse<'e> {
+        Reuse {
+            earlier,
+            now: std::sync::Mutex::default(),
+        }
+    }
+
+    /// The fingerprint of what `key` reads, with the shown digest.
+    fn key(&self, key: impl FnOnce(&Versions, &mut Hash)) -> Option<(&'e Made, u64)> {
+        let (made, versions, shown) = self.earlier?;
+        let mut h = Hash::default();
+        h.write_u64(shown);
+        key(versions, &mut h);
+        Some((made, h.0))
+    }
+
+    /// Keeps `text`, made from what `fingerprint` stands for, for the next render.
+    fn keep(&self, fingerprint: u64, text: std::sync::Arc<str>) {
+        self.now
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(fingerprint, text);
+    }
+
+    /// The text whose reads `key` gives a fingerprint of: as the earlier
+    /// render made it, or as `make` makes it now.
+    pub(crate) fn text(
+        &self,
+        key: impl FnOnce(&Versions, &mut Hash),
+        make: impl FnOnce() -> String,
+    ) -> std::sync::Arc<str> {
+        let Some((made, fingerprint)) = self.key(key) else {
+            return make().into();
+        };
+        let text = made
+            .get(&fingerprint)
+            .cloned()
+            .unwrap_or_else(|| make().into());
+        self.keep(fingerprint, text.clone());
+        text
+    }
+
+    /// [`Reuse::text`], appended to `out`; with no earlier render, `make`
+    /// writes into `out` itself.
+    pub(crate) fn append(
+        &self,
+        out: &mut String,
+        key: impl FnOnce(&Versions, &mut Hash),
+        make: impl FnOnce(&mut String),
+    ) {
+        if self.earlier.is_none() {
+            return make(out);
+        }
+        out.push_str(&self.text(key, || {
+            let mut text = String::new();
+            make(&mut text);
+            text
+        }));
+    }
+
+    /// The texts of this render.
+    pub(crate) fn into_made(self) -> Made {
+        self.now.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}

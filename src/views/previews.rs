@@ -19,12 +19,12 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::graph::{Site, Versions};
+use crate::graph::{Reuse, Site, Versions};
 use crate::hash::Hash;
 use crate::markdown::truncate_words;
 use crate::model::front::Status;
@@ -62,7 +62,7 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
 /// The cards of an earlier render, as JSON, by a fingerprint of what each
 /// read (for `serve`): a card whose reads are as they were is not made
 /// again.
-pub(crate) type Cards = crate::hash::FastMap<u64, Arc<str>>;
+pub(crate) type Cards = crate::graph::Made;
 
 /// Every file of the preview data: `(path, bytes)`, sorted by path,
 /// taking from `earlier` the cards whose reads are as they were
@@ -76,10 +76,7 @@ pub(crate) fn files_since(
     site: &Site,
     earlier: Option<(&Cards, &Versions, u64)>,
 ) -> (Vec<(String, Vec<u8>)>, Cards) {
-    let cache = Cache {
-        earlier,
-        now: Mutex::new(Cards::default()),
-    };
+    let cache = Cache(Reuse::new(earlier));
     let actions_of = |v: &Versions, h: &mut Hash, list: &[usize]| {
         for &a in list {
             h.write_u64(v.actions[a]);
@@ -168,15 +165,12 @@ pub(crate) fn files_since(
         manifest.to_string().into_bytes(),
     ));
     out.sort();
-    let cards = cache.now.into_inner().unwrap_or_else(|e| e.into_inner());
-    (out, cards)
+    (out, cache.0.into_made())
 }
 
 /// The cards of an earlier render, and those of this one as they are made.
-struct Cache<'e> {
-    earlier: Option<(&'e Cards, &'e Versions, u64)>,
-    now: Mutex<Cards>,
-}
+/// The cards of an earlier render, and those of this one.
+struct Cache<'e>(Reuse<'e>);
 
 impl Cache<'_> {
     /// The cards of the nodes of one kind, as JSON: each taken from the
@@ -192,16 +186,13 @@ impl Cache<'_> {
         list.par_iter()
             .enumerate()
             .map(|(i, node)| {
-                let made = || Arc::from(json(&make(node)));
-                let Some((cards, versions, shown)) = self.earlier else {
-                    return (slug(node), made());
-                };
-                let mut h = Hash::default();
-                h.write_u64(shown);
-                h.write_delimited(std::any::type_name::<T>().as_bytes());
-                key(i, node, versions, &mut h);
-                let card = cards.get(&h.0).cloned().unwrap_or_else(made);
-                lock(&self.now).insert(h.0, card.clone());
+                let card = self.0.text(
+                    |versions, h| {
+                        h.write_delimited(std::any::type_name::<T>().as_bytes());
+                        key(i, node, versions, h);
+                    },
+                    || json(&make(node)),
+                );
                 (slug(node), card)
             })
             .collect()
@@ -214,10 +205,6 @@ type Encoded<'s> = (&'s str, Arc<str>);
 /// A card as JSON.
 fn json(card: &Card<'_>) -> String {
     serde_json::to_string(card).unwrap_or_else(|_| "{}".into())
-}
-
-fn lock(cards: &Mutex<Cards>) -> std::sync::MutexGuard<'_, Cards> {
-    cards.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
