@@ -443,44 +443,38 @@ fn render_one(
 ) -> Result<Outcome, Diagnostic> {
     let file = page.file(ctx);
     let start = std::time::Instant::now();
-    let read =
-        tracked.and_then(|(versions, whole)| inputs::fingerprint(ctx.site, versions, whole, page));
-    if let (Some(p), Some(prev)) = (read, previous)
-        && prev.pages.get(&file) == Some(&p)
-    {
-        sink.keep(&file);
-        return Ok(Outcome {
-            file,
-            fingerprint: read,
-            rendered: false,
-            cost: TemplateCost {
-                template: page.template(),
-                pages: 1,
-                data: start.elapsed(),
-                ..TemplateCost::default()
-            },
-        });
-    }
-    // A tracked page that read something new is rendered: its data need
-    // not be fingerprinted.
-    let vars = page_context(ctx, page, if read.is_some() { None } else { links })?;
-    let fingerprint = read.or(vars.fingerprint);
-    let mut cost = TemplateCost {
+    let cost = || TemplateCost {
         template: page.template(),
         pages: 1,
         data: start.elapsed(),
         ..TemplateCost::default()
     };
-    if let (Some(p), Some(prev)) = (fingerprint, previous)
-        && prev.pages.get(&file) == Some(&p)
-    {
+    // A page with the fingerprint it had is kept as it is.
+    let unchanged = |fingerprint: Option<u64>| match (fingerprint, previous) {
+        (Some(p), Some(prev)) => prev.pages.get(&file) == Some(&p),
+        _ => false,
+    };
+    let kept = |file: String, fingerprint: Option<u64>, cost: TemplateCost| {
         sink.keep(&file);
-        return Ok(Outcome {
+        Ok(Outcome {
             file,
             fingerprint,
             rendered: false,
             cost,
-        });
+        })
+    };
+    let read =
+        tracked.and_then(|(versions, whole)| inputs::fingerprint(ctx.site, versions, whole, page));
+    if unchanged(read) {
+        return kept(file, read, cost());
+    }
+    // A tracked page that read something new is rendered: its data need
+    // not be fingerprinted.
+    let vars = page_context(ctx, page, if read.is_some() { None } else { links })?;
+    let fingerprint = read.or(vars.fingerprint);
+    let mut cost = cost();
+    if unchanged(fingerprint) {
+        return kept(file, fingerprint, cost);
     }
     let start = std::time::Instant::now();
     let context = vars.into_context();
