@@ -11,6 +11,7 @@
 //! free pages) are fingerprinted from their data, as before.
 //! docs/architecture.md ("Tracked dependencies") says how this is checked.
 
+use super::pages;
 use crate::graph::{Backlink, Site, Target, Versions};
 use crate::hash::Hash;
 use crate::page::Page;
@@ -177,27 +178,13 @@ impl<'s> Reads<'s> {
         }
     }
 
-    /// Which pages are an entity's or a topic's ancestors, by `parent`
-    /// (a loop in the site's parents is cut where it closes, at most
-    /// `limit` steps).
-    fn ancestors(
-        &mut self,
-        first: Option<usize>,
-        limit: usize,
-        step: impl Fn(usize) -> (Option<usize>, &'s str),
-    ) {
-        let mut up = first;
-        let mut steps = 0;
-        while let Some(p) = up {
-            if steps > limit {
-                break;
-            }
-            let (next, slug) = step(p);
-            self.h.write_delimited(slug.as_bytes());
-            up = next;
-            steps += 1;
+    /// Which pages are an entity's or a topic's ancestors, as its page
+    /// lists them ([`pages::ancestors`]), by their slugs.
+    fn ancestors(&mut self, list: &[usize], slug: impl Fn(usize) -> &'s str) {
+        self.h.write_u64(list.len() as u64);
+        for &p in list {
+            self.h.write_delimited(slug(p).as_bytes());
         }
-        self.h.write_u64(steps as u64);
     }
 
     /// A meeting a timeline or an attendance table draws: its decisions
@@ -324,9 +311,8 @@ impl<'s> Reads<'s> {
         let site = self.site;
         let e = &site.entities[i];
         self.entity(i);
-        self.ancestors(e.parent, site.entities.len(), |p| {
-            (site.entities[p].parent, site.entities[p].slug.as_str())
-        });
+        let up = pages::ancestors(|k| site.entities[k].parent, i, site.entities.len());
+        self.ancestors(&up, |k| site.entities[k].slug.as_str());
         self.node_page(&e.meetings, &e.actions, &e.backlinks, &e.related);
     }
 
@@ -338,9 +324,8 @@ impl<'s> Reads<'s> {
         let site = self.site;
         let t = &site.topics[i];
         self.topic(i);
-        self.ancestors(t.parent, site.topics.len(), |p| {
-            (site.topics[p].parent, site.topics[p].slug.as_str())
-        });
+        let up = pages::ancestors(|k| site.topics[k].parent, i, site.topics.len());
+        self.ancestors(&up, |k| site.topics[k].slug.as_str());
         for &d in &t.decisions {
             self.decision(d);
         }

@@ -503,7 +503,13 @@ fn action_groups<'a>(ctx: &Ctx<'a>, list: &[usize]) -> ActionGroups<'a> {
     g
 }
 
-fn ancestors(parents: impl Fn(usize) -> Option<usize>, start: usize, limit: usize) -> Vec<usize> {
+/// The ancestors of `start` by `parents`, the furthest first; a loop is cut
+/// where it closes, and at most `limit` are given.
+pub(super) fn ancestors(
+    parents: impl Fn(usize) -> Option<usize>,
+    start: usize,
+    limit: usize,
+) -> Vec<usize> {
     let mut out = Vec::new();
     let mut cur = parents(start);
     while let Some(p) = cur {
