@@ -40,6 +40,7 @@ fn main() {
     let (site, _) = quorum::analyse(&config).expect("the site builds");
     let urls = Urls::new(&config);
     let paths = Paths::new(&site, &urls);
+    let renderer = quorum::render::Renderer::new(&config).expect("the theme compiles");
     let ctx = Ctx {
         site: &site,
         config: &config,
@@ -47,6 +48,7 @@ fn main() {
         links: SiteLinks::new(&site, urls.relative),
         paths: &paths,
         values: &Values::default(),
+        strings: renderer.strings(),
         root: urls.root("").into(),
     };
 

@@ -323,7 +323,7 @@ fn silent_overdue(site: &Site) -> Vec<Diagnostic> {
             } else {
                 at
             };
-            let due = a.due.map(|d| d.display()).unwrap_or_default();
+            let due = a.due.map(|d| d.display_en()).unwrap_or_default();
             doc.diagnostic(
                 Severity::Warning,
                 at,

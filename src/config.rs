@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
+use crate::i18n::Language;
 use crate::markdown::patterns::PatternError;
 use crate::markdown::{Autolink, Conventions, LinkPattern, LinkPatterns, RawHtml, RollCall};
 use crate::model::date::PartialDate;
@@ -43,6 +44,8 @@ struct ConfigFile {
     #[serde(default)]
     edit_url: Option<String>,
     links: Option<Vec<LinkPattern>>,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 const KEYS: &[&str] = &[
@@ -59,6 +62,7 @@ const KEYS: &[&str] = &[
     "source_url",
     "edit_url",
     "links",
+    "language",
 ];
 
 /// What the command line may override.
@@ -164,6 +168,8 @@ pub struct Config {
     pub git: bool,
     /// Words of a form of their own that become links (`links:`).
     pub link_patterns: LinkPatterns,
+    /// The language everything quorum writes for readers is in (`language:`).
+    pub language: Language,
 }
 
 /// The name of the configuration file.
@@ -214,6 +220,14 @@ impl Config {
         };
         let source_url = source_template(file.source_url.as_deref(), &text, "source_url")?;
         let edit_url = source_template(file.edit_url.as_deref(), &text, "edit_url")?;
+        let language = match file.language.as_deref() {
+            None => Language::default(),
+            Some(tag) => Language::parse(tag).map_err(|m| {
+                let d = Diagnostic::error(FILE, format!("language: {m}"))
+                    .help("write a BCP 47 tag such as `en`, `fr`, `ar`, `zh` or `pt-BR` (see docs/i18n.md)");
+                locate(d, &text, "language")
+            })?,
+        };
         let written = file.links.unwrap_or_default();
         let link_patterns =
             LinkPatterns::new(written.clone()).map_err(|e| pattern_error(e, &written, &text))?;
@@ -243,6 +257,7 @@ impl Config {
             edit_url,
             git: !overrides.no_git,
             link_patterns,
+            language,
         })
     }
 }

@@ -22,6 +22,7 @@ pub(crate) mod frontmatter;
 pub mod graph;
 pub(crate) mod hash;
 pub mod history;
+pub mod i18n;
 pub mod incremental;
 pub(crate) mod markdown;
 pub mod model;

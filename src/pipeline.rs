@@ -98,7 +98,7 @@ impl Pipeline {
         match first.as_deref() {
             Some("content") => Area::Content,
             Some(config::FILE) => Area::Config,
-            Some("templates" | "themes" | "static") => Area::Theme,
+            Some("templates" | "themes" | "static" | "i18n") => Area::Theme,
             _ => Area::Other,
         }
     }
@@ -149,6 +149,10 @@ impl Pipeline {
                 Ok(r) => self.renderer = Some(r),
                 Err(ds) => theme_errors = ds,
             }
+        }
+        // Strings missing in the site's language are warned of on every rebuild.
+        if let Some(r) = &self.renderer {
+            theme_errors.extend(r.warnings().iter().cloned());
         }
         watch.lap("configuration and theme");
         let (parsed_count, changed, walk_diagnostics) =

@@ -188,7 +188,10 @@ fn prepare_timed(
     let renderer = Renderer::new(config);
     watch.lap("theme");
     match (renderer, analyse_timed(config, watch, release)) {
-        (Ok(renderer), Ok((site, warnings))) => Ok((renderer, site, warnings)),
+        (Ok(renderer), Ok((site, warnings))) => {
+            let warnings = settle(config, [warnings, renderer.warnings().to_vec()])?;
+            Ok((renderer, site, warnings))
+        }
         (Err(theme), Ok((_, warnings))) => Err(failed(config, theme, warnings)),
         (Err(theme), Err(Error::Content(content))) => Err(failed(config, theme, content)),
         (_, Err(e)) => Err(e),

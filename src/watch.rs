@@ -30,7 +30,7 @@ use crate::incremental::Changes;
 use crate::source::is_ignored_name;
 
 /// The folders of a site whose changes matter, watched with all their contents.
-pub const FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
+pub const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "i18n"];
 
 /// How long a batch waits for quiet before it is handed over.
 const DEBOUNCE: Duration = Duration::from_millis(80);

@@ -21,6 +21,7 @@ const ORDER: &[&str] = &[
     "slug",
     "markdown",
     "model",
+    "i18n",
     "config",
     "graph",
     "views",

@@ -113,7 +113,7 @@ impl Calendar {
         if !date.has_day() {
             notes.push(format!(
                 "The minutes give only the month: {}.",
-                date.display()
+                date.display_en()
             ));
         }
         notes.push(format!("Minutes: {url}"));
@@ -158,12 +158,12 @@ impl Calendar {
             notes.push(format!("Owners: {}", owners.join("; ")));
         }
         if !due.has_day() {
-            notes.push(format!("Due in {}.", due.display()));
+            notes.push(format!("Due in {}.", due.display_en()));
         }
         notes.push(format!(
             "Decided at: {} ({})",
             meeting.doc.front.title,
-            meeting.date.display()
+            meeting.date.display_en()
         ));
         notes.push(format!("Minutes: {meeting_url}"));
         line(out, "BEGIN", "VTODO");

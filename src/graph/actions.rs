@@ -40,7 +40,7 @@ pub(super) fn follow(site: &mut Site) -> Vec<Diagnostic> {
                         "the action `{}` is updated {when} (it was decided at {}, {})",
                         site.actions[a].id,
                         site.title(Target::Meeting(created)),
-                        site.meetings[created].date.display()
+                        site.meetings[created].date.display_en()
                     ),
                     help: Some(what.to_owned()),
                     ..place()

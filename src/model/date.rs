@@ -3,8 +3,17 @@
 //! A [`PartialDate`] is validated on parsing (no 30 February), sorts as the
 //! first of its month when it has no day, and remembers its precision so the
 //! site can show "July 2006" rather than invent a day.
+//!
+//! How a date reads ("12 July 2006", "12 juillet 2006", "2006年7月12日") is
+//! given by [`DateNames`], made from the site's translation files. Templates
+//! receive dates as serialised values; the names they are serialised with are
+//! the ones set for the current thread by [`with_names`] (the render stage
+//! sets them around each page), English otherwise. This module never reads
+//! a translation file itself.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
@@ -23,6 +32,155 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// One piece of a date pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Text(String),
+    Day,
+    Month,
+    Year,
+}
+
+/// A date pattern: text with the day, the month's name and the year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pattern(Vec<Piece>);
+
+/// Stand-ins for the day, month and year in a pattern as a translation gives
+/// it (characters of Unicode's private use area, which no text holds).
+pub const DAY_MARK: char = '\u{E000}';
+pub const MONTH_MARK: char = '\u{E001}';
+pub const YEAR_MARK: char = '\u{E002}';
+
+impl Pattern {
+    fn parse(text: &str) -> Pattern {
+        let mut pieces = Vec::new();
+        let mut run = String::new();
+        for c in text.chars() {
+            let piece = match c {
+                DAY_MARK => Piece::Day,
+                MONTH_MARK => Piece::Month,
+                YEAR_MARK => Piece::Year,
+                c => {
+                    run.push(c);
+                    continue;
+                }
+            };
+            if !run.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut run)));
+            }
+            pieces.push(piece);
+        }
+        if !run.is_empty() {
+            pieces.push(Piece::Text(run));
+        }
+        Pattern(pieces)
+    }
+
+    fn fill(&self, day: i8, month: &str, year: i16) -> String {
+        let mut out = String::with_capacity(24);
+        for p in &self.0 {
+            match p {
+                Piece::Text(t) => out.push_str(t),
+                // Latin digits in every language (docs/i18n.md).
+                Piece::Day => out.push_str(&day.to_string()),
+                Piece::Month => out.push_str(month),
+                Piece::Year => out.push_str(&year.to_string()),
+            }
+        }
+        out
+    }
+}
+
+/// How dates read in one language: the months' names and the patterns of a
+/// day, a month, and their short forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateNames {
+    /// A month's name standing alone ("July", Russian "июль").
+    months: [String; 12],
+    /// A month's name after a day (Russian genitive "июля").
+    months_of_day: [String; 12],
+    /// Abbreviated names, for compact lists.
+    months_short: [String; 12],
+    day: Pattern,
+    month: Pattern,
+    short_day: Pattern,
+    short_month: Pattern,
+}
+
+/// The texts [`DateNames::new`] is made from.
+#[derive(Debug, Clone, Default)]
+pub struct DateTexts {
+    pub months: Vec<String>,
+    pub months_of_day: Vec<String>,
+    pub months_short: Vec<String>,
+    /// Patterns with [`DAY_MARK`], [`MONTH_MARK`] and [`YEAR_MARK`] standing
+    /// for their parts: a day, a month alone, a short day, a short month.
+    pub day: String,
+    pub month: String,
+    pub short_day: String,
+    pub short_month: String,
+}
+
+impl DateNames {
+    /// Names from texts; a list that has not twelve names takes English's.
+    pub fn new(texts: &DateTexts) -> DateNames {
+        let twelve = |names: &[String], or: &[String; 12]| -> [String; 12] {
+            match <[String; 12]>::try_from(names.to_vec()) {
+                Ok(a) => a,
+                Err(_) => or.clone(),
+            }
+        };
+        let en = english();
+        DateNames {
+            months: twelve(&texts.months, &en.months),
+            months_of_day: twelve(&texts.months_of_day, &en.months_of_day),
+            months_short: twelve(&texts.months_short, &en.months_short),
+            day: Pattern::parse(&texts.day),
+            month: Pattern::parse(&texts.month),
+            short_day: Pattern::parse(&texts.short_day),
+            short_month: Pattern::parse(&texts.short_month),
+        }
+    }
+}
+
+/// English names: "12 July 2006", "July 2006", "12 Jul", "Jul".
+pub fn english() -> &'static DateNames {
+    static ENGLISH: OnceLock<DateNames> = OnceLock::new();
+    ENGLISH.get_or_init(|| {
+        let names = MONTHS.map(str::to_owned);
+        let (d, m, y) = (DAY_MARK, MONTH_MARK, YEAR_MARK);
+        DateNames {
+            months_short: MONTHS.map(|m| m[..3].to_owned()),
+            months_of_day: names.clone(),
+            months: names,
+            day: Pattern::parse(&format!("{d} {m} {y}")),
+            month: Pattern::parse(&format!("{m} {y}")),
+            short_day: Pattern::parse(&format!("{d} {m}")),
+            short_month: Pattern::parse(&format!("{m}")),
+        }
+    })
+}
+
+thread_local! {
+    static NAMES: RefCell<Option<Arc<DateNames>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with dates serialised with `names` on this thread, then puts
+/// back the names it had (so nested calls, and other sites rendered on the
+/// same thread, keep their own).
+pub fn with_names<R>(names: &Arc<DateNames>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<DateNames>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            NAMES.with(|n| *n.borrow_mut() = before);
+        }
+    }
+    let before = NAMES.with(|n| n.borrow_mut().replace(Arc::clone(names)));
+    let _restore = Restore(before);
+    f()
+}
 
 /// A calendar date with day or month precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,24 +270,31 @@ impl PartialDate {
         }
     }
 
-    /// `12 July 2006`, or `July 2006` for a month.
-    pub fn display(&self) -> String {
-        let month = MONTHS[self.date.month() as usize - 1];
+    /// `12 July 2006`, or `July 2006` for a month, in the language of `names`.
+    pub fn display(&self, names: &DateNames) -> String {
+        let (day, year) = (self.date.day(), self.date.year());
+        let m = self.date.month() as usize - 1;
         if self.has_day {
-            format!("{} {month} {}", self.date.day(), self.date.year())
+            names.day.fill(day, &names.months_of_day[m], year)
         } else {
-            format!("{month} {}", self.date.year())
+            names.month.fill(day, &names.months[m], year)
         }
     }
 
     /// `12 Jul` or `Jul`: for compact lists within a year.
-    pub fn short(&self) -> String {
-        let month = &MONTHS[self.date.month() as usize - 1][..3];
+    pub fn short(&self, names: &DateNames) -> String {
+        let (day, year) = (self.date.day(), self.date.year());
+        let month = &names.months_short[self.date.month() as usize - 1];
         if self.has_day {
-            format!("{} {month}", self.date.day())
+            names.short_day.fill(day, month, year)
         } else {
-            month.to_owned()
+            names.short_month.fill(day, month, year)
         }
+    }
+
+    /// [`PartialDate::display`] in English, for diagnostics.
+    pub fn display_en(&self) -> String {
+        self.display(english())
     }
 }
 
@@ -174,8 +339,12 @@ impl Serialize for PartialDate {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("PartialDate", 5)?;
         s.serialize_field("iso", &self.iso())?;
-        s.serialize_field("display", &self.display())?;
-        s.serialize_field("short", &self.short())?;
+        let (display, short) = NAMES.with(|n| match &*n.borrow() {
+            Some(names) => (self.display(names), self.short(names)),
+            None => (self.display_en(), self.short(english())),
+        });
+        s.serialize_field("display", &display)?;
+        s.serialize_field("short", &short)?;
         s.serialize_field("year", &self.year())?;
         s.serialize_field("month_only", &!self.has_day)?;
         s.end()
@@ -190,12 +359,12 @@ mod tests {
     fn parses_days_and_months() {
         let d = PartialDate::parse("2006-07-12").unwrap();
         assert_eq!(
-            (d.iso(), d.display()),
+            (d.iso(), d.display_en()),
             ("2006-07-12".into(), "12 July 2006".into())
         );
         let m = PartialDate::parse("2006-07").unwrap();
         assert_eq!(
-            (m.iso(), m.display()),
+            (m.iso(), m.display_en()),
             ("2006-07".into(), "July 2006".into())
         );
         assert!(!m.has_day());

@@ -80,6 +80,8 @@ pub struct Ctx<'a> {
     pub links: SiteLinks<'a>,
     pub paths: &'a Paths,
     pub values: &'a Values,
+    /// The strings of the site's language.
+    pub strings: &'a crate::i18n::Strings,
     /// The prefix of links on the page being made ([`Urls::root`]), for
     /// the HTML that views write themselves ([`Inline`]).
     pub root: Arc<str>,
@@ -386,6 +388,7 @@ pub struct MentionsHtml<'a> {
     site: &'a Site,
     paths: &'a Paths,
     root: Arc<str>,
+    strings: &'a crate::i18n::Strings,
 }
 
 impl std::fmt::Debug for MentionsHtml<'_> {
@@ -438,7 +441,7 @@ impl MentionsHtml<'_> {
                 out,
                 " · <time datetime=\"{}\">{}</time>",
                 date.iso(),
-                date.display()
+                date.display(self.strings.dates())
             );
         }
         if b.len() > 1 {
@@ -452,8 +455,8 @@ impl MentionsHtml<'_> {
             let heading = p.section.and_then(|s| headings.get(s as usize));
             let (section, title) = heading.map_or(("", ""), |h| (&*h.id, &*h.text));
             let title = match p.place {
-                Place::Action(_) => LABELS.actions,
-                Place::Decision(_) => LABELS.decisions,
+                Place::Action(_) => self.strings.get(LABELS.actions),
+                Place::Decision(_) => self.strings.get(LABELS.decisions),
                 Place::Heading | Place::Block(_) => title,
             };
             let (text, marks) = crate::graph::passages::window(p.text, &p.marks);
@@ -471,7 +474,7 @@ impl MentionsHtml<'_> {
             };
             out.push_str("\">");
             if title.is_empty() {
-                escape_html_into(out, LABELS.passage);
+                escape_html_into(out, self.strings.get(LABELS.passage));
             } else {
                 out.push_str("§ ");
                 escape_html_into(out, title);
@@ -503,8 +506,8 @@ impl Serialize for MentionsHtml<'_> {
     }
 }
 
-/// The words the passages' links are written with where a passage has no
-/// section of its own.
+/// The strings (their ids in the translation files) the passages' links are
+/// written with where a passage has no section of its own.
 struct Labels {
     actions: &'static str,
     decisions: &'static str,
@@ -512,9 +515,9 @@ struct Labels {
 }
 
 const LABELS: Labels = Labels {
-    actions: "Actions decided",
-    decisions: "Decisions",
-    passage: "In context",
+    actions: "actions_decided",
+    decisions: "decisions",
+    passage: "in_context",
 };
 
 /// A page and a count: related entities, topics of an entity, and so on.
@@ -733,6 +736,7 @@ impl<'a> Ctx<'a> {
             site: self.site,
             paths: self.paths,
             root: self.root.clone(),
+            strings: self.strings,
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod theme;
 pub mod years;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -22,16 +23,20 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, SiteLinks};
 use crate::hash::fingerprint::Fingerprinter;
+use crate::i18n::{Arg, Language, Strings};
 use crate::page::{Ctx, NavItem, Urls};
 pub use crate::sink::{Fill, Sink, SinkError};
 use pages::{Data, Page};
 use theme::{StaticSource, TemplateSource, ThemeFiles};
 
-/// The compiled templates and the static files of the theme.
+/// The compiled templates and the static files of the theme, and the
+/// strings of the site's language.
 pub struct Renderer {
     tera: Tera,
     templates: Vec<(String, TemplateSource)>,
     statics: Vec<(String, StaticSource)>,
+    strings: Arc<Strings>,
+    warnings: Vec<Diagnostic>,
 }
 
 /// What the render stage produced.
@@ -83,12 +88,15 @@ impl Renderer {
     /// Loads and compiles the theme the configuration names.
     pub fn new(config: &Config) -> Result<Renderer, Vec<Diagnostic>> {
         let files = theme::gather(&config.root, &config.theme)?;
-        Renderer::from_files(files)
+        Renderer::from_files(files, &config.language)
     }
 
-    /// Compiles gathered theme files.
-    pub fn from_files(files: ThemeFiles) -> Result<Renderer, Vec<Diagnostic>> {
+    /// Compiles gathered theme files, with the strings of `language`.
+    pub fn from_files(files: ThemeFiles, language: &Language) -> Result<Renderer, Vec<Diagnostic>> {
+        let (strings, warnings) = Strings::load(language, &files.i18n)?;
+        let strings = Arc::new(strings);
         let mut tera = Tera::new();
+        translations(&mut tera, &strings);
         let templates: Vec<(String, TemplateSource)> = files.templates.into_iter().collect();
         let raw: Vec<(&str, &str)> = templates
             .iter()
@@ -101,7 +109,20 @@ impl Renderer {
             tera,
             templates,
             statics: files.statics.into_iter().collect(),
+            strings,
+            warnings,
         })
+    }
+
+    /// The strings of the site's language.
+    pub fn strings(&self) -> &Arc<Strings> {
+        &self.strings
+    }
+
+    /// What loading the theme warns of: strings missing in the site's
+    /// language, one warning each.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Whether the theme has a template of that name.
@@ -124,6 +145,81 @@ impl Renderer {
                 None => Rendering::Template(template_error(&e, &self.templates)),
             })
     }
+}
+
+/// Gives templates the strings: `t` (every plain message, resolved once),
+/// `lang` and `dir`, and the functions `tr` (a message with arguments, as
+/// text) and `tr_html` (the same as HTML, each text argument a name isolated
+/// in `<bdi>`).
+fn translations(tera: &mut Tera, strings: &Arc<Strings>) {
+    let global = tera.global_context();
+    global.insert("t", strings.plain());
+    global.insert("lang", strings.language().tag());
+    global.insert("dir", strings.language().dir());
+    let format =
+        |strings: &Strings, kwargs: &tera::Kwargs, html: bool| -> tera::TeraResult<String> {
+            let key: &str = kwargs.must_get("key")?;
+            let mut texts = Vec::new();
+            let mut args = Vec::new();
+            for (name, value) in kwargs.iter() {
+                let Some(name) = name.as_str() else { continue };
+                if name == "key" {
+                    continue;
+                }
+                if let Some(n) = value.as_f64().or_else(|| value.as_i64().map(|n| n as f64)) {
+                    args.push((name, Arg::Number(n)));
+                } else {
+                    let text = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_owned);
+                    let text = match (html, value.is_safe()) {
+                        // Markup the template made itself (a `<time>`), kept.
+                        (true, true) => format!("<bdi>{text}</bdi>"),
+                        (true, false) => format!("<bdi>{}</bdi>", escape(&text)),
+                        (false, _) => text,
+                    };
+                    texts.push((name, text));
+                }
+            }
+            for (name, text) in &texts {
+                args.push((name, Arg::Text(text)));
+            }
+            let out = strings.format(key, &args);
+            Ok(if html { escape_except_bdi(&out) } else { out })
+        };
+    let s = Arc::clone(strings);
+    tera.register_function("tr", move |kwargs: tera::Kwargs, _: &tera::State| {
+        format(&s, &kwargs, false)
+    });
+    let s = Arc::clone(strings);
+    tera.register_function("tr_html", move |kwargs: tera::Kwargs, _: &tera::State| {
+        format(&s, &kwargs, true).map(|h| tera::Value::safe_string(&h))
+    });
+}
+
+fn escape(text: &str) -> String {
+    let mut buf = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(text, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// Escapes a formatted message whose names were escaped and put in `<bdi>`
+/// already: the message's own text is escaped, the names kept.
+fn escape_except_bdi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find("<bdi>") {
+        out.push_str(&escape(&rest[..start]));
+        let after = &rest[start..];
+        let end = after
+            .find("</bdi>")
+            .map_or(after.len(), |e| e + "</bdi>".len());
+        out.push_str(&after[..end]);
+        rest = &after[end..];
+    }
+    out.push_str(&escape(rest));
+    out
 }
 
 /// A tera error as a diagnostic on the template's file.
@@ -222,6 +318,7 @@ pub fn render_since(
         links: SiteLinks::new(site, urls.relative),
         paths: &paths,
         values: &unshared,
+        strings: renderer.strings(),
         root: urls.root("").into(),
     };
     let mut parts = Vec::new();
@@ -292,8 +389,10 @@ pub fn render_since(
             .par_iter()
             .with_max_len(1)
             .fold(Outcomes::default, |mut sum, &page| {
-                sum.add(render_one(
-                    &ctx, renderer, sink, page, previous, links, tracked,
+                // Dates in the page's values read in the site's language.
+                sum.add(crate::model::date::with_names(
+                    renderer.strings.dates(),
+                    || render_one(&ctx, renderer, sink, page, previous, links, tracked),
                 ));
                 sum
             })

@@ -3,6 +3,8 @@
 //! The default theme is compiled into the binary. `themes/<name>/` on disk,
 //! named by `theme:`, replaces it; the site's own `templates/` then overrides
 //! templates one file at a time, and `static/` adds or replaces static files.
+//! The theme's translation files (`i18n/<lang>.ftl`) come with it; the
+//! site's own `i18n/<lang>.ftl` override their strings one by one.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,6 +41,8 @@ pub struct ThemeFiles {
     pub templates: BTreeMap<String, TemplateSource>,
     /// By output path (`assets/quorum.css`).
     pub statics: BTreeMap<String, StaticSource>,
+    /// The translation files, the theme's and the site's.
+    pub i18n: crate::i18n::Sources,
 }
 
 /// Gathers the templates and static files of the theme `name` for the site at `root`.
@@ -60,6 +64,12 @@ pub fn gather(root: &Path, name: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
             &rel.join("static"),
             &mut diagnostics,
         );
+        read_translations(
+            root,
+            &on_disk.join("i18n"),
+            &mut files.i18n.theme,
+            &mut diagnostics,
+        );
     } else if name == "default" {
         builtin(&mut files);
     } else {
@@ -74,6 +84,12 @@ pub fn gather(root: &Path, name: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
         ]);
     }
     read_dir_templates(root, &root.join("templates"), &mut files, &mut diagnostics);
+    read_translations(
+        root,
+        &root.join("i18n"),
+        &mut files.i18n.site,
+        &mut diagnostics,
+    );
     read_dir_statics(
         &root.join("static"),
         &mut files,
@@ -100,6 +116,18 @@ fn builtin(files: &mut ThemeFiles) {
     walk(&DEFAULT, &mut all);
     for f in all {
         let path = f.path();
+        if let (Ok(rest), Some(text)) = (path.strip_prefix("i18n"), f.contents_utf8()) {
+            if let Some(lang) = translation_language(rest) {
+                files.i18n.theme.insert(
+                    lang,
+                    crate::i18n::Source {
+                        path: Path::new("themes/default/i18n").join(rest),
+                        text: text.to_owned(),
+                    },
+                );
+            }
+            continue;
+        }
         let Ok(rest) = path.strip_prefix("templates") else {
             if let Ok(rest) = path.strip_prefix("static") {
                 files
@@ -173,6 +201,48 @@ fn read_dir_templates(
             Err(e) => diagnostics.push(Diagnostic::error(
                 rel_display,
                 format!("cannot read this template: {e}"),
+            )),
+        }
+    }
+}
+
+/// The language a translation file is for: its name without `.ftl`.
+fn translation_language(file: &Path) -> Option<String> {
+    let name = file.to_str()?;
+    let lang = name.strip_suffix(".ftl")?;
+    (!lang.is_empty() && !lang.contains(['/', '\\'])).then(|| lang.to_owned())
+}
+
+/// Reads the translation files of `dir` (`<lang>.ftl`), if it exists.
+fn read_translations(
+    root: &Path,
+    dir: &Path,
+    into: &mut BTreeMap<String, crate::i18n::Source>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Some(lang) = path
+            .file_name()
+            .and_then(|n| translation_language(Path::new(n)))
+        else {
+            continue;
+        };
+        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        match std::fs::read(&path) {
+            Ok(bytes) => match crate::source::decode(&shown, bytes) {
+                Ok(text) => {
+                    into.insert(lang, crate::i18n::Source { path: shown, text });
+                }
+                Err(d) => diagnostics.push(d),
+            },
+            Err(e) => diagnostics.push(Diagnostic::error(
+                shown,
+                format!("cannot read this translation file: {e}"),
             )),
         }
     }

@@ -248,7 +248,7 @@ fn meeting_card<'s>(site: &'s Site, m: &'s crate::graph::Meeting) -> Card<'s> {
                 k.push_str(" · ");
                 k.push_str(&site.series[s].name);
             }
-            let mut f = vec![("Date", m.date.display())];
+            let mut f = vec![("Date", m.date.display_en())];
             if let Some(c) = m.chair {
                 f.push(("Chair", site.entities[c].name.clone()));
             }
@@ -364,15 +364,15 @@ fn action_card<'s>(site: &'s Site, a: &'s crate::graph::Action) -> Card<'s> {
                         owners.join(", ")
                     },
                 ),
-                ("Due", a.due.map_or("no date".into(), |d| d.display())),
+                ("Due", a.due.map_or("no date".into(), |d| d.display_en())),
                 (
                     "Decided",
-                    format!("{}, {}", meeting.doc.front.title, meeting.date.display()),
+                    format!("{}, {}", meeting.doc.front.title, meeting.date.display_en()),
                 ),
             ];
             if let Some(last) = a.history.last() {
                 let at = &site.meetings[last.meeting];
-                let mut text = at.date.display();
+                let mut text = at.date.display_en();
                 if let Some(s) = last.status {
                     text = format!("{} ({text})", s.label());
                 }

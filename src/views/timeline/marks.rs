@@ -33,7 +33,7 @@ pub(super) fn mark(
     href: &Href,
 ) -> usize {
     let meeting = &site.meetings[m];
-    let at = format!("{}, {}", meeting.doc.front.title, meeting.date.display());
+    let at = format!("{}, {}", meeting.doc.front.title, meeting.date.display_en());
     let mut link = href(Target::Meeting(m));
     let (title, tone) = match items {
         [Item::Meeting(part)] => (format!("{at} · {part}"), "meeting"),
@@ -187,7 +187,7 @@ pub(super) fn bars(
         let base = lane.y() + full / 2.0;
         let latest = &site.meetings[b.latest];
         let when = if by_month {
-            let d = latest.date.display();
+            let d = latest.date.display_en();
             d.split_once(' ')
                 .filter(|_| latest.date.has_day())
                 .map_or(d.clone(), |(_, rest)| rest.to_owned())
@@ -199,7 +199,7 @@ pub(super) fn bars(
             b.count,
             lane.noun(b.count),
             latest.doc.front.title,
-            latest.date.display()
+            latest.date.display_en()
         );
         if *lane == Lane::Actions {
             let names = ["overdue", "open", "in progress", "done", "dropped"];

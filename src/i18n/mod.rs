@@ -1,0 +1,327 @@
+//! The site's language: its tag (`language:` in `quorum.yaml`) and the
+//! strings everything quorum writes for readers is made of.
+//!
+//! Strings come from Project Fluent files (`.ftl`), one per language: the
+//! theme's own (`themes/<name>/i18n/<lang>.ftl`, built into the binary for
+//! the default theme), then the site's (`i18n/<lang>.ftl` at its root), whose
+//! messages win. A message missing in the site's language falls back to
+//! English, with one warning per message. Plural forms follow CLDR's rules
+//! through `fluent-bundle`; nothing here decides a plural by hand.
+//!
+//! Plain messages (without arguments) are resolved once, when the strings are
+//! loaded ([`Strings::plain`]); only messages with arguments are formatted
+//! when a page asks. This module never reads a file: its caller hands it the
+//! files' texts.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::date::{DAY_MARK, DateNames, DateTexts, MONTH_MARK, YEAR_MARK};
+
+/// The language English falls back to, and the default.
+pub const ENGLISH: &str = "en";
+
+/// Languages written right to left (by their primary subtag).
+const RIGHT_TO_LEFT: &[&str] = &["ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"];
+
+/// A language, as a BCP 47 tag (`fr`, `zh-Hans`, `pt-BR`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    id: LanguageIdentifier,
+    tag: String,
+}
+
+impl Default for Language {
+    fn default() -> Self {
+        Language::parse(ENGLISH).unwrap_or_else(|_| unreachable!("`en` is a language tag"))
+    }
+}
+
+impl Language {
+    /// Parses a BCP 47 tag; the error says what is wrong with it.
+    pub fn parse(s: &str) -> Result<Language, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err("the language is empty".into());
+        }
+        if s.contains('_') {
+            return Err(format!(
+                "`{s}` is not a BCP 47 language tag: its parts are joined by `-`, not `_` (`{}`)",
+                s.replace('_', "-")
+            ));
+        }
+        let id: LanguageIdentifier = s
+            .parse()
+            .map_err(|_| format!("`{s}` is not a BCP 47 language tag"))?;
+        Ok(Language {
+            tag: id.to_string(),
+            id,
+        })
+    }
+
+    /// The tag in its canonical form (`zh-Hans`).
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The primary language subtag (`zh`).
+    pub fn primary(&self) -> &str {
+        self.id.language.as_str()
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        RIGHT_TO_LEFT.contains(&self.primary())
+    }
+
+    /// `rtl` or `ltr`, for the `dir` attribute.
+    pub fn dir(&self) -> &'static str {
+        if self.is_rtl() { "rtl" } else { "ltr" }
+    }
+
+    /// The names of translation files to look for, most specific first:
+    /// `zh-Hans-CN`, `zh-Hans`, `zh`.
+    fn candidates(&self) -> Vec<String> {
+        let mut names = vec![self.tag.clone()];
+        let mut parts: Vec<&str> = self.tag.split('-').collect();
+        while parts.len() > 1 {
+            parts.pop();
+            names.push(parts.join("-"));
+        }
+        names.dedup();
+        names
+    }
+}
+
+/// A translation file's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Shown in diagnostics.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The translation files of a theme and of a site, by language (the file's
+/// name without `.ftl`).
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub theme: BTreeMap<String, Source>,
+    pub site: BTreeMap<String, Source>,
+}
+
+/// The strings of one language, with English behind them.
+pub struct Strings {
+    language: Language,
+    bundle: FluentBundle<FluentResource>,
+    /// English, when the language is not English.
+    fallback: Option<FluentBundle<FluentResource>>,
+    plain: BTreeMap<String, String>,
+    dates: Arc<DateNames>,
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Strings")
+            .field("language", &self.language)
+            .field("plain", &self.plain.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A bundle and the ids of its messages.
+type Loaded = (FluentBundle<FluentResource>, BTreeSet<String>);
+
+impl Strings {
+    /// The strings of `language` from `sources`. Errors: a file that is not
+    /// Fluent. Warnings: every message English has and the language lacks.
+    pub fn load(
+        language: &Language,
+        sources: &Sources,
+    ) -> Result<(Strings, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let english = Language::default();
+        let files = |lang: &Language| -> Vec<&Source> {
+            let names = lang.candidates();
+            let theme = names.iter().find_map(|n| sources.theme.get(n));
+            let site = names.iter().find_map(|n| sources.site.get(n));
+            theme.into_iter().chain(site).collect()
+        };
+        let (main, ids) = bundle(language, &files(language), &mut errors);
+        let is_english = language.primary() == ENGLISH;
+        let fallback = (!is_english).then(|| bundle(&english, &files(&english), &mut errors));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut warnings = Vec::new();
+        if let Some((_, english_ids)) = &fallback {
+            let shown = files(language)
+                .last()
+                .map(|s| s.path.clone())
+                .unwrap_or_else(|| PathBuf::from(format!("i18n/{}.ftl", language.tag())));
+            for missing in english_ids.difference(&ids) {
+                warnings.push(
+                    Diagnostic::warning(
+                        shown.clone(),
+                        format!(
+                            "the string `{missing}` has no translation in `{}`: it is shown in English",
+                            language.tag()
+                        ),
+                    )
+                    .help(format!(
+                        "add `{missing} = …` to i18n/{}.ftl at the site's root",
+                        language.tag()
+                    )),
+                );
+            }
+        }
+        let mut all = ids.clone();
+        if let Some((_, english_ids)) = &fallback {
+            all.extend(english_ids.iter().cloned());
+        }
+        let mut strings = Strings {
+            language: language.clone(),
+            bundle: main,
+            fallback: fallback.map(|(b, _)| b),
+            plain: BTreeMap::new(),
+            dates: Arc::new(crate::model::date::english().clone()),
+        };
+        strings.plain = strings.resolve_plain(all);
+        strings.dates = Arc::new(DateNames::new(&strings.date_texts()));
+        Ok((strings, warnings))
+    }
+
+    /// The language.
+    pub fn language(&self) -> &Language {
+        &self.language
+    }
+
+    /// Every message without arguments, resolved: what templates read as `t`.
+    pub fn plain(&self) -> &BTreeMap<String, String> {
+        &self.plain
+    }
+
+    /// How dates read in this language.
+    pub fn dates(&self) -> &Arc<DateNames> {
+        &self.dates
+    }
+
+    /// A plain message; its id when no file has it.
+    pub fn get<'s>(&'s self, id: &'s str) -> &'s str {
+        self.plain.get(id).map_or(id, String::as_str)
+    }
+
+    /// Formats message `id` with `args`, in the language or else in
+    /// English; its id when neither has it.
+    pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+                Arg::Text(t) => fluent.set(*name, FluentValue::from(*t)),
+            }
+        }
+        self.format_args(id, &fluent)
+    }
+
+    /// A number with its noun: `count` chooses the plural form.
+    pub fn count(&self, id: &str, count: usize) -> String {
+        self.format(id, &[("count", Arg::Number(count as f64))])
+    }
+
+    /// Formats `id` with Fluent's own arguments.
+    pub fn format_args(&self, id: &str, args: &FluentArgs) -> String {
+        for bundle in std::iter::once(&self.bundle).chain(&self.fallback) {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, Some(args), &mut errors)
+                    .into_owned();
+            }
+        }
+        id.to_owned()
+    }
+
+    fn resolve_plain(&self, ids: BTreeSet<String>) -> BTreeMap<String, String> {
+        ids.into_iter()
+            .filter_map(|id| {
+                for bundle in std::iter::once(&self.bundle).chain(&self.fallback) {
+                    if let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) {
+                        let mut errors = Vec::new();
+                        let text = bundle.format_pattern(pattern, None, &mut errors);
+                        // A message that needs arguments is formatted when used.
+                        return errors.is_empty().then(|| (id, text.into_owned()));
+                    }
+                }
+                None
+            })
+            .collect()
+    }
+
+    fn date_texts(&self) -> DateTexts {
+        let list = |prefix: &str| -> Vec<String> {
+            (1..=12)
+                .map(|m| self.get(&format!("{prefix}{m}")).to_owned())
+                .collect()
+        };
+        let mut marks = FluentArgs::new();
+        marks.set("day", DAY_MARK.to_string());
+        marks.set("month", MONTH_MARK.to_string());
+        marks.set("year", YEAR_MARK.to_string());
+        DateTexts {
+            months: list("month_"),
+            months_of_day: list("month_of_day_"),
+            months_short: list("month_short_"),
+            day: self.format_args("date_day", &marks),
+            month: self.format_args("date_month", &marks),
+            short_day: self.format_args("date_short_day", &marks),
+            short_month: self.format_args("date_short_month", &marks),
+        }
+    }
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Number(f64),
+    Text(&'a str),
+}
+
+/// A bundle of `files` in order, later files' messages winning.
+fn bundle(language: &Language, files: &[&Source], errors: &mut Vec<Diagnostic>) -> Loaded {
+    let mut bundle = FluentBundle::new_concurrent(vec![language.id.clone()]);
+    // Pages are HTML: names are isolated with <bdi> where they are inserted,
+    // not with invisible Unicode marks that would reach feeds and attributes.
+    bundle.set_use_isolating(false);
+    let mut ids = BTreeSet::new();
+    for source in files {
+        let resource = match FluentResource::try_new(source.text.clone()) {
+            Ok(r) => r,
+            Err((_, parse_errors)) => {
+                for e in parse_errors {
+                    errors.push(
+                        Diagnostic::error(
+                            source.path.clone(),
+                            format!("this is not a Fluent message: {}", e.kind),
+                        )
+                        .at_offset(&source.text, e.pos.start.min(source.text.len()))
+                        .help("write each string as `key = text`; see docs/i18n.md"),
+                    );
+                }
+                continue;
+            }
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                ids.insert(m.id.name.to_owned());
+            }
+        }
+        bundle.add_resource_overriding(resource);
+    }
+    (bundle, ids)
+}
