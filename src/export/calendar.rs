@@ -17,6 +17,7 @@ use std::io::Write;
 
 use super::{PIECE, drain, host};
 use crate::graph::{Action, Meeting, Target};
+use crate::i18n::Arg;
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
 use crate::page::Ctx;
@@ -34,6 +35,7 @@ pub(super) fn write(
     let cal = Calendar {
         stamp: format!("{}T000000Z", basic(site.today)),
         host: host(&ctx.urls.base_url),
+        description: format!("DESCRIPTION;LANGUAGE={}", ctx.strings.language().tag()),
     };
     let mut buf = String::new();
     line(&mut buf, "BEGIN", "VCALENDAR");
@@ -47,7 +49,8 @@ pub(super) fn write(
     line(&mut buf, "METHOD", "PUBLISH");
     line(&mut buf, "X-WR-CALNAME", &text(&ctx.config.title));
     if let Some(description) = &ctx.config.description {
-        line(&mut buf, "X-WR-CALDESC", &text(description));
+        let name = format!("X-WR-CALDESC;LANGUAGE={}", ctx.strings.language().tag());
+        line(&mut buf, &name, &text(description));
     }
     // An entry reads what lists show of its meeting or its action, beside
     // the links and names every page shows; `today` and the base URL are
@@ -84,6 +87,9 @@ pub(super) fn write(
 struct Calendar {
     stamp: String,
     host: String,
+    /// The name of the `DESCRIPTION` property, with the language of the
+    /// notes quorum writes in it.
+    description: String,
 }
 
 /// Appends the content line `name:value` to `out`; `value` is already
@@ -110,13 +116,15 @@ impl Calendar {
         if !meeting.summary().trim().is_empty() {
             notes.push(meeting.summary().to_owned());
         }
+        let strings = ctx.strings;
+        let dates = strings.dates();
         if !date.has_day() {
-            notes.push(format!(
-                "The minutes give only the month: {}.",
-                date.display_en()
+            notes.push(strings.format(
+                "cal_month_only",
+                &[("month", Arg::Text(&date.display(dates)))],
             ));
         }
-        notes.push(format!("Minutes: {url}"));
+        notes.push(strings.format("cal_minutes", &[("url", Arg::Text(&url))]));
         line(out, "BEGIN", "VEVENT");
         line(
             out,
@@ -133,7 +141,7 @@ impl Calendar {
         if let Some(location) = &meeting.doc.front.location {
             line(out, "LOCATION", &text(location));
         }
-        line(out, "DESCRIPTION", &text(&notes.join("\n\n")));
+        line(out, &self.description, &text(&notes.join("\n\n")));
         self.categories(out, ctx, &meeting.topics);
         line(out, "URL", &url);
         // A record of a meeting, not an invitation: it blocks no time.
@@ -153,26 +161,30 @@ impl Calendar {
             .iter()
             .map(|&o| site.entities[o].name.as_str())
             .collect();
+        let strings = ctx.strings;
+        let dates = strings.dates();
         let mut notes = Vec::new();
         if !owners.is_empty() {
-            notes.push(format!("Owners: {}", owners.join("; ")));
+            notes.push(strings.format("cal_owners", &[("owners", Arg::Text(&owners.join("; ")))]));
         }
         if !due.has_day() {
-            notes.push(format!("Due in {}.", due.display_en()));
+            notes.push(strings.format("cal_due_in", &[("month", Arg::Text(&due.display(dates)))]));
         }
-        notes.push(format!(
-            "Decided at: {} ({})",
-            meeting.doc.front.title,
-            meeting.date.display_en()
+        notes.push(strings.format(
+            "cal_decided_at",
+            &[
+                ("meeting", Arg::Text(&meeting.doc.front.title)),
+                ("date", Arg::Text(&meeting.date.display(dates))),
+            ],
         ));
-        notes.push(format!("Minutes: {meeting_url}"));
+        notes.push(strings.format("cal_minutes", &[("url", Arg::Text(&meeting_url))]));
         line(out, "BEGIN", "VTODO");
         line(out, "UID", &format!("action-{}@{}", action.slug, self.host));
         line(out, "DTSTAMP", &self.stamp);
         line(out, "SUMMARY", &text(&action.text));
         line(out, "DUE;VALUE=DATE", &basic(due.end()));
         line(out, "STATUS", status(action.status));
-        line(out, "DESCRIPTION", &text(&notes.join("\n")));
+        line(out, &self.description, &text(&notes.join("\n")));
         self.categories(out, ctx, &action.topics);
         line(out, "URL", &url);
         line(

@@ -41,7 +41,10 @@ pub(super) fn write(
         .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), timestamp);
     let self_url = urls.permalink("feed.xml");
     let mut x = Xml::new()?;
-    x.open("feed", &[("xmlns", ATOM)])?;
+    x.open(
+        "feed",
+        &[("xmlns", ATOM), ("xml:lang", ctx.strings.language().tag())],
+    )?;
     x.text("id", &[], &urls.permalink(""))?;
     x.text("title", &[("type", "text")], &ctx.config.title)?;
     if let Some(description) = &ctx.config.description {

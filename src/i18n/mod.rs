@@ -216,6 +216,34 @@ impl Strings {
         self.plain.get(id).map_or(id, String::as_str)
     }
 
+    /// The label of an action's status (`status_open`, …).
+    pub fn status(&self, status: crate::model::front::Status) -> &str {
+        let id = match status {
+            crate::model::front::Status::Open => "status_open",
+            crate::model::front::Status::InProgress => "status_in_progress",
+            crate::model::front::Status::Done => "status_done",
+            crate::model::front::Status::Dropped => "status_dropped",
+        };
+        self.get(id)
+    }
+
+    /// The name of an entity kind (`kind_person`: "person").
+    pub fn kind(&self, kind: crate::model::front::EntityKind) -> &str {
+        self.keyed("kind_", kind.as_str())
+    }
+
+    /// A heading for entities of a kind (`kinds_person`: "People").
+    pub fn kinds(&self, kind: crate::model::front::EntityKind) -> &str {
+        self.keyed("kinds_", kind.as_str())
+    }
+
+    /// The plain message `prefix` + `name`; `name` when there is none.
+    fn keyed<'s>(&'s self, prefix: &str, name: &'s str) -> &'s str {
+        self.plain
+            .get(&format!("{prefix}{name}"))
+            .map_or(name, String::as_str)
+    }
+
     /// Formats message `id` with `args`, in the language or else in
     /// English; its id when neither has it.
     pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::Ctx;
 use crate::graph::{RefKind, Site, Target};
+use crate::i18n::Arg;
 
 /// One page of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -178,25 +179,26 @@ impl Page {
 
     /// The page's title.
     pub fn title(self, ctx: &Ctx<'_>) -> String {
+        let t = ctx.strings;
         match self {
             Page::Home => ctx.config.title.clone(),
-            Page::Meetings => "Meetings".into(),
-            Page::Year(y) => format!("Meetings in {y}"),
-            Page::Entities => "Entities".into(),
-            Page::Topics => "Topics".into(),
-            Page::Actions => "Actions".into(),
-            Page::Decisions => "Decisions".into(),
-            Page::Search => "Search".into(),
-            Page::NotFound => "Page not found".into(),
+            Page::Meetings => t.get("meetings").into(),
+            Page::Year(y) => t.format("meetings_in_year", &[("year", Arg::Text(&y.to_string()))]),
+            Page::Entities => t.get("entities").into(),
+            Page::Topics => t.get("topics").into(),
+            Page::Actions => t.get("actions").into(),
+            Page::Decisions => t.get("decisions").into(),
+            Page::Search => t.get("search").into(),
+            Page::NotFound => t.get("page_not_found").into(),
             Page::Meeting(i) => ctx.site.meetings[i].doc.front.title.clone(),
             Page::Entity(i) => ctx.site.entities[i].name.clone(),
             Page::Topic(i) => ctx.site.topics[i].name.clone(),
-            Page::Action(i) => action_title(&ctx.site.actions[i]),
+            Page::Action(i) => action_title(&ctx.site.actions[i], t.get("action")),
             Page::Free(i) => ctx.site.free_pages[i].doc.front.title.clone(),
             Page::Series(i) => ctx.site.series[i].name.clone(),
-            Page::Map => "Map".into(),
-            Page::Changes => "What changed".into(),
-            Page::ActionsPrint => "Action register by owner".into(),
+            Page::Map => t.get("map").into(),
+            Page::Changes => t.get("what_changed").into(),
+            Page::ActionsPrint => t.get("register_by_owner").into(),
         }
     }
 }
@@ -206,13 +208,13 @@ const ACTION_TITLE: usize = 80;
 
 /// An action's page title: its text, cut short, then its id (as an issue
 /// is "Title · #123").
-fn action_title(a: &crate::graph::Action) -> String {
+fn action_title(a: &crate::graph::Action, action: &str) -> String {
     let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
-        return format!("Action {}", a.id);
+        return format!("{action} {}", a.id);
     }
     format!(
-        "{} · Action {}",
+        "{} · {action} {}",
         crate::markdown::truncate_words(&text, ACTION_TITLE),
         a.id
     )

@@ -292,7 +292,7 @@ pub struct MeetingSummary<'a> {
 pub struct ChangeView<'a> {
     pub meeting: MeetingRef<'a>,
     pub status: Option<&'static str>,
-    pub status_label: Option<&'static str>,
+    pub status_label: Option<&'a str>,
     pub note: Option<&'a str>,
     pub due: Option<DateRef<'a>>,
 }
@@ -315,11 +315,11 @@ pub struct ActionView<'a> {
     pub topics: Vec<TopicRef<'a>>,
     pub meeting: MeetingRef<'a>,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: &'a str,
     pub due: Option<DateRef<'a>>,
     pub overdue: bool,
     pub initial_status: &'static str,
-    pub initial_status_label: &'static str,
+    pub initial_status_label: &'a str,
     pub initial_due: Option<DateRef<'a>>,
     pub history: Vec<ChangeView<'a>>,
 }
@@ -633,11 +633,11 @@ impl<'a> Ctx<'a> {
             topics: self.topics(&a.topics),
             meeting: self.meeting(a.meeting),
             status: a.status.as_str(),
-            status_label: a.status.label(),
+            status_label: self.strings.status(a.status),
             due: a.due.map(|d| self.date(d)),
             overdue: a.overdue,
             initial_status: a.initial.as_str(),
-            initial_status_label: a.initial.label(),
+            initial_status_label: self.strings.status(a.initial),
             initial_due: a.initial_due.map(|d| self.date(d)),
             history: a
                 .history
@@ -645,7 +645,7 @@ impl<'a> Ctx<'a> {
                 .map(|c| ChangeView {
                     meeting: self.meeting(c.meeting),
                     status: c.status.map(Status::as_str),
-                    status_label: c.status.map(Status::label),
+                    status_label: c.status.map(|s| self.strings.status(s)),
                     note: c.note.as_deref(),
                     due: c.due.map(|d| self.date(d)),
                 })
@@ -938,10 +938,16 @@ fn item_marks(ctx: &Ctx<'_>, this: Target, dir: &str) -> Vec<ItemMark> {
         } else {
             action.status.as_str()
         };
+        let strings = ctx.strings;
+        let shown = strings.status(action.status);
         let label = if action.overdue {
-            format!("Action · {} · Overdue", action.status.label())
+            format!(
+                "{} · {shown} · {}",
+                strings.get("action"),
+                strings.get("overdue")
+            )
         } else {
-            format!("Action · {}", action.status.label())
+            format!("{} · {shown}", strings.get("action"))
         };
         Some(ItemMark {
             ordinal: action.inline?,
@@ -955,7 +961,7 @@ fn item_marks(ctx: &Ctx<'_>, this: Target, dir: &str) -> Vec<ItemMark> {
         Some(ItemMark {
             ordinal: decision.inline?,
             href: format!("#q-decision-{}", decision.number),
-            label: "Decision".into(),
+            label: ctx.strings.get("decision").into(),
             class: "q-item q-badge q-badge--decision".into(),
         })
     });

@@ -67,7 +67,7 @@ pub struct Attendance<'a> {
 #[derive(Serialize)]
 pub struct AttendanceGroup<'a> {
     pub kind: &'static str,
-    pub label: &'static str,
+    pub label: &'a str,
     pub rows: Vec<AttendanceRow<'a>>,
 }
 
@@ -93,6 +93,7 @@ pub struct CellView<'a> {
 /// The ranking and the matrix of series `s`.
 pub fn of_series<'a>(ctx: &Ctx<'a>, s: usize) -> (Vec<RankView<'a>>, Attendance<'a>) {
     let site: &'a Site = ctx.site;
+    let strings: &'a crate::i18n::Strings = ctx.strings;
     let members = ranking::of_series(site, s);
     let m = matrix::of_series(site, s, &members);
     let ranking = members
@@ -110,7 +111,7 @@ pub fn of_series<'a>(ctx: &Ctx<'a>, s: usize) -> (Vec<RankView<'a>>, Attendance<
         if groups.last().is_none_or(|g| g.kind != kind.as_str()) {
             groups.push(AttendanceGroup {
                 kind: kind.as_str(),
-                label: kind.plural_label(),
+                label: strings.kinds(kind),
                 rows: Vec::new(),
             });
         }

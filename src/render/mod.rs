@@ -156,45 +156,71 @@ fn translations(tera: &mut Tera, strings: &Arc<Strings>) {
     global.insert("t", strings.plain());
     global.insert("lang", strings.language().tag());
     global.insert("dir", strings.language().dir());
-    let format =
-        |strings: &Strings, kwargs: &tera::Kwargs, html: bool| -> tera::TeraResult<String> {
-            let key: &str = kwargs.must_get("key")?;
-            let mut texts = Vec::new();
-            let mut args = Vec::new();
-            for (name, value) in kwargs.iter() {
-                let Some(name) = name.as_str() else { continue };
-                if name == "key" {
-                    continue;
-                }
-                if let Some(n) = value.as_f64().or_else(|| value.as_i64().map(|n| n as f64)) {
-                    args.push((name, Arg::Number(n)));
-                } else {
-                    let text = value
-                        .as_str()
-                        .map_or_else(|| value.to_string(), str::to_owned);
-                    let text = match (html, value.is_safe()) {
-                        // Markup the template made itself (a `<time>`), kept.
-                        (true, true) => format!("<bdi>{text}</bdi>"),
-                        (true, false) => format!("<bdi>{}</bdi>", escape(&text)),
-                        (false, _) => text,
-                    };
-                    texts.push((name, text));
-                }
-            }
-            for (name, text) in &texts {
-                args.push((name, Arg::Text(text)));
-            }
-            let out = strings.format(key, &args);
-            Ok(if html { escape_except_bdi(&out) } else { out })
-        };
     let s = Arc::clone(strings);
     tera.register_function("tr", move |kwargs: tera::Kwargs, _: &tera::State| {
-        format(&s, &kwargs, false)
+        format_message(&s, &kwargs, false)
     });
     let s = Arc::clone(strings);
     tera.register_function("tr_html", move |kwargs: tera::Kwargs, _: &tera::State| {
-        format(&s, &kwargs, true).map(|h| tera::Value::safe_string(&h))
+        format_message(&s, &kwargs, true).map(|h| tera::Value::safe_string(&h))
     });
+}
+
+/// Marks where the text arguments of a message go when it is made into
+/// HTML: a character of Unicode's private use area per argument, which no
+/// translation holds.
+const PLACE: u32 = 0xF0000;
+
+/// Formats the message `key` of `kwargs` with its other arguments. As HTML
+/// (`html`), the message's own text is escaped, a text argument is escaped
+/// and isolated in `<bdi>` (a name inside a sentence), and markup the
+/// template made (a safe value, such as a `<time>`) is kept as it is.
+fn format_message(
+    strings: &Strings,
+    kwargs: &tera::Kwargs,
+    html: bool,
+) -> tera::TeraResult<String> {
+    let key: &str = kwargs.must_get("key")?;
+    let mut texts: Vec<(&str, String, String)> = Vec::new();
+    let mut args = Vec::new();
+    for (name, value) in kwargs.iter() {
+        let Some(name) = name.as_str() else { continue };
+        if name == "key" {
+            continue;
+        }
+        if let Some(n) = value.as_f64().or_else(|| value.as_i64().map(|n| n as f64)) {
+            args.push((name, Arg::Number(n)));
+            continue;
+        }
+        let text = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_owned);
+        let (place, shown) = if html {
+            let place =
+                char::from_u32(PLACE + texts.len() as u32).map_or_else(String::new, String::from);
+            let shown = if value.is_safe() {
+                text
+            } else {
+                format!("<bdi>{}</bdi>", escape(&text))
+            };
+            (place, shown)
+        } else {
+            (text, String::new())
+        };
+        texts.push((name, place, shown));
+    }
+    for (name, place, _) in &texts {
+        args.push((name, Arg::Text(place)));
+    }
+    let out = strings.format(key, &args);
+    if !html {
+        return Ok(out);
+    }
+    let mut escaped = escape(&out);
+    for (_, place, shown) in &texts {
+        escaped = escaped.replace(place.as_str(), shown);
+    }
+    Ok(escaped)
 }
 
 fn escape(text: &str) -> String {
@@ -202,24 +228,6 @@ fn escape(text: &str) -> String {
     // Writing into a Vec cannot fail.
     let _ = tera::escape_html(text, &mut buf);
     String::from_utf8(buf).unwrap_or_default()
-}
-
-/// Escapes a formatted message whose names were escaped and put in `<bdi>`
-/// already: the message's own text is escaped, the names kept.
-fn escape_except_bdi(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(start) = rest.find("<bdi>") {
-        out.push_str(&escape(&rest[..start]));
-        let after = &rest[start..];
-        let end = after
-            .find("</bdi>")
-            .map_or(after.len(), |e| e + "</bdi>".len());
-        out.push_str(&after[..end]);
-        rest = &after[end..];
-    }
-    out.push_str(&escape(rest));
-    out
 }
 
 /// A tera error as a diagnostic on the template's file.
@@ -804,15 +812,15 @@ fn base_vars(
 fn nav(ctx: &Ctx<'_>, dir: &str) -> tera::Value {
     let entries = ctx.values.nav.get_or_init(|| {
         let sections = [
-            ("Meetings", "meetings/"),
-            ("Entities", "entities/"),
-            ("Topics", "topics/"),
-            ("Actions", "actions/"),
-            ("Decisions", "decisions/"),
+            ("meetings", "meetings/"),
+            ("entities", "entities/"),
+            ("topics", "topics/"),
+            ("actions", "actions/"),
+            ("decisions", "decisions/"),
         ];
         let sections = sections
             .iter()
-            .map(|(t, p)| (t.to_string(), p.to_string(), "section"));
+            .map(|(t, p)| (ctx.strings.get(t).to_owned(), p.to_string(), "section"));
         let pages = ctx.site.free_pages.iter().enumerate().map(|(i, p)| {
             (
                 p.doc.front.title.clone(),

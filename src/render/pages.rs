@@ -81,7 +81,7 @@ pub struct UpdateView<'a> {
     pub action: Option<ActionView<'a>>,
     pub written: &'a str,
     pub status: Option<&'static str>,
-    pub status_label: Option<&'static str>,
+    pub status_label: Option<&'a str>,
     pub note: Option<&'a str>,
     pub due: Option<PartialDate>,
 }
@@ -124,7 +124,7 @@ pub struct MeetingView<'a> {
 #[derive(Serialize)]
 pub struct KindGroup<'a> {
     pub kind: &'static str,
-    pub label: &'static str,
+    pub label: &'a str,
     pub entities: Vec<EntityRow<'a>>,
 }
 
@@ -171,7 +171,7 @@ pub struct EntityView<'a> {
     #[serde(flatten)]
     pub entity: EntityRef<'a>,
     pub short: Option<&'a str>,
-    pub kind_label: &'static str,
+    pub kind_label: &'a str,
     pub aliases: &'a [String],
     pub title: Option<&'a str>,
     pub url: Option<&'a str>,
@@ -436,7 +436,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
                 action: u.action.map(|a| ctx.action(a)),
                 written: &u.written,
                 status: u.status.map(Status::as_str),
-                status_label: u.status.map(Status::label),
+                status_label: u.status.map(|s| ctx.strings.status(s)),
                 note: u.note.as_deref(),
                 due: u.due,
             })
@@ -471,7 +471,7 @@ fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
         .iter()
         .map(|&kind| KindGroup {
             kind: kind.as_str(),
-            label: kind.plural_label(),
+            label: ctx.strings.kinds(kind),
             entities: order
                 .iter()
                 .filter(|&&i| s.entities[i].kind == kind)
@@ -535,7 +535,7 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diag
     Ok(EntityView {
         entity: ctx.entity(i),
         short: e.short.as_deref(),
-        kind_label: e.kind.as_str(),
+        kind_label: ctx.strings.kind(e.kind),
         aliases: &e.aliases,
         title: e.title.as_deref(),
         url: e.url.as_deref(),
@@ -752,18 +752,18 @@ pub struct FilterOption<'a> {
 /// Options under a heading.
 #[derive(Serialize)]
 pub struct FilterGroup<'a> {
-    pub label: &'static str,
+    pub label: &'a str,
     pub options: Vec<FilterOption<'a>>,
 }
 
 fn search_page<'a>(ctx: &Ctx<'a>) -> SearchPage<'a> {
     let s = ctx.site;
     let kinds = [
-        ("meeting", "Meetings", s.meetings.len()),
-        ("entity", "Entities", s.entities.len()),
-        ("topic", "Topics", s.topics.len()),
-        ("action", "Actions", s.actions.len()),
-        ("page", "Pages", s.free_pages.len()),
+        ("meeting", ctx.strings.get("meetings"), s.meetings.len()),
+        ("entity", ctx.strings.get("entities"), s.entities.len()),
+        ("topic", ctx.strings.get("topics"), s.topics.len()),
+        ("action", ctx.strings.get("actions"), s.actions.len()),
+        ("page", ctx.strings.get("pages"), s.free_pages.len()),
     ];
     let mut years: Vec<i16> = s.meetings.iter().map(|m| m.date.year()).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));

@@ -140,3 +140,386 @@ status_open = Pendiente
 status_in_progress = En curso
 status_done = Cumplida
 status_dropped = Descartada
+
+cal_month_only = Las actas indican solo el mes: { $month }.
+cal_minutes = Actas: { $url }
+cal_owners = Responsables: { $owners }
+cal_due_in = Plazo: { $month }.
+cal_decided_at = Acordada en: { $meeting } ({ $date })
+
+meetings_in_year = Reuniones de { $year }
+page_not_found = Página no encontrada
+map = Mapa
+what_changed = Qué ha cambiado
+register_by_owner = Registro de medidas por responsable
+action = Medida
+decision = Decisión
+decision_n = Decisión { $number }
+
+status = Estado
+what = Qué
+last_update = Último seguimiento
+none_yet = ninguno por ahora
+due_moved_to = plazo trasladado al { $date }
+last_changed = Última modificación
+view_source = Ver el original
+edit = Editar
+contents = Índice
+overdue_actions = Medidas vencidas
+open_actions = Medidas pendientes
+done_actions = Medidas cumplidas
+dropped_actions = Medidas descartadas
+nothing_overdue = No hay nada vencido.
+nothing_open = No hay nada pendiente.
+nothing_done = Aún no se ha cumplido nada.
+nothing_dropped = No se ha descartado nada.
+continued = { $caption } (continuación)
+n_more = { $count } más
+all_n_decisions = { $count ->
+    [one] La decisión
+   *[other] Las { $count } decisiones
+}
+n_meetings = { $count ->
+    [one] { $count } reunión
+   *[other] { $count } reuniones
+}
+n_pages = { $count ->
+    [one] { $count } página
+   *[other] { $count } páginas
+}
+n_passages_in_meetings = { $count ->
+    [one] { $count } pasaje
+   *[other] { $count } pasajes
+} en { $meetings ->
+    [one] { $meetings } reunión
+   *[other] { $meetings } reuniones
+}
+elsewhere_on_site = En otras partes del sitio
+and_n_more_topics = { $count ->
+    [one] y { $count } tema más
+   *[other] y { $count } temas más
+}
+in_common = { $what } en común
+activity_note = Cada marca abre su reunión; cuando hay muchas, unas barras las cuentan por mes o por año.
+
+site_in_numbers = El sitio en cifras
+n_meetings_strong = { $count ->
+    [one] { $n } reunión
+   *[other] { $n } reuniones
+}
+n_decisions_strong = { $count ->
+    [one] { $n } decisión
+   *[other] { $n } decisiones
+}
+n_actions_strong = { $count ->
+    [one] { $n } medida
+   *[other] { $n } medidas
+}
+n_entities_strong = { $count ->
+    [one] { $n } entidad
+   *[other] { $n } entidades
+}
+n_topics_strong = { $count ->
+    [one] { $n } tema
+   *[other] { $n } temas
+}
+n_pending = { $count ->
+    [one] { $count } pendiente
+   *[other] { $count } pendientes
+}
+n_overdue = { $count ->
+    [one] { $count } vencida
+   *[other] { $count } vencidas
+}
+n_overdue_as_of = { $count ->
+    [one] { $count } vencida al { $date }
+   *[other] { $count } vencidas al { $date }
+}
+what_changed_latest = Qué cambió en las últimas reuniones
+map_of_who_and_what = Mapa de actores y temas
+actions_to_watch = Medidas que vigilar
+most_urgent_of = Las { $shown } más urgentes de las { $count } medidas pendientes
+every_pending_action = Todas las medidas pendientes
+urgent_order = : primero las vencidas, luego las de plazo más próximo.
+due_on = plazo: { $date }
+no_due_date = sin plazo
+the_action_register = El registro de medidas
+all_n_pending = { $count ->
+    [one] la medida pendiente
+   *[other] las { $count } medidas pendientes
+}
+recent_meetings = Reuniones recientes
+all_meetings = Todas las reuniones
+no_meetings_yet = Aún no hay reuniones. Añada las actas en
+all_topics = Todos los temas
+no_topics_yet = Aún no hay temas.
+
+action_item = Medida de seguimiento
+overdue_notice = Su plazo vencía el { $due } y sigue en estado «{ $status }» al { $today }.
+first_due = inicialmente { $date }
+action_number = medida { $number }
+status_history = Historial del estado
+status_history_by_meeting = Historial del estado, reunión por reunión
+status_history_caption = Estado de la medida en cada reunión, de la más antigua a la más reciente
+note = Nota
+decided = Acordada
+unchanged = sin cambios
+no_later_report = Ninguna reunión posterior ha informado aún sobre esta medida.
+
+register_lede = { $count ->
+    [one] El registro de la { $count } medida de seguimiento acordada en las actas, con su estado al { $date }.
+   *[other] El registro de las { $count } medidas de seguimiento acordadas en las actas, con su estado al { $date }.
+}
+register_sections = Secciones del registro
+by_owner = Por responsable
+register_to_print = El registro por responsable, para imprimir
+register_to_print_note = : todas las medidas, una página por responsable.
+no_open_actions = No hay medidas pendientes.
+no_action_done = Aún no se ha cumplido ninguna medida.
+no_action_dropped = No se ha descartado ninguna medida.
+most_recent_of = Las { $shown } más recientes de { $count }; cada medida figura en la página de su reunión y de sus responsables, y en
+actions_by_owner = Medidas por responsable
+as_of = al { $date }
+print_lede = { $count ->
+    [one] La { $count } medida de las actas por responsable, al { $date }: lo vencido, pendiente, cumplido y descartado, con plazos y último seguimiento. Al imprimir, cada responsable empieza una página nueva.
+   *[other] Las { $count } medidas de las actas por responsable, al { $date }: lo vencido, pendiente, cumplido y descartado, con plazos y último seguimiento. Al imprimir, cada responsable empieza una página nueva.
+}
+n_owners = { $count ->
+    [one] { $count } responsable
+   *[other] { $count } responsables
+}
+n_open = { $count ->
+    [one] { $count } pendiente
+   *[other] { $count } pendientes
+}
+n_done = { $count ->
+    [one] { $count } cumplida
+   *[other] { $count } cumplidas
+}
+n_dropped = { $count ->
+    [one] { $count } descartada
+   *[other] { $count } descartadas
+}
+actions_of = Medidas a cargo de { $name }
+no_owner_yet = Ninguna medida tiene responsable todavía.
+no_owner = Sin responsable
+actions_without_owner = Medidas sin responsable
+
+changes_lede = { $count ->
+    [one] Qué cambió la última reunión: las medidas que acordó, el seguimiento de medidas anteriores y lo que decidió.
+   *[other] Qué cambiaron las { $count } últimas reuniones, de la más reciente a la más antigua: las medidas acordadas, el seguimiento de medidas anteriores y lo decidido.
+}
+nothing_recorded = No se registraron medidas, seguimientos ni decisiones.
+new_actions = Medidas nuevas
+progress_on_earlier = Seguimiento de medidas anteriores
+status_to = a
+status_unchanged = estado sin cambios
+due_word = plazo
+decided_at_lower = acordada en
+no_meetings = Aún no hay reuniones.
+n_earlier_meetings = { $count ->
+    [one] { $count } reunión anterior: véase
+   *[other] { $count } reuniones anteriores: véase
+}
+
+decisions_lede = { $count ->
+    [one] Lo que acordaron las reuniones: { $count } decisión, por año, de la más reciente a la más antigua, y luego por tema.
+   *[other] Lo que acordaron las reuniones: { $count } decisiones, por año, de la más reciente a la más antigua, y luego por tema.
+}
+log_sections = Secciones del registro de decisiones
+all_decisions = Todas las decisiones
+by_topic = Por tema
+no_decisions_yet = Aún no hay decisiones registradas. Las reuniones las enumeran en
+
+kind_organization = organización
+kind_body = órgano
+kind_person = persona
+kind_country = país
+kind_other = otro
+kinds_organization = Organizaciones
+kinds_body = Órganos
+kinds_person = Personas
+kinds_country = Países
+kinds_other = Otros
+pages = Páginas
+
+entities_lede = { $count ->
+    [one] { $count } organización, órgano, persona o país que mencionan las actas, por categoría.
+   *[other] { $count } organizaciones, órganos, personas y países que mencionan las actas, por categoría.
+}
+kinds = Categorías
+no_page_yet = Aún sin página
+n_mentions = { $count ->
+    [one] { $count } mención
+   *[other] { $count } menciones
+}
+no_entities_yet = Aún no hay entidades. Describa organizaciones y personas en
+hierarchy = Jerarquía
+short_name = Nombre abreviado
+also_called = También llamado
+website = Sitio web
+entity_stub_title = Ninguna página describe aún esta entidad.
+entity_stub_text = Las actas la mencionan, así que quorum creó esta página para reunir sus menciones.
+stub_how = Para describirla, cree { $file } con al menos { $field } en su encabezado.
+in_numbers = { $name } en cifras
+attended_n = asistió a { $count }
+chaired_n = presidió { $count }
+n_passages_strong = { $count ->
+    [one] { $n } pasaje
+   *[other] { $n } pasajes
+}
+name_it = { $count ->
+    [one] menciona a { $name }
+   *[other] mencionan a { $name }
+}
+name_it_in_meetings = { $count ->
+    [one] menciona a { $name }
+   *[other] mencionan a { $name }
+}, en { $meetings ->
+    [one] { $meetings } reunión
+   *[other] { $meetings } reuniones
+}
+n_actions_owned_strong = { $count ->
+    [one] { $n } medida a su cargo
+   *[other] { $n } medidas a su cargo
+}
+latest_mentions = Menciones recientes
+all_n_passages = { $count ->
+    [one] El pasaje, por año
+   *[other] Los { $count } pasajes, por año
+}
+activity = Actividad
+related = Relaciones
+map_note = Las líneas unen lo que más coincide; esta página está en el centro.
+numbers_in_common = Las cifras cuentan las reuniones en común.
+map_of_site = El mapa de todo el sitio
+structure = Estructura
+part_of_it = Dependencias
+people = Personas
+every_meeting_involving = Todas las reuniones en que participa { $name }, de la más reciente a la más antigua
+attended = Asistió
+as_role = como { $role }
+attendance_by_series = Asistencia por serie
+attendance_by_series_note = Reuniones de cada serie a las que { $name } asistió o que presidió, del total celebrado desde su primera asistencia hasta la última de la serie.
+attended_of = { $count ->
+    [one] { $n } de { $count } reunión ({ $share } %)
+   *[other] { $n } de { $count } reuniones ({ $share } %)
+}
+actions_owned = Medidas a su cargo
+commitments_of = Los compromisos de { $name }: { $overdue } vencidos, { $open } pendientes, { $done } cumplidos, { $dropped } descartados, cada uno con su plazo y la última reunión que informó sobre él.
+no_action_assigned = No hay ninguna medida a cargo de { $name }.
+mentions = Menciones
+every_passage_naming = Todos los pasajes que mencionan a { $name }, por reunión, del más reciente al más antiguo; cada uno enlaza con su lugar en las actas. Los nombres de las listas de asistencia (Presentes, Excusados…) cuentan como asistencia, no como menciones.
+
+map_lede = Los { $topics ->
+    [one] { $topics } tema
+   *[other] { $topics } temas
+} y las { $entities ->
+    [one] { $entities } entidad
+   *[other] { $entities } entidades
+} con más reuniones, y cómo se relacionan: los temas en el anillo interior, las entidades alrededor, cada una cerca de los temas con los que más coincide.
+the_map = El mapa
+site_map_note = Cuanto mayor es la marca, más reuniones; cada marca abre su página.
+on_the_map = En el mapa
+nothing_to_map = Aún no hay nada que mostrar en el mapa: ninguna entidad ni tema está vinculado a una reunión.
+
+breadcrumb = Ruta de navegación
+year_lede = { $count ->
+    [one] { $count } reunión
+   *[other] { $count } reuniones
+}, de la más reciente a la más antigua; acordaron { $actions ->
+    [one] { $actions } medida
+   *[other] { $actions } medidas
+} y adoptaron { $decisions ->
+    [one] { $decisions } decisión
+   *[other] { $decisions } decisiones
+}.
+meetings_per_month = reuniones por mes
+years = Años
+previous_and_next_years = Años anterior y siguiente
+earlier_year = Año anterior
+later_year = Año siguiente
+in_n_years = { $count ->
+    [one] en { $count } año
+   *[other] en { $count } años
+}
+index_latest = , una página por año; abajo, { $year }, de la más reciente a la más antigua
+meeting_series = Serie de reuniones
+every_year = todos los años
+on_this_page = En esta página
+
+topics_lede = { $count ->
+    [one] { $count } tema tratado, en árbol: cada tema con las reuniones y medidas que le conciernen.
+   *[other] { $count } temas tratados, en árbol: cada tema con las reuniones y medidas que le conciernen.
+}
+topic_tree = Árbol de temas
+no_topics_how = Aún no hay temas. Añádalos en { $folder } o enumérelos en { $field } de una reunión.
+
+parent_topics = Temas superiores
+topic = Tema
+topic_stub_title = Ninguna página describe aún este tema.
+topic_stub_text = Las actas se refieren a él, así que quorum creó esta página para reunir lo relacionado.
+sub_topics = Subtemas
+relationships = Relaciones
+topic_map_note = Las entidades más implicadas, los responsables de sus medidas y los temas tratados con él; esta página está en el centro.
+entities_most_involved = Entidades más implicadas
+topic_numbers_note = Las cifras cuentan las reuniones sobre este tema en que cada una participó o fue mencionada.
+every_passage_linking = Todos los pasajes que enlazan con { $name }, del más reciente al más antiguo, cada uno vinculado a su lugar.
+
+from_to = del { $from } al { $to }
+n_pending_actions = { $count ->
+    [one] { $count } medida pendiente
+   *[other] { $count } medidas pendientes
+}
+series_sections = Secciones de esta serie
+attendance = Asistencia
+pending_actions = Medidas pendientes
+ranking_note = Todas las personas y organizaciones que asistieron a una reunión de la serie o la presidieron, de más a menos reuniones. La presidencia cuenta como asistencia; la proporción se calcula sobre las reuniones celebradas desde la primera asistencia de cada uno hasta la última de la serie.
+attendance_ranking = Clasificación de asistencia
+ranking_caption = Quién asistió a más reuniones de { $series }
+rank = Puesto
+who = Quién
+share = Proporción
+first_last = Primera – última
+of_n = de { $count }
+chair_n = presidió { $count }
+latest_n_meetings = Las { $count } últimas reuniones
+by_meeting = Por reunión
+who_came_latest = Quién asistió a las { $shown } más recientes de las { $count } reuniones (los totales figuran en la clasificación de arriba).
+who_came_each = Quién asistió a cada reunión.
+key_present = presente,
+key_chair = en la presidencia,
+key_other_role = presente con una función distinta de la habitual (indicada bajo el nombre; la información emergente de la celda la precisa).
+attendance_by_meeting = Asistencia por reunión
+attendance_caption = Asistencia a las reuniones de { $series }: una fila por persona u organización, una columna por reunión
+as_role_title = Como { $role }
+present = presente
+absent = ausente
+no_attendance = Las actas de esta serie no indican presidencia ni participantes.
+overdue_actions_series = Medidas vencidas de esta serie
+open_actions_series = Medidas pendientes de esta serie
+none_pending_series = Ninguna medida de esta serie está pendiente.
+no_decisions_recorded = No hay decisiones registradas.
+
+search_lede = Cada palabra escrita debe aparecer; basta con el comienzo de una palabra.
+search_needs_server = La búsqueda necesita que un servidor web sirva el sitio.
+search_file_system = Esta copia se ha abierto directamente desde el sistema de archivos, y los navegadores no permiten que una página lea el índice de búsqueda desde el disco.
+search_open_served = Abra el sitio desde el servidor web en que se publica, o previsualícelo con { $command }. Todas las demás páginas funcionan tal cual desde el sistema de archivos.
+search_needs_js = La búsqueda necesita JavaScript, que está desactivado en este navegador.
+search_turn_on_js = Actívelo para buscar aquí en las actas.
+search_without_js = Sin JavaScript, todas las páginas están enumeradas en:
+site_map = el mapa del sitio
+search_label = Buscar reuniones, entidades, temas y medidas
+filter_results = Filtrar resultados
+kind = Tipo
+any_kind = Cualquier tipo
+year = Año
+any_year = Cualquier año
+any_topic = Cualquier tema
+entity = Entidad
+any_entity = Cualquier entidad
+results = Resultados
+more_results = Más resultados
+key_enter = Intro
+key_esc = Esc
+search_keys = Teclas: { $enter } busca, { $down } y { $up } recorren los resultados, { $esc } borra la búsqueda.
