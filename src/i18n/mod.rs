@@ -24,6 +24,10 @@ use unic_langid::LanguageIdentifier;
 use crate::diagnostic::Diagnostic;
 use crate::model::date::{DAY_MARK, DateNames, DateTexts, MONTH_MARK, YEAR_MARK};
 
+/// The default theme's English, under every theme: the strings quorum's own
+/// views write (timelines, maps, link previews) are always there.
+const BUILTIN_ENGLISH: &str = include_str!("../../themes/default/i18n/en.ftl");
+
 /// The language English falls back to, and the default.
 pub const ENGLISH: &str = "en";
 
@@ -146,9 +150,18 @@ impl Strings {
     ) -> Result<(Strings, Vec<Diagnostic>), Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let english = Language::default();
+        // A theme without English of its own (one made before translation
+        // files, or without them) stands on the default theme's.
+        let builtin = Source {
+            path: PathBuf::from("themes/default/i18n/en.ftl"),
+            text: BUILTIN_ENGLISH.to_owned(),
+        };
         let files = |lang: &Language| -> Vec<&Source> {
             let names = lang.candidates();
-            let theme = names.iter().find_map(|n| sources.theme.get(n));
+            let mut theme = names.iter().find_map(|n| sources.theme.get(n));
+            if theme.is_none() && lang.primary() == ENGLISH {
+                theme = Some(&builtin);
+            }
             let site = names.iter().find_map(|n| sources.site.get(n));
             theme.into_iter().chain(site).collect()
         };
@@ -159,7 +172,24 @@ impl Strings {
             return Err(errors);
         }
         let mut warnings = Vec::new();
-        if let Some((_, english_ids)) = &fallback {
+        let translated = !files(language).is_empty();
+        if !translated && !is_english {
+            // One warning for the whole language, not one per string.
+            warnings.push(
+                Diagnostic::warning(
+                    "quorum.yaml",
+                    format!(
+                        "language: there are no translations for `{}`: the site is written in English",
+                        language.tag()
+                    ),
+                )
+                .help(format!(
+                    "add i18n/{}.ftl at the site's root (see docs/i18n.md), or choose one of ar, en, es, fr, ru, zh",
+                    language.tag()
+                )),
+            );
+        }
+        if let Some((_, english_ids)) = fallback.as_ref().filter(|_| translated) {
             let shown = files(language)
                 .last()
                 .map(|s| s.path.clone())
@@ -196,6 +226,16 @@ impl Strings {
         Ok((strings, warnings))
     }
 
+    /// The default theme's strings in English, alone (for views made
+    /// without a theme, and for tests).
+    pub fn english() -> Strings {
+        match Strings::load(&Language::default(), &Sources::default()) {
+            Ok((strings, _)) => strings,
+            // The built-in file is tested to parse (see the tests below).
+            Err(_) => unreachable!("the built-in English strings parse"),
+        }
+    }
+
     /// The language.
     pub fn language(&self) -> &Language {
         &self.language
@@ -214,6 +254,57 @@ impl Strings {
     /// A plain message; its id when no file has it.
     pub fn get<'s>(&'s self, id: &'s str) -> &'s str {
         self.plain.get(id).map_or(id, String::as_str)
+    }
+
+    /// The strings the theme's scripts write (search.js), as JSON for a
+    /// `<script type="application/json" id="q-strings">`: texts with
+    /// `{query}`, `{what}`, `{where}`, `{topic}`, `{error}` and `{n}` for the
+    /// script to fill in, and the result count's form for each CLDR plural
+    /// category (the script picks one with `Intl.PluralRules`; `zero` is the
+    /// text for no result at all).
+    pub fn script_json(&self) -> String {
+        // A place for the script to fill in: the argument `name` as `{name}`.
+        let place = |name: &'static str, shown: &'static str| (name, Arg::Text(shown));
+        let text = |id: &str, args: &[(&str, Arg<'_>)]| self.format(id, args);
+        let mut results = serde_json::Map::new();
+        for (category, sample) in [
+            ("zero", 0),
+            ("one", 1),
+            ("two", 2),
+            ("few", 3),
+            ("many", 11),
+            ("other", 100),
+        ] {
+            let shown = self.count("search_n_results", sample);
+            results.insert(
+                category.into(),
+                shown.replace(&sample.to_string(), "{n}").into(),
+            );
+        }
+        let kinds: serde_json::Map<String, serde_json::Value> = [
+            ("meeting", "meeting"),
+            ("entity", "entity"),
+            ("topic", "topic"),
+            ("action", "action"),
+            ("page", "page_kind"),
+        ]
+        .into_iter()
+        .map(|(k, id)| (k.to_owned(), self.get(id).into()))
+        .collect();
+        let json = serde_json::json!({
+            "lang": self.language.tag(),
+            "kinds": kinds,
+            "results": results,
+            "for": text("search_for", &[place("what", "{what}"), place("query", "{query}")]),
+            "for_in": text("search_for_in", &[place("what", "{what}"), place("query", "{query}"), place("where", "{where}")]),
+            "topic": text("search_topic_filter", &[place("topic", "{topic}")]),
+            "searching": self.get("search_searching"),
+            "too_short": self.get("search_too_short"),
+            "failed": text("search_failed", &[place("error", "{error}")]),
+            "unavailable": self.get("search_unavailable_files"),
+        });
+        // Inside a <script> element nothing may close it.
+        json.to_string().replace('<', "\\u003c")
     }
 
     /// The label of an action's status (`status_open`, …).
@@ -352,4 +443,33 @@ fn bundle(language: &Language, files: &[&Source], errors: &mut Vec<Diagnostic>) 
         bundle.add_resource_overriding(resource);
     }
     (bundle, ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_english_parses_and_reads() {
+        let en = Strings::english();
+        assert_eq!(en.get("minutes"), "Minutes");
+        assert_eq!(en.count("n_meetings", 1), "1 meeting");
+        assert_eq!(en.count("n_meetings", 3), "3 meetings");
+        assert_eq!(en.get("no_such_string"), "no_such_string");
+    }
+
+    #[test]
+    fn tags_are_checked_and_directions_known() {
+        assert_eq!(Language::parse("zh-hans").unwrap().tag(), "zh-Hans");
+        assert!(Language::parse("ar").unwrap().is_rtl());
+        assert!(Language::parse("fa-IR").unwrap().is_rtl());
+        assert!(!Language::parse("fr").unwrap().is_rtl());
+        assert!(Language::parse("en_US").unwrap_err().contains("`en-US`"));
+        assert!(Language::parse("").is_err());
+        assert!(Language::parse("12!").is_err());
+        assert_eq!(
+            Language::parse("zh-Hans-CN").unwrap().candidates(),
+            ["zh-Hans-CN", "zh-Hans", "zh"]
+        );
+    }
 }

@@ -61,8 +61,8 @@ impl Pictures {
 pub fn entity_pictures(ctx: &Ctx<'_>, e: usize, dir: &str) -> Pictures {
     let href = linker(ctx, dir);
     Pictures::of(
-        timeline::of_entity(ctx.site, e, &href),
-        neighbours::of_entity(ctx.site, e, &href),
+        timeline::of_entity(ctx.site, e, &href, ctx.strings),
+        neighbours::of_entity(ctx.site, e, &href, ctx.strings),
     )
 }
 
@@ -70,8 +70,8 @@ pub fn entity_pictures(ctx: &Ctx<'_>, e: usize, dir: &str) -> Pictures {
 pub fn topic_pictures(ctx: &Ctx<'_>, t: usize, dir: &str) -> Pictures {
     let href = linker(ctx, dir);
     Pictures::of(
-        timeline::of_topic(ctx.site, t, &href),
-        neighbours::of_topic(ctx.site, t, &href),
+        timeline::of_topic(ctx.site, t, &href, ctx.strings),
+        neighbours::of_topic(ctx.site, t, &href, ctx.strings),
     )
 }
 
@@ -209,7 +209,7 @@ pub struct MapPage<'a> {
 pub fn map_page<'a>(ctx: &Ctx<'a>, dir: &str) -> MapPage<'a> {
     let site = ctx.site;
     let (topics, entities) = neighbours::main_pages(site);
-    let picture = neighbours::of_site(site, &linker(ctx, dir));
+    let picture = neighbours::of_site(site, &linker(ctx, dir), ctx.strings);
     MapPage {
         svg: picture.wide,
         svg_small: picture.small,

@@ -156,6 +156,7 @@ fn translations(tera: &mut Tera, strings: &Arc<Strings>) {
     global.insert("t", strings.plain());
     global.insert("lang", strings.language().tag());
     global.insert("dir", strings.language().dir());
+    global.insert("script_strings", &strings.script_json());
     let s = Arc::clone(strings);
     tera.register_function("tr", move |kwargs: tera::Kwargs, _: &tera::State| {
         format_message(&s, &kwargs, false)

@@ -92,25 +92,48 @@ const LINE: f64 = 12.5;
 /// Every entry of a map's key, in its order, by the kind of node it stands
 /// for.
 pub(crate) const SWATCHES: [(&str, Swatch); 6] = [
-    ("topic", swatch("square", "q-map__key--topic", "topic")),
+    (
+        "topic",
+        swatch("square", "q-map__key--topic", "topic", "key_topic"),
+    ),
     (
         "organization",
-        swatch("circle", "q-map__key--organization", "organisation"),
+        swatch(
+            "circle",
+            "q-map__key--organization",
+            "organisation",
+            "key_organisation",
+        ),
     ),
-    ("body", swatch("circle", "q-map__key--body", "body")),
-    ("person", swatch("circle", "q-map__key--person", "person")),
+    (
+        "body",
+        swatch("circle", "q-map__key--body", "body", "key_body"),
+    ),
+    (
+        "person",
+        swatch("circle", "q-map__key--person", "person", "key_person"),
+    ),
     (
         "country",
-        swatch("circle", "q-map__key--country", "country"),
+        swatch("circle", "q-map__key--country", "country", "key_country"),
     ),
-    ("other", swatch("circle", "q-map__key--other", "other")),
+    (
+        "other",
+        swatch("circle", "q-map__key--other", "other", "key_other"),
+    ),
 ];
 
-const fn swatch(shape: &'static str, class: &'static str, label: &'static str) -> Swatch {
+const fn swatch(
+    shape: &'static str,
+    class: &'static str,
+    label: &'static str,
+    id: &'static str,
+) -> Swatch {
     Swatch {
         shape,
         class,
         label,
+        id,
     }
 }
 

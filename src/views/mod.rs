@@ -52,7 +52,10 @@ pub struct Swatch {
     /// `circle`, `diamond`, `square` or `bar`.
     pub shape: &'static str,
     pub class: &'static str,
+    /// What it stands for, in English.
     pub label: &'static str,
+    /// The id of its label in the translation files (`key_meeting`).
+    pub id: &'static str,
 }
 
 /// The entries of `all` (a key's every entry, in order) whose index is in

@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::map::{self, Edge, Graph, Labels, Node};
 use super::{Href, Picture};
 use crate::graph::{Site, Target};
+use crate::i18n::{Arg, Strings};
 
 /// The most neighbours a page's map shows: six on the inner ring, twelve
 /// on the outer one.
@@ -61,22 +62,23 @@ impl Ties {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A node for page `t` (entity or topic).
-fn node(site: &Site, t: Target, note: &str, weight: usize, href: &Href) -> Node {
+fn node(site: &Site, t: Target, note: &str, weight: usize, href: &Href, s: &Strings) -> Node {
     let (label, name, kind, kind_label) = match t {
         Target::Entity(i) => {
             let e = &site.entities[i];
-            (e.display_name(), &e.name, e.kind.as_str(), e.kind.as_str())
+            (e.display_name(), &e.name, e.kind.as_str(), s.kind(e.kind))
         }
         Target::Topic(i) => {
             let topic = &site.topics[i];
-            (topic.name.as_str(), &topic.name, "topic", "topic")
+            (
+                topic.name.as_str(),
+                &topic.name,
+                "topic",
+                s.get("key_topic"),
+            )
         }
-        other => (site.title(other), &String::new(), "other", "page"),
+        other => (site.title(other), &String::new(), "other", s.get("pages")),
     };
     let title = if note.is_empty() {
         format!("{name} ({kind_label})")
@@ -93,7 +95,7 @@ fn node(site: &Site, t: Target, note: &str, weight: usize, href: &Href) -> Node 
 }
 
 /// The relationship map of entity `e`.
-pub(crate) fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
+pub(crate) fn of_entity(site: &Site, e: usize, href: &Href, s: &Strings) -> Picture {
     let ent = &site.entities[e];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(r, n) in &ent.related {
@@ -107,12 +109,16 @@ pub(crate) fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
             ties.entry(Target::Entity(o)).or_default().actions += 1;
         }
     }
-    let label = format!("Relationship map of {}", ent.name);
-    around(site, Target::Entity(e), ties, "shared action", href, &label)
+    let label = s.format("map_of", &[("name", Arg::Text(&ent.name))]);
+    let words = Words {
+        actions: "n_shared_actions",
+        strings: s,
+    };
+    around(site, Target::Entity(e), ties, &words, href, &label)
 }
 
 /// The relationship map of topic `t`.
-pub(crate) fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
+pub(crate) fn of_topic(site: &Site, t: usize, href: &Href, s: &Strings) -> Picture {
     let topic = &site.topics[t];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(e, n) in &topic.entities {
@@ -136,8 +142,19 @@ pub(crate) fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
     for (o, n) in together.into_iter().take(FIRST_RING) {
         ties.entry(Target::Topic(o)).or_default().meetings += n;
     }
-    let label = format!("Relationship map of {}", topic.name);
-    around(site, Target::Topic(t), ties, "action owned", href, &label)
+    let label = s.format("map_of", &[("name", Arg::Text(&topic.name))]);
+    let words = Words {
+        actions: "n_actions_owned",
+        strings: s,
+    };
+    around(site, Target::Topic(t), ties, &words, href, &label)
+}
+
+/// The words a relationship map writes: the strings, and the id of the
+/// count of actions its centre shares with a neighbour.
+struct Words<'s> {
+    actions: &'static str,
+    strings: &'s Strings,
 }
 
 /// Ranks `ties` and draws them around `centre`.
@@ -145,10 +162,11 @@ fn around(
     site: &Site,
     centre: Target,
     ties: BTreeMap<Target, Ties>,
-    action_word: &str,
+    words: &Words<'_>,
     href: &Href,
     label: &str,
 ) -> Picture {
+    let s = words.strings;
     let mut list: Vec<(Target, Ties)> = ties.into_iter().filter(|(t, _)| *t != centre).collect();
     if list.is_empty() {
         return Picture::default();
@@ -156,15 +174,17 @@ fn around(
     list.sort_by_cached_key(|(t, w)| (Reverse(w.weight()), site.title(*t).to_lowercase(), *t));
     list.truncate(NEIGHBOURS);
     let mut graph = Graph::default();
-    graph.nodes.push(node(site, centre, "this page", 0, href));
+    graph
+        .nodes
+        .push(node(site, centre, s.get("this_page"), 0, href, s));
     let mut index: HashMap<Target, usize> = HashMap::new();
     for (t, w) in &list {
         let mut notes = Vec::new();
         if w.meetings > 0 {
-            notes.push(plural(w.meetings, "meeting together", "meetings together"));
+            notes.push(s.count("n_meetings_together", w.meetings));
         }
         if w.actions > 0 {
-            notes.push(plural(w.actions, action_word, &format!("{action_word}s")));
+            notes.push(s.count(words.actions, w.actions));
         }
         index.insert(*t, graph.nodes.len());
         graph.edges.push(Edge {
@@ -175,15 +195,18 @@ fn around(
         });
         graph
             .nodes
-            .push(node(site, *t, &notes.join(" · "), w.weight(), href));
+            .push(node(site, *t, &notes.join(" · "), w.weight(), href, s));
     }
     let mut weak = between(site, &list, &index);
     weak.truncate(list.len() / 2);
     graph.edges.extend(weak);
     let rings = map::rings_around(graph.nodes.len(), FIRST_RING);
-    let label = format!(
-        "{label}: {} linked to it",
-        plural(list.len(), "page", "pages")
+    let label = s.format(
+        "map_label",
+        &[
+            ("map", Arg::Text(label)),
+            ("pages", Arg::Text(&s.count("n_pages", list.len()))),
+        ],
     );
     let draw = |(width, height, labels): (f64, f64, Labels), class: &str| {
         let layout = map::layout(graph.nodes.len(), Some(0), &rings, width, height, labels);
@@ -258,21 +281,27 @@ pub(crate) fn main_pages(site: &Site) -> (Vec<usize>, Vec<usize>) {
 /// [`SITE_ENTITIES`] entities with the most meetings, each entity linked to
 /// its strongest ties among them; on a phone, half as many. Empty when
 /// there is nothing to draw.
-pub(crate) fn of_site(site: &Site, href: &Href) -> Picture {
+pub(crate) fn of_site(site: &Site, href: &Href, s: &Strings) -> Picture {
     let (topics, entities) = main_pages(site);
     if topics.is_empty() && entities.is_empty() {
         return Picture::default();
     }
-    let graph = site_graph(site, &topics, &entities, href);
+    let graph = site_graph(site, &topics, &entities, href, s);
     let small = site_graph(
         site,
         &topics[..topics.len().min(SITE_TOPICS / 2)],
         &entities[..entities.len().min(SITE_ENTITIES / 2)],
         href,
+        s,
     );
     Picture {
-        wide: draw_site(&graph, SITE_WIDE, "q-viz q-map q-map--site"),
-        small: draw_site(&small, SITE_SMALL, "q-viz q-map q-map--site q-viz--small"),
+        wide: draw_site(&graph, SITE_WIDE, "q-viz q-map q-map--site", s),
+        small: draw_site(
+            &small,
+            SITE_SMALL,
+            "q-viz q-map q-map--site q-viz--small",
+            s,
+        ),
         key: map::key(&graph.0),
     }
 }
@@ -283,6 +312,7 @@ fn site_graph(
     topics: &[usize],
     entities: &[usize],
     href: &Href,
+    s: &Strings,
 ) -> (Graph, usize, usize) {
     let targets: Vec<Target> = topics
         .iter()
@@ -297,8 +327,8 @@ fn site_graph(
             Target::Entity(i) => site.entities[i].meetings.len(),
             _ => 0,
         };
-        let note = plural(meetings, "meeting", "meetings");
-        graph.nodes.push(node(site, *t, &note, meetings, href));
+        let note = s.count("n_meetings", meetings);
+        graph.nodes.push(node(site, *t, &note, meetings, href, s));
     }
     let mut seen = BTreeSet::new();
     for &e in entities {
@@ -332,6 +362,7 @@ fn draw_site(
     (graph, topics, entities): &(Graph, usize, usize),
     (width, height, labels): (f64, f64, Labels),
     class: &str,
+    s: &Strings,
 ) -> String {
     let inner: Vec<usize> = (0..*topics).collect();
     let mut outer: Vec<usize> = (*topics..topics + entities).collect();
@@ -341,10 +372,12 @@ fn draw_site(
         .filter(|r| !r.is_empty())
         .collect();
     let layout = map::layout(graph.nodes.len(), None, &rings, width, height, labels);
-    let label = format!(
-        "Map of the site: the {} and {} with the most meetings, and how they are linked",
-        plural(*topics, "topic", "topics"),
-        plural(*entities, "entity", "entities")
+    let label = s.format(
+        "site_map_label",
+        &[
+            ("topics", Arg::Number(*topics as f64)),
+            ("entities", Arg::Number(*entities as f64)),
+        ],
     );
     map::draw(graph, &layout, class, &label)
 }
@@ -384,10 +417,10 @@ mod tests {
     fn an_entity_is_drawn_with_what_it_shares() {
         let s = fixture();
         let ann = s.entities.iter().position(|e| e.name == "Ann <A>").unwrap();
-        let picture = of_entity(&s, ann, &href);
+        let picture = of_entity(&s, ann, &href, &Strings::english());
         assert_eq!(
             picture,
-            of_entity(&s, ann, &href),
+            of_entity(&s, ann, &href, &Strings::english()),
             "the same picture every time"
         );
         let svg = picture.wide;
@@ -421,18 +454,21 @@ mod tests {
     fn a_topic_shows_its_owners_and_companion_topics() {
         let s = fixture();
         let roads = s.topics.iter().position(|t| t.name == "Roads").unwrap();
-        let svg = of_topic(&s, roads, &href).wide;
+        let svg = of_topic(&s, roads, &href, &Strings::english()).wide;
         assert!(svg.contains("Budget (topic) — 1 meeting together"), "{svg}");
         assert!(svg.contains("Ann &lt;A&gt; (person)"), "{svg}");
         let lonely = site(&[("topics/x.md", "---\nname: X\n---\n")]);
-        assert_eq!(of_topic(&lonely, 0, &href), Picture::default());
+        assert_eq!(
+            of_topic(&lonely, 0, &href, &Strings::english()),
+            Picture::default()
+        );
     }
 
     #[test]
     fn the_site_map_rings_topics_inside_entities() {
         let s = fixture();
-        let picture = of_site(&s, &href);
-        assert_eq!(picture, of_site(&s, &href));
+        let picture = of_site(&s, &href, &Strings::english());
+        assert_eq!(picture, of_site(&s, &href, &Strings::english()));
         let svg = picture.wide;
         assert!(svg.contains("the 2 topics and 3 entities"), "{svg}");
         assert_eq!(elements(&svg).iter().filter(|n| *n == "a").count(), 5);

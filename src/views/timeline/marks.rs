@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Item, LANE, Lane, Scale, months};
 use crate::graph::{Site, Target};
+use crate::i18n::{Arg, Strings};
 use crate::views::svg::{Svg, V, ellipsize, num};
 use crate::views::{Href, tone, urgency};
 
@@ -27,37 +28,57 @@ pub(super) fn mark(
     svg: &mut Svg,
     site: &Site,
     scale: &Scale,
-    lane: Lane,
-    m: usize,
+    (lane, m): (Lane, usize),
     items: &[Item],
     href: &Href,
+    t: &Strings,
 ) -> usize {
     let meeting = &site.meetings[m];
-    let at = format!("{}, {}", meeting.doc.front.title, meeting.date.display_en());
+    let at = format!(
+        "{}, {}",
+        meeting.doc.front.title,
+        meeting.date.display(t.dates())
+    );
     let mut link = href(Target::Meeting(m));
     let (title, tone) = match items {
-        [Item::Meeting(part)] => (format!("{at} · {part}"), "meeting"),
+        [Item::Meeting(part)] => (format!("{at} · {}", t.get(part)), "meeting"),
         [Item::Decision(d)] => {
             let d = &site.decisions[*d];
             link.push_str(&format!("#q-decision-{}", d.number));
             let text = ellipsize(&d.text, 120);
-            (format!("Decision {} of {at}: {text}", d.number), "decision")
+            let title = t.format(
+                "timeline_decision",
+                &[
+                    ("number", Arg::Number(d.number as f64)),
+                    ("at", Arg::Text(&at)),
+                    ("text", Arg::Text(&text)),
+                ],
+            );
+            (title, "decision")
         }
         [Item::Action(a)] => {
             let action = &site.actions[*a];
             link.push_str(&format!("#q-action-{}", action.number));
             let state = if action.overdue {
-                "Overdue"
+                t.get("overdue")
             } else {
-                action.status.label()
+                t.status(action.status)
             };
             let text = ellipsize(&action.text, 120);
-            let title = format!("Action {} ({state}): {text} — decided at {at}", action.id);
+            let title = t.format(
+                "timeline_action",
+                &[
+                    ("id", Arg::Text(&action.id)),
+                    ("state", Arg::Text(state)),
+                    ("text", Arg::Text(&text)),
+                    ("at", Arg::Text(&at)),
+                ],
+            );
             (title, tone(site, *a))
         }
         _ => {
             link.push_str(lane.section());
-            several(site, lane, items, &at)
+            several(site, lane, items, &at, t)
         }
     };
     let r = 4.5 + 1.2 * (items.len().min(5) - 1) as f64;
@@ -69,9 +90,21 @@ pub(super) fn mark(
 }
 
 /// The tooltip and tone of several items at one meeting.
-fn several(site: &Site, lane: Lane, items: &[Item], at: &str) -> (String, &'static str) {
+fn several(
+    site: &Site,
+    lane: Lane,
+    items: &[Item],
+    at: &str,
+    t: &Strings,
+) -> (String, &'static str) {
     let n = items.len();
-    let mut title = format!("{n} {} at {at}", lane.noun(n));
+    let mut title = t.format(
+        "timeline_several",
+        &[
+            ("items", Arg::Text(&lane.count(t, n))),
+            ("at", Arg::Text(at)),
+        ],
+    );
     let mut worst = match lane {
         Lane::Decisions => "decision",
         _ => "meeting",
@@ -145,6 +178,7 @@ pub(super) fn bars(
     groups: &BTreeMap<(Lane, usize), Vec<Item>>,
     by_month: bool,
     href: &Href,
+    t: &Strings,
 ) -> BTreeSet<usize> {
     let mut used = BTreeSet::new();
     let mut buckets: BTreeMap<(Lane, i32), Bucket> = BTreeMap::new();
@@ -186,23 +220,35 @@ pub(super) fn bars(
         let height = (full * b.count as f64 / most[*lane as usize] as f64).max(2.0);
         let base = lane.y() + full / 2.0;
         let latest = &site.meetings[b.latest];
+        let dates = t.dates();
         let when = if by_month {
-            let d = latest.date.display_en();
-            d.split_once(' ')
-                .filter(|_| latest.date.has_day())
-                .map_or(d.clone(), |(_, rest)| rest.to_owned())
+            // The month alone, whatever the latest meeting's precision.
+            crate::model::date::PartialDate::parse(&format!(
+                "{:04}-{:02}",
+                latest.date.year(),
+                latest.date.start().month()
+            ))
+            .map_or_else(|_| latest.date.display(dates), |m| m.display(dates))
         } else {
             latest.date.year().to_string()
         };
-        let mut title = format!(
-            "{} {} in {when} — latest: {}, {}",
-            b.count,
-            lane.noun(b.count),
-            latest.doc.front.title,
-            latest.date.display_en()
+        let mut title = t.format(
+            "timeline_bar",
+            &[
+                ("items", Arg::Text(&lane.count(t, b.count))),
+                ("when", Arg::Text(&when)),
+                ("latest", Arg::Text(&latest.doc.front.title)),
+                ("date", Arg::Text(&latest.date.display(dates))),
+            ],
         );
         if *lane == Lane::Actions {
-            let names = ["overdue", "open", "in progress", "done", "dropped"];
+            let names = [
+                t.get("overdue"),
+                t.status(crate::model::front::Status::Open),
+                t.status(crate::model::front::Status::InProgress),
+                t.status(crate::model::front::Status::Done),
+                t.status(crate::model::front::Status::Dropped),
+            ];
             let parts: Vec<String> = b
                 .tones
                 .iter()

@@ -25,6 +25,7 @@ mod marks;
 use super::svg::{Svg, V};
 use super::{Href, Picture, Swatch, key_of};
 use crate::graph::Site;
+use crate::i18n::{Arg, Strings};
 use crate::model::date::PartialDate;
 
 /// The measures of a timeline at one size.
@@ -68,24 +69,65 @@ pub(crate) const MONTHS: i32 = 36;
 /// Every entry of a timeline's key, in its order: a mark of each kind (one
 /// meeting's), then bars (counts by month or year).
 pub(crate) const SWATCHES: [Swatch; 11] = [
-    swatch("circle", "q-viz__mark--meeting", "meeting"),
-    swatch("diamond", "q-viz__mark--decision", "decision"),
-    swatch("square", "q-viz__mark--open", "open action"),
-    swatch("square", "q-viz__mark--in-progress", "action in progress"),
-    swatch("square", "q-viz__mark--overdue", "overdue action"),
-    swatch("square", "q-viz__mark--done", "done action"),
-    swatch("square", "q-viz__mark--dropped", "dropped action"),
-    swatch("bar", "q-viz__mark--meeting", "meetings"),
-    swatch("bar", "q-viz__mark--decision", "decisions"),
-    swatch("bar", "q-viz__mark--action", "actions"),
-    swatch("bar", "q-viz__mark--overdue", "actions, some overdue"),
+    swatch("circle", "q-viz__mark--meeting", "meeting", "key_meeting"),
+    swatch(
+        "diamond",
+        "q-viz__mark--decision",
+        "decision",
+        "key_decision",
+    ),
+    swatch(
+        "square",
+        "q-viz__mark--open",
+        "open action",
+        "key_open_action",
+    ),
+    swatch(
+        "square",
+        "q-viz__mark--in-progress",
+        "action in progress",
+        "key_action_in_progress",
+    ),
+    swatch(
+        "square",
+        "q-viz__mark--overdue",
+        "overdue action",
+        "key_overdue_action",
+    ),
+    swatch(
+        "square",
+        "q-viz__mark--done",
+        "done action",
+        "key_done_action",
+    ),
+    swatch(
+        "square",
+        "q-viz__mark--dropped",
+        "dropped action",
+        "key_dropped_action",
+    ),
+    swatch("bar", "q-viz__mark--meeting", "meetings", "key_meetings"),
+    swatch("bar", "q-viz__mark--decision", "decisions", "key_decisions"),
+    swatch("bar", "q-viz__mark--action", "actions", "key_actions"),
+    swatch(
+        "bar",
+        "q-viz__mark--overdue",
+        "actions, some overdue",
+        "key_actions_some_overdue",
+    ),
 ];
 
-const fn swatch(shape: &'static str, class: &'static str, label: &'static str) -> Swatch {
+const fn swatch(
+    shape: &'static str,
+    class: &'static str,
+    label: &'static str,
+    id: &'static str,
+) -> Swatch {
     Swatch {
         shape,
         class,
         label,
+        id,
     }
 }
 
@@ -100,23 +142,23 @@ pub(crate) enum Lane {
 impl Lane {
     const ALL: [Lane; 3] = [Lane::Meetings, Lane::Decisions, Lane::Actions];
 
+    /// The lane's name (the id of its string).
     fn label(self) -> &'static str {
         match self {
-            Lane::Meetings => "Meetings",
-            Lane::Decisions => "Decisions",
-            Lane::Actions => "Actions",
+            Lane::Meetings => "meetings",
+            Lane::Decisions => "decisions",
+            Lane::Actions => "actions",
         }
     }
 
-    fn noun(self, n: usize) -> &'static str {
-        match (self, n) {
-            (Lane::Meetings, 1) => "meeting",
-            (Lane::Meetings, _) => "meetings",
-            (Lane::Decisions, 1) => "decision",
-            (Lane::Decisions, _) => "decisions",
-            (Lane::Actions, 1) => "action",
-            (Lane::Actions, _) => "actions",
-        }
+    /// `n` items of the lane, with their noun in its plural form.
+    fn count(self, t: &Strings, n: usize) -> String {
+        let id = match self {
+            Lane::Meetings => "n_meetings",
+            Lane::Decisions => "n_decisions",
+            Lane::Actions => "n_actions",
+        };
+        t.count(id, n)
     }
 
     /// The section of a meeting page that lists this lane's items.
@@ -152,16 +194,16 @@ pub(crate) struct Event {
 
 /// The timeline of entity `e`: the meetings it is involved in, the decisions
 /// of those meetings, and the actions it owns.
-pub(crate) fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
+pub(crate) fn of_entity(site: &Site, e: usize, href: &Href, t: &Strings) -> Picture {
     let ent = &site.entities[e];
     let mut events = Vec::new();
     for &m in &ent.meetings {
         let part = if ent.chaired.binary_search(&m).is_ok() {
-            "Chair"
+            "chair"
         } else if ent.attended.binary_search_by_key(&m, |a| a.0).is_ok() {
-            "Attended"
+            "attended"
         } else {
-            "Named"
+            "named"
         };
         events.push(Event {
             lane: Lane::Meetings,
@@ -175,19 +217,19 @@ pub(crate) fn of_entity(site: &Site, e: usize, href: &Href) -> Picture {
         }));
     }
     events.extend(actions(site, &ent.actions));
-    draw(site, &ent.name, &events, href)
+    draw(site, &ent.name, &events, href, t)
 }
 
 /// The timeline of topic `t`: its meetings, decisions and actions.
-pub(crate) fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
-    let topic = &site.topics[t];
+pub(crate) fn of_topic(site: &Site, topic: usize, href: &Href, t: &Strings) -> Picture {
+    let topic = &site.topics[topic];
     let mut events: Vec<Event> = topic
         .meetings
         .iter()
         .map(|&m| Event {
             lane: Lane::Meetings,
             meeting: m,
-            item: Item::Meeting("On the agenda"),
+            item: Item::Meeting("on_the_agenda"),
         })
         .collect();
     events.extend(topic.decisions.iter().map(|&d| Event {
@@ -196,7 +238,7 @@ pub(crate) fn of_topic(site: &Site, t: usize, href: &Href) -> Picture {
         item: Item::Decision(d),
     }));
     events.extend(actions(site, &topic.actions));
-    draw(site, &topic.name, &events, href)
+    draw(site, &topic.name, &events, href, t)
 }
 
 fn actions<'a>(site: &'a Site, list: &'a [usize]) -> impl Iterator<Item = Event> + 'a {
@@ -233,11 +275,11 @@ impl Scale {
 }
 
 /// Draws `events` at both sizes (empty: no picture at all).
-pub(crate) fn draw(site: &Site, name: &str, events: &[Event], href: &Href) -> Picture {
-    let Some((wide, used)) = draw_at(site, name, events, href, &WIDE) else {
+pub(crate) fn draw(site: &Site, name: &str, events: &[Event], href: &Href, t: &Strings) -> Picture {
+    let Some((wide, used)) = draw_at(site, name, events, href, &WIDE, t) else {
         return Picture::default();
     };
-    let small = draw_at(site, name, events, href, &SMALL).map_or_else(String::new, |(s, _)| s);
+    let small = draw_at(site, name, events, href, &SMALL, t).map_or_else(String::new, |(s, _)| s);
     Picture {
         wide,
         small,
@@ -253,6 +295,7 @@ fn draw_at(
     events: &[Event],
     href: &Href,
     frame: &Frame,
+    t: &Strings,
 ) -> Option<(String, BTreeSet<usize>)> {
     let first = events.iter().map(|e| e.meeting).min()?;
     let last = events.iter().map(|e| e.meeting).max()?;
@@ -276,29 +319,44 @@ fn draw_at(
     };
     let summary: Vec<String> = Lane::ALL
         .iter()
-        .map(|&l| format!("{} {}", counts[l as usize], l.noun(counts[l as usize])))
+        .map(|&l| l.count(t, counts[l as usize]))
         .collect();
-    let label = format!("Activity of {name}, {years}: {}", summary.join(", "));
+    let label = t.format(
+        "timeline_label",
+        &[
+            ("name", Arg::Text(name)),
+            ("years", Arg::Text(&years)),
+            ("counts", Arg::Text(&summary.join(", "))),
+        ],
+    );
     let height = TOP + 3.0 * LANE + AXIS;
     let mut svg = Svg::new(frame.width, height, frame.class, &label);
-    axis(&mut svg, &scale, to.year());
+    axis(&mut svg, &scale, to.year(), t);
     for lane in Lane::ALL {
-        lane_line(&mut svg, frame, lane, counts[lane as usize]);
+        lane_line(&mut svg, frame, lane, counts[lane as usize], t);
     }
     let span = months(to) - months(from);
     let mut used = BTreeSet::new();
     if groups.len() <= MAX_MARKS {
         for ((lane, m), items) in &groups {
-            used.insert(marks::mark(&mut svg, site, &scale, *lane, *m, items, href));
+            used.insert(marks::mark(
+                &mut svg,
+                site,
+                &scale,
+                (*lane, *m),
+                items,
+                href,
+                t,
+            ));
         }
     } else {
-        used = marks::bars(&mut svg, site, &scale, &groups, span < MONTHS, href);
+        used = marks::bars(&mut svg, site, &scale, &groups, span < MONTHS, href, t);
     }
     Some((svg.finish(), used))
 }
 
 /// A lane's line and its label: its name and how many marks it counts.
-fn lane_line(svg: &mut Svg, frame: &Frame, lane: Lane, count: usize) {
+fn lane_line(svg: &mut Svg, frame: &Frame, lane: Lane, count: usize, t: &Strings) {
     let y = lane.y();
     svg.empty(
         "line",
@@ -313,11 +371,11 @@ fn lane_line(svg: &mut Svg, frame: &Frame, lane: Lane, count: usize) {
     let x = V::N(frame.left - if frame.stacked { 6.0 } else { 8.0 });
     let lines = if frame.stacked {
         vec![
-            (lane.label().to_owned(), y - 2.0),
+            (t.get(lane.label()).to_owned(), y - 2.0),
             (count.to_string(), y + 10.0),
         ]
     } else {
-        vec![(format!("{} {count}", lane.label()), y + 4.0)]
+        vec![(format!("{} {count}", t.get(lane.label())), y + 4.0)]
     };
     for (text, at) in lines {
         svg.text(
@@ -339,7 +397,7 @@ fn months(d: PartialDate) -> i32 {
 
 /// Year lines and labels (and quarters, for spans of two years or less):
 /// every year labelled where there is room, else every second, fifth, … .
-fn axis(svg: &mut Svg, scale: &Scale, last: i16) {
+fn axis(svg: &mut Svg, scale: &Scale, last: i16, t: &Strings) {
     let bottom = TOP + 3.0 * LANE;
     let years = scale.years as i16;
     let per_year = scale.plot / scale.years;
@@ -365,7 +423,16 @@ fn axis(svg: &mut Svg, scale: &Scale, last: i16) {
         }
         let year = y.to_string();
         if years <= 2 {
-            for (q, name) in ["Jan", "Apr", "Jul", "Oct"].iter().enumerate() {
+            for (q, name) in [
+                "month_short_1",
+                "month_short_4",
+                "month_short_7",
+                "month_short_10",
+            ]
+            .map(|id| t.get(id))
+            .iter()
+            .enumerate()
+            {
                 let qx = scale.month(i32::from(y) * 12 + 3 * q as i32);
                 svg.text(
                     "text",
@@ -421,10 +488,10 @@ mod tests {
                 "---\ntitle: Second\ndate: 2024-01-05\ntopics: [Roads & <Rails>]\n---\n",
             ),
         ]);
-        let picture = of_topic(&s, 0, &href);
+        let picture = of_topic(&s, 0, &href, &Strings::english());
         assert_eq!(
             picture,
-            of_topic(&s, 0, &href),
+            of_topic(&s, 0, &href, &Strings::english()),
             "the same picture every time"
         );
         let svg = picture.wide;
@@ -469,7 +536,7 @@ mod tests {
             .collect();
         let s = site(&refs);
         let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
-        let svg = of_entity(&s, ann, &href).wide;
+        let svg = of_entity(&s, ann, &href, &Strings::english()).wide;
         let names = elements(&svg);
         // 100 monthly meetings over 9 years: one bar a year.
         assert_eq!(names.iter().filter(|n| *n == "a").count(), 9, "{svg}");
@@ -482,13 +549,16 @@ mod tests {
             "{svg}"
         );
         assert!(svg.len() < 8_000, "{} bytes", svg.len());
-        assert_eq!(svg, of_entity(&s, ann, &href).wide);
+        assert_eq!(svg, of_entity(&s, ann, &href, &Strings::english()).wide);
     }
 
     #[test]
     fn nothing_to_draw_draws_nothing() {
         let s = site(&[("topics/x.md", "---\nname: X\n---\n")]);
-        assert_eq!(of_topic(&s, 0, &href), Picture::default());
+        assert_eq!(
+            of_topic(&s, 0, &href, &Strings::english()),
+            Picture::default()
+        );
     }
 
     fn labels(key: &[Swatch]) -> Vec<&str> {
@@ -511,17 +581,17 @@ mod tests {
                 "---\ntitle: B\ndate: 2023-01-05\ntopics: [Roads]\ndecisions:\n  - { text: Go, topics: [Roads] }\n---\n",
             ),
         ]);
-        let key = of_topic(&s, 0, &href).key;
+        let key = of_topic(&s, 0, &href, &Strings::english()).key;
         assert_eq!(labels(&key), ["meeting", "decision", "overdue action"]);
         assert_eq!(key[2].shape, "square");
         assert_eq!(key[2].class, "q-viz__mark--overdue");
         // A person at meetings only: meetings, nothing else.
         let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
-        let key = of_entity(&s, ann, &href).key;
+        let key = of_entity(&s, ann, &href, &Strings::english()).key;
         assert_eq!(labels(&key), ["meeting", "overdue action"]);
         // Every swatch of the key is a class the picture uses.
-        let picture = of_topic(&s, 0, &href);
-        for k in of_topic(&s, 0, &href).key {
+        let picture = of_topic(&s, 0, &href, &Strings::english());
+        for k in of_topic(&s, 0, &href, &Strings::english()).key {
             assert!(picture.wide.contains(k.class), "{k:?}");
             assert!(picture.small.contains(k.class), "{k:?}");
         }
@@ -554,7 +624,7 @@ mod tests {
             .collect();
         let s = site(&refs);
         let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
-        let key = of_entity(&s, ann, &href).key;
+        let key = of_entity(&s, ann, &href, &Strings::english()).key;
         assert_eq!(
             labels(&key),
             ["meetings", "actions", "actions, some overdue"]
@@ -581,7 +651,7 @@ mod tests {
             .collect();
         let s = site(&refs);
         let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
-        let picture = of_entity(&s, ann, &href);
+        let picture = of_entity(&s, ann, &href, &Strings::english());
         let (wide, small) = (elements(&picture.wide), elements(&picture.small));
         let links = |names: &[String]| names.iter().filter(|n| *n == "a").count();
         assert_eq!(links(&wide), 40);

@@ -515,3 +515,52 @@ more_results = مزيد من النتائج
 key_enter = Enter
 key_esc = Esc
 search_keys = المفاتيح: { $enter } للبحث، و{ $down } و{ $up } للتنقل بين النتائج، و{ $esc } لمسح البحث.
+
+page_kind = صفحة
+search_n_results = { $count ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجةً
+   *[other] { $count } نتيجة
+}
+search_for = { $what } عن «{ $query }».
+search_for_in = { $what } عن «{ $query }» في { $where }.
+search_topic_filter = الموضوع { $topic }
+search_searching = جارٍ البحث…
+search_too_short = اكتب كلمة أطول أو أقل شيوعًا: لا يُبحث عن الحروف المفردة ولا عن كلمات مثل «في».
+search_failed = تعذّر البحث: { $error }. أعد تحميل الصفحة للمحاولة مجددًا.
+search_unavailable_files = البحث غير متاح حين يُفتح الموقع من الملفات.
+
+timeline_label = نشاط { $name }، { $years }: { $counts }
+timeline_decision = القرار { $number } في { $at }: { $text }
+timeline_action = الإجراء { $id } ({ $state }): { $text } — اتُّفق عليه في { $at }
+timeline_several = { $items } في { $at }
+timeline_bar = { $items } في { $when } — الأحدث: { $latest }، { $date }
+named = مذكور
+on_the_agenda = على جدول الأعمال
+key_meeting = اجتماع
+key_decision = قرار
+key_open_action = إجراء مفتوح
+key_action_in_progress = إجراء قيد التنفيذ
+key_overdue_action = إجراء متأخر
+key_done_action = إجراء منجز
+key_dropped_action = إجراء ملغى
+key_meetings = اجتماعات
+key_decisions = قرارات
+key_actions = إجراءات
+key_actions_some_overdue = إجراءات، بعضها متأخر
+key_topic = موضوع
+key_organisation = منظمة
+key_body = هيئة
+key_person = شخص
+key_country = بلد
+key_other = أخرى
+map_of = خريطة صلات { $name }
+map_label = { $map }: { $pages } مرتبطة بها
+this_page = هذه الصفحة
+n_meetings_together = اجتماعات مشتركة: { $count }
+n_shared_actions = إجراءات مشتركة: { $count }
+n_actions_owned = إجراءات مسندة: { $count }
+site_map_label = خريطة الموقع: المواضيع ({ $topics }) والجهات ({ $entities }) الأكثر اجتماعات، وصلاتها

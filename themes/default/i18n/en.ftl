@@ -527,3 +527,71 @@ more_results = More results
 key_enter = Enter
 key_esc = Esc
 search_keys = Keys: { $enter } searches, { $down } and { $up } move through the results, { $esc } clears the search.
+
+## Written by the search page's script (search.js). `{ $query }`, `{ $what }`,
+## `{ $where }` are filled in by the script.
+page_kind = Page
+search_n_results = { $count ->
+    [0] No results
+    [one] { $count } result
+   *[other] { $count } results
+}
+search_for = { $what } for “{ $query }”.
+search_for_in = { $what } for “{ $query }” in { $where }.
+search_topic_filter = topic { $topic }
+search_searching = Searching…
+search_too_short = Type a longer or less common word: one letter and words such as “the” are not searched for.
+search_failed = Search failed: { $error }. Reload the page to try again.
+search_unavailable_files = Search is not available when the site is opened from files.
+
+## Timelines (their tooltips and labels, read by screen readers too).
+timeline_label = Activity of { $name }, { $years }: { $counts }
+timeline_decision = Decision { $number } of { $at }: { $text }
+timeline_action = Action { $id } ({ $state }): { $text } — decided at { $at }
+timeline_several = { $items } at { $at }
+timeline_bar = { $items } in { $when } — latest: { $latest }, { $date }
+named = Named
+on_the_agenda = On the agenda
+
+## The keys under timelines and maps.
+key_meeting = meeting
+key_decision = decision
+key_open_action = open action
+key_action_in_progress = action in progress
+key_overdue_action = overdue action
+key_done_action = done action
+key_dropped_action = dropped action
+key_meetings = meetings
+key_decisions = decisions
+key_actions = actions
+key_actions_some_overdue = actions, some overdue
+key_topic = topic
+key_organisation = organisation
+key_body = body
+key_person = person
+key_country = country
+key_other = other
+
+## Relationship maps.
+map_of = Relationship map of { $name }
+map_label = { $map }: { $pages } linked to it
+this_page = this page
+n_meetings_together = { $count ->
+    [one] { $count } meeting together
+   *[other] { $count } meetings together
+}
+n_shared_actions = { $count ->
+    [one] { $count } shared action
+   *[other] { $count } shared actions
+}
+n_actions_owned = { $count ->
+    [one] { $count } action owned
+   *[other] { $count } actions owned
+}
+site_map_label = Map of the site: the { $topics ->
+    [one] { $topics } topic
+   *[other] { $topics } topics
+} and { $entities ->
+    [one] { $entities } entity
+   *[other] { $entities } entities
+} with the most meetings, and how they are linked

@@ -523,3 +523,58 @@ more_results = Más resultados
 key_enter = Intro
 key_esc = Esc
 search_keys = Teclas: { $enter } busca, { $down } y { $up } recorren los resultados, { $esc } borra la búsqueda.
+
+page_kind = Página
+search_n_results = { $count ->
+    [0] Ningún resultado
+    [one] { $count } resultado
+   *[other] { $count } resultados
+}
+search_for = { $what } para «{ $query }».
+search_for_in = { $what } para «{ $query }» en { $where }.
+search_topic_filter = tema { $topic }
+search_searching = Buscando…
+search_too_short = Escriba una palabra más larga o menos común: no se buscan letras sueltas ni palabras como «el».
+search_failed = La búsqueda falló: { $error }. Vuelva a cargar la página para intentarlo de nuevo.
+search_unavailable_files = La búsqueda no está disponible cuando el sitio se abre desde archivos.
+
+timeline_label = Actividad de { $name }, { $years }: { $counts }
+timeline_decision = Decisión { $number } de { $at }: { $text }
+timeline_action = Medida { $id } ({ $state }): { $text } — acordada en { $at }
+timeline_several = { $items } en { $at }
+timeline_bar = { $items } en { $when } — la más reciente: { $latest }, { $date }
+named = Mencionado
+on_the_agenda = En el orden del día
+key_meeting = reunión
+key_decision = decisión
+key_open_action = medida pendiente
+key_action_in_progress = medida en curso
+key_overdue_action = medida vencida
+key_done_action = medida cumplida
+key_dropped_action = medida descartada
+key_meetings = reuniones
+key_decisions = decisiones
+key_actions = medidas
+key_actions_some_overdue = medidas, algunas vencidas
+key_topic = tema
+key_organisation = organización
+key_body = órgano
+key_person = persona
+key_country = país
+key_other = otro
+map_of = Mapa de relaciones de { $name }
+map_label = { $map }: { $pages } vinculadas
+this_page = esta página
+n_meetings_together = { $count ->
+    [one] { $count } reunión en común
+   *[other] { $count } reuniones en común
+}
+n_shared_actions = { $count ->
+    [one] { $count } medida compartida
+   *[other] { $count } medidas compartidas
+}
+n_actions_owned = { $count ->
+    [one] { $count } medida a su cargo
+   *[other] { $count } medidas a su cargo
+}
+site_map_label = Mapa del sitio: los { $topics } temas y las { $entities } entidades con más reuniones, y cómo se relacionan

@@ -526,3 +526,58 @@ more_results = Plus de résultats
 key_enter = Entrée
 key_esc = Échap
 search_keys = Touches : { $enter } lance la recherche, { $down } et { $up } parcourent les résultats, { $esc } efface la recherche.
+
+page_kind = Page
+search_n_results = { $count ->
+    [0] Aucun résultat
+    [one] { $count } résultat
+   *[other] { $count } résultats
+}
+search_for = { $what } pour « { $query } ».
+search_for_in = { $what } pour « { $query } » dans { $where }.
+search_topic_filter = thème { $topic }
+search_searching = Recherche en cours…
+search_too_short = Saisissez un mot plus long ou moins courant : les lettres isolées et les mots comme « le » ne sont pas recherchés.
+search_failed = La recherche a échoué : { $error }. Rechargez la page pour réessayer.
+search_unavailable_files = La recherche n’est pas disponible quand le site est ouvert depuis des fichiers.
+
+timeline_label = Activité de { $name }, { $years } : { $counts }
+timeline_decision = Décision { $number } de { $at } : { $text }
+timeline_action = Mesure { $id } ({ $state }) : { $text } — décidée lors de { $at }
+timeline_several = { $items } lors de { $at }
+timeline_bar = { $items } en { $when } — la plus récente : { $latest }, { $date }
+named = Cité
+on_the_agenda = À l’ordre du jour
+key_meeting = réunion
+key_decision = décision
+key_open_action = mesure en cours
+key_action_in_progress = mesure en cours d’exécution
+key_overdue_action = mesure en retard
+key_done_action = mesure terminée
+key_dropped_action = mesure abandonnée
+key_meetings = réunions
+key_decisions = décisions
+key_actions = mesures
+key_actions_some_overdue = mesures, certaines en retard
+key_topic = thème
+key_organisation = organisation
+key_body = organe
+key_person = personne
+key_country = pays
+key_other = autre
+map_of = Carte des liens de { $name }
+map_label = { $map } : { $pages } liées
+this_page = cette page
+n_meetings_together = { $count ->
+    [one] { $count } réunion en commun
+   *[other] { $count } réunions en commun
+}
+n_shared_actions = { $count ->
+    [one] { $count } mesure partagée
+   *[other] { $count } mesures partagées
+}
+n_actions_owned = { $count ->
+    [one] { $count } mesure confiée
+   *[other] { $count } mesures confiées
+}
+site_map_label = Carte du site : les { $topics } thèmes et les { $entities } entités qui comptent le plus de réunions, et leurs liens

@@ -546,3 +546,66 @@ more_results = Ещё результаты
 key_enter = Enter
 key_esc = Esc
 search_keys = Клавиши: { $enter } — искать, { $down } и { $up } — перемещаться по результатам, { $esc } — очистить поиск.
+
+page_kind = Страница
+search_n_results = { $count ->
+    [0] Ничего не найдено
+    [one] { $count } результат
+    [few] { $count } результата
+    [many] { $count } результатов
+   *[other] { $count } результата
+}
+search_for = { $what } по запросу «{ $query }».
+search_for_in = { $what } по запросу «{ $query }» в разделе: { $where }.
+search_topic_filter = тема { $topic }
+search_searching = Поиск…
+search_too_short = Введите более длинное или редкое слово: отдельные буквы и слова вроде «и» не ищутся.
+search_failed = Поиск не удался: { $error }. Перезагрузите страницу и попробуйте снова.
+search_unavailable_files = Поиск недоступен, когда сайт открыт из файлов.
+
+timeline_label = Активность: { $name }, { $years }: { $counts }
+timeline_decision = Решение { $number }, { $at }: { $text }
+timeline_action = Поручение { $id } ({ $state }): { $text } — принято: { $at }
+timeline_several = { $items }: { $at }
+timeline_bar = { $items } за { $when } — последнее: { $latest }, { $date }
+named = Упоминается
+on_the_agenda = В повестке дня
+key_meeting = заседание
+key_decision = решение
+key_open_action = открытое поручение
+key_action_in_progress = поручение выполняется
+key_overdue_action = просроченное поручение
+key_done_action = выполненное поручение
+key_dropped_action = снятое поручение
+key_meetings = заседания
+key_decisions = решения
+key_actions = поручения
+key_actions_some_overdue = поручения, есть просроченные
+key_topic = тема
+key_organisation = организация
+key_body = орган
+key_person = лицо
+key_country = страна
+key_other = прочее
+map_of = Карта связей: { $name }
+map_label = { $map }: связанные страницы — { $pages }
+this_page = эта страница
+n_meetings_together = { $count ->
+    [one] { $count } общее заседание
+    [few] { $count } общих заседания
+    [many] { $count } общих заседаний
+   *[other] { $count } общего заседания
+}
+n_shared_actions = { $count ->
+    [one] { $count } общее поручение
+    [few] { $count } общих поручения
+    [many] { $count } общих поручений
+   *[other] { $count } общего поручения
+}
+n_actions_owned = { $count ->
+    [one] { $count } поручение
+    [few] { $count } поручения
+    [many] { $count } поручений
+   *[other] { $count } поручения
+}
+site_map_label = Карта сайта: темы ({ $topics }) и организации и лица ({ $entities }) с наибольшим числом заседаний и их связи

@@ -378,3 +378,48 @@ more_results = 更多结果
 key_enter = Enter
 key_esc = Esc
 search_keys = 按键：{ $enter } 搜索，{ $down } 和 { $up } 在结果间移动，{ $esc } 清除搜索。
+
+page_kind = 页面
+search_n_results = { $count ->
+    [0] 没有结果
+   *[other] { $count } 条结果
+}
+search_for = “{ $query }”的{ $what }。
+search_for_in = “{ $query }”在{ $where }中的{ $what }。
+search_topic_filter = 议题 { $topic }
+search_searching = 正在搜索…
+search_too_short = 请输入更长或更少见的词：单个字母和“的”之类的常用词不会被搜索。
+search_failed = 搜索失败：{ $error }。请重新加载页面后再试。
+search_unavailable_files = 从文件打开网站时无法使用搜索。
+
+timeline_label = { $name }的活动，{ $years }：{ $counts }
+timeline_decision = { $at }的第 { $number } 项决定：{ $text }
+timeline_action = 行动 { $id }（{ $state }）：{ $text } — 商定于 { $at }
+timeline_several = { $at }：{ $items }
+timeline_bar = { $when }：{ $items } — 最近一次：{ $latest }，{ $date }
+named = 被提及
+on_the_agenda = 列入议程
+key_meeting = 会议
+key_decision = 决定
+key_open_action = 未完成行动
+key_action_in_progress = 进行中的行动
+key_overdue_action = 逾期行动
+key_done_action = 已完成行动
+key_dropped_action = 已放弃行动
+key_meetings = 会议
+key_decisions = 决定
+key_actions = 行动
+key_actions_some_overdue = 行动（部分逾期）
+key_topic = 议题
+key_organisation = 组织
+key_body = 机构
+key_person = 人员
+key_country = 国家
+key_other = 其他
+map_of = { $name }的关系图
+map_label = { $map }：与之关联的{ $pages }
+this_page = 本页面
+n_meetings_together = 共同参加 { $count } 次会议
+n_shared_actions = 共同负责 { $count } 项行动
+n_actions_owned = 负责 { $count } 项行动
+site_map_label = 网站关系图：会议最多的 { $topics } 个议题和 { $entities } 个实体及其关联

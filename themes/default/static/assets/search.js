@@ -23,7 +23,10 @@
   var MAX_SHARDS = 3;       // a word whose prefix spans more shards is matched whole
   var PREFIX = 0.8;         // a word that is only the start of a term counts a little less
   var SNIPPET = 240;        // characters of context around the matches
-  var KINDS = { meeting: 'Meeting', entity: 'Entity', topic: 'Topic', action: 'Action', page: 'Page' };
+  // The page's words, in the site's language (from its translation files).
+  var S = JSON.parse((document.getElementById('q-strings') || {}).textContent || '{}');
+  var KINDS = S.kinds || {};
+  function say(text, places) { return String(text || '').replace(/\{(\w+)\}/g, function (m, k) { return k in places ? places[k] : m; }); }
   var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   var RUN = /[\p{Alphabetic}\p{N}]+/gu;
   var NOT_RUN = /[^\p{Alphabetic}\p{N}]+/u;
@@ -42,7 +45,7 @@
   if (location.protocol === 'file:') {
     $('q-search-file').hidden = false;
     form.querySelectorAll('input, select, button').forEach(function (c) { c.disabled = true; });
-    status.textContent = 'Search is not available when the site is opened from files.';
+    status.textContent = S.unavailable || '';
     return;
   }
 
@@ -341,7 +344,7 @@
   }
 
   function failed(e) {
-    status.textContent = 'Search failed: ' + (e && e.message ? e.message : e) + '. Reload the page to try again.';
+    status.textContent = say(S.failed, { error: e && e.message ? e.message : e });
   }
 
   /* Counts of the current matches next to each kind and year. */
@@ -374,13 +377,15 @@
   }
 
   function describe(n, want) {
-    var what = n === 0 ? 'No results' : n === 1 ? '1 result' : n.toLocaleString('en') + ' results';
+    var forms = S.results || {};
+    var category = n === 0 ? 'zero' : new Intl.PluralRules(S.lang || 'en').select(n);
+    var what = say(forms[category] || forms.other, { n: n.toLocaleString((S.lang || 'en') + '-u-nu-latn') });
     var where = [];
     if (want.kind) where.push(selects.kind.selectedOptions[0].getAttribute('data-label'));
     if (want.year) where.push(want.year);
-    if (want.topic) where.push('topic ' + selects.topic.selectedOptions[0].textContent);
+    if (want.topic) where.push(say(S.topic, { topic: selects.topic.selectedOptions[0].textContent }));
     if (want.entity) where.push(selects.entity.selectedOptions[0].textContent);
-    return what + ' for “' + want.q + '”' + (where.length ? ' in ' + where.join(', ') : '') + '.';
+    return say(where.length ? S.for_in : S['for'], { what: what, query: want.q, where: where.join(', ') });
   }
 
   function clear() {
@@ -400,14 +405,14 @@
       facetCounts(null, null, want);
       return Promise.resolve();
     }
-    var slow = setTimeout(function () { if (my === seq) status.textContent = 'Searching…'; }, 300);
+    var slow = setTimeout(function () { if (my === seq) status.textContent = S.searching || ''; }, 300);
     return load().then(function (m) {
       var ws = queryWords(m, want.q);
       if (my !== seq) return;
       if (!ws.length) {
         clearTimeout(slow);
         clear();
-        status.textContent = 'Type a longer or less common word: one letter and words such as “the” are not searched for.';
+        status.textContent = S.too_short || '';
         return;
       }
       return Promise.all([
