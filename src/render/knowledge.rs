@@ -78,13 +78,15 @@ pub fn topic_pictures(ctx: &Ctx<'_>, t: usize, dir: &str) -> Pictures {
 /// Sparklines of meetings for rows of one listing, on the site's span.
 pub struct Sparklines<'s> {
     site: &'s Site,
+    strings: &'s crate::i18n::Strings,
     span: Option<sparkline::Span>,
 }
 
 impl<'s> Sparklines<'s> {
-    pub fn new(site: &'s Site) -> Sparklines<'s> {
+    pub fn new(site: &'s Site, strings: &'s crate::i18n::Strings) -> Sparklines<'s> {
         Sparklines {
             site,
+            strings,
             span: sparkline::Span::of(site),
         }
     }
@@ -92,7 +94,7 @@ impl<'s> Sparklines<'s> {
     /// The sparkline of `meetings` (*HTML*; empty on a site without meetings).
     pub fn of(&self, meetings: &[usize]) -> String {
         self.span
-            .map(|span| sparkline::draw(self.site, meetings, span))
+            .map(|span| sparkline::draw(self.site, meetings, span, self.strings))
             .unwrap_or_default()
     }
 }

@@ -440,7 +440,7 @@ pub fn render_since(
                 let earlier = previous
                     .zip(tracked)
                     .map(|(p, (versions, whole))| (&p.previews, versions, whole.shown()));
-                let previews = write_previews(site, sink, earlier);
+                let previews = write_previews(site, renderer.strings(), sink, earlier);
                 ((exported, exports_time), (previews, start.elapsed()))
             },
         );
@@ -897,13 +897,14 @@ fn page_context<'a>(
 /// the number of files.
 fn write_previews(
     site: &Site,
+    strings: &Strings,
     sink: &dyn Sink,
     earlier: Option<(&crate::views::previews::Cards, &crate::graph::Versions, u64)>,
 ) -> (
     Result<usize, Vec<Diagnostic>>,
     crate::views::previews::Cards,
 ) {
-    let (files, cards) = crate::views::previews::files_since(site, earlier);
+    let (files, cards) = crate::views::previews::files_since(site, strings, earlier);
     let errors: Vec<Diagnostic> = files
         .par_iter()
         .filter_map(|(path, bytes)| {

@@ -466,7 +466,7 @@ fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
     let s = ctx.site;
     let mut order: Vec<usize> = (0..s.entities.len()).collect();
     order.sort_by_cached_key(|&i| (s.entities[i].name.to_lowercase(), i));
-    let sparklines = knowledge::Sparklines::new(s);
+    let sparklines = knowledge::Sparklines::new(s, ctx.strings);
     EntityKind::ALL
         .iter()
         .map(|&kind| KindGroup {
@@ -600,7 +600,7 @@ fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
         .collect();
     roots.sort_by_cached_key(|&i| s.topics[i].name.to_lowercase());
     let mut rows = Vec::new();
-    let sparklines = knowledge::Sparklines::new(s);
+    let sparklines = knowledge::Sparklines::new(s, ctx.strings);
     let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
     while let Some((t, depth)) = stack.pop() {
         rows.push(TreeRow {

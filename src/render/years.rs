@@ -90,9 +90,9 @@ fn link(ctx: &Ctx<'_>, year: i16, meetings: Range<usize>) -> YearLink {
     }
 }
 
-fn activity(site: &Site, year: i16, meetings: Range<usize>) -> String {
+fn activity(ctx: &Ctx<'_>, year: i16, meetings: Range<usize>) -> String {
     let list: Vec<usize> = meetings.collect();
-    sparkline::draw(site, &list, sparkline::Span::year(year))
+    sparkline::draw(ctx.site, &list, sparkline::Span::year(year), ctx.strings)
 }
 
 fn year_meetings<'a>(ctx: &Ctx<'a>, year: i16, meetings: Range<usize>) -> YearMeetings<'a> {
@@ -112,7 +112,7 @@ pub fn index<'a>(ctx: &Ctx<'a>) -> MeetingsIndex<'a> {
             .rev()
             .map(|(year, r)| YearRow {
                 link: link(ctx, *year, r.clone()),
-                activity: activity(site, *year, r.clone()),
+                activity: activity(ctx, *year, r.clone()),
             })
             .collect(),
         latest: all.last().map(|(y, r)| year_meetings(ctx, *y, r.clone())),
@@ -131,7 +131,7 @@ pub fn page<'a>(ctx: &Ctx<'a>, year: i16) -> YearPage<'a> {
     };
     let meetings = range(site, year);
     YearPage {
-        activity: activity(site, year, meetings.clone()),
+        activity: activity(ctx, year, meetings.clone()),
         meetings: year_meetings(ctx, year, meetings),
         prev: around(here.checked_sub(1)),
         next: around(Some(here + 1)),

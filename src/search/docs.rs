@@ -231,7 +231,7 @@ pub(super) fn gather(
             let m = &site.meetings[i];
             let front = &m.doc.front;
             rec.title.push_str(&front.title);
-            rec.date = Some(m.date.display_en());
+            rec.date = Some(m.date.display(ctx.strings.dates()));
             rec.iso = Some(m.date.iso());
             let series = m.series.map(|s| site.series[s].name.as_str());
             join(&mut rec.sub, [series, front.location.as_deref()]);
@@ -319,11 +319,12 @@ fn action(ctx: &Ctx<'_>, i: usize, rec: &mut Record, index: &mut dyn FnMut(&str,
     let a = &site.actions[i];
     let m = &site.meetings[a.meeting];
     markdown_line(&a.source, &mut rec.title);
-    rec.date = Some(m.date.display_en());
+    rec.date = Some(m.date.display(ctx.strings.dates()));
     rec.iso = Some(m.date.iso());
-    rec.sub.push_str(a.status.label());
+    rec.sub.push_str(ctx.strings.status(a.status));
     if a.overdue {
-        rec.sub.push_str(", overdue");
+        rec.sub.push_str(", ");
+        rec.sub.push_str(ctx.strings.get("overdue"));
     }
     let owners: Vec<&str> = a
         .owners

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 use crate::graph::{Reuse, Site, Versions};
 use crate::hash::Hash;
+use crate::i18n::Strings;
 use crate::markdown::truncate_words;
 use crate::model::front::Status;
 
@@ -49,7 +50,7 @@ struct Card<'a> {
     #[serde(skip_serializing_if = "String::is_empty")]
     s: String,
     /// Labelled facts.
-    f: Vec<(&'static str, String)>,
+    f: Vec<(&'a str, String)>,
 }
 
 /// The 32-bit FNV-1a hash of `s`, as `preview.js` computes it.
@@ -74,6 +75,7 @@ pub(crate) type Cards = crate::graph::Made;
 /// entity or topic, with the actions it counts; its action.
 pub(crate) fn files_since(
     site: &Site,
+    t: &Strings,
     earlier: Option<(&Cards, &Versions, u64)>,
 ) -> (Vec<(String, Vec<u8>)>, Cards) {
     let cache = Cache(Reuse::new(earlier));
@@ -94,7 +96,7 @@ pub(crate) fn files_since(
                         h.write_u64(v.series[s]);
                     }
                 },
-                |m| meeting_card(site, m),
+                |m| meeting_card(site, m, t),
             ),
         ),
         (
@@ -107,7 +109,7 @@ pub(crate) fn files_since(
                     h.write_u64(v.entities_own[i]);
                     actions_of(v, h, &e.actions);
                 },
-                |e| entity_card(site, e),
+                |e| entity_card(site, e, t),
             ),
         ),
         (
@@ -120,7 +122,7 @@ pub(crate) fn files_since(
                     h.write_u64(v.topics_own[i]);
                     actions_of(v, h, &t.actions);
                 },
-                |t| topic_card(site, t),
+                |topic| topic_card(site, topic, t),
             ),
         ),
         (
@@ -129,7 +131,7 @@ pub(crate) fn files_since(
                 &site.actions,
                 |a| a.slug.as_str(),
                 |i, _, v, h| h.write_u64(v.actions[i]),
-                |a| action_card(site, a),
+                |a| action_card(site, a, t),
             ),
         ),
     ];
@@ -207,10 +209,6 @@ fn json(card: &Card<'_>) -> String {
     serde_json::to_string(card).unwrap_or_else(|_| "{}".into())
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn summary(text: &str) -> String {
     truncate_words(
         text.split_whitespace().collect::<Vec<_>>().join(" ").trim(),
@@ -219,7 +217,7 @@ fn summary(text: &str) -> String {
 }
 
 /// `2 overdue · 3 open · 5 done` for a list of actions.
-fn action_counts(site: &Site, list: &[usize]) -> String {
+fn action_counts(site: &Site, list: &[usize], t: &Strings) -> String {
     let mut n = [0usize; 4];
     for &a in list {
         let action = &site.actions[a];
@@ -233,34 +231,34 @@ fn action_counts(site: &Site, list: &[usize]) -> String {
     }
     let parts: Vec<String> = n
         .iter()
-        .zip(["overdue", "open", "done", "dropped"])
+        .zip(["n_overdue", "n_open", "n_done", "n_dropped"])
         .filter(|(c, _)| **c > 0)
-        .map(|(c, w)| format!("{c} {w}"))
+        .map(|(c, w)| t.count(w, *c))
         .collect();
     parts.join(" · ")
 }
 
-fn meeting_card<'s>(site: &'s Site, m: &'s crate::graph::Meeting) -> Card<'s> {
+fn meeting_card<'s>(site: &'s Site, m: &'s crate::graph::Meeting, t: &'s Strings) -> Card<'s> {
     {
         {
-            let mut k = String::from("Meeting");
+            let mut k = String::from(t.get("meeting"));
             if let Some(s) = m.series {
                 k.push_str(" · ");
                 k.push_str(&site.series[s].name);
             }
-            let mut f = vec![("Date", m.date.display_en())];
+            let mut f = vec![(t.get("date"), m.date.display(t.dates()))];
             if let Some(c) = m.chair {
-                f.push(("Chair", site.entities[c].name.clone()));
+                f.push((t.get("chair"), site.entities[c].name.clone()));
             }
             if let Some(l) = &m.doc.front.location {
-                f.push(("Location", l.clone()));
+                f.push((t.get("location"), l.clone()));
             }
             f.push((
-                "Outcome",
+                t.get("outcome"),
                 format!(
                     "{} · {}",
-                    plural(m.actions.len(), "action", "actions"),
-                    plural(m.decisions.len(), "decision", "decisions")
+                    t.count("n_actions", m.actions.len()),
+                    t.count("n_decisions", m.decisions.len())
                 ),
             ));
             Card {
@@ -273,11 +271,16 @@ fn meeting_card<'s>(site: &'s Site, m: &'s crate::graph::Meeting) -> Card<'s> {
     }
 }
 
-fn entity_card<'s>(site: &'s Site, e: &'s crate::graph::Entity) -> Card<'s> {
+fn entity_card<'s>(site: &'s Site, e: &'s crate::graph::Entity, t: &'s Strings) -> Card<'s> {
     {
         {
-            let kind = e.kind.as_str();
-            let mut k = kind[..1].to_uppercase() + &kind[1..];
+            let kind = t.kind(e.kind);
+            let mut chars = kind.chars();
+            let mut k: String = chars
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            k.push_str(chars.as_str());
             if let Some(short) = e.short.as_deref().filter(|s| *s != e.name) {
                 k.push_str(" · ");
                 k.push_str(short);
@@ -289,21 +292,21 @@ fn entity_card<'s>(site: &'s Site, e: &'s crate::graph::Entity) -> Card<'s> {
                 (None, Some(a)) => Some(site.entities[a].name.clone()),
                 (None, None) => None,
             };
-            f.extend(role.map(|r| ("Role", r)));
+            f.extend(role.map(|r| (t.get("role"), r)));
             if let Some(p) = e.parent {
-                f.push(("Part of", site.entities[p].name.clone()));
+                f.push((t.get("part_of"), site.entities[p].name.clone()));
             }
             let mut meetings = e.meetings.len().to_string();
             if !e.chaired.is_empty() {
-                meetings.push_str(&format!(" (chaired {})", e.chaired.len()));
+                meetings.push_str(&format!(" ({})", t.count("chaired_n", e.chaired.len())));
             }
-            f.push(("Meetings", meetings));
+            f.push((t.get("meetings"), meetings));
             if !e.actions.is_empty() {
-                f.push(("Actions", action_counts(site, &e.actions)));
+                f.push((t.get("actions"), action_counts(site, &e.actions, t)));
             }
             let s = match &e.doc {
                 Some(d) => summary(d.outline.summary()),
-                None => "No page describes it yet.".into(),
+                None => t.get("no_page_describes_it").into(),
             };
             Card {
                 k,
@@ -315,25 +318,25 @@ fn entity_card<'s>(site: &'s Site, e: &'s crate::graph::Entity) -> Card<'s> {
     }
 }
 
-fn topic_card<'s>(site: &'s Site, t: &'s crate::graph::Topic) -> Card<'s> {
+fn topic_card<'s>(site: &'s Site, topic: &'s crate::graph::Topic, t: &'s Strings) -> Card<'s> {
     {
         {
             let mut f = Vec::new();
-            if let Some(p) = t.parent {
-                f.push(("Part of", site.topics[p].name.clone()));
+            if let Some(p) = topic.parent {
+                f.push((t.get("part_of"), site.topics[p].name.clone()));
             }
-            f.push(("Meetings", t.meetings.len().to_string()));
-            f.push(("Decisions", t.decisions.len().to_string()));
-            if !t.actions.is_empty() {
-                f.push(("Actions", action_counts(site, &t.actions)));
+            f.push((t.get("meetings"), topic.meetings.len().to_string()));
+            f.push((t.get("decisions"), topic.decisions.len().to_string()));
+            if !topic.actions.is_empty() {
+                f.push((t.get("actions"), action_counts(site, &topic.actions, t)));
             }
-            let s = match &t.doc {
+            let s = match &topic.doc {
                 Some(d) => summary(d.outline.summary()),
-                None => "No page describes it yet.".into(),
+                None => t.get("no_page_describes_it").into(),
             };
             Card {
-                k: "Topic".into(),
-                t: Cow::Borrowed(&t.name),
+                k: t.get("topic").into(),
+                t: Cow::Borrowed(&topic.name),
                 s,
                 f,
             }
@@ -341,13 +344,14 @@ fn topic_card<'s>(site: &'s Site, t: &'s crate::graph::Topic) -> Card<'s> {
     }
 }
 
-fn action_card<'s>(site: &'s Site, a: &'s crate::graph::Action) -> Card<'s> {
+fn action_card<'s>(site: &'s Site, a: &'s crate::graph::Action, t: &'s Strings) -> Card<'s> {
     {
         {
+            let dates = t.dates();
             let state = if a.overdue {
-                "Overdue"
+                t.get("overdue")
             } else {
-                a.status.label()
+                t.status(a.status)
             };
             let owners: Vec<&str> = a
                 .owners
@@ -357,35 +361,47 @@ fn action_card<'s>(site: &'s Site, a: &'s crate::graph::Action) -> Card<'s> {
             let meeting = &site.meetings[a.meeting];
             let mut f = vec![
                 (
-                    if owners.len() == 1 { "Owner" } else { "Owners" },
+                    t.get(if owners.len() == 1 {
+                        "owner_one"
+                    } else {
+                        "owner_many"
+                    }),
                     if owners.is_empty() {
                         "—".into()
                     } else {
                         owners.join(", ")
                     },
                 ),
-                ("Due", a.due.map_or("no date".into(), |d| d.display_en())),
                 (
-                    "Decided",
-                    format!("{}, {}", meeting.doc.front.title, meeting.date.display_en()),
+                    t.get("due"),
+                    a.due
+                        .map_or_else(|| t.get("no_date").into(), |d| d.display(dates)),
+                ),
+                (
+                    t.get("decided"),
+                    format!(
+                        "{}, {}",
+                        meeting.doc.front.title,
+                        meeting.date.display(dates)
+                    ),
                 ),
             ];
             if let Some(last) = a.history.last() {
                 let at = &site.meetings[last.meeting];
-                let mut text = at.date.display_en();
+                let mut text = at.date.display(dates);
                 if let Some(s) = last.status {
-                    text = format!("{} ({text})", s.label());
+                    text = format!("{} ({text})", t.status(s));
                 }
                 if let Some(n) = &last.note {
                     text.push_str(": ");
                     text.push_str(n);
                 }
-                f.push(("Last update", truncate_words(&text, 120)));
+                f.push((t.get("last_update"), truncate_words(&text, 120)));
             }
-            f.push(("Id", a.id.clone()));
+            f.push((t.get("id"), a.id.clone()));
             // An action is titled by its text, as its page is; the id is a fact.
             Card {
-                k: format!("Action · {state}"),
+                k: format!("{} · {state}", t.get("action")),
                 t: Cow::Owned(summary(&a.text)),
                 s: String::new(),
                 f,
@@ -419,8 +435,12 @@ mod tests {
                 "---\ntitle: M1\ndate: 2024-01-10\nseries: S\nchair: Ann \"<b>\"\ntopics: [Roads]\nactions:\n  - { id: fix, owner: Ann \"<b>\", text: Fix the roads, due: 2024-02-01 }\n---\nWe met.\n",
             ),
         ]);
-        let files = files_since(&s, None).0;
-        assert_eq!(files, files_since(&s, None).0, "the same bytes every time");
+        let files = files_since(&s, &Strings::english(), None).0;
+        assert_eq!(
+            files,
+            files_since(&s, &Strings::english(), None).0,
+            "the same bytes every time"
+        );
         let get = |p: &str| -> serde_json::Value {
             let (_, b) = files
                 .iter()

@@ -10,7 +10,24 @@
 
 use super::svg::{Svg, V, num};
 use crate::graph::Site;
+use crate::i18n::{Arg, Strings};
 use crate::model::date::PartialDate;
+
+/// The ids of the months' short names.
+const MONTHS: [&str; 12] = [
+    "month_short_1",
+    "month_short_2",
+    "month_short_3",
+    "month_short_4",
+    "month_short_5",
+    "month_short_6",
+    "month_short_7",
+    "month_short_8",
+    "month_short_9",
+    "month_short_10",
+    "month_short_11",
+    "month_short_12",
+];
 
 const WIDTH: f64 = 96.0;
 const HEIGHT: f64 = 20.0;
@@ -62,13 +79,11 @@ impl Span {
         }
     }
 
-    fn name(&self, bucket: i32) -> String {
+    fn name(&self, bucket: i32, t: &Strings) -> String {
         let m = self.first + bucket * self.step;
         if self.step == 1 {
-            const MONTHS: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            format!("{} {}", MONTHS[(m % 12) as usize], m / 12)
+            let month = t.get(MONTHS[(m % 12) as usize]);
+            format!("{month} {}", m / 12)
         } else {
             (m / 12).to_string()
         }
@@ -76,7 +91,7 @@ impl Span {
 }
 
 /// The sparkline of `meetings` (indices into the site's meetings).
-pub(crate) fn draw(site: &Site, meetings: &[usize], span: Span) -> String {
+pub(crate) fn draw(site: &Site, meetings: &[usize], span: Span, t: &Strings) -> String {
     let mut counts = vec![0usize; span.len as usize];
     for &m in meetings {
         let b = (month(site.meetings[m].date) - span.first) / span.step;
@@ -85,22 +100,35 @@ pub(crate) fn draw(site: &Site, meetings: &[usize], span: Span) -> String {
         }
     }
     let total: usize = counts.iter().sum();
-    let unit = if span.step == 1 { "month" } else { "year" };
+    let per_month = span.step == 1;
     let range = if span.len > 1 {
-        format!("{}–{}", span.name(0), span.name(span.len - 1))
+        format!("{}–{}", span.name(0, t), span.name(span.len - 1, t))
     } else {
-        span.name(0)
+        span.name(0, t)
     };
     let (best, most) = counts
         .iter()
         .enumerate()
         .fold((0, 0), |acc, (i, &c)| if c > acc.1 { (i, c) } else { acc });
+    let best = span.name(best as i32, t);
     let label = match total {
-        0 => format!("No meetings, {range}"),
-        1 => format!("1 meeting, {range}: {}", span.name(best as i32)),
-        _ => format!(
-            "{total} meetings per {unit}, {range}; most in {} ({most})",
-            span.name(best as i32)
+        0 => t.format("spark_none", &[("range", Arg::Text(&range))]),
+        1 => t.format(
+            "spark_one",
+            &[("range", Arg::Text(&range)), ("when", Arg::Text(&best))],
+        ),
+        _ => t.format(
+            if per_month {
+                "spark_by_month"
+            } else {
+                "spark_by_year"
+            },
+            &[
+                ("count", Arg::Number(total as f64)),
+                ("range", Arg::Text(&range)),
+                ("when", Arg::Text(&best)),
+                ("most", Arg::Number(most as f64)),
+            ],
         ),
     };
     // One unit of five per bucket, a bar three wide: whole numbers only.
@@ -138,7 +166,7 @@ mod tests {
         ]);
         let span = Span::of(&s).unwrap();
         assert_eq!((span.first, span.len, span.step), (2020 * 12, 4, 12));
-        let out = draw(&s, &[0, 1, 2], span);
+        let out = draw(&s, &[0, 1, 2], span, &Strings::english());
         assert!(
             out.contains("3 meetings per year, 2020–2023; most in 2020 (2)"),
             "{out}"
@@ -150,11 +178,11 @@ mod tests {
             "{out}"
         );
         assert_eq!(
-            draw(&s, &[0, 1, 2], span),
+            draw(&s, &[0, 1, 2], span, &Strings::english()),
             out,
             "the same input, the same picture"
         );
-        let none = draw(&s, &[], span);
+        let none = draw(&s, &[], span, &Strings::english());
         assert!(none.contains("No meetings, 2020–2023") && !none.contains("<path"));
     }
 
@@ -165,7 +193,7 @@ mod tests {
             ("meetings/b.md", "---\ntitle: B\ndate: 2024-03\n---\n"),
             ("meetings/c.md", "---\ntitle: C\ndate: 2024-03-20\n---\n"),
         ]);
-        let out = draw(&s, &[0, 1, 2], Span::year(2024));
+        let out = draw(&s, &[0, 1, 2], Span::year(2024), &Strings::english());
         assert!(
             out.contains("2 meetings per month, Jan 2024–Dec 2024; most in Mar 2024 (2)"),
             "only the year's meetings count: {out}"
@@ -180,6 +208,9 @@ mod tests {
         ]);
         let span = Span::of(&s).unwrap();
         assert_eq!((span.len, span.step), (3, 1));
-        assert!(draw(&s, &[1], span).contains("1 meeting, Jan 2024–Mar 2024: Mar 2024"));
+        assert!(
+            draw(&s, &[1], span, &Strings::english())
+                .contains("1 meeting, Jan 2024–Mar 2024: Mar 2024")
+        );
     }
 }

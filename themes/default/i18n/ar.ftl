@@ -564,3 +564,15 @@ n_meetings_together = اجتماعات مشتركة: { $count }
 n_shared_actions = إجراءات مشتركة: { $count }
 n_actions_owned = إجراءات مسندة: { $count }
 site_map_label = خريطة الموقع: المواضيع ({ $topics }) والجهات ({ $entities }) الأكثر اجتماعات، وصلاتها
+
+role = الصفة
+part_of = جزء من
+no_page_describes_it = لا توجد صفحة تصفه بعد.
+owner_one = الجهة المسؤولة
+owner_many = الجهات المسؤولة
+id = المعرّف
+
+spark_none = لا اجتماعات، { $range }
+spark_one = اجتماع واحد، { $range }: { $when }
+spark_by_month = { $count } اجتماع حسب الشهر، { $range }؛ أكثرها في { $when } ({ $most })
+spark_by_year = { $count } اجتماع حسب السنة، { $range }؛ أكثرها في { $when } ({ $most })

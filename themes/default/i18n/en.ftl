@@ -595,3 +595,17 @@ site_map_label = Map of the site: the { $topics ->
     [one] { $entities } entity
    *[other] { $entities } entities
 } with the most meetings, and how they are linked
+
+## Link previews (the cards shown over a link).
+role = Role
+part_of = Part of
+no_page_describes_it = No page describes it yet.
+owner_one = Owner
+owner_many = Owners
+id = Id
+
+## Sparklines (read by screen readers).
+spark_none = No meetings, { $range }
+spark_one = 1 meeting, { $range }: { $when }
+spark_by_month = { $count } meetings per month, { $range }; most in { $when } ({ $most })
+spark_by_year = { $count } meetings per year, { $range }; most in { $when } ({ $most })

@@ -578,3 +578,15 @@ n_actions_owned = { $count ->
    *[other] { $count } medidas a su cargo
 }
 site_map_label = Mapa del sitio: los { $topics } temas y las { $entities } entidades con más reuniones, y cómo se relacionan
+
+role = Cargo
+part_of = Forma parte de
+no_page_describes_it = Ninguna página lo describe aún.
+owner_one = Responsable
+owner_many = Responsables
+id = Identificador
+
+spark_none = Ninguna reunión, { $range }
+spark_one = 1 reunión, { $range }: { $when }
+spark_by_month = { $count } reuniones por mes, { $range }; más en { $when } ({ $most })
+spark_by_year = { $count } reuniones por año, { $range }; más en { $when } ({ $most })

@@ -581,3 +581,15 @@ n_actions_owned = { $count ->
    *[other] { $count } mesures confiées
 }
 site_map_label = Carte du site : les { $topics } thèmes et les { $entities } entités qui comptent le plus de réunions, et leurs liens
+
+role = Fonction
+part_of = Fait partie de
+no_page_describes_it = Aucune page ne le décrit encore.
+owner_one = Responsable
+owner_many = Responsables
+id = Identifiant
+
+spark_none = Aucune réunion, { $range }
+spark_one = 1 réunion, { $range } : { $when }
+spark_by_month = { $count } réunions par mois, { $range } ; le plus en { $when } ({ $most })
+spark_by_year = { $count } réunions par année, { $range } ; le plus en { $when } ({ $most })

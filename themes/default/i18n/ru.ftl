@@ -609,3 +609,15 @@ n_actions_owned = { $count ->
    *[other] { $count } поручения
 }
 site_map_label = Карта сайта: темы ({ $topics }) и организации и лица ({ $entities }) с наибольшим числом заседаний и их связи
+
+role = Должность
+part_of = Входит в
+no_page_describes_it = Описания пока нет.
+owner_one = Ответственный
+owner_many = Ответственные
+id = Идентификатор
+
+spark_none = Заседаний нет, { $range }
+spark_one = 1 заседание, { $range }: { $when }
+spark_by_month = Заседаний по месяцам: { $count }, { $range }; больше всего — { $when } ({ $most })
+spark_by_year = Заседаний по годам: { $count }, { $range }; больше всего — { $when } ({ $most })

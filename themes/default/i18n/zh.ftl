@@ -423,3 +423,15 @@ n_meetings_together = 共同参加 { $count } 次会议
 n_shared_actions = 共同负责 { $count } 项行动
 n_actions_owned = 负责 { $count } 项行动
 site_map_label = 网站关系图：会议最多的 { $topics } 个议题和 { $entities } 个实体及其关联
+
+role = 职务
+part_of = 隶属于
+no_page_describes_it = 尚无页面描述。
+owner_one = 负责方
+owner_many = 负责方
+id = 编号
+
+spark_none = 无会议，{ $range }
+spark_one = 1 次会议，{ $range }：{ $when }
+spark_by_month = 按月统计共 { $count } 次会议，{ $range }；最多在 { $when }（{ $most } 次）
+spark_by_year = 按年统计共 { $count } 次会议，{ $range }；最多在 { $when }（{ $most } 次）
