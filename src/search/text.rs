@@ -1,37 +1,197 @@
 //! Words as search sees them: plain text out of Markdown, and the terms of a
 //! text.
 //!
-//! A term is a run of Unicode letters and digits, lower-cased, with every
-//! character outside ASCII folded to its closest ASCII spelling (deunicode:
-//! "Derviş" is `dervis`, "Øresund" is `oresund`, "李伟" is `li` and `wei`).
-//! Terms of one character and a short list of English stop words are left
-//! out. `search.js` splits a query the same way, using the folding table the
-//! index ships ([`Folds`]) so that the two can never disagree; keep the rules
-//! here and there identical.
+//! A term is a run of Unicode letters and digits, lower-cased, and what
+//! becomes of it depends on its script:
+//! - Latin, Greek, Cyrillic and every other script not named below: every
+//!   character outside ASCII is folded to its closest ASCII spelling
+//!   (deunicode: "Derviş" is `dervis`, "Øresund" is `oresund`, "Путин" is
+//!   `putin`);
+//! - Arabic: kept as Arabic letters, normalised ([`arabic_into`]: no
+//!   harakat, no tatweel, one alef, ى as ي, ة as ه);
+//! - Chinese and Japanese (Han, Hiragana, Katakana): overlapping pairs of
+//!   characters ("联合国" is `联合` and `合国`), a lone character on its own.
+//!
+//! A run that changes script is cut there. Terms of one character (but a
+//! lone Chinese or Japanese one) and the stop words of the document's
+//! language ([`Stop`]) are left out. `search.js` splits a query the same
+//! way, using the folding table the index ships ([`Folds`]) and the stop
+//! words of every language of the site, so that the two can never
+//! disagree; keep the rules here and there identical.
 
 mod plain;
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 pub(super) use plain::{line_break, plain_text, short_text};
 
-/// Words too common to mean anything in a query. Sorted (binary search).
+/// English words too common to mean anything in a query. Sorted.
 pub const STOP_WORDS: [&str; 33] = [
     "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have", "he",
     "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "they", "this", "to",
     "was", "were", "which", "will", "with",
 ];
 
-/// The stop words as numbers: comparing them costs one instruction each,
-/// and this test runs for every word of every document.
-const STOP_KEYS: [u64; STOP_WORDS.len()] = {
-    let mut keys = [0; STOP_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = pack(STOP_WORDS[i].as_bytes());
-        i += 1;
+/// The stop words of the other languages with a list, as written; each is
+/// folded (or normalised) the way the terms of a text are. Short lists of
+/// the commonest words only, leaving out any that is also a term worth
+/// finding in these minutes (French and Spanish `un`, the United Nations;
+/// Russian `ли`, folded as the surname `li`; `son`, `no`, `do`; Arabic
+/// على, normalised as the name علي).
+const OTHER_STOP_WORDS: [(&str, &[&str]); 5] = [
+    (
+        "fr",
+        &[
+            "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et",
+            "été", "il", "ils", "la", "le", "les", "leur", "mais", "ne", "nous", "où", "ou", "pas",
+            "pour", "qui", "que", "sa", "se", "ses", "sur", "une", "vous",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "al", "como", "con", "de", "del", "el", "en", "es", "esta", "este", "fue", "ha", "la",
+            "las", "lo", "los", "más", "para", "pero", "por", "que", "se", "sin", "su", "sus",
+            "una",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "был",
+            "была",
+            "были",
+            "все",
+            "для",
+            "его",
+            "же",
+            "за",
+            "из",
+            "как",
+            "на",
+            "не",
+            "она",
+            "они",
+            "от",
+            "по",
+            "так",
+            "также",
+            "то",
+            "что",
+            "это",
+        ],
+    ),
+    (
+        "ar",
+        &[
+            "أن", "إلى", "أو", "إن", "التي", "الذي", "بين", "ثم", "عن", "عند", "في", "قد", "كان",
+            "كما", "لا", "ما", "مع", "من", "هذا", "هذه", "هو", "هي",
+        ],
+    ),
+    (
+        "zh",
+        &[
+            "的", "了", "和", "是", "在", "与", "及", "或", "也", "而", "之", "以及", "我们",
+            "他们", "这个", "一个",
+        ],
+    ),
+];
+
+/// The stop words of a language, as terms: packed into numbers, so that
+/// comparing them costs one instruction each (this test runs for every
+/// word of every document).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Stop {
+    /// The words, folded as terms are, sorted.
+    words: Vec<String>,
+    keys: Vec<u64>,
+    /// The longest word, in bytes (at most 8): longer terms are never stop words.
+    longest: usize,
+    /// The characters folded in the words as written: `search.js` must
+    /// fold them in a query, even on a site whose texts have none of them.
+    folds: Folds,
+}
+
+impl Stop {
+    fn of(words: impl IntoIterator<Item = String>, folds: Folds) -> Stop {
+        let mut words: Vec<String> = words.into_iter().filter(|w| w.len() > 1).collect();
+        words.sort_unstable();
+        words.dedup();
+        let keys = words.iter().map(|w| pack(w.as_bytes())).collect();
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        Stop {
+            words,
+            keys,
+            longest,
+            folds,
+        }
     }
-    keys
+
+    /// The stop words of `language` (by its primary subtag: `fr` of
+    /// `fr-CA`); none for a language without a list.
+    pub(super) fn of_language(language: &str) -> &'static Stop {
+        static ALL: LazyLock<Vec<(&str, Stop)>> = LazyLock::new(|| {
+            let english = STOP_WORDS.map(str::to_owned);
+            let mut all = vec![("en", Stop::of(english, Folds::default()))];
+            for (lang, words) in OTHER_STOP_WORDS {
+                let mut folds = Folds::default();
+                let mut folded = Vec::new();
+                for w in words {
+                    let mut scratch = String::new();
+                    terms(w, &NO_STOP_WORDS, &mut scratch, &mut folds, |t| {
+                        folded.push(t.to_owned())
+                    });
+                }
+                all.push((lang, Stop::of(folded, folds)));
+            }
+            all
+        });
+        let primary = language.split('-').next().unwrap_or("");
+        ALL.iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(primary))
+            .map_or(&NO_STOP_WORDS, |(_, s)| s)
+    }
+
+    /// The stop words of every language of `languages`, together: what a
+    /// query drops, since its language is not known.
+    pub(super) fn union<'l>(languages: impl IntoIterator<Item = &'l str>) -> Stop {
+        let mut folds = Folds::default();
+        let mut words = Vec::new();
+        for l in languages {
+            let stop = Stop::of_language(l);
+            words.extend(stop.words.iter().cloned());
+            folds.merge(stop.folds.clone());
+        }
+        Stop::of(words, folds)
+    }
+
+    /// The characters folded in the words as written.
+    pub(super) fn folds(&self) -> &Folds {
+        &self.folds
+    }
+
+    /// The words, sorted: what `search.js` drops from a query.
+    pub(super) fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Whether `term` (already folded) is worth indexing.
+    pub(super) fn keep(&self, term: &str) -> bool {
+        match term.len() {
+            0 | 1 => false,
+            n if n <= self.longest => !self.keys.contains(&pack(term.as_bytes())),
+            _ => true,
+        }
+    }
+}
+
+/// No stop words.
+static NO_STOP_WORDS: Stop = Stop {
+    words: Vec::new(),
+    keys: Vec::new(),
+    longest: 0,
+    folds: Folds(BTreeMap::new()),
 };
 
 /// Up to eight bytes as one number.
@@ -43,15 +203,6 @@ const fn pack(bytes: &[u8]) -> u64 {
         i += 1;
     }
     v
-}
-
-/// Whether `term` (already folded) is worth indexing.
-pub(super) fn keep(term: &str) -> bool {
-    match term.len() {
-        0 | 1 => false,
-        2..=5 => !STOP_KEYS.contains(&pack(term.as_bytes())),
-        _ => true,
-    }
 }
 
 /// The non-ASCII characters met while folding, with what each became: the
@@ -66,12 +217,33 @@ impl Folds {
     }
 }
 
-/// Splits `text` into terms and calls `emit` with each one that is kept.
+/// The words of a query as `search.js` makes them: the terms of `query`,
+/// each once, in order, without the stop words of any of `languages`.
+pub fn query_words<'l>(query: &str, languages: impl IntoIterator<Item = &'l str>) -> Vec<String> {
+    let stop = Stop::union(languages);
+    let mut out: Vec<String> = Vec::new();
+    terms(
+        query,
+        &stop,
+        &mut String::new(),
+        &mut Folds::default(),
+        |t| {
+            if !out.iter().any(|o| o == t) {
+                out.push(t.to_owned());
+            }
+        },
+    );
+    out
+}
+
+/// Splits `text` into terms and calls `emit` with each one that is kept
+/// (not a stop word of `stop`).
 ///
 /// `scratch` is reused between calls so that tokenizing allocates nothing
-/// per word; non-ASCII characters are recorded in `folds`.
+/// per word; non-ASCII characters folded are recorded in `folds`.
 pub(super) fn terms(
     text: &str,
+    stop: &Stop,
     scratch: &mut String,
     folds: &mut Folds,
     mut emit: impl FnMut(&str),
@@ -110,24 +282,126 @@ pub(super) fn terms(
         }
         let run = &text[start..i];
         if ascii && !upper {
-            if keep(run) {
+            if stop.keep(run) {
                 emit(run);
             }
         } else if ascii {
             scratch.clear();
             scratch.push_str(run);
             scratch.make_ascii_lowercase();
-            if keep(scratch) {
+            if stop.keep(scratch) {
                 emit(scratch);
             }
         } else {
-            scratch.clear();
-            fold_into(run, scratch, folds);
-            for part in scratch.split(|c: char| !c.is_ascii_alphanumeric()) {
-                if keep(part) {
-                    emit(part);
+            scripts(run, stop, scratch, folds, &mut emit);
+        }
+    }
+}
+
+/// The terms of a run of letters and digits with characters outside
+/// ASCII: cut where its script changes, each part made into terms by the
+/// rules of its script.
+fn scripts(
+    run: &str,
+    stop: &Stop,
+    scratch: &mut String,
+    folds: &mut Folds,
+    emit: &mut impl FnMut(&str),
+) {
+    let mut rest = run;
+    while let Some(first) = rest.chars().next() {
+        let script = Script::of(first);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| Script::of(c) != script)
+            .map_or(rest.len(), |(i, _)| i);
+        let (part, after) = rest.split_at(end);
+        rest = after;
+        scratch.clear();
+        match script {
+            Script::Folded => {
+                fold_into(part, scratch, folds);
+                for t in scratch.split(|c: char| !c.is_ascii_alphanumeric()) {
+                    if stop.keep(t) {
+                        emit(t);
+                    }
                 }
             }
+            Script::Arabic => {
+                arabic_into(part, scratch);
+                if scratch.chars().nth(1).is_some() && stop.keep(scratch) {
+                    emit(scratch);
+                }
+            }
+            Script::Cjk => {
+                let mut chars = part.char_indices().peekable();
+                if part.chars().nth(1).is_none() {
+                    if stop.keep(part) {
+                        emit(part);
+                    }
+                    continue;
+                }
+                while let Some((i, _)) = chars.next() {
+                    let Some(&(j, c)) = chars.peek() else { break };
+                    let pair = &part[i..j + c.len_utf8()];
+                    if stop.keep(pair) {
+                        emit(pair);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How the characters of a script become terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    /// Folded to ASCII.
+    Folded,
+    /// Kept as Arabic letters, normalised.
+    Arabic,
+    /// Chinese and Japanese: pairs of characters.
+    Cjk,
+}
+
+impl Script {
+    /// The script of `c`, a letter or digit. Only characters of the Basic
+    /// Multilingual Plane are Chinese or Japanese here: the browser orders
+    /// strings by UTF-16 code units, which agree with the build's order
+    /// (UTF-8 bytes) only there.
+    fn of(c: char) -> Script {
+        match u32::from(c) {
+            0x0621..=0x063A
+            | 0x0640..=0x065F
+            | 0x066E..=0x06D3
+            | 0x06D5..=0x06EF
+            | 0x06FA..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF => Script::Arabic,
+            0x3005
+            | 0x3007
+            | 0x3040..=0x30FF
+            | 0x31F0..=0x31FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xF900..=0xFAFF
+            | 0xFF66..=0xFF9F => Script::Cjk,
+            _ => Script::Folded,
+        }
+    }
+}
+
+/// Arabic letters normalised into `out`: harakat (U+064B–U+065F, U+0670)
+/// and tatweel (U+0640) left out, أ إ آ ٱ written ا, ى written ي and ة
+/// written ه, as a reader searching would type them.
+fn arabic_into(part: &str, out: &mut String) {
+    for c in part.chars() {
+        match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ة' => out.push('ه'),
+            c => out.push(c),
         }
     }
 }
@@ -186,13 +460,19 @@ fn fold_into(run: &str, out: &mut String, folds: &mut Folds) {
 mod tests {
     use super::*;
 
-    fn all(text: &str) -> Vec<String> {
+    /// The terms of `text` in a document in `language`.
+    fn in_lang(language: &str, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut folds = Folds::default();
-        terms(text, &mut String::new(), &mut folds, |t| {
+        let stop = Stop::of_language(language);
+        terms(text, stop, &mut String::new(), &mut folds, |t| {
             out.push(t.to_owned())
         });
         out
+    }
+
+    fn all(text: &str) -> Vec<String> {
+        in_lang("en", text)
     }
 
     #[test]
@@ -206,15 +486,70 @@ mod tests {
     }
 
     #[test]
-    fn diacritics_and_other_scripts_fold_to_ascii() {
+    fn diacritics_and_latin_greek_cyrillic_fold_to_ascii() {
         assert_eq!(all("Kemal Derviş"), ["kemal", "dervis"]);
         assert_eq!(all("Øresund ZOË Müller"), ["oresund", "zoe", "muller"]);
-        assert_eq!(all("李伟 said"), ["li", "wei", "said"]);
         assert_eq!(all("Straße"), ["strasse"]);
+        assert_eq!(all("Путин Ἀθῆναι"), ["putin", "athenai"]);
+        assert_eq!(
+            all("한국"),
+            ["hangug"],
+            "scripts without rules of their own fold"
+        );
         let mut folds = Folds::default();
-        terms("Derviş Ø", &mut String::new(), &mut folds, |_| {});
+        terms(
+            "Derviş Ø",
+            &NO_STOP_WORDS,
+            &mut String::new(),
+            &mut folds,
+            |_| {},
+        );
         assert_eq!(folds.0.get(&'ş').map(String::as_str), Some("s"));
         assert_eq!(folds.0.get(&'ø').map(String::as_str), Some("o"));
+    }
+
+    #[test]
+    fn arabic_stays_arabic_normalised() {
+        // Harakat and tatweel go; alef forms, alef maqsura and taa marbuta
+        // are written as a reader types them.
+        assert_eq!(all("مُنَظَّمَة"), ["منظمه"]);
+        assert_eq!(all("الأمم المتحدة"), ["الامم", "المتحده"]);
+        assert_eq!(all("إعلان آخر ٱلقرار"), ["اعلان", "اخر", "القرار"]);
+        assert_eq!(all("مستشفى"), ["مستشفي"]);
+        assert_eq!(all("جـــديد"), ["جديد"]);
+        assert_eq!(all("قرآن"), all("قران"));
+        // One letter is no term; Arabic-Indic digits are digits.
+        assert_eq!(all("و ب ٢٠٢٤"), ["2024"]);
+        // A run that changes script is cut there.
+        assert_eq!(all("UNDPبرنامج"), ["undp", "برنامج"]);
+        let mut folds = Folds::default();
+        terms(
+            "الأمم",
+            &NO_STOP_WORDS,
+            &mut String::new(),
+            &mut folds,
+            |_| {},
+        );
+        assert!(folds.0.is_empty(), "Arabic letters are not folded");
+    }
+
+    #[test]
+    fn chinese_and_japanese_are_pairs_of_characters() {
+        assert_eq!(all("联合国"), ["联合", "合国"]);
+        assert_eq!(all("李伟 said"), ["李伟", "said"]);
+        assert_eq!(all("国"), ["国"], "a lone character is a term");
+        assert_eq!(
+            all("安理会2024年决议"),
+            ["安理", "理会", "2024", "年决", "决议"]
+        );
+        assert_eq!(all("東京タワー"), ["東京", "京タ", "タワ", "ワー"]);
+        assert_eq!(all("UN安理会"), ["un", "安理", "理会"]);
+        // Outside the Basic Multilingual Plane, Han folds as before.
+        let far = in_lang("de", "𠀀");
+        assert!(
+            !far.is_empty() && far.iter().all(|t| t.is_ascii()),
+            "{far:?}"
+        );
     }
 
     #[test]
@@ -225,8 +560,79 @@ mod tests {
         );
         let mut sorted = STOP_WORDS.to_vec();
         sorted.sort_unstable();
-        assert_eq!(sorted, STOP_WORDS, "binary search needs a sorted list");
+        assert_eq!(sorted, STOP_WORDS, "the manifest lists them sorted");
         assert!(STOP_WORDS.iter().all(|w| (2..=5).contains(&w.len())));
-        assert!(keep("un") && !keep("x") && !keep("the") && !keep("which") && keep("whichever"));
+        let en = Stop::of_language("en");
+        assert_eq!(en.words(), STOP_WORDS);
+        assert!(
+            en.keep("un")
+                && !en.keep("x")
+                && !en.keep("the")
+                && !en.keep("which")
+                && en.keep("whichever")
+        );
+    }
+
+    #[test]
+    fn each_language_drops_its_own_stop_words() {
+        assert_eq!(
+            in_lang("fr", "Le budget des Nations Unies a été adopté"),
+            ["budget", "nations", "unies", "adopte"]
+        );
+        assert_eq!(
+            in_lang("fr-CA", "le budget"),
+            ["budget"],
+            "the primary subtag chooses"
+        );
+        assert_eq!(
+            in_lang("en", "le budget"),
+            ["le", "budget"],
+            "French words are words in English"
+        );
+        assert_eq!(
+            in_lang("es", "El presupuesto de las Naciones Unidas"),
+            ["presupuesto", "naciones", "unidas"]
+        );
+        assert_eq!(
+            in_lang("ru", "Бюджет для ООН и также это"),
+            ["biudzhet", "oon"]
+        );
+        assert_eq!(
+            in_lang("ar", "قرار في الأمم المتحدة إلى"),
+            ["قرار", "الامم", "المتحده"]
+        );
+        assert_eq!(in_lang("zh", "我们的 联合国"), ["们的", "联合", "合国"]);
+        assert_eq!(in_lang("zh", "的 以及"), Vec::<String>::new());
+        assert_eq!(
+            in_lang("de", "die the"),
+            ["die", "the"],
+            "no list: nothing dropped"
+        );
+        assert_eq!(in_lang("fr", "UN un"), ["un", "un"], "`un` is the UN");
+    }
+
+    #[test]
+    fn every_stop_word_is_one_short_term() {
+        for (lang, words) in OTHER_STOP_WORDS {
+            for w in words {
+                let t = in_lang("de", w);
+                assert_eq!(t.len(), 1, "{lang}: `{w}` is {t:?}");
+                assert!(t[0].len() <= 8, "{lang}: `{w}` is {} bytes", t[0].len());
+                assert!(!Stop::of_language(lang).keep(&t[0]), "{lang}: {w}");
+            }
+        }
+        let all = Stop::union(["en", "fr", "es", "ru", "ar", "zh"]);
+        assert!(all.words().windows(2).all(|w| w[0] < w[1]));
+        assert!(all.keep("un") && all.keep("li") && all.keep("budget") && all.keep("علي"));
+        assert_eq!(Stop::union(["en"]).words(), STOP_WORDS);
+    }
+
+    #[test]
+    fn a_query_is_split_as_documents_are() {
+        assert_eq!(
+            query_words("Le budget, le BUDGET, 联合国 الأمم", ["en", "fr"]),
+            ["budget", "联合", "合国", "الامم"]
+        );
+        assert_eq!(query_words("the le", ["en"]), ["le"]);
     }
 }
