@@ -151,6 +151,40 @@ fn a_malformed_language_tag_is_an_error_at_its_line() {
     assert!(d.message.contains("code, not its name"), "{}", d.message);
 }
 
+#[test]
+fn names_in_other_scripts_are_mentions() {
+    let built = Site::empty()
+        .file("content/entities/undp.md", &meeting("name: 联合国开发计划署
+aliases: [开发署, ПРООН, برنامج الأمم المتحدة الإنمائي]
+", ""))
+        .file("content/entities/egypt.md", &meeting("name: مصر
+", ""))
+        .file("content/entities/un.md", &meeting("name: 联合国
+aliases: [ООН]
+", ""))
+        .file(
+            "content/meetings/2024-01-10-m.md",
+            &meeting(
+                "title: M\ndate: 2024-01-10\n",
+                "联合国开发计划署和联合国的报告。\n\nДоклад ПРООН и ООН.\n\nقدم برنامج الأمم المتحدة الإنمائي تقريرا وبمصر.\n\n",
+            ),
+        )
+        .file("quorum.yaml", "title: T\nautolink: all\n")
+        .build();
+    let links = built.texts("meetings/2024-01-10-m/index.html", ".q-prose a");
+    assert_eq!(
+        links,
+        [
+            "联合国开发计划署",
+            "联合国",
+            "ПРООН",
+            "ООН",
+            "برنامج الأمم المتحدة الإنمائي",
+            "مصر"
+        ]
+    );
+}
+
 /// Every term of the index with the documents it is in.
 fn index_terms(built: &Built) -> BTreeMap<String, BTreeSet<u32>> {
     let manifest: Value = serde_json::from_str(&built.text("search/manifest.json")).unwrap();
