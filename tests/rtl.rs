@@ -332,3 +332,36 @@ fn the_arabic_site_is_photographed_right_to_left() {
         wide.join("\n")
     );
 }
+
+#[test]
+fn right_to_left_a_link_s_preview_lines_up_with_its_start() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = language_fixture("arabic");
+    site.build();
+    let server = Server::start(&site.root, &[]);
+    let mut tab = browser.open("about:blank");
+    screen(&mut tab, DESKTOP);
+    tab.visit(&format!("{}meetings/rcc-2025-02-19/", server.url));
+    tab.wait_for("document.getElementById('q-preview')");
+    right_to_left(&mut tab);
+    tab.call("Page.bringToFront", json!({}));
+    let link = "main .q-prose a[href$='/entities/thomas-berger/']";
+    tab.eval(&format!("document.querySelector({link:?}).focus()"));
+    tab.wait_for("!document.getElementById('q-preview').hidden");
+    let r = tab.eval(&format!(
+        "(() => {{ const a = document.querySelector({link:?}).getBoundingClientRect(), \
+         c = document.getElementById('q-preview').getBoundingClientRect(); \
+         return [a.right, c.right, c.left]; }})()"
+    ));
+    let (link_right, card_right, card_left) = (
+        r[0].as_f64().unwrap(),
+        r[1].as_f64().unwrap(),
+        r[2].as_f64().unwrap(),
+    );
+    assert!(
+        (link_right - card_right).abs() < 1.0 && card_left >= 8.0,
+        "the card's right edge {card_right} is the link's {link_right}"
+    );
+}
