@@ -17,19 +17,15 @@ use serde_json::{Value, json};
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1280, 800);
 
-fn screen(tab: &mut Tab, (width, height): (u32, u32)) {
-    tab.call(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-    );
-}
-
-fn scheme(tab: &mut Tab, dark: bool) {
-    let value = if dark { "dark" } else { "light" };
-    tab.call(
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": value }] }),
-    );
+/// The numbers (left edges, in CSS pixels) `expression` gives in the tab.
+fn left_edges(tab: &mut Tab, expression: &str) -> Vec<f64> {
+    let found = tab.eval(expression);
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect()
 }
 
 /// Turns the open page right to left, as a site in Arabic is.
@@ -117,7 +113,7 @@ fn photograph(
     let mut wide = Vec::new();
     for (page, path) in pages {
         for size in [DESKTOP, PHONE] {
-            screen(&mut tab, size);
+            tab.screen(size);
             for rtl in [false, true] {
                 tab.visit(&format!("{}{path}", server.url));
                 if page == "search" {
@@ -133,7 +129,7 @@ fn photograph(
                     }
                 }
                 for dark in [false, true] {
-                    scheme(&mut tab, dark);
+                    tab.scheme(dark);
                     let file = dir.join(format!(
                         "rtl-{name}-{page}-{}-{}-{}.png",
                         size.0,
@@ -142,7 +138,7 @@ fn photograph(
                     ));
                     tab.screenshot(&file);
                 }
-                scheme(&mut tab, false);
+                tab.scheme(false);
             }
         }
     }
@@ -205,7 +201,7 @@ fn right_to_left_the_page_mirrors() {
     site.build();
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");
-    screen(&mut tab, DESKTOP);
+    tab.screen(DESKTOP);
     let width = f64::from(DESKTOP.0);
 
     tab.visit(&format!("{}meetings/tsc-2021-06-23/", server.url));
@@ -232,15 +228,10 @@ fn right_to_left_the_page_mirrors() {
 
     tab.visit(&format!("{}topics/charter-and-membership/", server.url));
     right_to_left(&mut tab);
-    let crumbs = tab.eval(
+    let lefts = left_edges(
+        &mut tab,
         "[...document.querySelectorAll('.q-breadcrumb li')].map(li => li.getBoundingClientRect().left)",
     );
-    let lefts: Vec<f64> = crumbs
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_f64().unwrap())
-        .collect();
     assert!(
         lefts.len() > 1 && lefts.windows(2).all(|w| w[0] > w[1]),
         "breadcrumbs run right to left: {lefts:?}"
@@ -253,16 +244,11 @@ fn right_to_left_the_page_mirrors() {
     let direction = tab.eval("getComputedStyle(document.querySelector('.q-viz')).direction");
     assert_eq!(direction, json!("ltr"));
     // Time runs right to left: the first year's label is at the right.
-    let years = tab.eval(
+    let lefts = left_edges(
+        &mut tab,
         "[...document.querySelectorAll('svg.q-timeline:not(.q-viz--small) .q-viz__axis text')]\
          .map(t => t.getBoundingClientRect().left)",
     );
-    let lefts: Vec<f64> = years
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_f64().unwrap())
-        .collect();
     assert!(
         lefts.len() > 1 && lefts.windows(2).all(|w| w[0] > w[1]),
         "years run right to left: {lefts:?}"
@@ -342,7 +328,7 @@ fn right_to_left_a_link_s_preview_lines_up_with_its_start() {
     site.build();
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");
-    screen(&mut tab, DESKTOP);
+    tab.screen(DESKTOP);
     tab.visit(&format!("{}meetings/rcc-2025-02-19/", server.url));
     tab.wait_for("document.getElementById('q-preview')");
     right_to_left(&mut tab);
