@@ -291,17 +291,6 @@ fn an_english_site_s_manifest_lists_the_english_stop_words() {
     assert_eq!(manifest["stop"], json!(quorum::search::STOP_WORDS.to_vec()));
 }
 
-/// `text` as a query string's value.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b' ' => "+".to_owned(),
-            b if b.is_ascii_alphanumeric() => (b as char).to_string(),
-            b => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[test]
 fn the_browser_splits_a_query_as_the_build_splits_text() {
     let Some(browser) = Browser::launch() else {
@@ -340,7 +329,11 @@ fn the_browser_splits_a_query_as_the_build_splits_text() {
         ("élaboration", "2024-02-10-reunion"),
         ("Объединённых", "2024-05-10-zasedanie"),
     ] {
-        tab.visit(&format!("{}search/?q={}", server.url, encode(q)));
+        tab.visit(&format!(
+            "{}search/?q={}",
+            server.url,
+            common::query_value(q)
+        ));
         let expected = if path.is_empty() {
             tab.wait_for(
                 "/^No results/.test(document.getElementById('q-search-status').textContent)",

@@ -36,20 +36,6 @@ fn right_to_left(tab: &mut Tab) {
     );
 }
 
-/// `word` as it stands in an address: every byte outside ASCII letters and
-/// digits as `%XX`.
-fn percent(word: &str) -> String {
-    word.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 /// The main kinds of page of a site: (name, path).
 fn pages(
     meeting: &str,
@@ -69,7 +55,10 @@ fn pages(
         ("year".into(), format!("meetings/{year}/")),
         ("meetings".into(), "meetings/".into()),
         ("map".into(), "map/".into()),
-        ("search".into(), format!("search/?q={}", percent(word))),
+        (
+            "search".into(),
+            format!("search/?q={}", common::query_value(word)),
+        ),
     ]
 }
 
