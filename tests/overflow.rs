@@ -18,21 +18,6 @@ use serde_json::{Value, json};
 const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1280, 800);
 
-fn screen(tab: &mut Tab, (width, height): (u32, u32)) {
-    tab.call(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-    );
-}
-
-fn scheme(tab: &mut Tab, dark: bool) {
-    let value = if dark { "dark" } else { "light" };
-    tab.call(
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": value }] }),
-    );
-}
-
 /// Called with the screen's width: `null` when the page is no wider; else how wide it is
 /// and the element that reaches furthest right outside any scroll box.
 const WIDEST: &str = r#"((limit) => {
@@ -69,7 +54,7 @@ fn sideways(browser: &Browser, site: &common::Site) -> Vec<(String, Value)> {
     let built = site.build();
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");
-    screen(&mut tab, PHONE);
+    tab.screen(PHONE);
     let all = built.pages();
     assert!(!all.is_empty());
     let mut wide = Vec::new();
@@ -205,10 +190,10 @@ fn photograph(browser: &Browser, site: &common::Site, name: &str, entity: &str, 
     let mut tab = browser.open("about:blank");
     for (page, path) in main_pages(&built, entity, topic) {
         for size in [DESKTOP, PHONE] {
-            screen(&mut tab, size);
+            tab.screen(size);
             tab.visit(&format!("{}{path}", server.url));
             for dark in [false, true] {
-                scheme(&mut tab, dark);
+                tab.scheme(dark);
                 let file = dir.join(format!(
                     "reader-{name}-{page}-{}-{}.png",
                     size.0,
@@ -216,7 +201,7 @@ fn photograph(browser: &Browser, site: &common::Site, name: &str, entity: &str, 
                 ));
                 tab.screenshot(&file);
             }
-            scheme(&mut tab, false);
+            tab.scheme(false);
         }
     }
 }
@@ -296,7 +281,7 @@ fn the_header_is_one_row_on_a_desktop_with_the_free_pages_under_more() {
     let site = common::Site::sample();
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");
-    screen(&mut tab, DESKTOP);
+    tab.screen(DESKTOP);
     tab.visit(&format!("{}meetings/", server.url));
     // Brand, navigation and search box share one row; the box is on the right.
     let header = boxes(&mut tab, ".q-header")[0].clone();
@@ -376,7 +361,7 @@ fn the_header_is_one_short_row_on_a_phone_and_its_menu_needs_no_script() {
     let site = common::Site::sample();
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");
-    screen(&mut tab, PHONE);
+    tab.screen(PHONE);
     tab.call(
         "Emulation.setScriptExecutionDisabled",
         json!({ "value": true }),
@@ -455,7 +440,7 @@ const PICTURES: &str = r#"(() => [...document.querySelectorAll('figure.q-viz-fig
 /// latest year and latest mark in sight without scrolling. Returns how
 /// many timelines there were.
 fn check_pictures(tab: &mut Tab, url: &str, size: (u32, u32)) -> usize {
-    screen(tab, size);
+    tab.screen(size);
     tab.visit(url);
     let found = tab.eval(PICTURES);
     let figures = found.as_array().unwrap();

@@ -5,6 +5,13 @@
 //! (case-sensitive); where matches overlap the one that starts first wins,
 //! then the longest: "UN Secretariat" beats "UN".
 //!
+//! Words part where a word character (a letter, digit, combining mark, `_`
+//! or joiner) meets one that is not, in every script, and around every
+//! Chinese or Japanese character: their texts have no spaces, so there a
+//! mention is the longest name at the first place one begins, with no
+//! boundary to check. An Arabic name may follow the one or two letters
+//! that attach to a word (و ف ب ل ك: "وبمصر" mentions "مصر").
+//!
 //! Every paragraph of every body is searched, twice in a build (for the
 //! backlinks and for the page), so the search skips ahead: a name can only
 //! begin where a word begins (or at a character that is not part of a
@@ -160,12 +167,12 @@ impl Mentions {
 
     /// The first place at or after `pos` where a whole-word name may begin:
     /// a byte some name begins with (so never inside a character), where
-    /// words part.
+    /// words part (or after an Arabic proclitic).
     fn next_start(&self, text: &str, pos: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         let mut i = pos;
         while i < bytes.len() {
-            if self.starts[usize::from(bytes[i])] && apart(text, i) {
+            if self.starts[usize::from(bytes[i])] && (apart(text, i) || after_proclitic(text, i)) {
                 return Some(i);
             }
             i += 1;
@@ -176,19 +183,90 @@ impl Mentions {
 
 /// Whether the match `start..end` (never empty) is a whole word. A boundary
 /// is needed only where the name itself begins or ends with a word
-/// character ("Mr." may be followed directly by a letter-less space).
+/// character ("Mr." may be followed directly by a letter-less space). An
+/// Arabic name may follow the letters that attach to the word after them
+/// ([`after_proclitic`]).
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    apart(text, start) && apart(text, end)
+    (apart(text, start) || after_proclitic(text, start)) && apart(text, end)
 }
 
 /// Whether the characters on either side of `i` (a character boundary) are
-/// not both word characters: a name may begin or end there.
+/// not both word characters: a name may begin or end there. Every Chinese
+/// or Japanese character is a word of its own (their texts have no spaces),
+/// so a name may begin or end next to one, whatever is on the other side.
 fn apart(text: &str, i: usize) -> bool {
-    !(word_before(text, i) && word_at(text, i))
+    if !(word_before(text, i) && word_at(text, i)) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    // Their characters are three bytes or more in UTF-8, from 0xE3.
+    let at = bytes.get(i).is_some_and(|&b| b >= 0xE3);
+    let before = i >= 3 && bytes[i - 1] >= 0x80;
+    (at && text[i..].chars().next().is_some_and(is_cjk))
+        || (before && text[..i].chars().next_back().is_some_and(is_cjk))
 }
 
+/// Chinese and Japanese characters: Han, Hiragana, Katakana.
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3005 | 0x3007
+        | 0x3040..=0x30FF
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F
+        | 0x20000..=0x3FFFF)
+}
+
+/// The Arabic letters that are written attached to the word after them:
+/// و (and), ف (so), ب (with, in), ل (for), ك (as).
+const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/// Whether an Arabic name at `i` follows one of the [`PROCLITICS`] (or two:
+/// و or ف, then ب, ل or ك) that begins a word: "بمصر" (in Egypt) mentions
+/// "مصر". The mention is the name, without the letters before it. The
+/// article ال is not one of them: a name that takes it is written with it.
+fn after_proclitic(text: &str, i: usize) -> bool {
+    // Arabic letters are two bytes in UTF-8, from 0xD8.
+    if !text
+        .as_bytes()
+        .get(i)
+        .is_some_and(|b| (0xD8..=0xDB).contains(b))
+    {
+        return false;
+    }
+    let mut before = text[..i].char_indices().rev();
+    let Some((j, p)) = before.next().filter(|(_, p)| PROCLITICS.contains(p)) else {
+        return false;
+    };
+    if !word_before(text, j) {
+        return true;
+    }
+    let first = matches!(p, 'ب' | 'ل' | 'ك');
+    match before.next() {
+        Some((k, 'و' | 'ف')) if first => !word_before(text, k),
+        _ => false,
+    }
+}
+
+/// A word character: a letter, digit, combining mark, connector (`_`) or
+/// joiner, as Unicode regular expressions' `\w` has it: a mark or a
+/// zero-width joiner (of Arabic, Persian, Indic scripts) continues the word
+/// before it.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    static MARKS: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^[\p{M}\p{Pc}\p{Join_Control}]$").ok());
+    if c.is_alphanumeric() || c == '_' {
+        return true;
+    }
+    if c.is_ascii() {
+        return false;
+    }
+    let mut buf = [0; 4];
+    MARKS
+        .as_ref()
+        .is_some_and(|m| m.is_match(c.encode_utf8(&mut buf)))
 }
 
 /// Whether the character at `i` (a character boundary) is a word character.
@@ -317,6 +395,16 @@ mod tests {
             proptest::prop_assert_eq!(got, reference(&names, &text));
         }
 
+        /// Names in Arabic, Chinese and Cyrillic, with attached letters,
+        /// harakat and Latin around them.
+        #[test]
+        fn the_definition_holds_in_other_scripts(text in "[مصروبلًا联合国开ООНa ,]{0,30}") {
+            let names = [("مصر", 0), ("ل", 1), ("联合", 2), ("联合国", 3), ("国开", 4), ("ООН", 5), ("a联", 6)];
+            let ms = m(&names);
+            let got: Vec<(usize, usize, usize)> = ms.find(&text).into_iter().map(|x| (x.range.start, x.range.end, x.owner)).collect();
+            proptest::prop_assert_eq!(got, reference(&names, &text));
+        }
+
         /// Names that begin or end with a character outside words, or
         /// outside ASCII, and text with word characters of every kind.
         #[test]
@@ -326,6 +414,78 @@ mod tests {
             let got: Vec<(usize, usize, usize)> = ms.find(&text).into_iter().map(|x| (x.range.start, x.range.end, x.owner)).collect();
             proptest::prop_assert_eq!(got, reference(&names, &text));
         }
+    }
+
+    #[test]
+    fn cyrillic_names_are_whole_words() {
+        let ms = m(&[("ООН", 0), ("Совет Безопасности ООН", 1)]);
+        assert_eq!(
+            found(&ms, "ООН и Совет Безопасности ООН, но не ООНовский."),
+            [("ООН".into(), 0), ("Совет Безопасности ООН".into(), 1)]
+        );
+        assert!(found(&ms, "ПРООН").is_empty(), "inside a word");
+    }
+
+    #[test]
+    fn arabic_names_are_whole_words_after_attached_letters() {
+        let ms = m(&[("مصر", 0), ("الأمم المتحدة", 1)]);
+        assert_eq!(
+            found(&ms, "مصر وبمصر لمصر فالأمم المتحدة"),
+            [
+                ("مصر".into(), 0),
+                ("مصر".into(), 0),
+                ("مصر".into(), 0),
+                ("الأمم المتحدة".into(), 1)
+            ],
+            "one or two attached letters may come first; the mention is the name"
+        );
+        let text = "وبمصر";
+        let at = ms.find(text)[0].range.clone();
+        assert_eq!(&text[..at.start], "وب");
+        // Not a name inside a longer word, nor after other letters.
+        assert!(found(&ms, "مصرية تمصر ببمصر لومصر").is_empty());
+        // Harakat continue a word: a name followed by one is still whole
+        // only when written with it.
+        assert!(found(&ms, "مصرٌ").is_empty());
+        let ms = m(&[("مصرٌ", 0)]);
+        assert_eq!(found(&ms, "في مصرٌ"), [("مصرٌ".into(), 0)]);
+    }
+
+    #[test]
+    fn combining_marks_and_joiners_continue_a_word() {
+        let ms = m(&[("Dervis", 0)]);
+        assert!(
+            found(&ms, "Dervis\u{0327}").is_empty(),
+            "ş written as s and a cedilla"
+        );
+        assert!(found(&ms, "Dervis\u{200D}x").is_empty());
+        assert_eq!(found(&ms, "Dervis’s"), [("Dervis".into(), 0)]);
+    }
+
+    #[test]
+    fn chinese_and_japanese_names_are_the_longest_match_without_boundaries() {
+        let ms = m(&[
+            ("联合国", 0),
+            ("联合国开发计划署", 1),
+            ("开发", 2),
+            ("UNDP", 1),
+            ("ソニー", 3),
+        ]);
+        assert_eq!(
+            found(&ms, "联合国开发计划署和联合国开发了UNDP项目"),
+            [
+                ("联合国开发计划署".into(), 1),
+                ("联合国".into(), 0),
+                ("开发".into(), 2),
+                ("UNDP".into(), 1)
+            ],
+            "leftmost, then longest; Latin next to Han is a word of its own"
+        );
+        assert_eq!(found(&ms, "ソニーグループ"), [("ソニー".into(), 3)]);
+        assert!(
+            found(&ms, "UNDPs联合").is_empty(),
+            "Latin keeps its boundaries"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::lang::Language;
 
 /// Front matter of `content/meetings/**.md`.
 #[derive(Debug, Clone, Deserialize)]
@@ -42,6 +43,9 @@ pub struct MeetingFront {
     pub summary: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    /// The language its text is written in, when it is not the site's.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 impl MeetingFront {
@@ -61,6 +65,7 @@ impl MeetingFront {
         "documents",
         "summary",
         "draft",
+        "language",
     ];
 }
 
@@ -277,6 +282,9 @@ pub struct EntityFront {
     /// ("Google Calendar" for Google): never taken as mentions.
     #[serde(default)]
     pub not_mentions: Vec<String>,
+    /// The language its text is written in, when it is not the site's.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 impl EntityFront {
@@ -291,6 +299,7 @@ impl EntityFront {
         "title",
         "url",
         "not_mentions",
+        "language",
     ];
 }
 
@@ -350,11 +359,14 @@ pub struct TopicFront {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub parent: Option<String>,
+    /// The language its text is written in, when it is not the site's.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 impl TopicFront {
     /// Every key a topic accepts.
-    pub const KEYS: &'static [&'static str] = &["name", "aliases", "parent"];
+    pub const KEYS: &'static [&'static str] = &["name", "aliases", "parent", "language"];
 }
 
 /// Front matter of `content/pages/**.md`.
@@ -364,9 +376,12 @@ pub struct PageFront {
     pub title: String,
     #[serde(default)]
     pub order: Option<i64>,
+    /// The language its text is written in, when it is not the site's.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 impl PageFront {
     /// Every key a page accepts.
-    pub const KEYS: &'static [&'static str] = &["title", "order"];
+    pub const KEYS: &'static [&'static str] = &["title", "order", "language"];
 }

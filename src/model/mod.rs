@@ -9,6 +9,7 @@
 pub mod date;
 pub mod front;
 mod items;
+pub mod lang;
 pub use crate::slug;
 
 use std::borrow::Cow;

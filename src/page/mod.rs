@@ -24,6 +24,7 @@ use crate::graph::{Action, Backlink, PerTarget, Place, Site, SiteLinks, Target};
 use crate::markdown::{Heading, ItemMark, Style, block_anchor, escape_html_into, to_html};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
+use crate::model::lang::Language;
 
 /// How paths and links are written.
 #[derive(Debug, Clone)]
@@ -95,6 +96,31 @@ impl<'a> Ctx<'a> {
             ..self.clone()
         }
     }
+}
+
+/// The language the site is written in: `language:` of `quorum.yaml`.
+pub fn site_language(_config: &Config) -> &str {
+    "en"
+}
+
+/// The `lang` and `dir` attributes a text in `language` needs on a page of
+/// the site: none for the site's own language, `dir` only when the text's
+/// direction is not the site's.
+pub fn text_language<'l>(
+    config: &Config,
+    language: Option<&'l Language>,
+) -> (Option<&'l str>, Option<&'static str>) {
+    let site = site_language(config);
+    let Some(lang) = language.filter(|l| !l.as_str().eq_ignore_ascii_case(site)) else {
+        return (None, None);
+    };
+    let site_rtl = Language::parse(site).is_ok_and(|l| l.is_rtl());
+    let dir = match (lang.is_rtl(), site_rtl) {
+        (true, false) => Some("rtl"),
+        (false, true) => Some("ltr"),
+        _ => None,
+    };
+    (Some(lang.as_str()), dir)
 }
 
 /// The path of every page of the graph, worked out once per render (pages

@@ -383,10 +383,11 @@ pub fn render_since(
     if previous.is_some() {
         lap("versions", None);
     }
-    let outcomes = {
+    let pages_work = || {
+        let start = std::time::Instant::now();
         // Views shown on many pages are made once, for the pages only.
         let values = context::Values::new(site);
-        let ctx = Ctx {
+        let paged = Ctx {
             values: &values,
             ..ctx.clone()
         };
@@ -394,32 +395,24 @@ pub fn render_since(
         // action's): split down to single pages, or a thread left with a
         // long run of costly ones works on alone at the end. Outcomes are
         // summed as they come rather than kept, one per page, to the end.
-        order
+        let outcomes = order
             .par_iter()
             .with_max_len(1)
             .fold(Outcomes::default, |mut sum, &page| {
                 // Dates in the page's values read in the site's language.
                 sum.add(crate::model::date::with_names(
                     renderer.strings.dates(),
-                    || render_one(&ctx, renderer, sink, page, previous, links, tracked),
+                    || render_one(&paged, renderer, sink, page, previous, links, tracked),
                 ));
                 sum
             })
-            .reduce(Outcomes::default, Outcomes::merge)
+            .reduce(Outcomes::default, Outcomes::merge);
+        (outcomes, start.elapsed())
     };
-    let Outcomes {
-        rendered,
-        costs,
-        mut fingerprints,
-        diagnostics: mut failed,
-    } = outcomes;
-    diagnostics.append(&mut failed);
-    lap("pages", None);
     // The exports and the link previews are written alongside the search
     // index: they need nothing it makes, and the largest export is one long
-    // task that would otherwise keep a single core busy on its own. None of
-    // them runs alongside the pages, which hold the most memory.
-    let (((searched, kept), search_time), ((exported, exports_time), (previews, previews_time))) =
+    // task that would otherwise keep a single core busy on its own.
+    let rest_work = || {
         rayon::join(
             || {
                 let start = std::time::Instant::now();
@@ -443,7 +436,27 @@ pub fn render_since(
                 let previews = write_previews(site, renderer.strings(), sink, earlier);
                 ((exported, exports_time), (previews, start.elapsed()))
             },
-        );
+        )
+    };
+    // In a build, none of the rest runs alongside the pages, which hold the
+    // most memory; in a rebuild few pages are rendered and all of it runs
+    // at once.
+    let ((outcomes, pages_time), rest) = if previous.is_some() {
+        rayon::join(pages_work, rest_work)
+    } else {
+        let pages = pages_work();
+        (pages, rest_work())
+    };
+    let (((searched, kept), search_time), ((exported, exports_time), (previews, previews_time))) =
+        rest;
+    let Outcomes {
+        rendered,
+        costs,
+        mut fingerprints,
+        diagnostics: mut failed,
+    } = outcomes;
+    diagnostics.append(&mut failed);
+    lap("pages", Some(pages_time));
     lap("search index", Some(search_time));
     lap("exports alongside", Some(exports_time));
     lap("previews alongside", Some(previews_time));

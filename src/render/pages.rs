@@ -14,7 +14,7 @@ use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
 use crate::page::{
     ActionView, Body, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary, Mentions,
-    TopicRef,
+    TopicRef, text_language,
 };
 
 pub use crate::page::Page;
@@ -114,6 +114,10 @@ pub struct MeetingView<'a> {
     pub summary: &'a str,
     pub toc: &'a [Heading],
     pub body: Body<'a>,
+    /// `lang` of the minutes, when they are not in the site's language.
+    pub lang: Option<&'a str>,
+    /// `dir` of the minutes, when it is not the site's.
+    pub dir: Option<&'static str>,
     pub prev: Option<MeetingRef<'a>>,
     pub next: Option<MeetingRef<'a>>,
     /// When its file last changed, from git history (none outside a
@@ -402,6 +406,7 @@ fn by_year<'a, T>(
 fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Diagnostic> {
     let m = &ctx.site.meetings[i];
     let doc = &m.doc;
+    let (lang, text_dir) = text_language(ctx.config, doc.front.language.as_ref());
     Ok(MeetingView {
         meeting: ctx.meeting(i),
         series: m.series.map(|s| {
@@ -452,6 +457,8 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
             Target::Meeting(i),
             dir,
         ),
+        lang,
+        dir: text_dir,
         prev: m.prev.map(|p| ctx.meeting(p)),
         next: m.next.map(|n| ctx.meeting(n)),
         changed: ctx

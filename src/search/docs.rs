@@ -14,7 +14,7 @@ use super::text::{line_break, short_text};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Site, Target};
 use crate::markdown::RollCall;
-use crate::page::Ctx;
+use crate::page::{Ctx, site_language};
 
 /// The kinds of documents, in numbering order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -147,6 +147,31 @@ impl Layout {
         };
         self.kinds[kind as usize].start + n as u32
     }
+}
+
+/// The language of the text of page `t`: its own `language:` (an
+/// action's: its meeting's), or else the site's. Its stop words are left
+/// out of its terms.
+pub(super) fn language<'a>(ctx: &Ctx<'a>, t: Target) -> &'a str {
+    let site = ctx.site;
+    let own = match t {
+        Target::Meeting(i) => site.meetings[i].doc.front.language.as_ref(),
+        Target::Action(a) => site.meetings[site.actions[a].meeting]
+            .doc
+            .front
+            .language
+            .as_ref(),
+        Target::Entity(i) => site.entities[i]
+            .doc
+            .as_ref()
+            .and_then(|d| d.front.language.as_ref()),
+        Target::Topic(i) => site.topics[i]
+            .doc
+            .as_ref()
+            .and_then(|d| d.front.language.as_ref()),
+        Target::FreePage(i) => site.free_pages[i].doc.front.language.as_ref(),
+    };
+    own.map_or_else(|| site_language(ctx.config), |l| l.as_str())
 }
 
 /// What a result shows of a document.

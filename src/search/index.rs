@@ -13,9 +13,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::docs::{Kind, Layout, Record, gather};
+use super::docs::{Kind, Layout, Record, gather, language};
 use super::encode;
-use super::text::{Folds, plain_text, terms};
+use super::text::{Folds, Stop, plain_text, terms};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Target, Versions};
 use crate::hash::{FastMap, Hash};
@@ -171,7 +171,10 @@ fn digest(
     h.write_u64(shown);
     for doc in docs {
         h.write_u64(u64::from(doc));
-        match layout.target(site, doc) {
+        let t = layout.target(site, doc);
+        // The stop words left out: the site's language, or an action's meeting's.
+        h.write(language(ctx, t).as_bytes());
+        match t {
             Target::Meeting(i) => {
                 h.write_u64(versions.meetings[i]);
                 if let Some(s) = site.meetings[i].series {
@@ -258,8 +261,9 @@ fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &m
         word, tf, touched, ..
     } = scratch;
     let mut length = 0.0;
+    let stop = Stop::of_language(language(ctx, layout.target(ctx.site, doc)));
     let gathered = gather(ctx, layout, doc, rec, plain_text, &mut |text, w| {
-        terms(text, word, folds, |t| {
+        terms(text, stop, word, folds, |t| {
             let id = vocab.id(t);
             if id == postings.len() {
                 postings.push(Vec::new());

@@ -39,7 +39,7 @@ use crate::hash::Hash;
 pub use docs::Kind;
 pub use encode::{decode, dequantise};
 pub use index::Kept;
-pub use text::STOP_WORDS;
+pub use text::{STOP_WORDS, query_words};
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::Target;
@@ -72,7 +72,7 @@ struct Manifest<'a> {
     years: Vec<Year>,
     shards: Vec<&'a str>,
     weights: Weights,
-    stop: &'static [&'static str],
+    stop: &'a [String],
     fold: &'a BTreeMap<char, String>,
 }
 
@@ -173,6 +173,10 @@ fn write_parts(
         version.write(&h.to_le_bytes());
         errors.extend(error);
     }
+    let stop = text::Stop::union(languages(ctx, layout));
+    // A stop word is folded in a query as in a text, even where no text has its letters.
+    let mut fold = postings.folds;
+    fold.merge(stop.folds().clone());
     let manifest = Manifest {
         format: FORMAT,
         version: version.short(),
@@ -186,8 +190,8 @@ fn write_parts(
             max: encode::WEIGHT_MAX,
             levels: encode::LEVELS,
         },
-        stop: &STOP_WORDS,
-        fold: &postings.folds.0,
+        stop: stop.words(),
+        fold: &fold.0,
     };
     let path = "search/manifest.json";
     match serde_json::to_vec(&manifest) {
@@ -209,6 +213,16 @@ fn write_parts(
         }));
         Err(unread)
     }
+}
+
+/// The language of every document, once each: a query drops the stop
+/// words of all of them, as its own language is not known.
+fn languages<'a>(ctx: &Ctx<'a>, layout: &Layout) -> std::collections::BTreeSet<&'a str> {
+    (0..layout.docs())
+        .map(|doc| docs::language(ctx, layout.target(ctx.site, doc)))
+        .chain([crate::page::site_language(ctx.config)])
+        .map(|l| l.split('-').next().unwrap_or(""))
+        .collect()
 }
 
 /// The document ranges of each year: meetings and actions, by their date.

@@ -44,8 +44,9 @@ fn separator(prev: &str, next: &str) -> String {
     next.to_owned()
 }
 
-/// Writes a shard as JSON: `{"term":"postings",…}`. Terms are ASCII letters
-/// and digits and postings base64url, so nothing needs escaping.
+/// Writes a shard as JSON: `{"term":"postings",…}`. Terms are letters and
+/// digits (ASCII, Arabic, Chinese, Japanese) and postings base64url, so
+/// nothing needs escaping.
 pub(super) fn shard_json(terms: &[(Box<str>, String)]) -> Vec<u8> {
     let len = terms
         .iter()

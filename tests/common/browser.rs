@@ -224,6 +224,26 @@ impl Tab {
         );
     }
 
+    /// Makes the page `width` × `height` CSS pixels, a phone's (touch,
+    /// mobile viewport) below 600 px.
+    #[allow(dead_code)]
+    pub fn screen(&mut self, (width, height): (u32, u32)) {
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        );
+    }
+
+    /// Shows the page in the dark or the light colour scheme.
+    #[allow(dead_code)]
+    pub fn scheme(&mut self, dark: bool) {
+        let value = if dark { "dark" } else { "light" };
+        self.call(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": "screen", "features": [{ "name": "prefers-color-scheme", "value": value }] }),
+        );
+    }
+
     /// Saves a PNG screenshot of the page.
     pub fn screenshot(&mut self, path: &std::path::Path) {
         let r = self.call(

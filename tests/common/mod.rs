@@ -350,3 +350,16 @@ impl Built {
         checked
     }
 }
+
+/// `text` as a query string's value: a space as `+`, every byte outside
+/// ASCII letters and digits as `%XX`.
+#[allow(dead_code)]
+pub fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b' ' => "+".to_owned(),
+            b if b.is_ascii_alphanumeric() => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}

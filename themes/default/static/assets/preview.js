@@ -127,7 +127,9 @@
     box.style.left = '0px';
     box.style.top = '0px';
     var w = box.offsetWidth, h = box.offsetHeight;
-    var left = Math.max(8, Math.min(r.left, doc.clientWidth - w - 8));
+    // Right to left, the card lines up with the link's right edge.
+    var start = getComputedStyle(a).direction === 'rtl' ? r.right - w : r.left;
+    var left = Math.max(8, Math.min(start, doc.clientWidth - w - 8));
     var top = z.top - h - 6;
     if (top < 8 && (z.bottom + 6 + h <= doc.clientHeight - 8 || doc.clientHeight - z.bottom > z.top)) top = z.bottom + 6;
     top = Math.max(top, 8 - window.scrollY);       // never above the page's top

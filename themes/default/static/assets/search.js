@@ -6,9 +6,10 @@
  * results on screen. Nothing is loaded from outside the site.
  *
  * Words are split and folded exactly as the build does (src/search/text.rs):
- * runs of letters and digits, lower case, accents and other scripts folded
- * with the table the manifest carries. Every word must match, as the start
- * of a term.
+ * runs of letters and digits, lower case, accents and most scripts folded
+ * with the table the manifest carries, Arabic normalised, Chinese and
+ * Japanese in pairs of characters, without the stop words the manifest
+ * lists. Every word must match, as the start of a term.
  *
  * Text from the index is only ever put on the page as text (textContent and
  * <mark> elements), never parsed as HTML.
@@ -109,23 +110,72 @@
     return out;
   }
 
-  /* The terms of one run of letters and digits, as the build makes them. */
+  /* How a script's letters become terms (Script::of in src/search/text.rs):
+   * 0 folded to ASCII, 1 Arabic (kept, normalised), 2 Chinese and Japanese
+   * (pairs of characters). */
+  var FOLDED = 0, ARABIC = 1, CJK = 2;
+  function scriptOf(ch) {
+    var c = ch.codePointAt(0);
+    if ((c >= 0x0621 && c <= 0x063A) || (c >= 0x0640 && c <= 0x065F) || (c >= 0x066E && c <= 0x06D3) ||
+        (c >= 0x06D5 && c <= 0x06EF) || (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+        (c >= 0x08A0 && c <= 0x08FF)) return ARABIC;
+    if (c === 0x3005 || c === 0x3007 || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+        (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFF66 && c <= 0xFF9F)) return CJK;
+    return FOLDED;
+  }
+
+  /* Arabic as the build normalises it: no harakat or tatweel, one alef, ى as ي, ة as ه. */
+  function arabic(part) {
+    return part.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
+      .replace(/\u0649/g, '\u064A').replace(/\u0629/g, '\u0647');
+  }
+
+  /* The terms of one run of letters and digits, as the build makes them:
+   * cut where the script changes, each part by the rules of its script. */
   function termsOf(m, run) {
     if (/^[\x00-\x7f]*$/.test(run)) return [run.toLowerCase()];
-    var out = '';
-    for (var ch of run) out += fold(m, ch);
-    return out.toLowerCase().split(NOT_RUN).filter(Boolean);
+    var out = [], part = '', script = -1;
+    var flush = function () {
+      if (script === ARABIC) {
+        out.push(arabic(part));
+      } else if (script === CJK) {
+        var cs = Array.from(part);
+        if (cs.length === 1) out.push(part);
+        for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+      } else if (part) {
+        var folded = '';
+        for (var ch of part) folded += fold(m, ch);
+        folded.toLowerCase().split(NOT_RUN).forEach(function (t) { if (t) out.push(t); });
+      }
+      part = '';
+    };
+    for (var ch of run) {
+      var s = scriptOf(ch);
+      if (s !== script) { flush(); script = s; }
+      part += ch;
+    }
+    flush();
+    return out.filter(Boolean);
+  }
+
+  /* A term worth looking up: two characters or more (a lone Chinese or
+   * Japanese one too), not a stop word of any language of the site. */
+  function kept(m, t) {
+    return (t.length > 1 || (t.length === 1 && scriptOf(t) === CJK)) && !m.stopSet.has(t);
   }
 
   function queryWords(m, q) {
     var out = [];
     for (var run of q.match(RUN) || []) {
       termsOf(m, run).forEach(function (t) {
-        if (t.length > 1 && !m.stopSet.has(t) && out.indexOf(t) < 0) out.push(t);
+        if (kept(m, t) && out.indexOf(t) < 0) out.push(t);
       });
     }
     return out;
   }
+  // For the tests: a query's words, as the build splits text.
+  app.queryWords = function (q) { return load().then(function (m) { return queryWords(m, q); }); };
 
   // ---------------------------------------------------------------- lookup
 
