@@ -31,14 +31,14 @@ const BUILTIN_ENGLISH: &str = include_str!("../../themes/default/i18n/en.ftl");
 /// The language English falls back to, and the default.
 pub const ENGLISH: &str = "en";
 
-/// Languages written right to left (by their primary subtag).
-const RIGHT_TO_LEFT: &[&str] = &["ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"];
-
-/// A language, as a BCP 47 tag (`fr`, `zh-Hans`, `pt-BR`).
+/// A language, as a BCP 47 tag (`fr`, `zh-Hans`, `pt-BR`): the tag as the
+/// content gives them ([`crate::model::lang::Language`]: its checks, its
+/// usual case, its direction), and the identifier Fluent chooses plural
+/// rules by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {
+    tag: crate::model::lang::Language,
     id: LanguageIdentifier,
-    tag: String,
 }
 
 impl Default for Language {
@@ -50,38 +50,30 @@ impl Default for Language {
 impl Language {
     /// Parses a BCP 47 tag; the error says what is wrong with it.
     pub fn parse(s: &str) -> Result<Language, String> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err("the language is empty".into());
-        }
-        if s.contains('_') {
-            return Err(format!(
-                "`{s}` is not a BCP 47 language tag: its parts are joined by `-`, not `_` (`{}`)",
-                s.replace('_', "-")
-            ));
-        }
-        let id: LanguageIdentifier = s
-            .parse()
-            .map_err(|_| format!("`{s}` is not a BCP 47 language tag"))?;
-        Ok(Language {
-            tag: id.to_string(),
-            id,
-        })
+        let tag = crate::model::lang::Language::parse(s)?;
+        // A well-formed tag that Fluent's parser does not take whole (an
+        // extension it does not know) still has plural rules by its language.
+        let id = tag
+            .as_str()
+            .parse::<LanguageIdentifier>()
+            .or_else(|_| tag.primary().parse())
+            .unwrap_or_default();
+        Ok(Language { tag, id })
     }
 
-    /// The tag in its canonical form (`zh-Hans`).
+    /// The tag in its usual case (`zh-Hans`).
     pub fn tag(&self) -> &str {
-        &self.tag
+        self.tag.as_str()
     }
 
     /// The primary language subtag (`zh`).
     pub fn primary(&self) -> &str {
-        self.id.language.as_str()
+        self.tag.primary()
     }
 
     /// Whether the language is written right to left.
     pub fn is_rtl(&self) -> bool {
-        RIGHT_TO_LEFT.contains(&self.primary())
+        self.tag.is_rtl()
     }
 
     /// `rtl` or `ltr`, for the `dir` attribute.
@@ -92,8 +84,8 @@ impl Language {
     /// The names of translation files to look for, most specific first:
     /// `zh-Hans-CN`, `zh-Hans`, `zh`.
     fn candidates(&self) -> Vec<String> {
-        let mut names = vec![self.tag.clone()];
-        let mut parts: Vec<&str> = self.tag.split('-').collect();
+        let mut names = vec![self.tag().to_owned()];
+        let mut parts: Vec<&str> = self.tag().split('-').collect();
         while parts.len() > 1 {
             parts.pop();
             names.push(parts.join("-"));
