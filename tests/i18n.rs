@@ -247,9 +247,9 @@ fn a_chinese_and_a_russian_site_write_their_dates() {
     assert!(zh.text("index.html").contains("2024年3月1日"), "a day");
     let ru = sample_in("ru").build();
     let page = ru.text(MEETING);
-    assert!(page.contains("июль 2006 г."), "nominative alone");
+    assert!(page.contains("июль 2006"), "nominative alone");
     assert!(
-        ru.text("index.html").contains("1 марта 2024 г."),
+        ru.text("index.html").contains("1 марта 2024"),
         "genitive after a day"
     );
     assert!(page.contains("Протокол"));
@@ -322,10 +322,7 @@ fn dates_read_in_each_language() {
         shown("es"),
         ("12 de julio de 2006".into(), "julio de 2006".into())
     );
-    assert_eq!(
-        shown("ru"),
-        ("12 июля 2006 г.".into(), "июль 2006 г.".into())
-    );
+    assert_eq!(shown("ru"), ("12 июля 2006".into(), "июль 2006".into()));
     assert_eq!(shown("ar"), ("12 يوليو 2006".into(), "يوليو 2006".into()));
     assert_eq!(shown("zh"), ("2006年7月12日".into(), "2006年7月".into()));
 }

@@ -1,8 +1,8 @@
 # Строки темы по умолчанию на русском языке (терминология ООН:
 # «протокол» заседания). Формы множественного числа — по правилам CLDR.
 
-date_day = { $day } { $month } { $year } г.
-date_month = { $month } { $year } г.
+date_day = { $day } { $month } { $year }
+date_month = { $month } { $year }
 date_short_day = { $day } { $month }
 date_short_month = { $month }
 month_1 = январь
