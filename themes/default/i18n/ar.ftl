@@ -253,19 +253,19 @@ n_passages_strong = { $count ->
 }
 n_actions_owned_strong = { $count ->
     [zero] لا إجراءات مسندة
-    [one] { $n } إجراء مسندة
-    [two] { $n } إجراءان مسندة
+    [one] { $n } إجراء مسند
+    [two] { $n } إجراءان مسندان
     [few] { $n } إجراءات مسندة
-    [many] { $n } إجراءً مسندة
-   *[other] { $n } إجراء مسندة
+    [many] { $n } إجراءً مسندًا
+   *[other] { $n } إجراء مسند
 }
 n_pending_actions = { $count ->
     [zero] لا إجراءات معلّقة
-    [one] { $count } إجراء معلّقة
-    [two] { $count } إجراءان معلّقة
+    [one] { $count } إجراء معلّق
+    [two] { $count } إجراءان معلّقان
     [few] { $count } إجراءات معلّقة
-    [many] { $count } إجراءً معلّقة
-   *[other] { $count } إجراء معلّقة
+    [many] { $count } إجراءً معلّقًا
+   *[other] { $count } إجراء معلّق
 }
 in_n_years = { $count ->
     [zero] في لا سنوات
