@@ -327,6 +327,21 @@ fn axe_finds_nothing_on_any_page_of_the_sample_site() {
     audit_site(&site.root, "sample site", "reform", true);
 }
 
+/// The sites in French, Arabic (right to left) and Chinese: every page in
+/// the light and the dark, at 1280 and 390 px, and a search in each
+/// language.
+#[test]
+fn axe_finds_nothing_on_the_french_arabic_and_chinese_sites() {
+    for (fixture, query) in [
+        ("french", "secheresse"),
+        ("arabic", "التصحر"),
+        ("chinese", "台风"),
+    ] {
+        let site = Site::fixture(fixture);
+        audit_site(&site.root, fixture, query, true);
+    }
+}
+
 /// Markdown of every kind a body may hold, for a page of its own.
 const EVERY_CONSTRUCT: &str = "---\ntitle: Every construct\n---\n\
 Agreed follow-up, as a task list:\n\n\

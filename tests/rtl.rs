@@ -244,23 +244,6 @@ fn right_to_left_the_page_mirrors() {
     );
 }
 
-/// A copy of the fixture `name`; where this build of quorum does not know a
-/// site's `language:` yet, without that line (the rest of the site is the
-/// same).
-fn language_fixture(name: &str) -> common::Site {
-    let site = common::Site::fixture(name);
-    if quorum::load_config(&site.root, &site.overrides).is_err() {
-        let path = site.root.join("quorum.yaml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let kept: Vec<&str> = text
-            .lines()
-            .filter(|l| !l.starts_with("language:"))
-            .collect();
-        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
-    }
-    site
-}
-
 #[test]
 fn the_sites_in_french_arabic_and_chinese_build_without_warnings() {
     for (name, person, slug) in [
@@ -268,7 +251,7 @@ fn the_sites_in_french_arabic_and_chinese_build_without_warnings() {
         ("arabic", "ليلى حداد", "layla-haddad"),
         ("chinese", "李伟", "li-wei"),
     ] {
-        let built = language_fixture(name).build();
+        let built = common::Site::fixture(name).build();
         assert!(built.warnings.is_empty(), "{name}: {:?}", built.warnings);
         let meetings = built
             .files()
@@ -290,7 +273,7 @@ fn the_arabic_site_is_photographed_right_to_left() {
     };
     let wide = photograph(
         &browser,
-        &language_fixture("arabic"),
+        &common::Site::fixture("arabic"),
         "arabic",
         &pages(
             "rcc-2025-02-19",
@@ -313,7 +296,7 @@ fn right_to_left_a_link_s_preview_lines_up_with_its_start() {
     let Some(browser) = Browser::launch() else {
         return;
     };
-    let site = language_fixture("arabic");
+    let site = common::Site::fixture("arabic");
     site.build();
     let server = Server::start(&site.root, &[]);
     let mut tab = browser.open("about:blank");

@@ -99,8 +99,8 @@ impl<'a> Ctx<'a> {
 }
 
 /// The language the site is written in: `language:` of `quorum.yaml`.
-pub fn site_language(_config: &Config) -> &str {
-    "en"
+pub fn site_language(config: &Config) -> &str {
+    config.language.tag()
 }
 
 /// The `lang` and `dir` attributes a text in `language` needs on a page of

@@ -369,7 +369,7 @@ fn action_card<'s>(site: &'s Site, a: &'s crate::graph::Action, t: &'s Strings) 
                     if owners.is_empty() {
                         "—".into()
                     } else {
-                        owners.join(", ")
+                        owners.join(t.get("list_sep"))
                     },
                 ),
                 (

@@ -124,9 +124,10 @@ fn several(
         .collect();
     if !ids.is_empty() {
         title.push_str(": ");
-        title.push_str(&ids[..ids.len().min(4)].join(", "));
+        title.push_str(&ids[..ids.len().min(4)].join(t.get("list_sep")));
         if ids.len() > 4 {
-            title.push_str(", …");
+            title.push_str(t.get("list_sep"));
+            title.push('…');
         }
     }
     (title, worst)
@@ -256,7 +257,7 @@ pub(super) fn bars(
                 .filter(|(n, _)| **n > 0)
                 .map(|(n, name)| format!("{n} {name}"))
                 .collect();
-            title.push_str(&format!(" ({})", parts.join(", ")));
+            title.push_str(&format!(" ({})", parts.join(t.get("list_sep"))));
         }
         let link = format!("{}{}", href(Target::Meeting(b.latest)), lane.section());
         let (class, entry) = match lane {

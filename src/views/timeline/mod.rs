@@ -326,7 +326,7 @@ fn draw_at(
         &[
             ("name", Arg::Text(name)),
             ("years", Arg::Text(&years)),
-            ("counts", Arg::Text(&summary.join(", "))),
+            ("counts", Arg::Text(&summary.join(t.get("list_sep")))),
         ],
     );
     let height = TOP + 3.0 * LANE + AXIS;

@@ -576,3 +576,6 @@ spark_none = لا اجتماعات، { $range }
 spark_one = اجتماع واحد، { $range }: { $when }
 spark_by_month = { $count } اجتماع حسب الشهر، { $range }؛ أكثرها في { $when } ({ $most })
 spark_by_year = { $count } اجتماع حسب السنة، { $range }؛ أكثرها في { $when } ({ $most })
+
+# Between the items of a list: "4 attendees, 3 topics".
+list_sep = ،{" "}

@@ -609,3 +609,6 @@ spark_none = No meetings, { $range }
 spark_one = 1 meeting, { $range }: { $when }
 spark_by_month = { $count } meetings per month, { $range }; most in { $when } ({ $most })
 spark_by_year = { $count } meetings per year, { $range }; most in { $when } ({ $most })
+
+# Between the items of a list: "4 attendees, 3 topics".
+list_sep = ,{" "}

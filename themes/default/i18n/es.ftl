@@ -590,3 +590,6 @@ spark_none = Ninguna reunión, { $range }
 spark_one = 1 reunión, { $range }: { $when }
 spark_by_month = { $count } reuniones por mes, { $range }; más en { $when } ({ $most })
 spark_by_year = { $count } reuniones por año, { $range }; más en { $when } ({ $most })
+
+# Between the items of a list: "4 attendees, 3 topics".
+list_sep = ,{" "}

@@ -593,3 +593,6 @@ spark_none = Aucune réunion, { $range }
 spark_one = 1 réunion, { $range } : { $when }
 spark_by_month = { $count } réunions par mois, { $range } ; le plus en { $when } ({ $most })
 spark_by_year = { $count } réunions par année, { $range } ; le plus en { $when } ({ $most })
+
+# Between the items of a list: "4 attendees, 3 topics".
+list_sep = ,{" "}

@@ -621,3 +621,6 @@ spark_none = Заседаний нет, { $range }
 spark_one = 1 заседание, { $range }: { $when }
 spark_by_month = Заседаний по месяцам: { $count }, { $range }; больше всего — { $when } ({ $most })
 spark_by_year = Заседаний по годам: { $count }, { $range }; больше всего — { $when } ({ $most })
+
+# Between the items of a list: "4 attendees, 3 topics".
+list_sep = ,{" "}

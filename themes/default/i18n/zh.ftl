@@ -435,3 +435,6 @@ spark_none = 无会议，{ $range }
 spark_one = 1 次会议，{ $range }：{ $when }
 spark_by_month = 按月统计共 { $count } 次会议，{ $range }；最多在 { $when }（{ $most } 次）
 spark_by_year = 按年统计共 { $count } 次会议，{ $range }；最多在 { $when }（{ $most } 次）
+
+# Between the items of a list: "4 attendees, 3 topics".
+list_sep = 、
