@@ -23,9 +23,11 @@ struct Language {
     entity: &'static str,
     /// Words the theme writes on a meeting's page in this language.
     theme_words: &'static [&'static str],
-    /// What a reader types in the search box, and a title it must find.
+    /// What a reader types in the search box, a title it must find, and
+    /// the text every highlight of the results holds.
     query: &'static str,
     finds: &'static str,
+    marked: &'static str,
 }
 
 const LANGUAGES: [Language; 3] = [
@@ -39,6 +41,7 @@ const LANGUAGES: [Language; 3] = [
         // Typed without its accents.
         query: "secheresse",
         finds: "séance du 12 février 2025",
+        marked: "sécheresse",
     },
     Language {
         fixture: "arabic",
@@ -50,6 +53,7 @@ const LANGUAGES: [Language; 3] = [
         // Typed with a bare alef: the topic is written الإحصاءات.
         query: "الاحصاءات",
         finds: "الإحصاءات",
+        marked: "الإحصاءات",
     },
     Language {
         fixture: "chinese",
@@ -61,6 +65,8 @@ const LANGUAGES: [Language; 3] = [
         // Three characters with no space around them in the minutes.
         query: "基准年",
         finds: "2025年第3次会议",
+        // Only the characters searched for, not the sentence they are in.
+        marked: "基准年",
     },
 ];
 
@@ -130,6 +136,21 @@ fn each_language_site_reads_in_its_language_and_is_searched_in_it() {
             language.fixture,
             language.query,
             language.finds
+        );
+        let marks = tab.eval(
+            "[...document.querySelectorAll('.q-search-result mark')].map(m => m.textContent.toLowerCase())",
+        );
+        let marks: Vec<&str> = marks
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap())
+            .collect();
+        assert!(
+            !marks.is_empty() && marks.iter().all(|m| *m == language.marked),
+            "{}: the results highlight {marks:?}, not {:?}",
+            language.fixture,
+            language.marked
         );
         tab.screenshot(&shots.join(format!(
             "languages-{}-search-light-phone.png",

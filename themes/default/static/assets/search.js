@@ -293,16 +293,62 @@
   }
 
   /* [start, end, words] of every run of `text` one of `ws` starts. */
+  /* The words of `ws` that term `t` starts with, as a mask. */
+  function maskOf(t, ws) {
+    var mask = 0;
+    ws.forEach(function (w, i) { if (t.indexOf(w) === 0) mask |= 1 << i; });
+    return mask;
+  }
+
+  /* The places in `text` the words `ws` match: [from, to, mask], in order,
+   * apart. A match marks the run of letters it is in, but in Chinese and
+   * Japanese, where a run is a whole sentence, only the characters matched. */
   function matches(m, text, ws) {
     var out = [];
+    var add = function (from, to, mask) {
+      var last = out[out.length - 1];
+      if (last && from <= last[1]) {
+        last[1] = Math.max(last[1], to);
+        last[2] |= mask;
+      } else {
+        out.push([from, to, mask]);
+      }
+    };
     RUN.lastIndex = 0;
     var r;
     while ((r = RUN.exec(text))) {
-      var mask = 0;
-      termsOf(m, r[0]).forEach(function (t) {
-        ws.forEach(function (w, i) { if (t.indexOf(w) === 0) mask |= 1 << i; });
-      });
-      if (mask) out.push([r.index, r.index + r[0].length, mask]);
+      var run = r[0];
+      if (!/[\u3005-\u30FF\u3400-\u9FFF\uF900-\uFAFF\uFF66-\uFF9F]/.test(run)) {
+        var mask = 0;
+        termsOf(m, run).forEach(function (t) { mask |= maskOf(t, ws); });
+        if (mask) add(r.index, r.index + run.length, mask);
+        continue;
+      }
+      // Part by part, as termsOf cuts the run.
+      var at = 0;
+      while (at < run.length) {
+        var script = scriptOf(run[at]);
+        var end = at + 1;
+        while (end < run.length && scriptOf(run[end]) === script) end++;
+        var part = run.slice(at, end);
+        if (script === CJK) {
+          if (part.length === 1) {
+            var one = maskOf(part, ws);
+            if (one) add(r.index + at, r.index + end, one);
+          }
+          for (var i = 0; i + 1 < part.length; i++) {
+            var pair = part.slice(i, i + 2);
+            ws.forEach(function (w, k) {
+              if (pair.indexOf(w) === 0) add(r.index + at + i, r.index + at + i + Math.min(w.length, 2), 1 << k);
+            });
+          }
+        } else {
+          var mask2 = 0;
+          termsOf(m, part).forEach(function (t) { mask2 |= maskOf(t, ws); });
+          if (mask2) add(r.index + at, r.index + end, mask2);
+        }
+        at = end;
+      }
     }
     return out;
   }
