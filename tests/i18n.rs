@@ -363,6 +363,25 @@ fn a_site_string_wins_and_a_missing_one_falls_back_to_english_with_one_warning()
     assert!(missing[0].message.contains("English"));
 }
 
+/// A site's string is text, never markup: written into a page by any
+/// template (`{{ t.key }}` straight, or in an attribute) it is escaped.
+#[test]
+fn a_site_string_with_markup_characters_is_written_as_text() {
+    let site = sample_in("fr").file(
+        "i18n/fr.ftl",
+        "minutes = Compte rendu <b>& \"notes\"</b>\nsearch = Chercher <ici>\n",
+    );
+    let built = site.build();
+    let page = built.text(MEETING);
+    assert!(
+        page.contains(">Compte rendu &lt;b&gt;&amp; &quot;notes&quot;&lt;/b&gt;</h2>"),
+        "{}",
+        &page[page.find("Compte rendu").unwrap_or(0)..][..120]
+    );
+    assert!(page.contains("placeholder=\"Chercher &lt;ici&gt;\""));
+    assert!(!page.contains("<b>&"));
+}
+
 #[test]
 fn a_language_without_translations_is_english_with_one_warning() {
     let built = sample_in("de").build();
