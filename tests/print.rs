@@ -445,3 +445,31 @@ fn the_running_header_shows_any_title_as_written() {
         &["A \"quoted\" meeting \\o/", "The minutes."],
     );
 }
+
+/// A printed page's number is in the site's language.
+#[test]
+fn a_printed_page_is_numbered_in_the_site_s_language() {
+    let Some(browser) = browser() else {
+        return;
+    };
+    for (fixture, meeting, number) in [
+        ("french", "meetings/comite-2025-02-12/", "Page {i} sur {n}"),
+        ("chinese", "meetings/wg-2025-03-18/", "第 {i} 页，共 {n} 页"),
+    ] {
+        let site = Site::fixture(fixture);
+        let server = Server::start(&site.root, &[]);
+        let printed = Printout::of(&browser, &server, meeting, &format!("print-{fixture}"));
+        let n = printed.pages.len();
+        for (i, page) in printed.pages.iter().enumerate() {
+            let want = number
+                .replace("{i}", &(i + 1).to_string())
+                .replace("{n}", &n.to_string());
+            assert!(
+                page.contains(&want),
+                "{fixture}: page {} is not numbered {want:?}:\n{page}",
+                i + 1
+            );
+            assert!(!page.contains(" of "), "{fixture}: {page}");
+        }
+    }
+}

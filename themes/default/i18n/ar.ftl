@@ -579,3 +579,8 @@ spark_by_year = { $count } اجتماع حسب السنة، { $range }؛ أكث�
 
 # Between the items of a list: "4 attendees, 3 topics".
 list_sep = ،{" "}
+
+# The number of a printed page: "Page 2 of 5".
+print_page_before = الصفحة{" "}
+print_page_between = {" "}من{" "}
+print_page_after = {""}

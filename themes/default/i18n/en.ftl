@@ -612,3 +612,8 @@ spark_by_year = { $count } meetings per year, { $range }; most in { $when } ({ $
 
 # Between the items of a list: "4 attendees, 3 topics".
 list_sep = ,{" "}
+
+# The number of a printed page: "Page 2 of 5".
+print_page_before = Page{" "}
+print_page_between = {" "}of{" "}
+print_page_after = {""}

@@ -593,3 +593,8 @@ spark_by_year = { $count } reuniones por año, { $range }; más en { $when } ({ 
 
 # Between the items of a list: "4 attendees, 3 topics".
 list_sep = ,{" "}
+
+# The number of a printed page: "Page 2 of 5".
+print_page_before = Página{" "}
+print_page_between = {" "}de{" "}
+print_page_after = {""}

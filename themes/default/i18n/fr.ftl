@@ -596,3 +596,8 @@ spark_by_year = { $count } réunions par année, { $range } ; le plus en { $when
 
 # Between the items of a list: "4 attendees, 3 topics".
 list_sep = ,{" "}
+
+# The number of a printed page: "Page 2 of 5".
+print_page_before = Page{" "}
+print_page_between = {" "}sur{" "}
+print_page_after = {""}

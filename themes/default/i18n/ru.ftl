@@ -624,3 +624,8 @@ spark_by_year = Заседаний по годам: { $count }, { $range }; бо
 
 # Between the items of a list: "4 attendees, 3 topics".
 list_sep = ,{" "}
+
+# The number of a printed page: "Page 2 of 5".
+print_page_before = Стр.{" "}
+print_page_between = {" "}из{" "}
+print_page_after = {""}

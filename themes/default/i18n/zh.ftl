@@ -438,3 +438,8 @@ spark_by_year = 按年统计共 { $count } 次会议，{ $range }；最多在 { 
 
 # Between the items of a list: "4 attendees, 3 topics".
 list_sep = 、
+
+# The number of a printed page: "Page 2 of 5".
+print_page_before = 第{" "}
+print_page_between = {" "}页，共{" "}
+print_page_after = {" "}页
