@@ -103,14 +103,20 @@ const LANGUAGES: [&str; 6] = ["en", "fr", "ar", "zh", "ru", "und"];
 #[test]
 fn a_meeting_in_another_language_marks_its_minutes() {
     let built = site().build();
+    // The minutes and the title they are written under.
     let attrs = |slug: &str| {
         let html = built.html(&format!("meetings/{slug}/index.html"));
-        let sel = scraper::Selector::parse(".q-prose.minutes").unwrap();
-        let div = html.select(&sel).next().expect("the minutes");
-        (
-            div.value().attr("lang").map(str::to_owned),
-            div.value().attr("dir").map(str::to_owned),
-        )
+        let of = |selector: &str| {
+            let sel = scraper::Selector::parse(selector).unwrap();
+            let e = html.select(&sel).next().expect(selector);
+            (
+                e.value().attr("lang").map(str::to_owned),
+                e.value().attr("dir").map(str::to_owned),
+            )
+        };
+        let minutes = of(".q-prose.minutes");
+        assert_eq!(of(".q-meeting__header h1"), minutes, "{slug}: the title");
+        minutes
     };
     assert_eq!(
         attrs("2024-01-10-budget"),
@@ -125,7 +131,11 @@ fn a_meeting_in_another_language_marks_its_minutes() {
     assert_eq!(attrs("2024-04-10-huiyi"), (Some("zh-Hans".into()), None));
     // The page itself stays in the site's language.
     let page = built.text("meetings/2024-02-10-reunion/index.html");
-    assert_eq!(page.matches("lang=\"fr\"").count(), 1, "only the minutes");
+    assert_eq!(
+        page.matches("lang=\"fr\"").count(),
+        2,
+        "only the title and the minutes"
+    );
 }
 
 #[test]
