@@ -34,22 +34,13 @@ fn visible(template: &str) -> String {
             }
         }
     };
-    for (open, close) in [("{#", "#}"), ("{{", "}}"), ("{%", "%}")] {
-        let text: String = out.iter().collect();
-        let mut at = 0;
-        while let Some(start) = text[at..].find(open).map(|i| i + at) {
-            let end = text[start..]
-                .find(close)
-                .map_or(text.len(), |i| start + i + close.len());
-            let (s, e) = (text[..start].chars().count(), text[..end].chars().count());
-            // Tera's tags stand for something: a placeholder keeps words apart.
-            blank(&mut out, s, e);
-            at = end;
-        }
-    }
+    // Tera's tags stand for something: a placeholder keeps words apart.
     // Scripts, styles and drawings are no text; `<code>` holds file names
     // and keys (`content/meetings/`, `topics:`), the same in every language.
     for (open, close) in [
+        ("{#", "#}"),
+        ("{{", "}}"),
+        ("{%", "%}"),
         ("<script", "</script>"),
         ("<style", "</style>"),
         ("<svg", "</svg>"),

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 use std::f64::consts::{FRAC_PI_2, TAU};
 
 use super::svg::{Svg, V, ellipsize};
-use super::{Swatch, key_of};
+use super::{Swatch, key_of, swatch};
 
 /// A page on the map.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,20 +122,6 @@ pub(crate) const SWATCHES: [(&str, Swatch); 6] = [
         swatch("circle", "q-map__key--other", "other", "key_other"),
     ),
 ];
-
-const fn swatch(
-    shape: &'static str,
-    class: &'static str,
-    label: &'static str,
-    id: &'static str,
-) -> Swatch {
-    Swatch {
-        shape,
-        class,
-        label,
-        id,
-    }
-}
 
 /// The key of `graph`: an entry for each kind of node on it, the centre
 /// included, in the order of [`SWATCHES`].

@@ -58,6 +58,22 @@ pub struct Swatch {
     pub id: &'static str,
 }
 
+/// A key's entry: its mark's shape and class, its English label and the
+/// id of its label in the translation files.
+const fn swatch(
+    shape: &'static str,
+    class: &'static str,
+    label: &'static str,
+    id: &'static str,
+) -> Swatch {
+    Swatch {
+        shape,
+        class,
+        label,
+        id,
+    }
+}
+
 /// The entries of `all` (a key's every entry, in order) whose index is in
 /// `used`.
 fn key_of(all: &[Swatch], used: &std::collections::BTreeSet<usize>) -> Vec<Swatch> {

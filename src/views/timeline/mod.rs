@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 mod marks;
 
 use super::svg::{Svg, V};
-use super::{Href, Picture, Swatch, key_of};
+use super::{Href, Picture, Swatch, key_of, swatch};
 use crate::graph::Site;
 use crate::i18n::{Arg, Strings};
 use crate::model::date::PartialDate;
@@ -116,20 +116,6 @@ pub(crate) const SWATCHES: [Swatch; 11] = [
         "key_actions_some_overdue",
     ),
 ];
-
-const fn swatch(
-    shape: &'static str,
-    class: &'static str,
-    label: &'static str,
-    id: &'static str,
-) -> Swatch {
-    Swatch {
-        shape,
-        class,
-        label,
-        id,
-    }
-}
 
 /// A row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
