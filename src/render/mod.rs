@@ -470,15 +470,11 @@ pub fn render_since(
             },
         )
     };
-    // In a build, none of the rest runs alongside the pages, which hold the
-    // most memory; in a rebuild few pages are rendered and all of it runs
-    // at once.
-    let ((outcomes, pages_time), rest) = if previous.is_some() {
-        rayon::join(pages_work, rest_work)
-    } else {
-        let pages = pages_work();
-        (pages, rest_work())
-    };
+    // None of the rest runs alongside the pages, which hold the most
+    // memory. (In a rebuild, where few pages are rendered, running them
+    // together gained nothing: each is spread over every core already.)
+    let (outcomes, pages_time) = pages_work();
+    let rest = rest_work();
     let (((searched, kept), search_time), ((exported, exports_time), (previews, previews_time))) =
         rest;
     let Outcomes {
