@@ -66,7 +66,9 @@ fn site() -> Site {
         .file(
             "content/meetings/2024-02-10-reunion.md",
             &meeting(
-                "title: Réunion du comité\ndate: 2024-02-10\nlanguage: fr\n",
+                "title: Réunion du comité\ndate: 2024-02-10\nlanguage: fr\n\
+                 decisions:\n  - { text: Le rapport annuel est adopté. }\n\
+                 actions:\n  - { id: note-de-suivi, text: Rédiger la note de suivi. }\n",
                 "Le comité a examiné les rapports des États membres et le budget pour l'élaboration du programme.",
             ),
         )
@@ -116,6 +118,24 @@ fn a_meeting_in_another_language_marks_its_minutes() {
         };
         let minutes = of(".q-prose.minutes");
         assert_eq!(of(".q-meeting__header h1"), minutes, "{slug}: the title");
+        if html
+            .select(&scraper::Selector::parse(".q-decision").unwrap())
+            .next()
+            .is_some()
+        {
+            assert_eq!(of(".q-decision__text"), minutes, "{slug}: a decision");
+        }
+        if html
+            .select(&scraper::Selector::parse("#q-meeting-actions .q-action-title").unwrap())
+            .next()
+            .is_some()
+        {
+            assert_eq!(
+                of("#q-meeting-actions .q-action-title"),
+                minutes,
+                "{slug}: an action"
+            );
+        }
         minutes
     };
     assert_eq!(
@@ -133,8 +153,8 @@ fn a_meeting_in_another_language_marks_its_minutes() {
     let page = built.text("meetings/2024-02-10-reunion/index.html");
     assert_eq!(
         page.matches("lang=\"fr\"").count(),
-        2,
-        "only the title and the minutes"
+        4,
+        "only the title, the minutes, the decision and the action"
     );
 }
 
