@@ -114,8 +114,7 @@ pub fn text_language<'l>(
     let Some(lang) = language.filter(|l| !l.as_str().eq_ignore_ascii_case(site)) else {
         return (None, None);
     };
-    let site_rtl = Language::parse(site).is_ok_and(|l| l.is_rtl());
-    let dir = match (lang.is_rtl(), site_rtl) {
+    let dir = match (lang.is_rtl(), config.language.is_rtl()) {
         (true, false) => Some("rtl"),
         (false, true) => Some("ltr"),
         _ => None,
