@@ -1,10 +1,12 @@
 //! What a site keeps in memory between rebuilds ([`Kept`]), for `serve`.
 //!
 //! Only files that changed are read and parsed again (a save of files the
-//! site already has does not even walk `content/`). The graph is resolved
-//! anew, which keeps every cross-reference right, but a body whose document
-//! did not change is not walked again for its mentions and links while the
-//! names and pages around it stay the same ([`Walks`]). What the render
+//! site already has does not even walk `content/`). When only the words of
+//! some minutes changed, the graph as resolved before its walks is taken
+//! again; otherwise it is resolved anew, which keeps every cross-reference
+//! right. A body whose document did not change is not walked again for its
+//! mentions and links while the names and pages around it stay the same
+//! ([`Memo`]). What the render
 //! does again is cut the same way: pages whose template input has the
 //! fingerprint it had are not rendered, the search index reads again only
 //! the runs of documents that read differently, an export that can tell
@@ -25,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::graph::{Site, Walks};
+use crate::graph::{Memo, Site};
 use crate::history::History;
 use crate::model::{self, Parsed, ParsedFile};
 use crate::render::{Fingerprints, RenderReport};
@@ -69,8 +71,9 @@ pub struct Kept {
     files: BTreeMap<PathBuf, Known>,
     /// The fingerprints of the last render; `None` renders every page.
     pub(crate) fingerprints: Option<Fingerprints>,
-    /// The walks of the bodies of the last resolve.
-    walks: Walks,
+    /// What the last resolve keeps for the next: the walks of the bodies,
+    /// the graph before them.
+    graph: Memo,
     /// The problems of the last walk of `content/`.
     walked: Vec<Diagnostic>,
     /// Whether the last rebuild succeeded.
@@ -101,6 +104,16 @@ impl Kept {
         self.files.clear();
     }
 
+    /// Whether the last rebuild took the graph again (see [`Memo`]).
+    pub(crate) fn graph_taken(&self) -> bool {
+        self.graph.taken()
+    }
+
+    /// Forgets the graph: the next rebuild resolves it whole.
+    pub(crate) fn forget_graph(&mut self) {
+        self.graph.forget_graph();
+    }
+
     /// Gathers the kept parsed files and resolves them again, taking the
     /// kept walks of unchanged bodies, and brings the history up to date;
     /// the diagnostics (`walked`, those of resolving, the theme's) are
@@ -115,7 +128,7 @@ impl Kept {
         let mut parsed = Parsed::gather(self.files.values().map(|k| &k.parsed));
         let mut diagnostics = walked;
         diagnostics.append(&mut parsed.diagnostics);
-        let mut resolved = crate::graph::resolve_again(parsed, config, Some(&mut self.walks));
+        let mut resolved = crate::graph::resolve_again(parsed, config, Some(&mut self.graph));
         diagnostics.extend(resolved.diagnostics);
         if config.git {
             let history = History::read_since(root, self.history.as_ref());

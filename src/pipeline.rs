@@ -138,6 +138,8 @@ impl Pipeline {
             if before.is_some_and(|b| b.conventions != config.conventions) {
                 self.kept.forget_files();
             }
+            // Resolving reads the configuration throughout.
+            self.kept.forget_graph();
             self.config = Some(config);
         }
         let config = self.config.clone().expect("loaded above");
@@ -165,7 +167,11 @@ impl Pipeline {
         let (site, warnings) =
             self.kept
                 .resolve(&self.canonical, &config, walk_diagnostics, theme_errors)?;
-        watch.lap("resolve");
+        watch.lap(if self.kept.graph_taken() {
+            "resolve (words only)"
+        } else {
+            "resolve"
+        });
         let renderer = self
             .renderer
             .as_ref()
@@ -223,13 +229,19 @@ mod tests {
         }
     }
 
-    /// The site at `root` built whole, in memory, the way `build` does.
-    fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    /// The site at `root` built whole, in memory, the way `build` does,
+    /// and its warnings.
+    fn full(
+        root: &Path,
+    ) -> (
+        BTreeMap<String, Vec<u8>>,
+        Vec<crate::diagnostic::Diagnostic>,
+    ) {
         let memory = Memory::default();
         let config = crate::stages::load_config(root, &overrides()).unwrap();
-        let (renderer, site, _) = crate::stages::prepare(&config).unwrap();
+        let (renderer, site, warnings) = crate::stages::prepare(&config).unwrap();
         render::render(&site, &config, &renderer, &memory).unwrap();
-        memory.into_files()
+        (memory.into_files(), warnings)
     }
 
     /// A copy of the site in `fixture` (relative to the crate) kept live,
@@ -257,9 +269,15 @@ mod tests {
                 rescan: false,
             };
             let rebuilt = live.rebuild(&changes, &memory).unwrap();
-            assert!(rebuilt.is_some(), "{file}: the edit is seen");
+            let Some(rebuilt) = rebuilt else {
+                panic!("{file}: the edit is not seen");
+            };
             served.extend(memory.into_files());
-            let whole = full(&root);
+            let (whole, warnings) = full(&root);
+            assert_eq!(
+                rebuilt.warnings, warnings,
+                "after the edit of {file} (`{from}` to `{to}`), the warnings differ from a full build's"
+            );
             for (name, bytes) in &whole {
                 assert!(
                     served.get(name) == Some(bytes),
@@ -268,6 +286,93 @@ mod tests {
             }
         }
         served
+    }
+
+    /// The stage names of a rebuild of `live` after `file`'s first `from`
+    /// becomes `to`.
+    fn stages_after(
+        live: &mut Pipeline,
+        root: &Path,
+        file: &str,
+        from: &str,
+        to: &str,
+    ) -> Vec<&'static str> {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no `{from}`");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let changes = Changes {
+            paths: vec![path],
+            rescan: false,
+        };
+        let rebuilt = live.rebuild(&changes, &Memory::default()).unwrap().unwrap();
+        rebuilt.stages.iter().map(|s| s.name).collect()
+    }
+
+    #[test]
+    fn a_change_of_words_only_takes_the_graph_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tricky");
+        std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
+        copy(&fixture.join("content"), &dir.path().join("content"));
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let mut live = Pipeline::new(&root, overrides());
+        live.rebuild(&Changes::default(), &Memory::default())
+            .unwrap();
+        let meeting = "content/meetings/2023/2023-11-council.md";
+        let words = stages_after(
+            &mut live,
+            &root,
+            meeting,
+            "Mr. Li presented the budget.",
+            "Mr. Li presented the budget with the Øresund Council.",
+        );
+        assert!(words.contains(&"resolve (words only)"), "{words:?}");
+        // A wiki-link more: stubs and refs may change.
+        let linked = stages_after(
+            &mut live,
+            &root,
+            meeting,
+            "Mr. Li presented",
+            "[[Nobody Known]] and Mr. Li presented",
+        );
+        assert!(linked.contains(&"resolve"), "{linked:?}");
+        // On the line of the warning about that link: the warning's line changes.
+        let warned = stages_after(
+            &mut live,
+            &root,
+            meeting,
+            "the budget with",
+            "the budget, with",
+        );
+        assert!(warned.contains(&"resolve"), "{warned:?}");
+        // Below it: the warning reads as it did.
+        let words = stages_after(
+            &mut live,
+            &root,
+            meeting,
+            "in a link.",
+            "in a link, as before.",
+        );
+        assert!(words.contains(&"resolve (words only)"), "{words:?}");
+        // The front matter.
+        let front = stages_after(
+            &mut live,
+            &root,
+            meeting,
+            "title: \"First meeting",
+            "title: \"Opening meeting",
+        );
+        assert!(front.contains(&"resolve"), "{front:?}");
+        // An entity's file.
+        let entity = stages_after(
+            &mut live,
+            &root,
+            "content/entities/li-wei.md",
+            "Treasurer.",
+            "Treasurer of the Nordic Network.",
+        );
+        assert!(entity.contains(&"resolve"), "{entity:?}");
     }
 
     #[test]
@@ -500,6 +605,19 @@ mod tests {
                     "content/meetings/tsc/2023/tsc-2023-04-19.md",
                     "## Apologies",
                     "The budget for the security audit was approved without objection today.\n\n## Apologies",
+                ),
+                // The same words in another meeting of the series: in
+                // neither are they its own, and both summaries change.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "## Links",
+                    "The budget for the security audit was approved without objection today.\n\n## Links",
+                ),
+                // And out of it again.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "The budget for the security audit was approved without objection today.",
+                    "The release schedule for the spring was agreed in principle by everyone present.",
                 ),
                 // A phrase that is not a mention of the entity.
                 (

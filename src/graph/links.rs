@@ -20,7 +20,16 @@ impl Site {
     /// A digest of everything a body's links can depend on beyond its own
     /// text: every name and alias refs resolve by, the path, title and
     /// kind of every page they can lead to, and the site's pattern links.
+    /// Worked out the first time it is asked for: by then every page and
+    /// name is settled (they are, once the graph is resolved up to its
+    /// walks, which are the first to ask).
     pub fn links_digest(&self) -> u64 {
+        *self
+            .links_digest
+            .get_or_init(|| self.work_out_links_digest())
+    }
+
+    fn work_out_links_digest(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         // Each name with the pages it leads to is hashed alone, and the
         // hashes are added up: the index's order does not count, and

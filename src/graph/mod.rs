@@ -11,6 +11,7 @@ mod actions;
 mod backlinks;
 pub mod index;
 mod links;
+mod memo;
 pub mod passages;
 mod resolve;
 mod summary;
@@ -24,6 +25,7 @@ use jiff::civil::Date;
 pub use backlinks::Walks;
 pub use index::{Index, RefKind};
 pub use links::SiteLinks;
+pub use memo::Memo;
 pub use passages::{Backlink, Passage};
 pub use resolve::{resolve, resolve_again};
 pub use versions::Versions;
@@ -100,7 +102,7 @@ impl<T> PerTarget<T> {
 }
 
 /// The resolved site.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     /// Meetings, oldest first (by date, then slug).
     pub meetings: Vec<Meeting>,
@@ -134,6 +136,8 @@ pub struct Site {
     /// When each meeting's file last changed, from git history: read
     /// beside the content and set once the graph is resolved.
     pub history: Arc<History>,
+    /// [`Site::links_digest`], once worked out.
+    pub(crate) links_digest: std::sync::OnceLock<u64>,
 }
 
 impl Site {
@@ -167,7 +171,7 @@ impl Site {
 }
 
 /// A meeting and everything the graph knows about it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Meeting {
     pub doc: Arc<MeetingDoc>,
     pub slug: Slug,
@@ -222,7 +226,7 @@ pub struct Update {
 }
 
 /// An organisation, body, person or country.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entity {
     pub slug: Slug,
     pub name: String,
@@ -263,7 +267,7 @@ impl Entity {
 }
 
 /// A subject of discussion.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Topic {
     pub slug: Slug,
     pub name: String,
@@ -284,7 +288,7 @@ pub struct Topic {
 }
 
 /// An action item, followed across meetings.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Action {
     /// The id as written, or `<meeting-slug>-<n>`.
     pub id: String,
@@ -323,7 +327,7 @@ pub struct Change {
 }
 
 /// A decision of a meeting.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Decision {
     pub meeting: usize,
     /// 1-based position in its meeting's list.
@@ -338,14 +342,14 @@ pub struct Decision {
 }
 
 /// A free page.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FreePage {
     pub doc: Arc<FreePageDoc>,
     pub slug: Slug,
 }
 
 /// Meetings sharing a `series:`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Series {
     pub slug: Slug,
     pub name: String,

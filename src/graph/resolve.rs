@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::backlinks::Walks;
 use super::index::{RefKind, fold};
+use super::memo::{Before, Memo};
 use super::{
     Action, Attendance, Decision, Entity, FreePage, Index, Meeting, Resolved, Site, Target, Topic,
     Update, actions, backlinks, summary, tally,
@@ -25,9 +26,47 @@ pub fn resolve(parsed: Parsed, config: &Config) -> Resolved {
     resolve_again(parsed, config, None)
 }
 
-/// [`resolve`], taking again the walks of bodies in `walks` that did not
-/// change, and leaving there the walks of this resolve.
-pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>) -> Resolved {
+/// [`resolve`], taking again from `memo` what still holds of the last
+/// resolve (see [`Memo`]), and leaving there what this one made.
+pub fn resolve_again(parsed: Parsed, config: &Config, memo: Option<&mut Memo>) -> Resolved {
+    let Some(memo) = memo else {
+        let (site, diagnostics) = before_walks(parsed, config);
+        return walked(site, diagnostics, None);
+    };
+    let swaps = memo.before.as_ref().and_then(|b| b.swaps(&parsed));
+    memo.taken = swaps.is_some();
+    let before = match (memo.before.take(), swaps) {
+        (Some(mut before), Some(swaps)) => {
+            before.swap(&swaps);
+            // Summaries are chosen among the words of the minutes.
+            summary::choose(&mut before.site);
+            before
+        }
+        _ => {
+            let mut kept = parsed.clone();
+            kept.diagnostics = Vec::new();
+            let (site, diagnostics) = before_walks(parsed, config);
+            // Worked out once, for this graph and every one taken from it.
+            site.links_digest();
+            Before {
+                parsed: kept,
+                site,
+                diagnostics,
+            }
+        }
+    };
+    let resolved = walked(
+        before.site.clone(),
+        before.diagnostics.clone(),
+        Some(&mut memo.walks),
+    );
+    memo.before = Some(before);
+    resolved
+}
+
+/// The graph from the documents' front matter and outlines: pages, names,
+/// refs, stubs and wiki-links, before any body is walked.
+fn before_walks(parsed: Parsed, config: &Config) -> (Site, Vec<Diagnostic>) {
     let mut b = Builder {
         site: Site {
             meetings: Vec::new(),
@@ -45,6 +84,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
             roll_call: config.conventions.roll_call.clone(),
             today: config.today,
             history: Default::default(),
+            links_digest: Default::default(),
         },
         diagnostics: Vec::new(),
         slugs: Default::default(),
@@ -65,13 +105,15 @@ pub fn resolve_again(parsed: Parsed, config: &Config, walks: Option<&mut Walks>)
     b.resolve_wikilinks();
     b.release_wikilinks();
     b.site.mentions = Mentions::new(mention_names(&b.site));
-    b.diagnostics.extend(backlinks::collect(&mut b.site, walks));
-    b.diagnostics.extend(actions::follow(&mut b.site));
-    tally::tally(&mut b.site);
-    Resolved {
-        site: b.site,
-        diagnostics: b.diagnostics,
-    }
+    (b.site, b.diagnostics)
+}
+
+/// The graph completed from its bodies: backlinks, statuses, tallies.
+fn walked(mut site: Site, mut diagnostics: Vec<Diagnostic>, walks: Option<&mut Walks>) -> Resolved {
+    diagnostics.extend(backlinks::collect(&mut site, walks));
+    diagnostics.extend(actions::follow(&mut site));
+    tally::tally(&mut site);
+    Resolved { site, diagnostics }
 }
 
 /// What mentions are found by: every entity's names, then the phrases that

@@ -14,7 +14,7 @@ use super::date::PartialDate;
 use super::lang::Language;
 
 /// Front matter of `content/meetings/**.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingFront {
     pub title: String,
@@ -178,7 +178,7 @@ impl Status {
 }
 
 /// An action decided at a meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ActionFront {
     #[serde(default)]
@@ -222,7 +222,7 @@ impl Origin {
 }
 
 /// A decision taken at a meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionFront {
     /// Where it is written in the body, when it is (see [`Origin`]).
@@ -238,7 +238,7 @@ pub struct DecisionFront {
 }
 
 /// Progress on an action of an earlier meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateFront {
     pub action: String,
@@ -251,7 +251,7 @@ pub struct UpdateFront {
 }
 
 /// A document tabled at a meeting.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub title: String,

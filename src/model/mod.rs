@@ -137,6 +137,29 @@ impl<F> Doc<F> {
         }
     }
 
+    /// Whether `other` reads as this document does to everything but its
+    /// body's words: the same file, the same front matter (its text and
+    /// values), and in the body the same wiki-links and the same actions and
+    /// decisions, each at the same place. Headings, passages and the rest
+    /// of the text may differ. Both texts must be held.
+    pub(crate) fn same_but_words(&self, other: &Doc<F>) -> bool
+    where
+        F: PartialEq,
+    {
+        let held = |d: &Doc<F>| d.released.is_none();
+        held(self)
+            && held(other)
+            && self.source.path == other.source.path
+            && self.slug == other.slug
+            && self.yaml_offset == other.yaml_offset
+            && self.body_offset == other.body_offset
+            && self.source.text.get(..self.body_offset)
+                == other.source.text.get(..other.body_offset)
+            && self.front == other.front
+            && self.outline.wikilinks == other.outline.wikilinks
+            && self.outline.items == other.outline.items
+    }
+
     /// The file's path relative to the site root.
     pub fn path(&self) -> &Path {
         &self.source.path

@@ -574,7 +574,13 @@ impl Outcomes {
         for cost in other.costs.into_values() {
             self.count(cost);
         }
-        self.fingerprints.pages.extend(other.fingerprints.pages);
+        // The smaller table goes into the larger: summing a site's pages
+        // moves each fingerprint a few times, not once per merge above it.
+        let mut pages = other.fingerprints.pages;
+        if pages.len() > self.fingerprints.pages.len() {
+            std::mem::swap(&mut pages, &mut self.fingerprints.pages);
+        }
+        self.fingerprints.pages.extend(pages);
         self.diagnostics.extend(other.diagnostics);
         self
     }

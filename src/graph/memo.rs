@@ -1,0 +1,160 @@
+//! What a resolve keeps for the next one under `serve` ([`Memo`]): the
+//! walks of the bodies, and the graph as it stood before any body was
+//! walked, with the documents and the diagnostics it came from.
+//!
+//! Most saves change the words of one meeting's minutes and nothing else
+//! the graph is made of: its front matter, its wiki-links, the actions
+//! and decisions written in it are as they were. Everything resolving
+//! works out before the walks (pages, names, refs, stubs, wiki-links) is
+//! then the same as last time, and is taken again with the new document
+//! in the old one's place; only what reads the bodies is worked out anew
+//! (summaries, walks of the bodies that changed, backlinks, statuses and
+//! tallies). Any other change resolves the whole graph again. Either way
+//! the graph is the one a full resolve gives (docs/architecture.md,
+//! "What `serve` keeps between rebuilds").
+
+use std::sync::Arc;
+
+use super::Site;
+use super::backlinks::Walks;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Doc, MeetingDoc, Parsed};
+
+/// Kept from one resolve to the next.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// The walks of the bodies of the last resolve.
+    pub(super) walks: Walks,
+    /// The graph before its walks, and what it was resolved from.
+    pub(super) before: Option<Before>,
+    /// Whether the last resolve took that graph again.
+    pub(super) taken: bool,
+}
+
+impl Memo {
+    /// Whether the last resolve took the graph before the walks again,
+    /// only the words of some minutes having changed.
+    pub fn taken(&self) -> bool {
+        self.taken
+    }
+
+    /// Forgets the graph: the next resolve makes it whole (for a change of
+    /// the configuration, which resolving reads throughout). Walks are
+    /// kept: they tell for themselves whether they still hold.
+    pub fn forget_graph(&mut self) {
+        self.before = None;
+    }
+}
+
+/// The graph as resolving left it before the bodies were walked.
+#[derive(Debug)]
+pub(super) struct Before {
+    /// The documents it was resolved from, as parsed.
+    pub(super) parsed: Parsed,
+    pub(super) site: Site,
+    /// The diagnostics of resolving it.
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+/// A meeting's document as it was, and as it is now.
+pub(super) type Swap = (Arc<MeetingDoc>, Arc<MeetingDoc>);
+
+impl Before {
+    /// The meetings whose documents `parsed` has anew, when nothing else
+    /// changed that resolving before the walks reads: every other
+    /// document is the very one it was, and each new one differs only in
+    /// its words ([`Doc::same_but_words`]) where no diagnostic points. `None` when the graph must be
+    /// resolved whole.
+    pub(super) fn swaps(&self, parsed: &Parsed) -> Option<Vec<Swap>> {
+        let was = &self.parsed;
+        if !(same(&was.entities, &parsed.entities)
+            && same(&was.topics, &parsed.topics)
+            && same(&was.free_pages, &parsed.free_pages)
+            && was.meetings.len() == parsed.meetings.len())
+        {
+            return None;
+        }
+        let mut swaps = Vec::new();
+        for (old, new) in was.meetings.iter().zip(&parsed.meetings) {
+            if Arc::ptr_eq(old, new) {
+                continue;
+            }
+            if !old.same_but_words(new) || !self.placed_alike(old, new) {
+                return None;
+            }
+            swaps.push((old.clone(), new.clone()));
+        }
+        Some(swaps)
+    }
+
+    /// Whether the diagnostics of resolving read the same of `new` as of
+    /// `old`: those in the file point at the same places (wiki-links and
+    /// items are where they were) on lines that are as they were, and no
+    /// other's message names the file.
+    fn placed_alike(&self, old: &MeetingDoc, new: &MeetingDoc) -> bool {
+        let path = old.path();
+        let shown = path.display().to_string();
+        let mut last = 0;
+        for d in &self.diagnostics {
+            if d.path == path {
+                last = last.max(d.line);
+            } else if d.message.contains(&shown)
+                || d.help.as_ref().is_some_and(|h| h.contains(&shown))
+                || d.notes.iter().any(|n| n.contains(&shown))
+            {
+                return false;
+            }
+        }
+        same_lines(&old.source.text, &new.source.text, last)
+    }
+
+    /// Puts each new document in its old one's place, in the documents
+    /// and in the graph (a draft left out of the site has no place there).
+    pub(super) fn swap(&mut self, swaps: &[Swap]) {
+        for (old, new) in swaps {
+            for doc in self.parsed.meetings.iter_mut() {
+                if Arc::ptr_eq(doc, old) {
+                    *doc = new.clone();
+                }
+            }
+            for m in self.site.meetings.iter_mut() {
+                if Arc::ptr_eq(&m.doc, old) {
+                    m.doc = new.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Whether both texts have the same first `lines` lines.
+fn same_lines(a: &str, b: &str, lines: usize) -> bool {
+    if lines == 0 {
+        return true;
+    }
+    let end = a
+        .match_indices('\n')
+        .nth(lines - 1)
+        .map_or(a.len(), |(i, _)| i + 1);
+    b.get(..end) == Some(&a[..end])
+}
+
+/// Whether both lists hold the very same documents, in the same order.
+fn same<F>(a: &[Arc<Doc<F>>], b: &[Arc<Doc<F>>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_lines;
+
+    #[test]
+    fn lines_are_compared_up_to_the_last_one_asked_for() {
+        assert!(same_lines("a\nb\nc", "a\nb\nX", 2));
+        assert!(!same_lines("a\nb\nc", "a\nX\nc", 2));
+        // A line break moved within the same bytes is a change.
+        assert!(!same_lines("ab\ncd\n", "a\nbcd\n", 1));
+        assert!(same_lines("a", "a", 5));
+        assert!(!same_lines("a\nb", "a", 2));
+        assert!(same_lines("x", "y", 0));
+    }
+}
