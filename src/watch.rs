@@ -33,7 +33,7 @@ use crate::source::is_ignored_name;
 pub const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "i18n"];
 
 /// How long a batch waits for quiet before it is handed over.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+const DEBOUNCE: Duration = Duration::from_millis(25);
 /// How often the polling fallback looks at the files.
 const POLL: Duration = Duration::from_millis(500);
 

@@ -285,23 +285,6 @@ fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &m
     length
 }
 
-impl Part {
-    /// What [`weigh`] takes of a part.
-    fn copy(&self) -> Part {
-        Part {
-            first: self.first,
-            vocab: Vocab {
-                ids: FastMap::default(),
-                terms: self.vocab.terms.clone(),
-            },
-            postings: self.postings.clone(),
-            lengths: self.lengths.clone(),
-            folds: self.folds.clone(),
-            ..Part::default()
-        }
-    }
-}
-
 /// The terms of a part, numbered in the order they are met.
 #[derive(Default)]
 struct Vocab {
@@ -345,21 +328,16 @@ pub(super) fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
     let n = layout.docs() as usize;
     let mut lengths = vec![0.0f32; n];
     let mut folds = Folds::default();
-    let mut all: FastMap<Box<str>, Vec<Count>> = FastMap::default();
-    for part in parts {
-        // A part kept for the next render is copied, any other taken.
-        let part = Arc::try_unwrap(part).unwrap_or_else(|kept| kept.copy());
-        for (doc, l) in part.lengths {
+    // Each term's postings are read where they are, part after part (in
+    // the order of their documents), not copied together first.
+    let mut all: FastMap<&str, Vec<&[Count]>> = FastMap::default();
+    for part in &parts {
+        for &(doc, l) in &part.lengths {
             lengths[doc as usize] = l;
         }
-        folds.merge(part.folds);
-        for (term, list) in part.vocab.terms.into_iter().zip(part.postings) {
-            match all.get_mut(&term) {
-                Some(v) => v.extend(list),
-                None => {
-                    all.insert(term, list);
-                }
-            }
+        folds.merge_from(&part.folds);
+        for (term, list) in part.vocab.terms.iter().zip(&part.postings) {
+            all.entry(term).or_default().push(list);
         }
     }
     let kinds: Vec<(Kind, Range<u32>, f32)> = layout
@@ -371,18 +349,18 @@ pub(super) fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
             (k.kind, k.start..k.end, avg.max(1.0))
         })
         .collect();
-    let mut terms: Vec<(Box<str>, Vec<Count>)> = all.into_iter().collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut terms: Vec<(&str, Vec<&[Count]>)> = all.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let terms = terms
         .into_par_iter()
-        .map(|(term, list)| {
-            let df = list.len() as f32;
+        .map(|(term, lists)| {
+            let df = lists.iter().map(|l| l.len()).sum::<usize>() as f32;
             let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
-            let mut out = String::with_capacity(list.len() * 2);
+            let mut out = String::with_capacity(df as usize * 2);
             let mut k = 0;
             encode::postings(
                 &mut out,
-                list.iter().map(|&(doc, tf)| {
+                lists.iter().flat_map(|l| l.iter()).map(|&(doc, tf)| {
                     while !kinds[k].1.contains(&doc) {
                         k += 1;
                     }
@@ -392,7 +370,7 @@ pub(super) fn weigh(parts: Vec<Arc<Part>>, layout: &Layout) -> Postings {
                     (doc, encode::quantise(w))
                 }),
             );
-            (term, out)
+            (Box::from(term), out)
         })
         .collect();
     Postings { terms, folds }

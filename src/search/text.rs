@@ -40,6 +40,12 @@ impl Folds {
     pub(super) fn merge(&mut self, other: Folds) {
         self.0.extend(other.0);
     }
+
+    /// [`Folds::merge`], from folds that are kept.
+    pub(super) fn merge_from(&mut self, other: &Folds) {
+        self.0
+            .extend(other.0.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
 }
 
 /// The words of a query as `search.js` makes them: the terms of `query`,
