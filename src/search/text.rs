@@ -43,8 +43,7 @@ impl Folds {
 
     /// [`Folds::merge`], from folds that are kept.
     pub(super) fn merge_from(&mut self, other: &Folds) {
-        self.0
-            .extend(other.0.iter().map(|(k, v)| (k.clone(), v.clone())));
+        self.0.extend(other.0.iter().map(|(k, v)| (*k, v.clone())));
     }
 }
 
