@@ -355,6 +355,15 @@ mod tests {
             "in a link, as before.",
         );
         assert!(words.contains(&"resolve (words only)"), "{words:?}");
+        // Words above a warning's line: the warning moves.
+        let above = stages_after(
+            &mut live,
+            &root,
+            meeting,
+            "Ms. Müller opened",
+            "A word first.\r\n\r\nMs. Müller opened",
+        );
+        assert!(above.contains(&"resolve"), "{above:?}");
         // The front matter.
         let front = stages_after(
             &mut live,
@@ -374,6 +383,31 @@ mod tests {
         );
         assert!(entity.contains(&"resolve"), "{entity:?}");
     }
+
+    #[test]
+    fn words_that_move_an_item_in_minutes_without_warnings_take_the_graph_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/steering");
+        std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
+        copy(&fixture.join("content"), &dir.path().join("content"));
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let mut live = Pipeline::new(&root, overrides());
+        live.rebuild(&Changes::default(), &Memory::default())
+            .unwrap();
+        let meeting = "content/meetings/tsc/2023/tsc-2023-01-25.md";
+        // An action more, written in the minutes.
+        let item = stages_after(&mut live, &root, meeting, "## Upcoming Meetings", ITEM);
+        assert!(item.contains(&"resolve"), "{item:?}");
+        // Words above it: it moves down the file, and is the same action.
+        let words = stages_after(&mut live, &root, meeting, "## Links", WORDS);
+        assert!(words.contains(&"resolve (words only)"), "{words:?}");
+    }
+
+    /// An action written in the minutes of `tsc-2023-01-25`.
+    const ITEM: &str = "## Action items\n\n- [ ] Hannah Lindqvist to circulate the revised charter {due=2023-03-01}\n\n## Upcoming Meetings";
+    /// Words at the head of the minutes of `tsc-2023-01-25`.
+    const WORDS: &str =
+        "The charter vote was announced a week in advance, as the rules ask.\n\n## Links";
 
     #[test]
     fn edits_of_bodies_give_what_a_full_build_gives() {
@@ -612,6 +646,17 @@ mod tests {
                     "content/meetings/tsc/2023/tsc-2023-01-25.md",
                     "## Links",
                     "The budget for the security audit was approved without objection today.\n\n## Links",
+                ),
+                // An action written in the minutes, then words above it.
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "## Upcoming Meetings",
+                    ITEM,
+                ),
+                (
+                    "content/meetings/tsc/2023/tsc-2023-01-25.md",
+                    "## Links",
+                    WORDS,
                 ),
                 // And out of it again.
                 (

@@ -163,20 +163,22 @@ pub(super) fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnos
     };
     let keys: Vec<Vec<_>> = site
         .entities
-        .iter()
+        .par_iter()
         .map(|e| e.backlinks.iter().map(|b| order(site, b)).collect())
         .collect();
-    for (e, k) in site.entities.iter_mut().zip(keys) {
-        sort_by_keys(&mut e.backlinks, k);
-    }
+    site.entities
+        .par_iter_mut()
+        .zip(keys)
+        .for_each(|(e, k)| sort_by_keys(&mut e.backlinks, k));
     let keys: Vec<Vec<_>> = site
         .topics
-        .iter()
+        .par_iter()
         .map(|t| t.backlinks.iter().map(|b| order(site, b)).collect())
         .collect();
-    for (t, k) in site.topics.iter_mut().zip(keys) {
-        sort_by_keys(&mut t.backlinks, k);
-    }
+    site.topics
+        .par_iter_mut()
+        .zip(keys)
+        .for_each(|(t, k)| sort_by_keys(&mut t.backlinks, k));
     unread
 }
 

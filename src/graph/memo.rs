@@ -18,6 +18,7 @@ use std::sync::Arc;
 use super::Site;
 use super::backlinks::Walks;
 use crate::diagnostic::Diagnostic;
+use crate::model::front::Origin;
 use crate::model::{Doc, MeetingDoc, Parsed};
 
 /// Kept from one resolve to the next.
@@ -117,9 +118,20 @@ impl Before {
                     *doc = new.clone();
                 }
             }
-            for m in self.site.meetings.iter_mut() {
-                if Arc::ptr_eq(&m.doc, old) {
-                    m.doc = new.clone();
+            let site = &mut self.site;
+            for m in site
+                .meetings
+                .iter_mut()
+                .filter(|m| Arc::ptr_eq(&m.doc, old))
+            {
+                m.doc = new.clone();
+                // An item written in the minutes may be in another block.
+                let ordinal = |o: &Option<Origin>| o.as_ref().map(|o| o.ordinal);
+                for (&a, front) in m.actions.iter().zip(&new.front.actions) {
+                    site.actions[a].inline = ordinal(&front.origin);
+                }
+                for (&d, front) in m.decisions.iter().zip(&new.front.decisions) {
+                    site.decisions[d].inline = ordinal(&front.origin);
                 }
             }
         }

@@ -119,7 +119,7 @@ pub struct Site {
     /// Meeting series, by name.
     pub series: Vec<Series>,
     /// Names to pages.
-    pub index: Index,
+    pub index: Arc<Index>,
     /// Names of entities, for finding mentions.
     pub mentions: Option<Mentions>,
     /// The mentions the walk for backlinks found in each body: the page's

@@ -8,8 +8,8 @@ use super::backlinks::Walks;
 use super::index::{RefKind, fold};
 use super::memo::{Before, Memo};
 use super::{
-    Action, Attendance, Decision, Entity, FreePage, Index, Meeting, Resolved, Site, Target, Topic,
-    Update, actions, backlinks, summary, tally,
+    Action, Attendance, Decision, Entity, FreePage, Meeting, Resolved, Site, Target, Topic, Update,
+    actions, backlinks, summary, tally,
 };
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
@@ -35,12 +35,15 @@ pub fn resolve_again(parsed: Parsed, config: &Config, memo: Option<&mut Memo>) -
     };
     let swaps = memo.before.as_ref().and_then(|b| b.swaps(&parsed));
     memo.taken = swaps.is_some();
-    let before = match (memo.before.take(), swaps) {
+    let (before, site) = match (memo.before.take(), swaps) {
         (Some(mut before), Some(swaps)) => {
             before.swap(&swaps);
-            // Summaries are chosen among the words of the minutes.
-            summary::choose(&mut before.site);
-            before
+            // Summaries are chosen among the words of the minutes, while
+            // the graph is copied.
+            let (mut site, chosen) =
+                rayon::join(|| before.site.clone(), || summary::chosen(&before.site));
+            summary::set(&mut site, &chosen);
+            (before, site)
         }
         _ => {
             let mut kept = parsed.clone();
@@ -48,18 +51,16 @@ pub fn resolve_again(parsed: Parsed, config: &Config, memo: Option<&mut Memo>) -
             let (site, diagnostics) = before_walks(parsed, config);
             // Worked out once, for this graph and every one taken from it.
             site.links_digest();
-            Before {
+            let before = Before {
                 parsed: kept,
                 site,
                 diagnostics,
-            }
+            };
+            let site = before.site.clone();
+            (before, site)
         }
     };
-    let resolved = walked(
-        before.site.clone(),
-        before.diagnostics.clone(),
-        Some(&mut memo.walks),
-    );
+    let resolved = walked(site, before.diagnostics.clone(), Some(&mut memo.walks));
     memo.before = Some(before);
     resolved
 }
@@ -76,7 +77,7 @@ fn before_walks(parsed: Parsed, config: &Config) -> (Site, Vec<Diagnostic>) {
             free_pages: Vec::new(),
             decisions: Vec::new(),
             series: Vec::new(),
-            index: Index::default(),
+            index: Arc::default(),
             mentions: None,
             searched: Default::default(),
             autolink: config.autolink,
@@ -252,7 +253,7 @@ impl Builder {
         target: Target,
         place: impl FnOnce() -> Diagnostic,
     ) {
-        let others = self.site.index.insert(kind, name, target);
+        let others = Arc::make_mut(&mut self.site.index).insert(kind, name, target);
         if let Some(other) = others.first() {
             let d = place();
             let message = format!(
@@ -422,13 +423,10 @@ impl Builder {
     }
 
     fn index_meetings(&mut self, docs: &[Arc<MeetingDoc>]) {
+        let index = Arc::make_mut(&mut self.site.index);
         for (i, doc) in docs.iter().enumerate() {
-            self.site
-                .index
-                .insert(RefKind::Meeting, doc.slug.as_str(), Target::Meeting(i));
-            self.site
-                .index
-                .insert(RefKind::Meeting, &doc.front.title, Target::Meeting(i));
+            index.insert(RefKind::Meeting, doc.slug.as_str(), Target::Meeting(i));
+            index.insert(RefKind::Meeting, &doc.front.title, Target::Meeting(i));
         }
         let mut n = 0;
         // Which meeting's action gave each id first, for the message about a second.
@@ -653,7 +651,7 @@ impl Builder {
         } else {
             Target::Topic(i)
         };
-        self.site.index.insert(kind, name, target);
+        Arc::make_mut(&mut self.site.index).insert(kind, name, target);
         // Only the name: a stub's slug is made up, and a ref that happens to
         // equal it ("g" for a stub named "g:") must not land on it silently.
         i

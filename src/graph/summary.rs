@@ -15,6 +15,12 @@ use super::Site;
 /// else holds (a build's) then keeps only the passage chosen: the others
 /// were only there to be chosen from.
 pub(super) fn choose(site: &mut Site) {
+    let chosen = chosen(site);
+    set(site, &chosen);
+}
+
+/// The passage each meeting's summary is, by position among its passages.
+pub(super) fn chosen(site: &Site) -> Vec<Option<usize>> {
     // Meetings of a series by its name (the series are not made yet).
     fn series(m: &super::Meeting) -> &str {
         m.doc.front.series.as_deref().map_or("", str::trim)
@@ -25,8 +31,7 @@ pub(super) fn choose(site: &mut Site) {
             *seen.entry((series(m), p.digest)).or_default() += 1;
         }
     }
-    let chosen: Vec<Option<usize>> = site
-        .meetings
+    site.meetings
         .iter()
         .map(|m| {
             let own = |p: &&crate::markdown::Passage| seen.get(&(series(m), p.digest)) == Some(&1);
@@ -38,8 +43,13 @@ pub(super) fn choose(site: &mut Site) {
                 .or_else(|| passages.iter().find(own))
                 .and_then(|c| passages.iter().position(|p| std::ptr::eq(p, c)))
         })
-        .collect();
-    for (m, chosen) in site.meetings.iter_mut().zip(chosen) {
+        .collect()
+}
+
+/// Sets the summaries [`chosen`]; a document no one else holds keeps
+/// only the passage chosen.
+pub(super) fn set(site: &mut Site, chosen: &[Option<usize>]) {
+    for (m, &chosen) in site.meetings.iter_mut().zip(chosen) {
         m.summary = chosen.and_then(|i| u8::try_from(i).ok());
         if let Some(doc) = std::sync::Arc::get_mut(&mut m.doc) {
             let passages = std::mem::take(&mut doc.outline.passages);

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::index::fold;
 use super::{Series, Site};
 use crate::model::slug::Slug;
@@ -28,23 +30,24 @@ fn involve(site: &mut Site) {
     for (r, e) in by_slug.into_iter().enumerate() {
         rank[e] = r;
     }
-    for m in &mut site.meetings {
-        let mut entities = m.entities.clone();
+    let (actions, decisions) = (&site.actions, &site.decisions);
+    site.meetings.par_iter_mut().for_each(|m| {
+        let mut entities = std::mem::take(&mut m.entities);
         entities.extend(m.chair);
         entities.extend(m.attendees.iter().map(|a| a.entity));
         for &a in &m.actions {
-            entities.extend(site.actions[a].owners.iter().copied());
-            m.topics.extend(site.actions[a].topics.iter().copied());
+            entities.extend(actions[a].owners.iter().copied());
+            m.topics.extend(actions[a].topics.iter().copied());
         }
         for &d in &m.decisions {
-            m.topics.extend(site.decisions[d].topics.iter().copied());
+            m.topics.extend(decisions[d].topics.iter().copied());
         }
         entities.sort_by_key(|e| rank[*e]);
         entities.dedup();
         m.entities = entities;
         let mut seen = crate::hash::FastSet::default();
         m.topics.retain(|t| seen.insert(*t));
-    }
+    });
 }
 
 fn hierarchy(site: &mut Site) {
@@ -149,7 +152,6 @@ fn meetings_of(site: &mut Site) {
 /// themselves), so they are counted once, as a group: the 8,000 people of one
 /// meeting cost what the meeting is long, not its square.
 fn together(site: &mut Site) {
-    use rayon::prelude::*;
     const KEEP: usize = 10;
     let entity_rank = ranks(site.entities.iter().map(|e| e.name.to_lowercase()));
     let topic_rank = ranks(site.topics.iter().map(|t| t.name.to_lowercase()));

@@ -49,6 +49,24 @@ pub struct MeetingFront {
 }
 
 impl MeetingFront {
+    /// The front matter without the places in the minutes of the actions
+    /// and decisions written there: where they are in the file, and which
+    /// of its blocks they are.
+    pub(crate) fn placeless(&self) -> MeetingFront {
+        let mut front = self.clone();
+        let origins = front
+            .actions
+            .iter_mut()
+            .map(|a| &mut a.origin)
+            .chain(front.decisions.iter_mut().map(|d| &mut d.origin));
+        for origin in origins.flatten() {
+            origin.ordinal = 0;
+            origin.offset = 0;
+            origin.keys.iter_mut().for_each(|(_, at)| *at = 0);
+        }
+        front
+    }
+
     /// Every key a meeting accepts.
     pub const KEYS: &'static [&'static str] = &[
         "title",

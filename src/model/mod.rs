@@ -137,29 +137,6 @@ impl<F> Doc<F> {
         }
     }
 
-    /// Whether `other` reads as this document does to everything but its
-    /// body's words: the same file, the same front matter (its text and
-    /// values), and in the body the same wiki-links and the same actions and
-    /// decisions, each at the same place. Headings, passages and the rest
-    /// of the text may differ. Both texts must be held.
-    pub(crate) fn same_but_words(&self, other: &Doc<F>) -> bool
-    where
-        F: PartialEq,
-    {
-        let held = |d: &Doc<F>| d.released.is_none();
-        held(self)
-            && held(other)
-            && self.source.path == other.source.path
-            && self.slug == other.slug
-            && self.yaml_offset == other.yaml_offset
-            && self.body_offset == other.body_offset
-            && self.source.text.get(..self.body_offset)
-                == other.source.text.get(..other.body_offset)
-            && self.front == other.front
-            && self.outline.wikilinks == other.outline.wikilinks
-            && self.outline.items == other.outline.items
-    }
-
     /// The file's path relative to the site root.
     pub fn path(&self) -> &Path {
         &self.source.path
@@ -376,6 +353,32 @@ pub fn is_safe_url(url: &str) -> bool {
 
 /// A meeting file.
 pub type MeetingDoc = Doc<MeetingFront>;
+
+impl MeetingDoc {
+    /// Whether `other` reads as this meeting does to everything the graph
+    /// is made of before its bodies are walked: the same file, the same
+    /// front matter (its text and values), the same wiki-links and the
+    /// same actions and decisions written in the minutes. Where in the
+    /// minutes these are may differ (messages read their places; the graph
+    /// only which block each is, set again when a meeting is swapped in),
+    /// and the rest of the minutes' words. Both texts must be held.
+    pub(crate) fn same_but_words(&self, other: &MeetingDoc) -> bool {
+        let held = |d: &MeetingDoc| d.released.is_none();
+        fn targets(d: &MeetingDoc) -> impl Iterator<Item = &str> {
+            d.outline.wikilinks.iter().map(|w| w.target.as_str())
+        }
+        held(self)
+            && held(other)
+            && self.source.path == other.source.path
+            && self.slug == other.slug
+            && self.yaml_offset == other.yaml_offset
+            && self.body_offset == other.body_offset
+            && self.source.text.get(..self.body_offset)
+                == other.source.text.get(..other.body_offset)
+            && self.front.placeless() == other.front.placeless()
+            && targets(self).eq(targets(other))
+    }
+}
 /// An entity file.
 pub type EntityDoc = Doc<EntityFront>;
 /// A topic file.
