@@ -58,6 +58,11 @@ pub trait Sink: Sync {
     /// Says that the file at `path` is part of the site but unchanged since the
     /// previous render, so it was not rendered again.
     fn keep(&self, _path: &str) {}
+    /// [`Sink::keep`] for each of `paths`: a render says at once which of
+    /// its pages it kept.
+    fn keep_all(&self, paths: &mut dyn Iterator<Item = &str>) {
+        paths.for_each(|p| self.keep(p));
+    }
     /// Receives the bytes of the file at `path` (relative, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError>;
     /// Writes the file at `path` from what `fill` writes into it, for files

@@ -24,8 +24,9 @@ pub struct Mirror {
     /// Each file now in the folder: its hash, and the last render that
     /// produced it (kept or written).
     current: Mutex<crate::hash::FastMap<String, Held>>,
-    /// This render's changed files, held back until the commit.
-    pending: Mutex<BTreeMap<String, Vec<u8>>>,
+    /// This render's changed files, held back until the commit, with the
+    /// hash of each as rendered.
+    pending: Mutex<BTreeMap<String, (Vec<u8>, u64)>>,
     /// The number of the render under way: a file of the folder that it
     /// neither keeps nor writes is gone at the commit.
     render: AtomicU64,
@@ -121,7 +122,7 @@ impl Mirror {
             current.remove(&path);
             remove_empty_parents(&self.dir, &target);
         }
-        for (path, bytes) in changed {
+        for (path, (bytes, rendered)) in changed {
             let target = safe_join(&self.dir, &path).map_err(|reason| OutputError::Refused {
                 path: PathBuf::from(&path),
                 reason,
@@ -129,7 +130,6 @@ impl Mirror {
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent).map_err(io_err(parent))?;
             }
-            let rendered = crate::hash::digest(&bytes);
             let bytes = match (&self.inject, path.ends_with(".html")) {
                 (Some(snippet), true) => inject(&bytes, snippet),
                 _ => bytes,
@@ -195,6 +195,16 @@ impl Sink for Mirror {
         }
     }
 
+    fn keep_all(&self, paths: &mut dyn Iterator<Item = &str>) {
+        let render = self.render.load(Ordering::Relaxed);
+        let mut current = lock(&self.current);
+        for path in paths {
+            if let Some(held) = current.get_mut(path) {
+                held.seen = render;
+            }
+        }
+    }
+
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError> {
         safe_join(&self.dir, path).map_err(refused(path))?;
         let hash = crate::hash::digest(bytes);
@@ -205,7 +215,7 @@ impl Sink for Mirror {
             held.seen = render;
             return Ok(());
         }
-        lock(&self.pending).insert(path.to_owned(), bytes.to_vec());
+        lock(&self.pending).insert(path.to_owned(), (bytes.to_vec(), hash));
         Ok(())
     }
 }

@@ -439,6 +439,9 @@ pub fn render_since(
                 sum
             })
             .reduce(Outcomes::default, Outcomes::merge);
+        // Every page kept has its fingerprint (as has every page rendered,
+        // which the sink has already).
+        sink.keep_all(&mut outcomes.fingerprints.pages.keys().map(String::as_str));
         (outcomes, start.elapsed())
     };
     // The exports and the link previews are written alongside the search
@@ -609,8 +612,8 @@ fn render_one(
         (Some(p), Some(prev)) => prev.pages.get(&file) == Some(&p),
         _ => false,
     };
+    // The sink hears of the pages kept once they are all known.
     let kept = |file: String, fingerprint: Option<u64>, cost: TemplateCost| {
-        sink.keep(&file);
         Ok(Outcome {
             file,
             fingerprint,

@@ -122,12 +122,27 @@ pub(super) fn read_all(
                 }
                 return (docs.start, digest, part.clone());
             }
+            let blocks = (docs.start..docs.end)
+                .step_by(BLOCK as usize)
+                .map(|b| b..(b + BLOCK).min(docs.end));
             let mut part = Part::default();
-            let mut block = docs.start;
-            while block < docs.end {
-                let end = (block + BLOCK).min(docs.end);
-                read_block(ctx, layout, block..end, chunk, &mut part, write);
-                block = end;
+            if earlier.is_some() {
+                // A rebuild reads again a run or two: its blocks side by
+                // side, each a part of its own, joined in their order.
+                let read: Vec<Part> = blocks
+                    .collect::<Vec<_>>()
+                    .into_par_iter()
+                    .map(|block| {
+                        let mut part = Part::default();
+                        read_block(ctx, layout, block, chunk, &mut part, write);
+                        part
+                    })
+                    .collect();
+                read.into_iter().for_each(|p| part.append(p));
+            } else {
+                for block in blocks {
+                    read_block(ctx, layout, block, chunk, &mut part, write);
+                }
             }
             // What only reading needed.
             part.scratch = Scratch::default();
@@ -283,6 +298,27 @@ fn read_doc(ctx: &Ctx<'_>, layout: &Layout, doc: u32, rec: &mut Record, part: &m
     }
     touched.clear();
     length
+}
+
+impl Part {
+    /// Adds the part read from the documents after this one's: its terms
+    /// are numbered after this one's as if read here.
+    fn append(&mut self, next: Part) {
+        self.first = self.first.or(next.first);
+        for (term, list) in next.vocab.terms.iter().zip(next.postings) {
+            let id = self.vocab.id(term);
+            if id == self.postings.len() {
+                self.postings.push(list);
+            } else {
+                self.postings[id].extend(list);
+            }
+        }
+        self.lengths.extend(next.lengths);
+        self.folds.merge(next.folds);
+        self.files.extend(next.files);
+        self.errors.extend(next.errors);
+        self.unread.extend(next.unread);
+    }
 }
 
 /// The terms of a part, numbered in the order they are met.
