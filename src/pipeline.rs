@@ -244,11 +244,17 @@ mod tests {
         (memory.into_files(), warnings)
     }
 
-    /// A copy of the site in `fixture` (relative to the crate) kept live,
-    /// checked against a full build after each of `edits`: a file, and what
-    /// its text becomes (the first match of `.0` replaced by `.1`). Returns
-    /// the site as served at the end.
-    fn follow(fixture: &str, edits: &[(&str, &str, &str)]) -> BTreeMap<String, Vec<u8>> {
+    /// A copy of the site in `fixture` (relative to the crate) in a
+    /// temporary folder, its canonical path, its pipeline after a first
+    /// build, and that build.
+    fn live(
+        fixture: &str,
+    ) -> (
+        tempfile::TempDir,
+        PathBuf,
+        Pipeline,
+        BTreeMap<String, Vec<u8>>,
+    ) {
         let dir = tempfile::tempdir().unwrap();
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
         std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
@@ -257,7 +263,15 @@ mod tests {
         let memory = Memory::default();
         let mut live = Pipeline::new(&root, overrides());
         live.rebuild(&Changes::default(), &memory).unwrap();
-        let mut served = memory.into_files();
+        (dir, root, live, memory.into_files())
+    }
+
+    /// A copy of the site in `fixture` (relative to the crate) kept live,
+    /// checked against a full build after each of `edits`: a file, and what
+    /// its text becomes (the first match of `.0` replaced by `.1`). Returns
+    /// the site as served at the end.
+    fn follow(fixture: &str, edits: &[(&str, &str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        let (_dir, root, mut live, mut served) = live(fixture);
         for &(file, from, to) in edits {
             let path = root.join(file);
             let text = std::fs::read_to_string(&path).unwrap_or_default();
@@ -288,119 +302,90 @@ mod tests {
         served
     }
 
-    /// The stage names of a rebuild of `live` after `file`'s first `from`
-    /// becomes `to`.
-    fn stages_after(
-        live: &mut Pipeline,
-        root: &Path,
-        file: &str,
-        from: &str,
-        to: &str,
-    ) -> Vec<&'static str> {
-        let path = root.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} has no `{from}`");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        let changes = Changes {
-            paths: vec![path],
-            rescan: false,
-        };
-        let rebuilt = live.rebuild(&changes, &Memory::default()).unwrap().unwrap();
-        rebuilt.stages.iter().map(|s| s.name).collect()
+    /// Edits a copy of the site in `fixture` kept live, and checks how
+    /// each rebuild resolved the graph: `edits` are a file, what its text
+    /// becomes (as in [`follow`]) and the name of the resolve stage.
+    fn resolves(fixture: &str, edits: &[(&str, &str, &str, &str)]) {
+        let (_dir, root, mut live, _) = live(fixture);
+        for &(file, from, to, stage) in edits {
+            let path = root.join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains(from), "{file} has no `{from}`");
+            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+            let changes = Changes {
+                paths: vec![path],
+                rescan: false,
+            };
+            let rebuilt = live.rebuild(&changes, &Memory::default()).unwrap().unwrap();
+            let stages: Vec<&str> = rebuilt.stages.iter().map(|s| s.name).collect();
+            assert!(
+                stages.contains(&stage),
+                "`{from}` to `{to}` in {file}: {stages:?}"
+            );
+        }
     }
+
+    const WORDS_ONLY: &str = "resolve (words only)";
+    const WHOLE: &str = "resolve";
 
     #[test]
     fn a_change_of_words_only_takes_the_graph_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tricky");
-        std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
-        copy(&fixture.join("content"), &dir.path().join("content"));
-        let root = std::fs::canonicalize(dir.path()).unwrap();
-        let mut live = Pipeline::new(&root, overrides());
-        live.rebuild(&Changes::default(), &Memory::default())
-            .unwrap();
         let meeting = "content/meetings/2023/2023-11-council.md";
-        let words = stages_after(
-            &mut live,
-            &root,
-            meeting,
-            "Mr. Li presented the budget.",
-            "Mr. Li presented the budget with the Øresund Council.",
+        resolves(
+            "tests/fixtures/tricky",
+            &[
+                (
+                    meeting,
+                    "Mr. Li presented the budget.",
+                    "Mr. Li presented the budget with the Øresund Council.",
+                    WORDS_ONLY,
+                ),
+                // A wiki-link more: stubs and refs may change.
+                (
+                    meeting,
+                    "Mr. Li presented",
+                    "[[Nobody Known]] and Mr. Li presented",
+                    WHOLE,
+                ),
+                // On the line of the warning about that link: the warning's line changes.
+                (meeting, "the budget with", "the budget, with", WHOLE),
+                // Below it: the warning reads as it did.
+                (meeting, "in a link.", "in a link, as before.", WORDS_ONLY),
+                // Words above a warning's line: the warning moves.
+                (
+                    meeting,
+                    "Ms. Müller opened",
+                    "A word first.\r\n\r\nMs. Müller opened",
+                    WHOLE,
+                ),
+                (
+                    meeting,
+                    "title: \"First meeting",
+                    "title: \"Opening meeting",
+                    WHOLE,
+                ),
+                (
+                    "content/entities/li-wei.md",
+                    "Treasurer.",
+                    "Treasurer of the Nordic Network.",
+                    WHOLE,
+                ),
+            ],
         );
-        assert!(words.contains(&"resolve (words only)"), "{words:?}");
-        // A wiki-link more: stubs and refs may change.
-        let linked = stages_after(
-            &mut live,
-            &root,
-            meeting,
-            "Mr. Li presented",
-            "[[Nobody Known]] and Mr. Li presented",
-        );
-        assert!(linked.contains(&"resolve"), "{linked:?}");
-        // On the line of the warning about that link: the warning's line changes.
-        let warned = stages_after(
-            &mut live,
-            &root,
-            meeting,
-            "the budget with",
-            "the budget, with",
-        );
-        assert!(warned.contains(&"resolve"), "{warned:?}");
-        // Below it: the warning reads as it did.
-        let words = stages_after(
-            &mut live,
-            &root,
-            meeting,
-            "in a link.",
-            "in a link, as before.",
-        );
-        assert!(words.contains(&"resolve (words only)"), "{words:?}");
-        // Words above a warning's line: the warning moves.
-        let above = stages_after(
-            &mut live,
-            &root,
-            meeting,
-            "Ms. Müller opened",
-            "A word first.\r\n\r\nMs. Müller opened",
-        );
-        assert!(above.contains(&"resolve"), "{above:?}");
-        // The front matter.
-        let front = stages_after(
-            &mut live,
-            &root,
-            meeting,
-            "title: \"First meeting",
-            "title: \"Opening meeting",
-        );
-        assert!(front.contains(&"resolve"), "{front:?}");
-        // An entity's file.
-        let entity = stages_after(
-            &mut live,
-            &root,
-            "content/entities/li-wei.md",
-            "Treasurer.",
-            "Treasurer of the Nordic Network.",
-        );
-        assert!(entity.contains(&"resolve"), "{entity:?}");
     }
 
     #[test]
     fn words_that_move_an_item_in_minutes_without_warnings_take_the_graph_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/steering");
-        std::fs::copy(fixture.join("quorum.yaml"), dir.path().join("quorum.yaml")).unwrap();
-        copy(&fixture.join("content"), &dir.path().join("content"));
-        let root = std::fs::canonicalize(dir.path()).unwrap();
-        let mut live = Pipeline::new(&root, overrides());
-        live.rebuild(&Changes::default(), &Memory::default())
-            .unwrap();
         let meeting = "content/meetings/tsc/2023/tsc-2023-01-25.md";
-        // An action more, written in the minutes.
-        let item = stages_after(&mut live, &root, meeting, "## Upcoming Meetings", ITEM);
-        assert!(item.contains(&"resolve"), "{item:?}");
-        // Words above it: it moves down the file, and is the same action.
-        let words = stages_after(&mut live, &root, meeting, "## Links", WORDS);
-        assert!(words.contains(&"resolve (words only)"), "{words:?}");
+        resolves(
+            "tests/fixtures/steering",
+            &[
+                // An action more, written in the minutes.
+                (meeting, "## Upcoming Meetings", ITEM, WHOLE),
+                // Words above it: it moves down the file, and is the same action.
+                (meeting, "## Links", WORDS, WORDS_ONLY),
+            ],
+        );
     }
 
     /// An action written in the minutes of `tsc-2023-01-25`.
