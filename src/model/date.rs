@@ -6,14 +6,13 @@
 //!
 //! How a date reads ("12 July 2006", "12 juillet 2006", "2006年7月12日") is
 //! given by [`DateNames`], made from the site's translation files. Templates
-//! receive dates as serialised values; the names they are serialised with are
-//! the ones set for the current thread by [`with_names`] (the render stage
-//! sets them around each page), English otherwise. This module never reads
-//! a translation file itself.
+//! receive dates as serialised values: a date with the names to show it by
+//! ([`Named`]; the page values of the render stage hold the site's), or a
+//! bare [`PartialDate`], which reads in English. This module never reads a
+//! translation file itself.
 
-use std::cell::RefCell;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
@@ -160,26 +159,6 @@ pub fn english() -> &'static DateNames {
             short_month: Pattern::parse(&format!("{m}")),
         }
     })
-}
-
-thread_local! {
-    static NAMES: RefCell<Option<Arc<DateNames>>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` with dates serialised with `names` on this thread, then puts
-/// back the names it had (so nested calls, and other sites rendered on the
-/// same thread, keep their own).
-pub fn with_names<R>(names: &Arc<DateNames>, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Arc<DateNames>>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let before = self.0.take();
-            NAMES.with(|n| *n.borrow_mut() = before);
-        }
-    }
-    let before = NAMES.with(|n| n.borrow_mut().replace(Arc::clone(names)));
-    let _restore = Restore(before);
-    f()
 }
 
 /// A calendar date with day or month precision.
@@ -333,21 +312,29 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A date with the names it is shown by.
+#[derive(Debug, Clone, Copy)]
+pub struct Named<'n>(pub PartialDate, pub &'n DateNames);
+
 /// Serialized for templates as `{iso, display, short, year, month_only}`.
-impl Serialize for PartialDate {
+impl Serialize for Named<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
+        let Named(date, names) = self;
         let mut s = serializer.serialize_struct("PartialDate", 5)?;
-        s.serialize_field("iso", &self.iso())?;
-        let (display, short) = NAMES.with(|n| match &*n.borrow() {
-            Some(names) => (self.display(names), self.short(names)),
-            None => (self.display_en(), self.short(english())),
-        });
-        s.serialize_field("display", &display)?;
-        s.serialize_field("short", &short)?;
-        s.serialize_field("year", &self.year())?;
-        s.serialize_field("month_only", &!self.has_day)?;
+        s.serialize_field("iso", &date.iso())?;
+        s.serialize_field("display", &date.display(names))?;
+        s.serialize_field("short", &date.short(names))?;
+        s.serialize_field("year", &date.year())?;
+        s.serialize_field("month_only", &!date.has_day)?;
         s.end()
+    }
+}
+
+/// Serialized as [`Named`] with the English names.
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Named(*self, english()).serialize(serializer)
     }
 }
 

@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::graph::{Action, Backlink, PerTarget, Place, Site, SiteLinks, Target};
 use crate::markdown::{Heading, ItemMark, Style, block_anchor, escape_html_into, to_html};
-use crate::model::date::PartialDate;
+use crate::model::date::{DateNames, Named, PartialDate};
 use crate::model::front::Status;
 use crate::model::lang::Language;
 
@@ -228,6 +228,9 @@ pub struct Values {
     actions: Vec<OnceLock<String>>,
     decisions: Vec<OnceLock<String>>,
     dates: Option<Mutex<HashMap<PartialDate, tera::Value>>>,
+    /// The names dates are shown by: the site's language's (English when
+    /// none are given).
+    names: Option<Arc<DateNames>>,
     /// The values of `site` and `today`.
     pub site: OnceLock<tera::Value>,
     pub today: OnceLock<tera::Value>,
@@ -238,8 +241,9 @@ pub struct Values {
 }
 
 impl Values {
-    /// Empty slots for every meeting, entity and topic of `site`, and for dates.
-    pub fn new(site: &Site) -> Values {
+    /// Empty slots for every meeting, entity and topic of `site`, and for
+    /// dates, shown by `names`.
+    pub fn new(site: &Site, names: Arc<DateNames>) -> Values {
         Values {
             meetings: slots(site.meetings.len()),
             entities: slots(site.entities.len()),
@@ -247,6 +251,7 @@ impl Values {
             actions: (0..site.actions.len()).map(|_| OnceLock::new()).collect(),
             decisions: (0..site.decisions.len()).map(|_| OnceLock::new()).collect(),
             dates: Some(Mutex::default()),
+            names: Some(names),
             ..Values::default()
         }
     }
@@ -283,17 +288,27 @@ impl std::ops::Deref for DateRef<'_> {
     }
 }
 
+impl DateRef<'_> {
+    /// The date with the names of the values it is shown in.
+    fn named(&self) -> Named<'_> {
+        match &self.values.names {
+            Some(names) => Named(self.date, names),
+            None => Named(self.date, crate::model::date::english()),
+        }
+    }
+}
+
 impl Serialize for DateRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let dates = match &self.values.dates {
             Some(dates) if !fingerprinting(&s) => dates,
-            _ => return self.date.serialize(s),
+            _ => return self.named().serialize(s),
         };
         let value = dates
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .entry(self.date)
-            .or_insert_with(|| tera::Value::from_serializable(&self.date))
+            .or_insert_with(|| tera::Value::from_serializable(&self.named()))
             .clone();
         value.serialize(s)
     }

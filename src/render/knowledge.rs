@@ -15,10 +15,11 @@ use serde::Serialize;
 use super::attendance::{self, Attendance, RankView};
 use super::pages::{ActionGroups, Year};
 use crate::graph::{Site, Target};
-use crate::model::date::PartialDate;
 use crate::model::front::Status;
 pub use crate::page::list::{print_dir, series_dir};
-use crate::page::{ActionView, Counted, Ctx, DecisionView, EntityRef, MeetingRef, TopicRef};
+use crate::page::{
+    ActionView, Counted, Ctx, DateRef, DecisionView, EntityRef, MeetingRef, TopicRef,
+};
 use crate::views::{self, Picture, Swatch, changes, neighbours, sparkline, timeline};
 
 /// Links from the page at `dir` to pages of the graph, for views.
@@ -106,8 +107,8 @@ pub struct SeriesLink<'a> {
     pub slug: &'a str,
     pub path: String,
     pub meetings: usize,
-    pub first: Option<PartialDate>,
-    pub last: Option<PartialDate>,
+    pub first: Option<DateRef<'a>>,
+    pub last: Option<DateRef<'a>>,
 }
 
 pub fn series_link<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesLink<'a> {
@@ -118,8 +119,14 @@ pub fn series_link<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesLink<'a> {
         slug: series.slug.as_str(),
         path: ctx.urls.path(&series_dir(site, s)),
         meetings: series.meetings.len(),
-        first: series.meetings.first().map(|&m| site.meetings[m].date),
-        last: series.meetings.last().map(|&m| site.meetings[m].date),
+        first: series
+            .meetings
+            .first()
+            .map(|&m| ctx.date(site.meetings[m].date)),
+        last: series
+            .meetings
+            .last()
+            .map(|&m| ctx.date(site.meetings[m].date)),
     }
 }
 
@@ -260,8 +267,8 @@ pub struct StatusChange<'a> {
     pub to: Option<&'static str>,
     pub to_label: Option<&'static str>,
     pub note: Option<&'a str>,
-    pub due: Option<PartialDate>,
-    pub due_before: Option<PartialDate>,
+    pub due: Option<DateRef<'a>>,
+    pub due_before: Option<DateRef<'a>>,
 }
 
 pub fn changes_page<'a>(ctx: &Ctx<'a>) -> ChangesPage<'a> {
@@ -291,8 +298,8 @@ pub fn changes_page<'a>(ctx: &Ctx<'a>) -> ChangesPage<'a> {
                             to: u.to.map(Status::as_str),
                             to_label: label(u.to),
                             note: update.note.as_deref(),
-                            due: update.due,
-                            due_before: u.due_before,
+                            due: update.due.map(|d| ctx.date(d)),
+                            due_before: u.due_before.map(|d| ctx.date(d)),
                         }
                     })
                     .collect(),

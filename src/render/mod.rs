@@ -418,7 +418,7 @@ pub fn render_since(
     let pages_work = || {
         let start = std::time::Instant::now();
         // Views shown on many pages are made once, for the pages only.
-        let values = context::Values::new(site);
+        let values = context::Values::new(site, renderer.strings.dates().clone());
         let paged = Ctx {
             values: &values,
             ..ctx.clone()
@@ -431,10 +431,8 @@ pub fn render_since(
             .par_iter()
             .with_max_len(1)
             .fold(Outcomes::default, |mut sum, &page| {
-                // Dates in the page's values read in the site's language.
-                sum.add(crate::model::date::with_names(
-                    renderer.strings.dates(),
-                    || render_one(&paged, renderer, sink, page, previous, links, tracked),
+                sum.add(render_one(
+                    &paged, renderer, sink, page, previous, links, tracked,
                 ));
                 sum
             })
@@ -853,7 +851,9 @@ fn base_vars(
     );
     c.insert("nav", &nav(ctx, dir));
     let today = values.today.get_or_init(|| {
-        tera::Value::from_serializable(&crate::model::date::PartialDate::from_date(ctx.site.today))
+        tera::Value::from_serializable(
+            &ctx.date(crate::model::date::PartialDate::from_date(ctx.site.today)),
+        )
     });
     c.insert("today", today);
 }

@@ -13,8 +13,8 @@ use crate::markdown::Heading;
 use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
 use crate::page::{
-    ActionView, Body, Counted, Ctx, DecisionView, EntityRef, MeetingRef, MeetingSummary, Mentions,
-    TopicRef, text_language,
+    ActionView, Body, Counted, Ctx, DateRef, DecisionView, EntityRef, MeetingRef, MeetingSummary,
+    Mentions, TopicRef, text_language,
 };
 
 pub use crate::page::Page;
@@ -83,7 +83,7 @@ pub struct UpdateView<'a> {
     pub status: Option<&'static str>,
     pub status_label: Option<&'a str>,
     pub note: Option<&'a str>,
-    pub due: Option<PartialDate>,
+    pub due: Option<DateRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -122,7 +122,7 @@ pub struct MeetingView<'a> {
     pub next: Option<MeetingRef<'a>>,
     /// When its file last changed, from git history (none outside a
     /// repository, for a file never committed, or with `--no-git`).
-    pub changed: Option<PartialDate>,
+    pub changed: Option<DateRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -443,7 +443,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
                 status: u.status.map(Status::as_str),
                 status_label: u.status.map(|s| ctx.strings.status(s)),
                 note: u.note.as_deref(),
-                due: u.due,
+                due: u.due.map(|d| ctx.date(d)),
             })
             .collect(),
         documents: &m.documents,
@@ -465,7 +465,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
             .site
             .history
             .changed(&doc.source.path)
-            .map(PartialDate::from_date),
+            .map(|d| ctx.date(PartialDate::from_date(d))),
     })
 }
 
