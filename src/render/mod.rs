@@ -415,7 +415,12 @@ pub fn render_since(
     if previous.is_some() {
         lap("versions", None);
     }
-    let pages_work = || {
+    // The pages first, then the rest: none of the rest runs alongside the
+    // pages, which hold the most memory (their shared views are let go of
+    // before the search index is made). In a rebuild, where few pages are
+    // rendered, running them together gained nothing: each is spread over
+    // every core already.
+    let (outcomes, pages_time) = {
         let start = std::time::Instant::now();
         // Views shown on many pages are made once, for the pages only.
         let values = context::Values::new(site, renderer.strings.dates().clone());
@@ -445,7 +450,7 @@ pub fn render_since(
     // The exports and the link previews are written alongside the search
     // index: they need nothing it makes, and the largest export is one long
     // task that would otherwise keep a single core busy on its own.
-    let rest_work = || {
+    let (((searched, kept), search_time), ((exported, exports_time), (previews, previews_time))) =
         rayon::join(
             || {
                 let start = std::time::Instant::now();
@@ -469,15 +474,7 @@ pub fn render_since(
                 let previews = write_previews(site, renderer.strings(), sink, earlier);
                 ((exported, exports_time), (previews, start.elapsed()))
             },
-        )
-    };
-    // None of the rest runs alongside the pages, which hold the most
-    // memory. (In a rebuild, where few pages are rendered, running them
-    // together gained nothing: each is spread over every core already.)
-    let (outcomes, pages_time) = pages_work();
-    let rest = rest_work();
-    let (((searched, kept), search_time), ((exported, exports_time), (previews, previews_time))) =
-        rest;
+        );
     let Outcomes {
         rendered,
         costs,
