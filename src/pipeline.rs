@@ -266,6 +266,29 @@ mod tests {
         (dir, root, live, memory.into_files())
     }
 
+    /// Saves `file` under `root` with the first `from` of its text made
+    /// `to`, and rebuilds `live` into `sink`: the rebuild, which must see it.
+    fn save(
+        live: &mut Pipeline,
+        root: &Path,
+        (file, from, to): (&str, &str, &str),
+        sink: &Memory,
+    ) -> Rebuild {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(text.contains(from), "{file} has no `{from}`");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let changes = Changes {
+            paths: vec![path],
+            rescan: false,
+        };
+        let rebuilt = live.rebuild(&changes, sink).unwrap();
+        let Some(rebuilt) = rebuilt else {
+            panic!("{file}: the edit is not seen");
+        };
+        rebuilt
+    }
+
     /// A copy of the site in `fixture` (relative to the crate) kept live,
     /// checked against a full build after each of `edits`: a file, and what
     /// its text becomes (the first match of `.0` replaced by `.1`). Returns
@@ -273,19 +296,8 @@ mod tests {
     fn follow(fixture: &str, edits: &[(&str, &str, &str)]) -> BTreeMap<String, Vec<u8>> {
         let (_dir, root, mut live, mut served) = live(fixture);
         for &(file, from, to) in edits {
-            let path = root.join(file);
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            assert!(text.contains(from), "{file} has no `{from}`");
-            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
             let memory = Memory::default();
-            let changes = Changes {
-                paths: vec![path],
-                rescan: false,
-            };
-            let rebuilt = live.rebuild(&changes, &memory).unwrap();
-            let Some(rebuilt) = rebuilt else {
-                panic!("{file}: the edit is not seen");
-            };
+            let rebuilt = save(&mut live, &root, (file, from, to), &memory);
             served.extend(memory.into_files());
             let (whole, warnings) = full(&root);
             assert_eq!(
@@ -308,15 +320,7 @@ mod tests {
     fn resolves(fixture: &str, edits: &[(&str, &str, &str, &str)]) {
         let (_dir, root, mut live, _) = live(fixture);
         for &(file, from, to, stage) in edits {
-            let path = root.join(file);
-            let text = std::fs::read_to_string(&path).unwrap();
-            assert!(text.contains(from), "{file} has no `{from}`");
-            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-            let changes = Changes {
-                paths: vec![path],
-                rescan: false,
-            };
-            let rebuilt = live.rebuild(&changes, &Memory::default()).unwrap().unwrap();
+            let rebuilt = save(&mut live, &root, (file, from, to), &Memory::default());
             let stages: Vec<&str> = rebuilt.stages.iter().map(|s| s.name).collect();
             assert!(
                 stages.contains(&stage),

@@ -64,8 +64,8 @@ impl Before {
     /// The meetings whose documents `parsed` has anew, when nothing else
     /// changed that resolving before the walks reads: every other
     /// document is the very one it was, and each new one differs only in
-    /// its words ([`Doc::same_but_words`]) where no diagnostic points. `None` when the graph must be
-    /// resolved whole.
+    /// its words ([`MeetingDoc::same_but_words`]) where no diagnostic
+    /// points. `None` when the graph must be resolved whole.
     pub(super) fn swaps(&self, parsed: &Parsed) -> Option<Vec<Swap>> {
         let was = &self.parsed;
         if !(same(&was.entities, &parsed.entities)
