@@ -17,6 +17,7 @@ use scraper::{Html, Selector};
 
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Kind, Severity};
+use crate::graph::with_ids;
 use crate::graph::{Site, Target};
 use crate::output;
 use crate::render::{self, RenderReport};
@@ -262,20 +263,20 @@ fn sources(site: &Site) -> HashMap<String, (PathBuf, String)> {
             (path.to_path_buf(), text.to_owned()),
         );
     };
-    for (i, m) in site.meetings.iter().enumerate() {
+    for (i, m) in with_ids(&site.meetings) {
         add(Target::Meeting(i), m.doc.path(), &m.doc.source.text);
     }
-    for (i, e) in site.entities.iter().enumerate() {
-        if let Some(d) = &e.doc {
+    for (i, e) in with_ids(&site.entities) {
+        if let Some(d) = e.doc.file() {
             add(Target::Entity(i), d.path(), &d.source.text);
         }
     }
-    for (i, t) in site.topics.iter().enumerate() {
-        if let Some(d) = &t.doc {
+    for (i, t) in with_ids(&site.topics) {
+        if let Some(d) = t.doc.file() {
             add(Target::Topic(i), d.path(), &d.source.text);
         }
     }
-    for (i, p) in site.free_pages.iter().enumerate() {
+    for (i, p) in with_ids(&site.free_pages) {
         add(Target::FreePage(i), p.doc.path(), &p.doc.source.text);
     }
     map

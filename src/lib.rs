@@ -33,7 +33,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub(crate) mod sink;
-pub mod slug;
+pub(crate) mod slug;
 pub mod source;
 pub(crate) mod stages;
 pub mod timing;

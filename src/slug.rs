@@ -10,7 +10,7 @@ use serde::Serialize;
 
 /// The longest slug quorum makes; longer names are cut and get a hash suffix so
 /// two long names that share a prefix still get different pages.
-pub const MAX_LEN: usize = 80;
+pub(crate) const MAX_LEN: usize = 80;
 
 /// A validated URL and file-name segment.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -80,7 +80,7 @@ fn a_name_the_minutes_use_without_a_page_gets_one() {
         .iter()
         .find(|e| e.name == "Jane Roe")
         .unwrap();
-    assert!(stub.doc.is_none());
+    assert!(stub.doc.is_stub());
     let out = new(&site, &["entity", "jane roe"], 0);
     assert_eq!(printed(&out), "content/entities/jane-roe.md");
     assert!(

@@ -59,7 +59,7 @@ pub(super) fn plan(site: &Site, entity: bool, request: &EntryRequest) -> Result<
                 name: &e.name,
                 aliases: &e.aliases,
                 slug: &e.slug,
-                file: e.doc.as_deref().map(|d| d.path()),
+                file: e.doc.file().map(|d| d.path()),
                 meetings: e.meetings.len(),
             })
             .collect()
@@ -70,7 +70,7 @@ pub(super) fn plan(site: &Site, entity: bool, request: &EntryRequest) -> Result<
                 name: &t.name,
                 aliases: &t.aliases,
                 slug: &t.slug,
-                file: t.doc.as_deref().map(|d| d.path()),
+                file: t.doc.file().map(|d| d.path()),
                 meetings: t.meetings.len(),
             })
             .collect()
@@ -161,7 +161,7 @@ fn entity_folder(site: &Site, kind: EntityKind) -> PathBuf {
     let base = Path::new("content").join("entities");
     let mut counts: BTreeMap<&Path, usize> = BTreeMap::new();
     for e in &site.entities {
-        let Some(parent) = e.doc.as_deref().and_then(|d| d.path().parent()) else {
+        let Some(parent) = e.doc.file().and_then(|d| d.path().parent()) else {
             continue;
         };
         if e.kind == kind && parent.starts_with(&base) {

@@ -11,6 +11,7 @@ use super::yaml;
 use crate::diagnostic::Diagnostic;
 use crate::graph::index::fold;
 use crate::graph::{Action, Meeting, Site};
+use crate::graph::{Id, MeetingId, SeriesId, ids};
 use crate::model::date::PartialDate;
 use crate::model::slug::Slug;
 
@@ -150,9 +151,9 @@ struct Group {
     /// The series' name, as its last meeting writes it.
     name: Option<String>,
     /// Oldest first.
-    meetings: Vec<usize>,
+    meetings: Vec<MeetingId>,
     /// The last of them.
-    base: Option<usize>,
+    base: Option<MeetingId>,
 }
 
 fn group(
@@ -174,7 +175,7 @@ fn group(
             if found.is_none() {
                 return new_series(site, name, notes);
             }
-            found
+            found.map(SeriesId::new)
         }
         None => site
             .meetings
@@ -182,7 +183,7 @@ fn group(
             .rposition(before)
             .and_then(|m| site.meetings[m].series),
     };
-    let meetings: Vec<usize> = (0..site.meetings.len())
+    let meetings: Vec<MeetingId> = ids(&site.meetings)
         .filter(|&m| site.meetings[m].series == series && before(&site.meetings[m]))
         .collect();
     let base = meetings.last().copied();
@@ -319,7 +320,7 @@ fn attendees(base: Option<&Meeting>) -> Value {
 }
 
 /// The pending actions decided at `meetings`, in the order they were decided.
-fn pending<'s>(site: &'s Site, meetings: &[usize]) -> Vec<&'s Action> {
+fn pending<'s>(site: &'s Site, meetings: &[MeetingId]) -> Vec<&'s Action> {
     site.actions
         .iter()
         .filter(|a| a.status.is_pending() && meetings.binary_search(&a.meeting).is_ok())

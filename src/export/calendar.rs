@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use std::io::Write;
 
 use super::{PIECE, drain, host};
-use crate::graph::{Action, Meeting, Target};
+use crate::graph::{Action, ActionId, Meeting, MeetingId, Target, TopicId, with_ids};
 use crate::i18n::Arg;
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
@@ -55,7 +55,7 @@ pub(super) fn write(
     // An entry reads what lists show of its meeting or its action, beside
     // the links and names every page shows; `today` and the base URL are
     // the configuration's, and a new configuration renders all anew.
-    for (i, meeting) in site.meetings.iter().enumerate() {
+    for (i, meeting) in with_ids(&site.meetings) {
         pieces.append(
             &mut buf,
             |v, h| {
@@ -66,7 +66,7 @@ pub(super) fn write(
         );
         drain(&mut buf, out, PIECE)?;
     }
-    for (i, action) in site.actions.iter().enumerate() {
+    for (i, action) in with_ids(&site.actions) {
         if let Some(due) = action.due {
             pieces.append(
                 &mut buf,
@@ -99,7 +99,7 @@ fn line(out: &mut String, name: &str, value: &str) {
 }
 
 impl Calendar {
-    fn categories(&self, out: &mut String, ctx: &Ctx<'_>, topics: &[usize]) {
+    fn categories(&self, out: &mut String, ctx: &Ctx<'_>, topics: &[TopicId]) {
         if !topics.is_empty() {
             let names: Vec<String> = topics
                 .iter()
@@ -109,7 +109,7 @@ impl Calendar {
         }
     }
 
-    fn event(&self, out: &mut String, ctx: &Ctx<'_>, i: usize, meeting: &Meeting) {
+    fn event(&self, out: &mut String, ctx: &Ctx<'_>, i: MeetingId, meeting: &Meeting) {
         let url = ctx.urls.permalink(&ctx.site.path(Target::Meeting(i)));
         let date = meeting.date;
         let mut notes: Vec<String> = Vec::new();
@@ -149,7 +149,14 @@ impl Calendar {
         line(out, "END", "VEVENT");
     }
 
-    fn todo(&self, out: &mut String, ctx: &Ctx<'_>, i: usize, action: &Action, due: PartialDate) {
+    fn todo(
+        &self,
+        out: &mut String,
+        ctx: &Ctx<'_>,
+        i: ActionId,
+        action: &Action,
+        due: PartialDate,
+    ) {
         let site = ctx.site;
         let url = ctx.urls.permalink(&site.path(Target::Action(i)));
         let meeting = &site.meetings[action.meeting];

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use super::xml::Xml;
 use super::{io, iso_day};
-use crate::graph::Target;
+use crate::graph::{MeetingId, Target, ids};
 use crate::page::Ctx;
 
 /// How many meetings the feed holds.
@@ -33,7 +33,7 @@ pub(super) fn write(
 ) -> Result<(), String> {
     let site = ctx.site;
     let urls = ctx.urls;
-    let latest: Vec<usize> = (0..site.meetings.len()).rev().take(LIMIT).collect();
+    let latest: Vec<MeetingId> = ids(&site.meetings).rev().take(LIMIT).collect();
     let updated = latest
         .iter()
         .map(|&m| site.meetings[m].date.start())
@@ -82,7 +82,7 @@ pub(super) fn write(
     out.write_all(&x.finish()).map_err(io)
 }
 
-fn entry(ctx: &Ctx<'_>, x: &mut Xml, m: usize) -> Result<(), String> {
+fn entry(ctx: &Ctx<'_>, x: &mut Xml, m: MeetingId) -> Result<(), String> {
     let site = ctx.site;
     let meeting = &site.meetings[m];
     let url = ctx.urls.permalink(&site.path(Target::Meeting(m)));

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::graph::{Site, Target};
+use crate::graph::{DecisionId, Id, Site, Target, ids, with_ids};
 use crate::model::front::Status;
 use crate::page::Ctx;
 
@@ -194,21 +194,14 @@ impl Ids {
             site.actions.len(),
             site.free_pages.len(),
         ];
-        let targets: [fn(usize) -> Target; 5] = [
-            Target::Meeting,
-            Target::Entity,
-            Target::Topic,
-            Target::Action,
-            Target::FreePage,
-        ];
-        let mut names = Vec::with_capacity(lens.iter().sum::<usize>() + site.decisions.len());
         let mut starts = [0; 5];
-        for ((start, len), target) in starts.iter_mut().zip(lens).zip(targets) {
-            *start = names.len() as u32;
-            names.extend((0..len).map(|i| id(site, target(i))));
+        for k in 1..starts.len() {
+            starts[k] = starts[k - 1] + lens[k - 1] as u32;
         }
+        let mut names = Vec::with_capacity(lens.iter().sum::<usize>() + site.decisions.len());
+        names.extend(site.targets().map(|t| id(site, t)));
         let decisions = names.len() as u32;
-        names.extend((0..site.decisions.len()).map(|d| decision_id(site, d)));
+        names.extend(ids(&site.decisions).map(|d| decision_id(site, d)));
         Ids {
             names,
             starts,
@@ -229,8 +222,8 @@ impl Ids {
     }
 
     /// The number of a decision.
-    fn decision(&self, d: usize) -> u32 {
-        self.decisions + d as u32
+    fn decision(&self, d: DecisionId) -> u32 {
+        self.decisions + d.index() as u32
     }
 
     /// The id numbered `n`.
@@ -252,7 +245,7 @@ fn id(site: &Site, t: Target) -> String {
 }
 
 /// The id of a decision: `decision:<meeting-slug>-<n>`.
-fn decision_id(site: &Site, d: usize) -> String {
+fn decision_id(site: &Site, d: DecisionId) -> String {
     let decision = &site.decisions[d];
     let meeting = &site.meetings[decision.meeting].slug;
     format!("decision:{meeting}-{}", decision.number)
@@ -295,7 +288,7 @@ fn nodes<'a>(ctx: &Ctx<'a>, ids: &'a Ids) -> Vec<Node<'a>> {
         ..Node::default()
     };
     let mut nodes = Vec::with_capacity(ids.names.len());
-    for (i, m) in site.meetings.iter().enumerate() {
+    for (i, m) in with_ids(&site.meetings) {
         nodes.push(Node {
             date: Some(m.date.iso()),
             draft: m.doc.front.draft,
@@ -304,21 +297,21 @@ fn nodes<'a>(ctx: &Ctx<'a>, ids: &'a Ids) -> Vec<Node<'a>> {
             ..page(Target::Meeting(i), &m.doc.front.title)
         });
     }
-    for (i, e) in site.entities.iter().enumerate() {
+    for (i, e) in with_ids(&site.entities) {
         nodes.push(Node {
             entity_kind: Some(e.kind.as_str()),
             short: e.short.as_deref(),
-            stub: Some(e.doc.is_none()),
+            stub: Some(e.doc.is_stub()),
             ..page(Target::Entity(i), &e.name)
         });
     }
-    for (i, t) in site.topics.iter().enumerate() {
+    for (i, t) in with_ids(&site.topics) {
         nodes.push(Node {
-            stub: Some(t.doc.is_none()),
+            stub: Some(t.doc.is_stub()),
             ..page(Target::Topic(i), &t.name)
         });
     }
-    for (i, a) in site.actions.iter().enumerate() {
+    for (i, a) in with_ids(&site.actions) {
         nodes.push(Node {
             due: a.due.map(|d| d.iso()),
             overdue: Some(a.overdue),
@@ -326,7 +319,7 @@ fn nodes<'a>(ctx: &Ctx<'a>, ids: &'a Ids) -> Vec<Node<'a>> {
             ..page(Target::Action(i), &a.text)
         });
     }
-    for (d, decision) in site.decisions.iter().enumerate() {
+    for (d, decision) in with_ids(&site.decisions) {
         let url = format!(
             "{}#q-decision-{}",
             ctx.path(Target::Meeting(decision.meeting)),
@@ -340,7 +333,7 @@ fn nodes<'a>(ctx: &Ctx<'a>, ids: &'a Ids) -> Vec<Node<'a>> {
             ..Node::default()
         });
     }
-    for (i, p) in site.free_pages.iter().enumerate() {
+    for (i, p) in with_ids(&site.free_pages) {
         nodes.push(page(Target::FreePage(i), &p.doc.front.title));
     }
     nodes
@@ -373,7 +366,7 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
     let mut found = Found(Vec::with_capacity(
         meetings + entities + topics + actions + decisions,
     ));
-    for (i, m) in site.meetings.iter().enumerate() {
+    for (i, m) in with_ids(&site.meetings) {
         let meeting = ids.page(Target::Meeting(i));
         if let Some(c) = m.chair {
             found.add(Kind::Chaired, ids.page(Target::Entity(c)), meeting);
@@ -406,7 +399,7 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
             found.add(Kind::SeriesNext, meeting, ids.page(Target::Meeting(n)));
         }
     }
-    for (i, e) in site.entities.iter().enumerate() {
+    for (i, e) in with_ids(&site.entities) {
         let entity = ids.page(Target::Entity(i));
         if let Some(p) = e.parent {
             found.add(Kind::Parent, entity, ids.page(Target::Entity(p)));
@@ -421,7 +414,7 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
             found.add(Kind::Mentions, ids.page(from), entity);
         }
     }
-    for (i, t) in site.topics.iter().enumerate() {
+    for (i, t) in with_ids(&site.topics) {
         let topic = ids.page(Target::Topic(i));
         if let Some(p) = t.parent {
             found.add(Kind::Parent, topic, ids.page(Target::Topic(p)));
@@ -430,7 +423,7 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
             found.add(Kind::Mentions, ids.page(from), topic);
         }
     }
-    for (i, a) in site.actions.iter().enumerate() {
+    for (i, a) in with_ids(&site.actions) {
         for &t in &a.topics {
             found.add(
                 Kind::Topic,
@@ -439,7 +432,7 @@ fn links<'a>(site: &'a Site, ids: &Ids) -> Vec<Link<'a>> {
             );
         }
     }
-    for (d, decision) in site.decisions.iter().enumerate() {
+    for (d, decision) in with_ids(&site.decisions) {
         for &t in &decision.topics {
             found.add(Kind::Topic, ids.decision(d), ids.page(Target::Topic(t)));
         }

@@ -64,26 +64,26 @@ fn reads(path: &str, site: &Site, versions: &Versions, shown: u64) -> u64 {
         // The newest meetings, as lists show them.
         "feed.xml" => {
             let n = site.meetings.len();
-            all(&versions.listed[n.saturating_sub(feed::LIMIT)..]);
+            all(&versions.listed.as_slice()[n.saturating_sub(feed::LIMIT)..]);
         }
         // Every meeting as lists show it, every action.
         "calendar.ics" => {
-            all(&versions.listed);
-            all(&versions.actions);
+            all(versions.listed.as_slice());
+            all(versions.actions.as_slice());
         }
-        "actions.csv" => all(&versions.actions),
+        "actions.csv" => all(versions.actions.as_slice()),
         // Every node and every link between two: no text but titles.
         "graph.json" => {
-            all(&versions.drawn);
-            all(&versions.entities_shape);
-            all(&versions.topics_shape);
-            all(&versions.actions);
-            all(&versions.decisions);
-            all(&versions.series);
-            all(&versions.free_pages);
+            all(versions.drawn.as_slice());
+            all(versions.entities_shape.as_slice());
+            all(versions.topics_shape.as_slice());
+            all(versions.actions.as_slice());
+            all(versions.decisions.as_slice());
+            all(versions.series.as_slice());
+            all(versions.free_pages.as_slice());
         }
         // Every page: the shown digest has the paths of all but the series'.
-        "sitemap.xml" => all(&versions.series),
+        "sitemap.xml" => all(versions.series.as_slice()),
         // Nothing but the configuration.
         _ => {}
     }

@@ -13,7 +13,7 @@
 use std::io::Write;
 
 use super::{PIECE, drain};
-use crate::graph::{Action, Target};
+use crate::graph::{Action, ActionId, Target, with_ids};
 use crate::page::Ctx;
 
 /// The header row.
@@ -38,29 +38,36 @@ pub(super) fn write(
 ) -> Result<(), String> {
     let mut rows = String::from('\u{FEFF}');
     row(&mut rows, HEADER.iter().map(|h| h.to_string()));
-    for (i, action) in ctx.site.actions.iter().enumerate() {
+    for (i, action) in with_ids(&ctx.site.actions) {
         row(&mut rows, fields(ctx, i, action));
         drain(&mut rows, out, PIECE)?;
     }
     drain(&mut rows, out, 0)
 }
 
-fn fields(ctx: &Ctx<'_>, i: usize, a: &Action) -> [String; 10] {
+fn fields(ctx: &Ctx<'_>, i: ActionId, a: &Action) -> [String; 10] {
     let site = ctx.site;
     let meeting = &site.meetings[a.meeting];
-    let names = |list: &[usize], name: &dyn Fn(usize) -> String| {
-        list.iter().map(|&x| name(x)).collect::<Vec<_>>().join("; ")
-    };
+    let owners: Vec<&str> = a
+        .owners
+        .iter()
+        .map(|&o| site.entities[o].name.as_str())
+        .collect();
+    let topics: Vec<&str> = a
+        .topics
+        .iter()
+        .map(|&t| site.topics[t].name.as_str())
+        .collect();
     [
         a.id.clone(),
         a.text.clone(),
-        names(&a.owners, &|o| site.entities[o].name.clone()),
+        owners.join("; "),
         meeting.doc.front.title.clone(),
         meeting.date.iso(),
         a.due.map(|d| d.iso()).unwrap_or_default(),
         a.status.as_str().to_owned(),
         if a.overdue { "yes" } else { "no" }.to_owned(),
-        names(&a.topics, &|t| site.topics[t].name.clone()),
+        topics.join("; "),
         ctx.urls.permalink(&site.path(Target::Action(i))),
     ]
 }

@@ -4,15 +4,15 @@
 
 use std::collections::HashSet;
 
-use super::Site;
 use super::{Change, Target};
+use super::{Site, ids};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Builds every action's history from the meetings' updates (meetings are in
 /// date order) and reports updates that cannot be right.
 pub(super) fn follow(site: &mut Site) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for mi in 0..site.meetings.len() {
+    for mi in ids(&site.meetings) {
         let mut seen = HashSet::new();
         for u in 0..site.meetings[mi].updates.len() {
             let update = &site.meetings[mi].updates[u];

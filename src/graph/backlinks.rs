@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::passages::{Gather, Store};
-use super::{Backlink, Place, Site, SiteLinks, Target};
+use super::{Backlink, EntityId, Place, Site, SiteLinks, Target, TopicId, ids};
 use crate::diagnostic::Diagnostic;
 use crate::hash::{FastMap, FastSet};
 use crate::markdown::{Heading, ItemMark, Searched, Style, walk};
@@ -40,8 +40,8 @@ impl Source {
     fn of(site: &Site, t: Target) -> Option<Source> {
         Some(match t {
             Target::Meeting(i) => Source::Meeting(site.meetings[i].doc.clone()),
-            Target::Entity(i) => Source::Entity(site.entities[i].doc.clone()?),
-            Target::Topic(i) => Source::Topic(site.topics[i].doc.clone()?),
+            Target::Entity(i) => Source::Entity(site.entities[i].doc.file().cloned()?),
+            Target::Topic(i) => Source::Topic(site.topics[i].doc.file().cloned()?),
             Target::FreePage(i) => Source::FreePage(site.free_pages[i].doc.clone()),
             Target::Action(_) => return None,
         })
@@ -70,7 +70,7 @@ fn walk_digest(site: &Site) -> u64 {
     site.links_digest().hash(&mut h);
     for e in &site.entities {
         (&e.name, &e.short, &e.aliases).hash(&mut h);
-        e.doc.as_ref().map(|d| &d.front.not_mentions).hash(&mut h);
+        e.doc.file().map(|d| &d.front.not_mentions).hash(&mut h);
     }
     h.finish()
 }
@@ -81,18 +81,18 @@ fn walk_digest(site: &Site) -> u64 {
 /// same document, the same names and pages around it) is not walked again,
 /// and `walks` is left holding this resolve's walks.
 pub(super) fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
-    let mut sources: Vec<Target> = (0..site.meetings.len()).map(Target::Meeting).collect();
+    let mut sources: Vec<Target> = ids(&site.meetings).map(Target::Meeting).collect();
     sources.extend(
-        (0..site.entities.len())
-            .filter(|&i| site.entities[i].doc.is_some())
+        ids(&site.entities)
+            .filter(|&i| !site.entities[i].doc.is_stub())
             .map(Target::Entity),
     );
     sources.extend(
-        (0..site.topics.len())
-            .filter(|&i| site.topics[i].doc.is_some())
+        ids(&site.topics)
+            .filter(|&i| !site.topics[i].doc.is_stub())
             .map(Target::Topic),
     );
-    sources.extend((0..site.free_pages.len()).map(Target::FreePage));
+    sources.extend(ids(&site.free_pages).map(Target::FreePage));
     let links = SiteLinks::new(site, false);
     let digest = walks.as_ref().map(|_| walk_digest(site));
     // A build keeps the passages' texts in a file; `serve` keeps them with
@@ -184,8 +184,8 @@ pub(super) fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnos
 
 /// Adds the entities and topics a meeting's minutes name to those it lists.
 fn refer(meeting: &mut super::Meeting, named: &[(Target, Backlink)]) {
-    let mut entities: FastSet<usize> = meeting.entities.iter().copied().collect();
-    let mut topics: FastSet<usize> = meeting.topics.iter().copied().collect();
+    let mut entities: FastSet<EntityId> = meeting.entities.iter().copied().collect();
+    let mut topics: FastSet<TopicId> = meeting.topics.iter().copied().collect();
     for (to, _) in named {
         match *to {
             Target::Entity(e) if entities.insert(e) => meeting.entities.push(e),

@@ -53,13 +53,13 @@ impl RefKind {
 }
 
 /// The key a name is looked up by.
-pub fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
 /// [`fold`], without a copy when the name, trimmed, is folded already (no
 /// capital, nothing beyond ASCII).
-pub fn folded(name: &str) -> Cow<'_, str> {
+pub(crate) fn folded(name: &str) -> Cow<'_, str> {
     let trimmed = name.trim();
     if trimmed
         .bytes()
@@ -74,7 +74,7 @@ pub fn folded(name: &str) -> Cow<'_, str> {
 /// Calls `f` with `name` [`fold`]ed: a short ASCII name is folded on the
 /// stack, with nothing to allocate (refs are looked up by the hundred
 /// thousand on every resolve).
-pub fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     const ROOM: usize = 96;
     let trimmed = name.trim();
     if trimmed.len() <= ROOM && trimmed.is_ascii() {
@@ -143,7 +143,7 @@ impl Index {
 }
 
 /// How a wiki-link target reads: an optional `kind:` and a name.
-pub fn split_kind(target: &str) -> (Option<RefKind>, &str) {
+pub(crate) fn split_kind(target: &str) -> (Option<RefKind>, &str) {
     let t = target.trim();
     for kind in RefKind::ALL {
         if let Some(rest) = t
@@ -159,29 +159,33 @@ pub fn split_kind(target: &str) -> (Option<RefKind>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::{EntityId, Id};
 
     #[test]
     fn lookups_ignore_case_and_surrounding_space() {
         let mut ix = Index::default();
         assert!(
-            ix.insert(RefKind::Entity, "DESA", Target::Entity(0))
+            ix.insert(RefKind::Entity, "DESA", Target::Entity(EntityId::new(0)))
                 .is_empty()
         );
-        assert_eq!(ix.get(RefKind::Entity, "  desa "), [Target::Entity(0)]);
+        assert_eq!(
+            ix.get(RefKind::Entity, "  desa "),
+            [Target::Entity(EntityId::new(0))]
+        );
         assert!(ix.get(RefKind::Topic, "desa").is_empty());
     }
 
     #[test]
     fn a_second_owner_of_a_name_is_reported() {
         let mut ix = Index::default();
-        ix.insert(RefKind::Entity, "UN", Target::Entity(0));
+        ix.insert(RefKind::Entity, "UN", Target::Entity(EntityId::new(0)));
         assert!(
-            ix.insert(RefKind::Entity, "un", Target::Entity(0))
+            ix.insert(RefKind::Entity, "un", Target::Entity(EntityId::new(0)))
                 .is_empty()
         );
         assert_eq!(
-            ix.insert(RefKind::Entity, "Un", Target::Entity(1)),
-            [Target::Entity(0)]
+            ix.insert(RefKind::Entity, "Un", Target::Entity(EntityId::new(1))),
+            [Target::Entity(EntityId::new(0))]
         );
     }
 

@@ -2,7 +2,7 @@
 //! sees it ([`SiteLinks`]).
 
 use super::index::{RefKind, split_kind, with_folded};
-use super::{Site, Target};
+use super::{EntityId, Id, Site, Target};
 use crate::markdown::{Heading, LinkTarget, Links, Mentions};
 
 impl Site {
@@ -46,13 +46,7 @@ impl Site {
         }
         let mut h = crate::hash::Hash::default();
         h.write_u64(names);
-        let targets = (0..self.meetings.len())
-            .map(Target::Meeting)
-            .chain((0..self.entities.len()).map(Target::Entity))
-            .chain((0..self.topics.len()).map(Target::Topic))
-            .chain((0..self.actions.len()).map(Target::Action))
-            .chain((0..self.free_pages.len()).map(Target::FreePage));
-        for t in targets {
+        for t in self.targets() {
             // The target's kind and its slug make its path.
             t.hash(&mut h);
             self.slug(t).hash(&mut h);
@@ -90,11 +84,11 @@ impl Site {
     pub fn headings(&self, t: Target) -> &[Heading] {
         let outline = match t {
             Target::Meeting(i) => &self.meetings[i].doc.outline,
-            Target::Entity(i) => match &self.entities[i].doc {
+            Target::Entity(i) => match self.entities[i].doc.file() {
                 Some(d) => &d.outline,
                 None => return &[],
             },
-            Target::Topic(i) => match &self.topics[i].doc {
+            Target::Topic(i) => match self.topics[i].doc.file() {
                 Some(d) => &d.outline,
                 None => return &[],
             },
@@ -186,7 +180,7 @@ impl Links for SiteLinks<'_> {
     }
 
     fn mentioned(&self, owner: usize) -> Target {
-        Target::Entity(owner)
+        Target::Entity(EntityId::new(owner))
     }
 
     fn target(&self, t: Target) -> LinkTarget<Target> {

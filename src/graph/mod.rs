@@ -9,10 +9,11 @@
 
 mod actions;
 mod backlinks;
-pub mod index;
+pub mod id;
+pub(crate) mod index;
 mod links;
 mod memo;
-pub mod passages;
+pub(crate) mod passages;
 mod resolve;
 mod summary;
 mod tally;
@@ -23,6 +24,10 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 pub use backlinks::Walks;
+pub use id::{
+    ActionId, DecisionId, EntityId, FreePageId, Id, MeetingId, Node, PerId, SeriesId, TopicId, ids,
+    with_ids,
+};
 pub use index::{Index, RefKind};
 pub use links::SiteLinks;
 pub use memo::Memo;
@@ -42,22 +47,22 @@ use crate::model::{EntityDoc, FreePageDoc, MeetingDoc, TopicDoc};
 /// A page of the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
-    Meeting(usize),
-    Entity(usize),
-    Topic(usize),
-    Action(usize),
-    FreePage(usize),
+    Meeting(MeetingId),
+    Entity(EntityId),
+    Topic(TopicId),
+    Action(ActionId),
+    FreePage(FreePageId),
 }
 
 impl Target {
     /// Its position among the pages of its kind.
     pub fn index(self) -> usize {
         match self {
-            Target::Meeting(i)
-            | Target::Entity(i)
-            | Target::Topic(i)
-            | Target::Action(i)
-            | Target::FreePage(i) => i,
+            Target::Meeting(i) => i.index(),
+            Target::Entity(i) => i.index(),
+            Target::Topic(i) => i.index(),
+            Target::Action(i) => i.index(),
+            Target::FreePage(i) => i.index(),
         }
     }
 }
@@ -75,13 +80,20 @@ pub struct PerTarget<T> {
 impl<T> PerTarget<T> {
     /// `make` of every page of `site`.
     pub fn new(site: &Site, make: impl Fn(Target) -> T) -> PerTarget<T> {
-        let all = |n: usize, target: fn(usize) -> Target| (0..n).map(|i| make(target(i))).collect();
         PerTarget {
-            meetings: all(site.meetings.len(), Target::Meeting),
-            entities: all(site.entities.len(), Target::Entity),
-            topics: all(site.topics.len(), Target::Topic),
-            actions: all(site.actions.len(), Target::Action),
-            free_pages: all(site.free_pages.len(), Target::FreePage),
+            meetings: ids(&site.meetings)
+                .map(|i| make(Target::Meeting(i)))
+                .collect(),
+            entities: ids(&site.entities)
+                .map(|i| make(Target::Entity(i)))
+                .collect(),
+            topics: ids(&site.topics).map(|i| make(Target::Topic(i))).collect(),
+            actions: ids(&site.actions)
+                .map(|i| make(Target::Action(i)))
+                .collect(),
+            free_pages: ids(&site.free_pages)
+                .map(|i| make(Target::FreePage(i)))
+                .collect(),
         }
     }
 
@@ -141,13 +153,24 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every page of the graph: meetings, entities, topics, actions, free
+    /// pages, each kind in its order.
+    pub fn targets(&self) -> impl Iterator<Item = Target> + use<> {
+        ids(&self.meetings)
+            .map(Target::Meeting)
+            .chain(ids(&self.entities).map(Target::Entity))
+            .chain(ids(&self.topics).map(Target::Topic))
+            .chain(ids(&self.actions).map(Target::Action))
+            .chain(ids(&self.free_pages).map(Target::FreePage))
+    }
+
     /// The outline of the file of page `t`: none for a stub or an action,
     /// which have no file of their own.
     pub fn outline(&self, t: Target) -> Option<&crate::markdown::Outline> {
         match t {
             Target::Meeting(i) => Some(&self.meetings[i].doc.outline),
-            Target::Entity(i) => self.entities[i].doc.as_ref().map(|d| &d.outline),
-            Target::Topic(i) => self.topics[i].doc.as_ref().map(|d| &d.outline),
+            Target::Entity(i) => self.entities[i].doc.file().map(|d| &d.outline),
+            Target::Topic(i) => self.topics[i].doc.file().map(|d| &d.outline),
             Target::FreePage(i) => Some(&self.free_pages[i].doc.outline),
             Target::Action(_) => None,
         }
@@ -159,11 +182,8 @@ impl Site {
         let none = || Ok(std::borrow::Cow::Borrowed(""));
         match t {
             Target::Meeting(i) => self.meetings[i].doc.body(),
-            Target::Entity(i) => self.entities[i]
-                .doc
-                .as_ref()
-                .map_or_else(none, |d| d.body()),
-            Target::Topic(i) => self.topics[i].doc.as_ref().map_or_else(none, |d| d.body()),
+            Target::Entity(i) => self.entities[i].doc.file().map_or_else(none, |d| d.body()),
+            Target::Topic(i) => self.topics[i].doc.file().map_or_else(none, |d| d.body()),
             Target::FreePage(i) => self.free_pages[i].doc.body(),
             Target::Action(_) => none(),
         }
@@ -176,18 +196,18 @@ pub struct Meeting {
     pub doc: Arc<MeetingDoc>,
     pub slug: Slug,
     pub date: PartialDate,
-    pub series: Option<usize>,
-    pub chair: Option<usize>,
+    pub series: Option<SeriesId>,
+    pub chair: Option<EntityId>,
     pub attendees: Vec<Attendance>,
     /// Every entity involved: chair, attendees, listed, mentioned, owners; by slug.
-    pub entities: Vec<usize>,
-    pub topics: Vec<usize>,
-    pub actions: Vec<usize>,
-    pub decisions: Vec<usize>,
+    pub entities: Vec<EntityId>,
+    pub topics: Vec<TopicId>,
+    pub actions: Vec<ActionId>,
+    pub decisions: Vec<DecisionId>,
     pub updates: Vec<Update>,
     pub documents: Vec<Document>,
-    pub prev: Option<usize>,
-    pub next: Option<usize>,
+    pub prev: Option<MeetingId>,
+    pub next: Option<MeetingId>,
     /// The passage of the minutes chosen as summary (see [`summary`]).
     pub summary: Option<u8>,
 }
@@ -209,7 +229,7 @@ impl Meeting {
 /// An entity at a meeting, with its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attendance {
-    pub entity: usize,
+    pub entity: EntityId,
     pub role: Option<String>,
 }
 
@@ -217,7 +237,7 @@ pub struct Attendance {
 #[derive(Debug, Clone)]
 pub struct Update {
     /// The action, when the ref was found.
-    pub action: Option<usize>,
+    pub action: Option<ActionId>,
     /// The ref as written.
     pub written: String,
     pub status: Option<Status>,
@@ -233,30 +253,30 @@ pub struct Entity {
     pub short: Option<String>,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
-    pub parent: Option<usize>,
-    pub children: Vec<usize>,
-    pub affiliation: Option<usize>,
+    pub parent: Option<EntityId>,
+    pub children: Vec<EntityId>,
+    pub affiliation: Option<EntityId>,
     /// Persons affiliated with this entity.
-    pub members: Vec<usize>,
+    pub members: Vec<EntityId>,
     pub title: Option<String>,
     pub url: Option<String>,
-    /// `None` for a stub made for an unknown ref.
-    pub doc: Option<Arc<EntityDoc>>,
+    /// Its file, or none for a stub made for an unknown ref.
+    pub doc: Written<EntityDoc>,
     /// Meetings attended (meeting, role), oldest first.
-    pub attended: Vec<(usize, Option<String>)>,
+    pub attended: Vec<(MeetingId, Option<String>)>,
     /// Meetings chaired, oldest first.
-    pub chaired: Vec<usize>,
+    pub chaired: Vec<MeetingId>,
     /// Every meeting the entity is involved in, oldest first.
-    pub meetings: Vec<usize>,
+    pub meetings: Vec<MeetingId>,
     /// Actions owned.
-    pub actions: Vec<usize>,
+    pub actions: Vec<ActionId>,
     /// Its mentions in context: the passages of each page that name it,
     /// meetings newest first, then other pages by title.
     pub backlinks: Vec<Backlink>,
     /// Entities most often involved in the same meetings: (entity, meetings shared).
-    pub related: Vec<(usize, usize)>,
+    pub related: Vec<(EntityId, usize)>,
     /// Topics of its meetings: (topic, meetings).
-    pub topics: Vec<(usize, usize)>,
+    pub topics: Vec<(TopicId, usize)>,
 }
 
 impl Entity {
@@ -266,22 +286,54 @@ impl Entity {
     }
 }
 
+/// Where an entity or a topic comes from: its own file, or a stub made for a
+/// name that front matter or a wiki-link gave and no file has.
+#[derive(Debug, Clone)]
+pub enum Written<D> {
+    /// A file of `content/entities/` or `content/topics/`.
+    File(Arc<D>),
+    /// A page made for a name alone: no text of its own.
+    Stub,
+}
+
+impl<D> Written<D> {
+    /// The file, unless it is a stub.
+    pub fn file(&self) -> Option<&Arc<D>> {
+        match self {
+            Written::File(d) => Some(d),
+            Written::Stub => None,
+        }
+    }
+
+    /// The file, to change in place, unless it is a stub.
+    pub fn file_mut(&mut self) -> Option<&mut Arc<D>> {
+        match self {
+            Written::File(d) => Some(d),
+            Written::Stub => None,
+        }
+    }
+
+    pub fn is_stub(&self) -> bool {
+        matches!(self, Written::Stub)
+    }
+}
+
 /// A subject of discussion.
 #[derive(Debug, Clone)]
 pub struct Topic {
     pub slug: Slug,
     pub name: String,
     pub aliases: Vec<String>,
-    pub parent: Option<usize>,
-    pub children: Vec<usize>,
-    /// `None` for a stub.
-    pub doc: Option<Arc<TopicDoc>>,
+    pub parent: Option<TopicId>,
+    pub children: Vec<TopicId>,
+    /// Its file, or none for a stub made for an unknown ref.
+    pub doc: Written<TopicDoc>,
     /// Meetings on the topic, oldest first.
-    pub meetings: Vec<usize>,
-    pub actions: Vec<usize>,
-    pub decisions: Vec<usize>,
+    pub meetings: Vec<MeetingId>,
+    pub actions: Vec<ActionId>,
+    pub decisions: Vec<DecisionId>,
     /// Entities most involved: (entity, meetings).
-    pub entities: Vec<(usize, usize)>,
+    pub entities: Vec<(EntityId, usize)>,
     /// Its mentions in context: the passages of each page that name it,
     /// meetings newest first, then other pages by title.
     pub backlinks: Vec<Backlink>,
@@ -293,15 +345,15 @@ pub struct Action {
     /// The id as written, or `<meeting-slug>-<n>`.
     pub id: String,
     pub slug: Slug,
-    pub meeting: usize,
+    pub meeting: MeetingId,
     /// 1-based position in its meeting's list.
     pub number: usize,
-    pub owners: Vec<usize>,
+    pub owners: Vec<EntityId>,
     /// What is to be done, as plain text.
     pub text: String,
     /// The same, as written: inline Markdown.
     pub source: String,
-    pub topics: Vec<usize>,
+    pub topics: Vec<TopicId>,
     /// Status and due date when decided.
     pub initial: Status,
     pub initial_due: Option<PartialDate>,
@@ -320,7 +372,7 @@ pub struct Action {
 /// One update of an action at a later meeting.
 #[derive(Debug, Clone)]
 pub struct Change {
-    pub meeting: usize,
+    pub meeting: MeetingId,
     pub status: Option<Status>,
     pub note: Option<String>,
     pub due: Option<PartialDate>,
@@ -329,14 +381,14 @@ pub struct Change {
 /// A decision of a meeting.
 #[derive(Debug, Clone)]
 pub struct Decision {
-    pub meeting: usize,
+    pub meeting: MeetingId,
     /// 1-based position in its meeting's list.
     pub number: usize,
     /// What was decided, as plain text.
     pub text: String,
     /// The same, as written: inline Markdown.
     pub source: String,
-    pub topics: Vec<usize>,
+    pub topics: Vec<TopicId>,
     /// Written in the minutes: the number of its paragraph or list item.
     pub inline: Option<u32>,
 }
@@ -354,7 +406,7 @@ pub struct Series {
     pub slug: Slug,
     pub name: String,
     /// Oldest first.
-    pub meetings: Vec<usize>,
+    pub meetings: Vec<MeetingId>,
 }
 
 /// Where on its page a mention is, for a link to that very place.

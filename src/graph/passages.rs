@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// as pages need them. It has no name: it is gone once closed, whatever
 /// ends the build.
 #[derive(Debug)]
-pub struct Store {
+pub(crate) struct Store {
     file: File,
     /// Bytes written so far: where the next text goes.
     end: AtomicU64,
@@ -34,7 +34,7 @@ pub struct Store {
 
 impl Store {
     /// A new, empty store in the system's temporary folder.
-    pub fn new() -> io::Result<Store> {
+    pub(crate) fn new() -> io::Result<Store> {
         Ok(Store {
             file: tempfile::tempfile()?,
             end: AtomicU64::new(0),
@@ -70,7 +70,7 @@ use super::{Place, Target};
 
 /// The passages of one page that name other pages.
 #[derive(Debug)]
-pub struct Passages {
+pub(crate) struct Passages {
     /// A digest of the texts and where each is: what a page that shows
     /// them depends on.
     pub digest: u64,
@@ -264,7 +264,7 @@ type Named = (u32, Vec<Range<u32>>);
 
 /// Gathers the passages of one page as its walk finds them.
 #[derive(Debug, Default, Clone)]
-pub struct Gather {
+pub(crate) struct Gather {
     text: String,
     blocks: Vec<Meta>,
     /// For each page named, in the order first named: the passages naming
@@ -275,7 +275,7 @@ pub struct Gather {
 
 impl Gather {
     /// Adds a passage; returns its number.
-    pub fn passage(&mut self, place: Place, section: Option<usize>, text: &str) -> u32 {
+    pub(crate) fn passage(&mut self, place: Place, section: Option<usize>, text: &str) -> u32 {
         let start = self.text.len();
         self.text.push_str(text);
         // Numbers are small by construction: a passage past 4 GiB of text
@@ -297,7 +297,7 @@ impl Gather {
 
     /// Passage `block` names `target` at `range` of its text (none: the
     /// passage is a heading, named as a whole).
-    pub fn names(&mut self, target: Target, block: u32, range: Option<Range<usize>>) {
+    pub(crate) fn names(&mut self, target: Target, block: u32, range: Option<Range<usize>>) {
         let i = *self.at.entry(target).or_insert_with(|| {
             self.named.push((target, Vec::new()));
             self.named.len() - 1
@@ -319,7 +319,7 @@ impl Gather {
 
     /// The backlinks of `from`: one for each page its passages name. Their
     /// texts go to `store` when there is one.
-    pub fn finish(
+    pub(crate) fn finish(
         self,
         from: Target,
         store: Option<&Arc<Store>>,
@@ -397,12 +397,15 @@ fn distinct(marks: &[Range<u32>]) -> Cow<'_, [Range<u32>]> {
 
 /// The most of a passage a mention shows, in bytes: a long paragraph is cut
 /// to a window around its first mark (the link leads to the whole).
-pub const CONTEXT: usize = 480;
+pub(crate) const CONTEXT: usize = 480;
 
 /// The part of `text` to show for a mention at `marks`: all of it, or a
 /// window around the first mark, cut at spaces, with `…` where text was
 /// left out; and the marks that fall in it, moved with it.
-pub fn window<'t>(text: &'t str, marks: &[Range<usize>]) -> (Cow<'t, str>, Vec<Range<usize>>) {
+pub(crate) fn window<'t>(
+    text: &'t str,
+    marks: &[Range<usize>],
+) -> (Cow<'t, str>, Vec<Range<usize>>) {
     if text.len() <= CONTEXT {
         return (Cow::Borrowed(text), marks.to_vec());
     }
@@ -451,20 +454,24 @@ pub fn window<'t>(text: &'t str, marks: &[Range<usize>]) -> (Cow<'t, str>, Vec<R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::{EntityId, Id, MeetingId};
 
     #[test]
     fn a_passage_is_kept_once_for_every_page_it_names() {
         let mut g = Gather::default();
         let a = g.passage(Place::Block(1), None, "Ann and Bo spoke.");
         let b = g.passage(Place::Block(4), Some(0), "Bo again, and Bo.");
-        g.names(Target::Entity(0), a, Some(0..3));
-        g.names(Target::Entity(1), a, Some(8..10));
-        g.names(Target::Entity(1), b, Some(0..2));
-        g.names(Target::Entity(1), b, Some(14..16));
-        g.names(Target::Entity(1), b, Some(14..16));
+        g.names(Target::Entity(EntityId::new(0)), a, Some(0..3));
+        g.names(Target::Entity(EntityId::new(1)), a, Some(8..10));
+        g.names(Target::Entity(EntityId::new(1)), b, Some(0..2));
+        g.names(Target::Entity(EntityId::new(1)), b, Some(14..16));
+        g.names(Target::Entity(EntityId::new(1)), b, Some(14..16));
         let store = Arc::new(Store::new().unwrap());
         for store in [None, Some(&store)] {
-            let found = g.clone().finish(Target::Meeting(3), store).unwrap();
+            let found = g
+                .clone()
+                .finish(Target::Meeting(MeetingId::new(3)), store)
+                .unwrap();
             check(&found);
         }
     }
@@ -472,7 +479,7 @@ mod tests {
     fn check(found: &[(Target, Backlink)]) {
         assert_eq!(found.len(), 2);
         let (to, bo) = &found[1];
-        assert_eq!(*to, Target::Entity(1));
+        assert_eq!(*to, Target::Entity(EntityId::new(1)));
         assert_eq!(bo.len(), 2);
         let read = bo.read().unwrap();
         let passages: Vec<Passage<'_>> = read.passages().collect();
@@ -490,9 +497,9 @@ mod tests {
         let mut g = Gather::default();
         let a = g.passage(Place::Block(1), None, "Bo, Ann and Bo.");
         for mark in [0..2, 12..14, 12..14, 0..2, 5..8] {
-            g.names(Target::Entity(0), a, Some(mark));
+            g.names(Target::Entity(EntityId::new(0)), a, Some(mark));
         }
-        let found = g.finish(Target::Meeting(0), None).unwrap();
+        let found = g.finish(Target::Meeting(MeetingId::new(0)), None).unwrap();
         let read = found[0].1.read().unwrap();
         let marks: Vec<Vec<Range<usize>>> = read.passages().map(|p| p.marks).collect();
         assert_eq!(marks, [vec![0..2, 12..14, 5..8]]);

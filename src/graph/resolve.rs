@@ -8,8 +8,9 @@ use super::backlinks::Walks;
 use super::index::{RefKind, fold};
 use super::memo::{Before, Memo};
 use super::{
-    Action, Attendance, Decision, Entity, FreePage, Meeting, Resolved, Site, Target, Topic, Update,
-    actions, backlinks, summary, tally,
+    Action, ActionId, Attendance, Decision, DecisionId, Entity, EntityId, FreePage, Id, Meeting,
+    MeetingId, Resolved, Site, Target, Topic, TopicId, Update, Written, actions, backlinks, ids,
+    summary, tally, with_ids,
 };
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
@@ -117,18 +118,36 @@ fn walked(mut site: Site, mut diagnostics: Vec<Diagnostic>, walks: Option<&mut W
     Resolved { site, diagnostics }
 }
 
+/// The id of a page a front-matter ref names: entities and topics (a stub
+/// when no page has the name) and actions.
+trait Refers: Id {
+    const KIND: RefKind;
+}
+
+impl Refers for EntityId {
+    const KIND: RefKind = RefKind::Entity;
+}
+
+impl Refers for TopicId {
+    const KIND: RefKind = RefKind::Topic;
+}
+
+impl Refers for ActionId {
+    const KIND: RefKind = RefKind::Action;
+}
+
 /// What mentions are found by: every entity's names, then the phrases that
 /// are not mentions of it (a name given twice keeps its first owner, so a
 /// phrase that is another entity's name stays that entity's).
 fn mention_names(site: &Site) -> Vec<(String, usize)> {
     let mut names: Vec<(String, usize)> = Vec::new();
-    for (i, e) in site.entities.iter().enumerate() {
+    for (e, i) in site.entities.iter().zip(0..) {
         names.push((e.name.clone(), i));
         names.extend(e.short.clone().map(|s| (s, i)));
         names.extend(e.aliases.iter().map(|a| (a.clone(), i)));
     }
     for e in &site.entities {
-        let phrases = e.doc.iter().flat_map(|d| &d.front.not_mentions);
+        let phrases = e.doc.file().into_iter().flat_map(|d| &d.front.not_mentions);
         names.extend(phrases.map(|p| (p.clone(), crate::markdown::NOT_A_MENTION)));
     }
     names
@@ -276,20 +295,20 @@ impl Builder {
             Target::Entity(i) => self
                 .site
                 .entities
-                .get(i)
-                .and_then(|e| e.doc.as_ref())
+                .get(i.index())
+                .and_then(|e| e.doc.file())
                 .map(|d| d.path()),
             Target::Topic(i) => self
                 .site
                 .topics
-                .get(i)
-                .and_then(|e| e.doc.as_ref())
+                .get(i.index())
+                .and_then(|e| e.doc.file())
                 .map(|d| d.path()),
             _ => None,
         };
         let title = match t {
-            Target::Entity(i) => self.site.entities.get(i).map(|e| e.name.as_str()),
-            Target::Topic(i) => self.site.topics.get(i).map(|e| e.name.as_str()),
+            Target::Entity(i) => self.site.entities.get(i.index()).map(|e| e.name.as_str()),
+            Target::Topic(i) => self.site.topics.get(i.index()).map(|e| e.name.as_str()),
             _ => None,
         }
         .unwrap_or("?");
@@ -339,7 +358,7 @@ impl Builder {
                 members: Vec::new(),
                 title: f.title.clone(),
                 url: f.url.clone().filter(|u| is_safe_url(u)),
-                doc: Some(doc),
+                doc: Written::File(doc),
                 attended: Vec::new(),
                 chaired: Vec::new(),
                 meetings: Vec::new(),
@@ -350,9 +369,11 @@ impl Builder {
             });
         }
         // Every entity so far comes from a file: stubs are made later.
-        for i in 0..self.site.entities.len() {
+        for i in ids(&self.site.entities) {
             let e = &self.site.entities[i];
-            let Some(doc) = e.doc.clone() else { continue };
+            let Some(doc) = e.doc.file().cloned() else {
+                continue;
+            };
             let mut names = vec![("name", doc.front.name.clone())];
             names.extend(doc.front.short.clone().map(|s| ("short", s)));
             names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
@@ -381,7 +402,7 @@ impl Builder {
                     .collect(),
                 parent: None,
                 children: Vec::new(),
-                doc: Some(doc),
+                doc: Written::File(doc),
                 meetings: Vec::new(),
                 actions: Vec::new(),
                 decisions: Vec::new(),
@@ -390,9 +411,11 @@ impl Builder {
             });
         }
         // Every topic so far comes from a file: stubs are made later.
-        for i in 0..self.site.topics.len() {
+        for i in ids(&self.site.topics) {
             let t = &self.site.topics[i];
-            let Some(doc) = t.doc.clone() else { continue };
+            let Some(doc) = t.doc.file().cloned() else {
+                continue;
+            };
             let mut names = vec![("name", doc.front.name.clone())];
             names.extend(doc.front.aliases.iter().map(|a| ("aliases", a.clone())));
             names.push(("", t.slug.to_string()));
@@ -425,6 +448,7 @@ impl Builder {
     fn index_meetings(&mut self, docs: &[Arc<MeetingDoc>]) {
         let index = Arc::make_mut(&mut self.site.index);
         for (i, doc) in docs.iter().enumerate() {
+            let i = MeetingId::new(i);
             index.insert(RefKind::Meeting, doc.slug.as_str(), Target::Meeting(i));
             index.insert(RefKind::Meeting, &doc.front.title, Target::Meeting(i));
         }
@@ -460,9 +484,10 @@ impl Builder {
                     continue;
                 }
                 first.insert(slug.clone(), (i, k));
-                self.name(RefKind::Action, &id, Target::Action(n), p);
+                self.name(RefKind::Action, &id, Target::Action(ActionId::new(n)), p);
                 if slug.as_str() != fold(&id) {
-                    self.name(RefKind::Action, slug.as_str(), Target::Action(n), p);
+                    let target = Target::Action(ActionId::new(n));
+                    self.name(RefKind::Action, slug.as_str(), target, p);
                 }
                 n += 1;
             }
@@ -471,12 +496,19 @@ impl Builder {
 
     /// Resolves a ref of `kind`; an unknown name gets a stub page (entities and
     /// topics) and a warning.
-    fn resolve_ref(
+    fn resolve_ref<I: Refers>(&mut self, raw: &str, place: &dyn Fn() -> Diagnostic) -> Option<I> {
+        self.resolve_kind(I::KIND, raw, place)
+            .map(|t| I::new(t.index()))
+    }
+
+    /// The page of `kind` that `raw` names: a stub entity or topic is made
+    /// for an unknown name.
+    fn resolve_kind(
         &mut self,
         kind: RefKind,
         raw: &str,
         place: &dyn Fn() -> Diagnostic,
-    ) -> Option<usize> {
+    ) -> Option<Target> {
         let name = raw.trim();
         if name.is_empty() {
             self.diagnostics.push(
@@ -491,7 +523,7 @@ impl Builder {
         }
         let found = self.site.index.get(kind, name).first().copied();
         if let Some(t) = found.filter(|t| !self.is_stub(*t)) {
-            return Some(t.index());
+            return Some(t);
         }
         let suggestion = self.suggestion(kind, name);
         if matches!(kind, RefKind::Meeting | RefKind::Action) {
@@ -510,14 +542,11 @@ impl Builder {
             );
             return None;
         }
-        let i = match found {
-            Some(t) => t.index(),
+        let t = match found {
+            Some(t) => t,
             None => self.stub(kind, name),
         };
-        let slug = match kind {
-            RefKind::Entity => self.site.entities[i].slug.clone(),
-            _ => self.site.topics[i].slug.clone(),
-        };
+        let slug = self.site.slug(t).to_owned();
         let folder = if kind == RefKind::Entity {
             "entities"
         } else {
@@ -539,7 +568,7 @@ impl Builder {
             .kind(diagnostic::Kind::UnknownRef)
             .help(help),
         );
-        Some(i)
+        Some(t)
     }
 
     /// The ref to suggest for the unknown `name`: the page whose name, alias
@@ -583,13 +612,13 @@ impl Builder {
 
     fn is_stub(&self, t: Target) -> bool {
         match t {
-            Target::Entity(i) => self.site.entities[i].doc.is_none(),
-            Target::Topic(i) => self.site.topics[i].doc.is_none(),
+            Target::Entity(i) => self.site.entities[i].doc.is_stub(),
+            Target::Topic(i) => self.site.topics[i].doc.is_stub(),
             _ => false,
         }
     }
 
-    fn stub(&mut self, kind: RefKind, name: &str) -> usize {
+    fn stub(&mut self, kind: RefKind, name: &str) -> Target {
         let base = Slug::from_name(name);
         let mut slug = base.clone();
         // Names that differ only in punctuation ("A.", "A!") share a slug:
@@ -604,7 +633,7 @@ impl Builder {
             n += 1;
         }
         self.suffixes.insert((kind, base), n);
-        let i = match kind {
+        let target = match kind {
             RefKind::Entity => {
                 self.site.entities.push(Entity {
                     slug: slug.clone(),
@@ -618,7 +647,7 @@ impl Builder {
                     members: Vec::new(),
                     title: None,
                     url: None,
-                    doc: None,
+                    doc: Written::Stub,
                     attended: Vec::new(),
                     chaired: Vec::new(),
                     meetings: Vec::new(),
@@ -627,7 +656,7 @@ impl Builder {
                     related: Vec::new(),
                     topics: Vec::new(),
                 });
-                self.site.entities.len() - 1
+                Target::Entity(EntityId::new(self.site.entities.len() - 1))
             }
             _ => {
                 self.site.topics.push(Topic {
@@ -636,39 +665,33 @@ impl Builder {
                     aliases: Vec::new(),
                     parent: None,
                     children: Vec::new(),
-                    doc: None,
+                    doc: Written::Stub,
                     meetings: Vec::new(),
                     actions: Vec::new(),
                     decisions: Vec::new(),
                     entities: Vec::new(),
                     backlinks: Vec::new(),
                 });
-                self.site.topics.len() - 1
+                Target::Topic(TopicId::new(self.site.topics.len() - 1))
             }
-        };
-        let target = if kind == RefKind::Entity {
-            Target::Entity(i)
-        } else {
-            Target::Topic(i)
         };
         Arc::make_mut(&mut self.site.index).insert(kind, name, target);
         // Only the name: a stub's slug is made up, and a ref that happens to
         // equal it ("g" for a stub named "g:") must not land on it silently.
-        i
+        target
     }
 
-    fn refs(
+    fn refs<I: Refers>(
         &mut self,
-        kind: RefKind,
         doc: &MeetingDoc,
         key: &str,
         raws: &[String],
         origin: Option<&Origin>,
-    ) -> Vec<usize> {
+    ) -> Vec<I> {
         let mut out = Vec::new();
         let mut seen = FastSet::default();
         for raw in raws {
-            if let Some(i) = self.resolve_ref(kind, raw, &|| placed(doc, origin, key, raw))
+            if let Some(i) = self.resolve_ref(raw, &|| placed(doc, origin, key, raw))
                 && seen.insert(i)
             {
                 out.push(i);
@@ -678,7 +701,7 @@ impl Builder {
     }
 
     /// The first entity `text` names: by a name or alias, or by a wiki-link.
-    fn first_named(&mut self, text: &str) -> Option<usize> {
+    fn first_named(&mut self, text: &str) -> Option<EntityId> {
         if self.early_mentions.is_none() {
             self.early_mentions = Some(Mentions::new(mention_names(&self.site)));
         }
@@ -699,11 +722,11 @@ impl Builder {
                 .get(RefKind::Entity, name)
                 .first()
                 .copied()?;
-            Some((at, e.index()))
+            Some((at, EntityId::new(e.index())))
         });
         match (found, linked) {
             (Some(m), Some((at, e))) if at < m.range.start => Some(e),
-            (Some(m), _) => Some(m.owner),
+            (Some(m), _) => Some(EntityId::new(m.owner)),
             (None, linked) => linked.map(|(_, e)| e),
         }
     }
@@ -715,17 +738,18 @@ impl Builder {
         self.site.decisions.reserve_exact(decisions);
         self.site.meetings.reserve_exact(docs.len());
         for (mi, doc) in docs.into_iter().enumerate() {
+            let mi = MeetingId::new(mi);
             let f = &doc.front;
             let chair = f
                 .chair
                 .as_ref()
-                .and_then(|c| self.resolve_ref(RefKind::Entity, c, &|| place(&doc, "chair", c)));
+                .and_then(|c| self.resolve_ref(c, &|| place(&doc, "chair", c)));
             let mut attendees: Vec<Attendance> = Vec::new();
             let mut present = FastSet::default();
             for a in &f.attendees {
-                if let Some(entity) = self.resolve_ref(RefKind::Entity, &a.name, &|| {
-                    place(&doc, "attendees", &a.name)
-                }) && present.insert(entity)
+                if let Some(entity) =
+                    self.resolve_ref(&a.name, &|| place(&doc, "attendees", &a.name))
+                    && present.insert(entity)
                 {
                     let role = a
                         .role
@@ -736,18 +760,18 @@ impl Builder {
                     attendees.push(Attendance { entity, role });
                 }
             }
-            let entities = self.refs(RefKind::Entity, &doc, "entities", &f.entities, None);
-            let topics = self.refs(RefKind::Topic, &doc, "topics", &f.topics, None);
+            let entities = self.refs(&doc, "entities", &f.entities, None);
+            let topics = self.refs(&doc, "topics", &f.topics, None);
             let mut actions = Vec::new();
             for (k, a) in f.actions.iter().enumerate() {
                 let origin = a.origin.as_ref();
-                let mut owners = self.refs(RefKind::Entity, &doc, "owner", &a.owner.0, origin);
+                let mut owners = self.refs(&doc, "owner", &a.owner.0, origin);
                 // An action written in the minutes is owned, unless it says
                 // otherwise, by the first entity its text names.
                 if owners.is_empty() && origin.is_some() {
                     owners.extend(self.first_named(&a.text));
                 }
-                let topics = self.refs(RefKind::Topic, &doc, "topics", &a.topics, origin);
+                let topics = self.refs(&doc, "topics", &a.topics, origin);
                 if a.text.trim().is_empty() {
                     let p = place(&doc, "text", "");
                     self.diagnostics.push(
@@ -756,7 +780,7 @@ impl Builder {
                     );
                 }
                 let id = action_id(&doc, k);
-                actions.push(self.site.actions.len());
+                actions.push(ActionId::new(self.site.actions.len()));
                 self.site.actions.push(Action {
                     slug: Slug::parse(&id).unwrap_or_else(|| Slug::from_name(&id)),
                     id,
@@ -781,8 +805,8 @@ impl Builder {
             let mut decisions = Vec::new();
             for (k, d) in f.decisions.iter().enumerate() {
                 let origin = d.origin.as_ref();
-                let topics = self.refs(RefKind::Topic, &doc, "topics", &d.topics, origin);
-                decisions.push(self.site.decisions.len());
+                let topics = self.refs(&doc, "topics", &d.topics, origin);
+                decisions.push(DecisionId::new(self.site.decisions.len()));
                 self.site.decisions.push(Decision {
                     meeting: mi,
                     number: k + 1,
@@ -802,9 +826,7 @@ impl Builder {
             }
             let mut updates = Vec::new();
             for u in &f.updates {
-                let action = self.resolve_ref(RefKind::Action, &u.action, &|| {
-                    place(&doc, "action", &u.action)
-                });
+                let action = self.resolve_ref(&u.action, &|| place(&doc, "action", &u.action));
                 updates.push(Update {
                     action,
                     written: u.action.trim().to_owned(),
@@ -847,8 +869,8 @@ impl Builder {
 
     fn link_entities(&mut self) {
         let mut jobs = Vec::new();
-        for (i, e) in self.site.entities.iter().enumerate() {
-            let Some(doc) = &e.doc else { continue };
+        for (i, e) in with_ids(&self.site.entities) {
+            let Some(doc) = e.doc.file() else { continue };
             if let Some(p) = &doc.front.parent {
                 jobs.push((i, "parent", p.clone(), Arc::clone(doc)));
             }
@@ -858,7 +880,7 @@ impl Builder {
         }
         for (i, key, raw, doc) in jobs {
             let p = || place(&doc, key, &raw);
-            let j = self.resolve_ref(RefKind::Entity, &raw, &p);
+            let j = self.resolve_ref(&raw, &p);
             if j == Some(i) {
                 self.diagnostics.push(
                     with(
@@ -876,11 +898,11 @@ impl Builder {
                 self.site.entities[i].affiliation = j;
             }
         }
-        let parents: Vec<Option<usize>> = self.site.entities.iter().map(|e| e.parent).collect();
+        let parents: Vec<Option<EntityId>> = self.site.entities.iter().map(|e| e.parent).collect();
         for i in break_cycles(&parents) {
             let e = &self.site.entities[i];
             // Only entities with files have parents.
-            let Some(doc) = e.doc.as_ref() else {
+            let Some(doc) = e.doc.file() else {
                 continue;
             };
             let raw = doc.front.parent.clone().unwrap_or_default();
@@ -900,15 +922,15 @@ impl Builder {
 
     fn link_topics(&mut self) {
         let mut jobs = Vec::new();
-        for (i, t) in self.site.topics.iter().enumerate() {
-            let Some(doc) = &t.doc else { continue };
+        for (i, t) in with_ids(&self.site.topics) {
+            let Some(doc) = t.doc.file() else { continue };
             if let Some(p) = &doc.front.parent {
                 jobs.push((i, p.clone(), Arc::clone(doc)));
             }
         }
         for (i, raw, doc) in jobs {
             let p = || place(&doc, "parent", &raw);
-            let j = self.resolve_ref(RefKind::Topic, &raw, &p);
+            let j = self.resolve_ref(&raw, &p);
             if j == Some(i) {
                 self.diagnostics.push(
                     with(
@@ -922,11 +944,11 @@ impl Builder {
             }
             self.site.topics[i].parent = j;
         }
-        let parents: Vec<Option<usize>> = self.site.topics.iter().map(|t| t.parent).collect();
+        let parents: Vec<Option<TopicId>> = self.site.topics.iter().map(|t| t.parent).collect();
         for i in break_cycles(&parents) {
             let t = &self.site.topics[i];
             // Only topics with files have parents.
-            let Some(doc) = t.doc.as_ref() else {
+            let Some(doc) = t.doc.file() else {
                 continue;
             };
             let raw = doc.front.parent.clone().unwrap_or_default();
@@ -944,20 +966,20 @@ impl Builder {
         }
     }
 
-    fn chain(
+    fn chain<I: Id>(
         &self,
-        parents: &[Option<usize>],
-        start: usize,
-        name: impl Fn(&Site, usize) -> String,
+        parents: &[Option<I>],
+        start: I,
+        name: impl Fn(&Site, I) -> String,
     ) -> String {
         let mut names = vec![name(&self.site, start)];
-        let mut cur = parents[start];
+        let mut cur = parents[start.index()];
         while let Some(c) = cur {
             names.push(name(&self.site, c));
             if c == start || names.len() > parents.len() {
                 break;
             }
-            cur = parents[c];
+            cur = parents[c.index()];
         }
         names.join(" → ")
     }
@@ -967,22 +989,22 @@ impl Builder {
     fn resolve_wikilinks(&mut self) {
         let mut jobs: Vec<(Target, usize)> = Vec::new();
         let mut add = |source: Target, n: usize| jobs.extend((0..n).map(|i| (source, i)));
-        for (i, m) in self.site.meetings.iter().enumerate() {
+        for (i, m) in with_ids(&self.site.meetings) {
             add(Target::Meeting(i), m.doc.outline.wikilinks.len());
         }
-        for (i, e) in self.site.entities.iter().enumerate() {
+        for (i, e) in with_ids(&self.site.entities) {
             add(
                 Target::Entity(i),
-                e.doc.as_ref().map_or(0, |d| d.outline.wikilinks.len()),
+                e.doc.file().map_or(0, |d| d.outline.wikilinks.len()),
             );
         }
-        for (i, t) in self.site.topics.iter().enumerate() {
+        for (i, t) in with_ids(&self.site.topics) {
             add(
                 Target::Topic(i),
-                t.doc.as_ref().map_or(0, |d| d.outline.wikilinks.len()),
+                t.doc.file().map_or(0, |d| d.outline.wikilinks.len()),
             );
         }
-        for (i, p) in self.site.free_pages.iter().enumerate() {
+        for (i, p) in with_ids(&self.site.free_pages) {
             add(Target::FreePage(i), p.doc.outline.wikilinks.len());
         }
         // Most links lead to one page that has a file: those are found
@@ -1040,7 +1062,7 @@ impl Builder {
                 Some(Target::Topic(_)) => RefKind::Topic,
                 _ => RefKind::Entity,
             });
-            self.resolve_ref(kind, name, &|| p.clone());
+            self.resolve_kind(kind, name, &|| p.clone());
         }
     }
 
@@ -1058,11 +1080,11 @@ impl Builder {
         site.free_pages.iter_mut().for_each(|p| release(&mut p.doc));
         site.entities
             .iter_mut()
-            .filter_map(|e| e.doc.as_mut())
+            .filter_map(|e| e.doc.file_mut())
             .for_each(release);
         site.topics
             .iter_mut()
-            .filter_map(|t| t.doc.as_mut())
+            .filter_map(|t| t.doc.file_mut())
             .for_each(release);
     }
 
@@ -1087,12 +1109,12 @@ impl Builder {
             }
             Target::Entity(i) => self.site.entities[i]
                 .doc
-                .as_ref()
+                .file()
                 .map(|d| d.diagnostic(Severity::Warning, offset, String::new()))
                 .unwrap_or_else(|| Diagnostic::warning("", "")),
             Target::Topic(i) => self.site.topics[i]
                 .doc
-                .as_ref()
+                .file()
                 .map(|d| d.diagnostic(Severity::Warning, offset, String::new()))
                 .unwrap_or_else(|| Diagnostic::warning("", "")),
             Target::FreePage(i) => {
@@ -1108,14 +1130,14 @@ impl Builder {
 
 /// Finds parent links that close a circle; returns one member of each circle
 /// (the one whose link should be dropped), in index order.
-fn break_cycles(parents: &[Option<usize>]) -> Vec<usize> {
+fn break_cycles<I: Id>(parents: &[Option<I>]) -> Vec<I> {
     let mut state = vec![0u8; parents.len()]; // 0 new, 1 on the current path, 2 done
     let mut out = Vec::new();
-    for start in 0..parents.len() {
+    for start in (0..parents.len()).map(I::new) {
         let mut path = Vec::new();
         let mut cur = Some(start);
         while let Some(c) = cur {
-            match state[c] {
+            match state[c.index()] {
                 2 => break,
                 1 => {
                     // The circle is the path from c onwards: report its smallest member.
@@ -1126,14 +1148,14 @@ fn break_cycles(parents: &[Option<usize>]) -> Vec<usize> {
                     break;
                 }
                 _ => {
-                    state[c] = 1;
+                    state[c.index()] = 1;
                     path.push(c);
-                    cur = parents[c];
+                    cur = parents[c.index()];
                 }
             }
         }
         for p in path {
-            state[p] = 2;
+            state[p.index()] = 2;
         }
     }
     out.sort_unstable();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::index::fold;
-use super::{Series, Site};
+use super::{EntityId, Id, MeetingId, Series, SeriesId, Site, TopicId, ids, with_ids};
 use crate::model::slug::Slug;
 
 /// Fills every derived list of the site. Lists are sorted so the output is
@@ -24,11 +24,11 @@ pub(super) fn tally(site: &mut Site) {
 fn involve(site: &mut Site) {
     // Entities by slug: each slug is one entity's, so their ranks order
     // them as their slugs do.
-    let mut by_slug: Vec<usize> = (0..site.entities.len()).collect();
+    let mut by_slug: Vec<EntityId> = ids(&site.entities).collect();
     by_slug.sort_unstable_by(|a, b| site.entities[*a].slug.cmp(&site.entities[*b].slug));
     let mut rank = vec![0; by_slug.len()];
     for (r, e) in by_slug.into_iter().enumerate() {
-        rank[e] = r;
+        rank[e.index()] = r;
     }
     let (actions, decisions) = (&site.actions, &site.decisions);
     site.meetings.par_iter_mut().for_each(|m| {
@@ -42,7 +42,7 @@ fn involve(site: &mut Site) {
         for &d in &m.decisions {
             m.topics.extend(decisions[d].topics.iter().copied());
         }
-        entities.sort_by_key(|e| rank[*e]);
+        entities.sort_by_key(|e| rank[e.index()]);
         entities.dedup();
         m.entities = entities;
         let mut seen = crate::hash::FastSet::default();
@@ -51,7 +51,7 @@ fn involve(site: &mut Site) {
 }
 
 fn hierarchy(site: &mut Site) {
-    for i in 0..site.entities.len() {
+    for i in ids(&site.entities) {
         if let Some(p) = site.entities[i].parent {
             site.entities[p].children.push(i);
         }
@@ -59,7 +59,7 @@ fn hierarchy(site: &mut Site) {
             site.entities[a].members.push(i);
         }
     }
-    for i in 0..site.topics.len() {
+    for i in ids(&site.topics) {
         if let Some(p) = site.topics[i].parent {
             site.topics[p].children.push(i);
         }
@@ -70,19 +70,22 @@ fn hierarchy(site: &mut Site) {
         .map(|e| e.name.to_lowercase())
         .collect();
     for e in &mut site.entities {
-        e.children.sort_by(|a, b| names[*a].cmp(&names[*b]));
-        e.members.sort_by(|a, b| names[*a].cmp(&names[*b]));
+        e.children
+            .sort_by(|a, b| names[a.index()].cmp(&names[b.index()]));
+        e.members
+            .sort_by(|a, b| names[a.index()].cmp(&names[b.index()]));
     }
     let names: Vec<String> = site.topics.iter().map(|t| t.name.to_lowercase()).collect();
     for t in &mut site.topics {
-        t.children.sort_by(|a, b| names[*a].cmp(&names[*b]));
+        t.children
+            .sort_by(|a, b| names[a.index()].cmp(&names[b.index()]));
     }
 }
 
 fn series(site: &mut Site) {
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, SeriesId> = HashMap::new();
     let mut taken = std::collections::HashSet::new();
-    for mi in 0..site.meetings.len() {
+    for mi in ids(&site.meetings) {
         let Some(name) = site.meetings[mi].doc.front.series.as_deref().map(str::trim) else {
             continue;
         };
@@ -102,7 +105,7 @@ fn series(site: &mut Site) {
                 name: name.to_owned(),
                 meetings: Vec::new(),
             });
-            site.series.len() - 1
+            SeriesId::new(site.series.len() - 1)
         });
         site.series[s].meetings.push(mi);
         site.meetings[mi].series = Some(s);
@@ -116,7 +119,7 @@ fn series(site: &mut Site) {
 }
 
 fn meetings_of(site: &mut Site) {
-    for (mi, m) in site.meetings.iter().enumerate() {
+    for (mi, m) in with_ids(&site.meetings) {
         if let Some(c) = m.chair {
             site.entities[c].chaired.push(mi);
         }
@@ -130,7 +133,7 @@ fn meetings_of(site: &mut Site) {
             site.topics[t].meetings.push(mi);
         }
     }
-    for (ai, a) in site.actions.iter().enumerate() {
+    for (ai, a) in with_ids(&site.actions) {
         for &o in &a.owners {
             site.entities[o].actions.push(ai);
         }
@@ -138,7 +141,7 @@ fn meetings_of(site: &mut Site) {
             site.topics[t].actions.push(ai);
         }
     }
-    for (di, d) in site.decisions.iter().enumerate() {
+    for (di, d) in with_ids(&site.decisions) {
         for &t in &d.topics {
             site.topics[t].decisions.push(di);
         }
@@ -155,9 +158,9 @@ fn together(site: &mut Site) {
     const KEEP: usize = 10;
     let entity_rank = ranks(site.entities.iter().map(|e| e.name.to_lowercase()));
     let topic_rank = ranks(site.topics.iter().map(|t| t.name.to_lowercase()));
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_meetings: HashMap<&[usize], usize> = HashMap::new();
-    for (a, e) in site.entities.iter().enumerate() {
+    let mut groups: Vec<Vec<EntityId>> = Vec::new();
+    let mut by_meetings: HashMap<&[MeetingId], usize> = HashMap::new();
+    for (a, e) in with_ids(&site.entities) {
         let g = *by_meetings.entry(&e.meetings).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -168,7 +171,7 @@ fn together(site: &mut Site) {
     let (n_entities, n_topics) = (site.entities.len(), site.topics.len());
     // For each group: the entities and topics most met, one more entity
     // than kept (a member leaves itself out), and every topic with its count.
-    let counted: Vec<(Counts, Counts, Counts)> = groups
+    let counted: Vec<(Counts<EntityId>, Counts<TopicId>, Counts<TopicId>)> = groups
         .par_iter()
         .with_max_len(1)
         .map_init(
@@ -192,7 +195,7 @@ fn together(site: &mut Site) {
             },
         )
         .collect();
-    let mut entities: Vec<Counts> = vec![Vec::new(); n_topics];
+    let mut entities: Vec<Counts<EntityId>> = vec![Vec::new(); n_topics];
     for (members, (related, topics, all_topics)) in groups.iter_mut().zip(counted) {
         for &a in members.iter() {
             let e = &mut site.entities[a];
@@ -202,9 +205,9 @@ fn together(site: &mut Site) {
         }
         // A topic's most involved entities: of a group, all count the
         // same, so only its first by name can be among them.
-        members.sort_unstable_by_key(|&a| entity_rank[a]);
+        members.sort_unstable_by_key(|&a| entity_rank[a.index()]);
         for &(t, n) in &all_topics {
-            entities[t].extend(members.iter().take(KEEP).map(|&a| (a, n)));
+            entities[t.index()].extend(members.iter().take(KEEP).map(|&a| (a, n)));
         }
     }
     for (t, es) in site.topics.iter_mut().zip(entities) {
@@ -225,9 +228,11 @@ fn ranks(names: impl Iterator<Item = String>) -> Vec<usize> {
 
 /// The `keep` highest counts, ties by rank, in that order: found in time
 /// linear in the counts, then only those sorted.
-fn top(mut v: Counts, keep: usize, rank: &[usize]) -> Counts {
-    let order =
-        |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(rank[a.0].cmp(&rank[b.0]));
+fn top<I: Id>(mut v: Counts<I>, keep: usize, rank: &[usize]) -> Counts<I> {
+    let order = |a: &(I, usize), b: &(I, usize)| {
+        b.1.cmp(&a.1)
+            .then(rank[a.0.index()].cmp(&rank[b.0.index()]))
+    };
     if v.len() > keep {
         v.select_nth_unstable_by(keep, order);
         v.truncate(keep);
@@ -237,36 +242,36 @@ fn top(mut v: Counts, keep: usize, rank: &[usize]) -> Counts {
     v
 }
 
-/// (index, count) pairs.
-type Counts = Vec<(usize, usize)>;
+/// (id, count) pairs.
+type Counts<I> = Vec<(I, usize)>;
 
-/// Counts by index, reused from one entity to the next: only the indexes
+/// Counts by id, reused from one entity to the next: only the ids
 /// counted are visited again, so a row costs what was put in it.
-struct Row {
+struct Row<I> {
     counts: Vec<usize>,
-    touched: Vec<usize>,
+    touched: Vec<I>,
 }
 
-impl Row {
-    fn new(len: usize) -> Row {
+impl<I: Id> Row<I> {
+    fn new(len: usize) -> Row<I> {
         Row {
             counts: vec![0; len],
             touched: Vec::new(),
         }
     }
 
-    fn add(&mut self, i: usize) {
-        if self.counts[i] == 0 {
+    fn add(&mut self, i: I) {
+        if self.counts[i.index()] == 0 {
             self.touched.push(i);
         }
-        self.counts[i] += 1;
+        self.counts[i.index()] += 1;
     }
 
-    /// The counts as (index, count); the row is left empty.
-    fn drain(&mut self) -> Counts {
+    /// The counts as (id, count); the row is left empty.
+    fn drain(&mut self) -> Counts<I> {
         self.touched
             .drain(..)
-            .map(|i| (i, std::mem::take(&mut self.counts[i])))
+            .map(|i| (i, std::mem::take(&mut self.counts[i.index()])))
             .collect()
     }
 }

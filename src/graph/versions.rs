@@ -11,7 +11,10 @@ use std::hash::Hash as _;
 
 use rayon::prelude::*;
 
-use super::{Action, Decision, Entity, FreePage, Meeting, Series, Site, Target, Topic};
+use super::{
+    Action, ActionId, Decision, DecisionId, Entity, EntityId, FreePage, FreePageId, Id, Meeting,
+    MeetingId, PerId, Series, SeriesId, Site, Target, Topic, TopicId,
+};
 use crate::hash::Hash;
 
 /// The version of every node of a site, by position.
@@ -19,44 +22,46 @@ use crate::hash::Hash;
 pub struct Versions {
     /// Everything about each meeting: its file's text, and what resolving
     /// worked out for it.
-    pub meetings: Vec<u64>,
+    pub meetings: PerId<MeetingId, u64>,
     /// What lists of meetings show of each beyond a link: what is drawn
     /// of it, and its summary.
-    pub listed: Vec<u64>,
+    pub listed: PerId<MeetingId, u64>,
     /// What timelines, attendance tables and passages show of each meeting
     /// beyond a link: what resolving worked out for it, its title and its
     /// headings, not its minutes' text.
-    pub drawn: Vec<u64>,
+    pub drawn: PerId<MeetingId, u64>,
     /// What a relationship map weighs of each entity: its ties to other
     /// entities and to topics.
-    pub ties: Vec<u64>,
+    pub ties: PerId<EntityId, u64>,
     /// The shape of each entity: all of its version but its own text and
     /// the texts of the passages that name it (which pages name it, and
     /// how often, are in). Lists of entities, the map and the graph
     /// export read this.
-    pub entities_shape: Vec<u64>,
+    pub entities_shape: PerId<EntityId, u64>,
     /// The shape of each topic, as of an entity.
-    pub topics_shape: Vec<u64>,
+    pub topics_shape: PerId<TopicId, u64>,
     /// What each entity says of itself: its file (front matter and text),
     /// none of what other pages say of it. The search index reads this.
-    pub entities_own: Vec<u64>,
+    pub entities_own: PerId<EntityId, u64>,
     /// What each topic says of itself, as of an entity.
-    pub topics_own: Vec<u64>,
-    pub entities: Vec<u64>,
-    pub topics: Vec<u64>,
-    pub actions: Vec<u64>,
-    pub decisions: Vec<u64>,
-    pub series: Vec<u64>,
-    pub free_pages: Vec<u64>,
+    pub topics_own: PerId<TopicId, u64>,
+    pub entities: PerId<EntityId, u64>,
+    pub topics: PerId<TopicId, u64>,
+    pub actions: PerId<ActionId, u64>,
+    pub decisions: PerId<DecisionId, u64>,
+    pub series: PerId<SeriesId, u64>,
+    pub free_pages: PerId<FreePageId, u64>,
 }
 
 impl Versions {
     /// The versions of every node of `site`.
     pub fn of(site: &Site) -> Versions {
         let v = Names { site };
-        let (entities, entities_shape) = site.entities.par_iter().map(|e| v.entity(e)).unzip();
-        let (topics, topics_shape) = site.topics.par_iter().map(|t| v.topic(t)).unzip();
-        let (meetings, (listed, drawn)) = site
+        let (entities, entities_shape): (Vec<_>, Vec<_>) =
+            site.entities.par_iter().map(|e| v.entity(e)).unzip();
+        let (topics, topics_shape): (Vec<_>, Vec<_>) =
+            site.topics.par_iter().map(|t| v.topic(t)).unzip();
+        let (meetings, (listed, drawn)): (Vec<_>, (Vec<_>, Vec<_>)) = site
             .meetings
             .par_iter()
             .map(|m| {
@@ -65,26 +70,31 @@ impl Versions {
             })
             .unzip();
         Versions {
-            meetings,
-            listed,
-            drawn,
+            meetings: meetings.into(),
+            listed: listed.into(),
+            drawn: drawn.into(),
             ties: site.entities.iter().map(|e| v.ties(e)).collect(),
 
             entities_own: site
                 .entities
                 .iter()
-                .map(|e| v.own(e.doc.as_deref().map(|d| (d.digest(), d.path()))))
+                .map(|e| v.own(e.doc.file().map(|d| (d.digest(), d.path()))))
                 .collect(),
             topics_own: site
                 .topics
                 .iter()
-                .map(|t| v.own(t.doc.as_deref().map(|d| (d.digest(), d.path()))))
+                .map(|t| v.own(t.doc.file().map(|d| (d.digest(), d.path()))))
                 .collect(),
-            entities,
-            entities_shape,
-            topics,
-            topics_shape,
-            actions: site.actions.par_iter().map(|a| v.action(a)).collect(),
+            entities: entities.into(),
+            entities_shape: entities_shape.into(),
+            topics: topics.into(),
+            topics_shape: topics_shape.into(),
+            actions: site
+                .actions
+                .par_iter()
+                .map(|a| v.action(a))
+                .collect::<Vec<_>>()
+                .into(),
             decisions: site.decisions.iter().map(|d| v.decision(d)).collect(),
             series: site.series.iter().map(|s| v.series(s)).collect(),
             free_pages: site.free_pages.iter().map(|p| v.free_page(p)).collect(),
@@ -109,23 +119,23 @@ struct Names<'s> {
 }
 
 impl Names<'_> {
-    fn meeting_ref(&self, h: &mut Hash, i: usize) {
+    fn meeting_ref(&self, h: &mut Hash, i: MeetingId) {
         h.write_delimited(self.site.meetings[i].slug.as_str().as_bytes());
     }
 
-    fn entity_ref(&self, h: &mut Hash, i: usize) {
+    fn entity_ref(&self, h: &mut Hash, i: EntityId) {
         h.write_delimited(self.site.entities[i].slug.as_str().as_bytes());
     }
 
-    fn topic_ref(&self, h: &mut Hash, i: usize) {
+    fn topic_ref(&self, h: &mut Hash, i: TopicId) {
         h.write_delimited(self.site.topics[i].slug.as_str().as_bytes());
     }
 
-    fn action_ref(&self, h: &mut Hash, i: usize) {
+    fn action_ref(&self, h: &mut Hash, i: ActionId) {
         h.write_delimited(self.site.actions[i].id.as_bytes());
     }
 
-    fn decision_ref(&self, h: &mut Hash, i: usize) {
+    fn decision_ref(&self, h: &mut Hash, i: DecisionId) {
         let d = &self.site.decisions[i];
         self.meeting_ref(h, d.meeting);
         h.write_u64(d.number as u64);
@@ -156,18 +166,18 @@ impl Names<'_> {
         }
     }
 
-    fn list(&self, h: &mut Hash, list: &[usize], each: impl Fn(&Self, &mut Hash, usize)) {
+    fn list<I: Id>(&self, h: &mut Hash, list: &[I], each: impl Fn(&Self, &mut Hash, I)) {
         h.write_u64(list.len() as u64);
         for &i in list {
             each(self, h, i);
         }
     }
 
-    fn counted(
+    fn counted<I: Id>(
         &self,
         h: &mut Hash,
-        list: &[(usize, usize)],
-        each: impl Fn(&Self, &mut Hash, usize),
+        list: &[(I, usize)],
+        each: impl Fn(&Self, &mut Hash, I),
     ) {
         h.write_u64(list.len() as u64);
         for &(i, n) in list {
@@ -262,7 +272,7 @@ impl Names<'_> {
     /// An entity's version and its shape.
     fn entity(&self, e: &Entity) -> (u64, u64) {
         let mut h = Hash::default();
-        if let Some(d) = &e.doc {
+        if let Some(d) = e.doc.file() {
             h.write_delimited(d.path().as_os_str().as_encoded_bytes());
         }
         h.write_delimited(e.slug.as_str().as_bytes());
@@ -290,7 +300,7 @@ impl Names<'_> {
         self.list(&mut h, &e.actions, Self::action_ref);
         self.counted(&mut h, &e.related, Self::entity_ref);
         self.counted(&mut h, &e.topics, Self::topic_ref);
-        self.with_texts(h, e.doc.as_ref().map(|d| d.digest()), &e.backlinks)
+        self.with_texts(h, e.doc.file().map(|d| d.digest()), &e.backlinks)
     }
 
     /// The version and the shape of an entity or a topic whose shape is
@@ -318,7 +328,7 @@ impl Names<'_> {
     /// A topic's version and its shape.
     fn topic(&self, t: &Topic) -> (u64, u64) {
         let mut h = Hash::default();
-        if let Some(d) = &t.doc {
+        if let Some(d) = t.doc.file() {
             h.write_delimited(d.path().as_os_str().as_encoded_bytes());
         }
         h.write_delimited(t.slug.as_str().as_bytes());
@@ -333,7 +343,7 @@ impl Names<'_> {
         self.list(&mut h, &t.actions, Self::action_ref);
         self.list(&mut h, &t.decisions, Self::decision_ref);
         self.counted(&mut h, &t.entities, Self::entity_ref);
-        self.with_texts(h, t.doc.as_ref().map(|d| d.digest()), &t.backlinks)
+        self.with_texts(h, t.doc.file().map(|d| d.digest()), &t.backlinks)
     }
 
     fn action(&self, a: &Action) -> u64 {

@@ -9,8 +9,8 @@
 pub mod date;
 pub mod front;
 mod items;
-pub mod lang;
-pub use crate::slug;
+pub(crate) mod lang;
+pub(crate) use crate::slug;
 
 use std::borrow::Cow;
 use std::cell::RefCell;

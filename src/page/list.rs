@@ -5,29 +5,31 @@
 use std::ops::Range;
 
 use super::Ctx;
-use crate::graph::{RefKind, Site, Target};
+use crate::graph::{
+    ActionId, EntityId, FreePageId, MeetingId, RefKind, SeriesId, Site, Target, TopicId, ids,
+};
 use crate::i18n::Arg;
 
 /// One page of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Page {
+pub(crate) enum Page {
     Home,
     Meetings,
     /// `/meetings/<year>/`: the meetings of a year.
     Year(i16),
-    Meeting(usize),
+    Meeting(MeetingId),
     Entities,
-    Entity(usize),
+    Entity(EntityId),
     Topics,
-    Topic(usize),
+    Topic(TopicId),
     Actions,
-    Action(usize),
+    Action(ActionId),
     Decisions,
     Search,
-    Free(usize),
+    Free(FreePageId),
     NotFound,
     /// `/series/<slug>/`: a series, its attendance, actions and decisions.
-    Series(usize),
+    Series(SeriesId),
     /// `/map/`: the main entities and topics and how they are linked.
     Map,
     /// `/changes/`: what the latest meetings changed.
@@ -38,7 +40,7 @@ pub enum Page {
 
 impl Page {
     /// Every page of the site.
-    pub fn all(ctx: &Ctx<'_>) -> Vec<Page> {
+    pub(crate) fn all(ctx: &Ctx<'_>) -> Vec<Page> {
         let s = ctx.site;
         let mut pages = vec![
             Page::Home,
@@ -51,20 +53,20 @@ impl Page {
             Page::NotFound,
         ];
         pages.extend(ranges(s).into_iter().map(|(y, _)| Page::Year(y)));
-        pages.extend((0..s.meetings.len()).map(Page::Meeting));
-        pages.extend((0..s.entities.len()).map(Page::Entity));
-        pages.extend((0..s.topics.len()).map(Page::Topic));
-        pages.extend((0..s.actions.len()).map(Page::Action));
-        pages.extend((0..s.free_pages.len()).map(Page::Free));
+        pages.extend(ids(&s.meetings).map(Page::Meeting));
+        pages.extend(ids(&s.entities).map(Page::Entity));
+        pages.extend(ids(&s.topics).map(Page::Topic));
+        pages.extend(ids(&s.actions).map(Page::Action));
+        pages.extend(ids(&s.free_pages).map(Page::Free));
         pages.extend([Page::Map, Page::Changes, Page::ActionsPrint]);
-        pages.extend((0..s.series.len()).map(Page::Series));
+        pages.extend(ids(&s.series).map(Page::Series));
         pages
     }
 
     /// Whether the page lists a whole kind of the site's pages at once (all
     /// meetings, all actions, a series' meetings), so that its template
     /// values grow with the site.
-    pub fn lists_site(self) -> bool {
+    pub(crate) fn lists_site(self) -> bool {
         !matches!(
             self,
             Page::Meeting(_)
@@ -79,7 +81,7 @@ impl Page {
     }
 
     /// The page's directory from the site root (`meetings/x/`); `404.html` for the not-found page.
-    pub fn dir(self, ctx: &Ctx<'_>) -> String {
+    pub(crate) fn dir(self, ctx: &Ctx<'_>) -> String {
         match self {
             Page::Home => String::new(),
             Page::Meetings => "meetings/".into(),
@@ -103,7 +105,7 @@ impl Page {
     }
 
     /// The file the page is written to, relative to the output folder.
-    pub fn file(self, ctx: &Ctx<'_>) -> String {
+    pub(crate) fn file(self, ctx: &Ctx<'_>) -> String {
         let dir = self.dir(ctx);
         if dir.ends_with(".html") {
             dir
@@ -113,7 +115,7 @@ impl Page {
     }
 
     /// The template that renders it.
-    pub fn template(self) -> &'static str {
+    pub(crate) fn template(self) -> &'static str {
         match self {
             Page::Home => "index.html",
             Page::Meetings => "meetings.html",
@@ -137,7 +139,7 @@ impl Page {
     }
 
     /// `kind` as templates see it.
-    pub fn kind(self) -> &'static str {
+    pub(crate) fn kind(self) -> &'static str {
         match self {
             Page::Home => "home",
             Page::Meetings => "meetings",
@@ -163,22 +165,19 @@ impl Page {
     /// The content file the page is made from, relative to the site's
     /// folder: meetings, free pages, and entities and topics that have a
     /// file (not stubs).
-    pub fn source<'a>(self, ctx: &Ctx<'a>) -> Option<&'a std::path::Path> {
+    pub(crate) fn source<'a>(self, ctx: &Ctx<'a>) -> Option<&'a std::path::Path> {
         let s = ctx.site;
         match self {
             Page::Meeting(i) => Some(&s.meetings[i].doc.source.path),
-            Page::Entity(i) => s.entities[i]
-                .doc
-                .as_deref()
-                .map(|d| d.source.path.as_path()),
-            Page::Topic(i) => s.topics[i].doc.as_deref().map(|d| d.source.path.as_path()),
+            Page::Entity(i) => s.entities[i].doc.file().map(|d| d.source.path.as_path()),
+            Page::Topic(i) => s.topics[i].doc.file().map(|d| d.source.path.as_path()),
             Page::Free(i) => Some(&s.free_pages[i].doc.source.path),
             _ => None,
         }
     }
 
     /// The page's title.
-    pub fn title(self, ctx: &Ctx<'_>) -> String {
+    pub(crate) fn title(self, ctx: &Ctx<'_>) -> String {
         let t = ctx.strings;
         match self {
             Page::Home => ctx.config.title.clone(),
@@ -221,13 +220,13 @@ fn action_title(a: &crate::graph::Action, action: &str) -> String {
 }
 
 /// The directory of the page of `year`'s meetings.
-pub fn dir(year: i16) -> String {
+pub(crate) fn dir(year: i16) -> String {
     format!("meetings/{year:04}/")
 }
 
 /// The years that have meetings, oldest first, each with the range of its
 /// meetings (indices into the site's meetings, which are in date order).
-pub fn ranges(site: &Site) -> Vec<(i16, Range<usize>)> {
+pub(crate) fn ranges(site: &Site) -> Vec<(i16, Range<usize>)> {
     let meetings = &site.meetings;
     let mut out = Vec::new();
     let mut start = 0;
@@ -241,14 +240,14 @@ pub fn ranges(site: &Site) -> Vec<(i16, Range<usize>)> {
 }
 
 /// The directory of a series' page.
-pub fn series_dir(site: &Site, s: usize) -> String {
+pub(crate) fn series_dir(site: &Site, s: SeriesId) -> String {
     format!("series/{}/", site.series[s].slug)
 }
 
 /// The directory of the printable register: `actions/print/`, unless an
 /// action's own page has that path (an action with the id `print`); then
 /// `actions/print-2/`, and so on.
-pub fn print_dir(site: &Site) -> String {
+pub(crate) fn print_dir(site: &Site) -> String {
     // Every action is indexed by its slug (refs may name it so): one lookup.
     let taken = |name: &str| {
         site.index

@@ -9,9 +9,9 @@
 //! the site must open from the file system). `docs/templates.md` documents
 //! every field.
 
-pub mod list;
+pub(crate) mod list;
 
-pub use list::Page;
+pub(crate) use list::Page;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,7 +20,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::graph::{Action, Backlink, PerTarget, Place, Site, SiteLinks, Target};
+use crate::graph::{
+    Action, ActionId, Backlink, DecisionId, EntityId, MeetingId, PerId, PerTarget, Place, Site,
+    SiteLinks, Target, TopicId,
+};
 use crate::markdown::{Heading, ItemMark, Style, block_anchor, escape_html_into, to_html};
 use crate::model::date::{DateNames, Named, PartialDate};
 use crate::model::front::Status;
@@ -99,14 +102,14 @@ impl<'a> Ctx<'a> {
 }
 
 /// The language the site is written in: `language:` of `quorum.yaml`.
-pub fn site_language(config: &Config) -> &str {
+pub(crate) fn site_language(config: &Config) -> &str {
     config.language.tag()
 }
 
 /// The `lang` and `dir` attributes a text in `language` needs on a page of
 /// the site: none for the site's own language, `dir` only when the text's
 /// direction is not the site's.
-pub fn text_language<'l>(
+pub(crate) fn text_language<'l>(
     config: &Config,
     language: Option<&'l Language>,
 ) -> (Option<&'l str>, Option<&'static str>) {
@@ -140,7 +143,7 @@ impl Paths {
 }
 
 /// An entity in a list or a link.
-pub type EntityRef<'a> = Shared<'a, EntityFields<'a>>;
+pub(crate) type EntityRef<'a> = Shared<'a, EntityFields<'a>>;
 
 /// What templates see of an entity in a list or a link.
 #[derive(Debug, Serialize)]
@@ -154,7 +157,7 @@ pub struct EntityFields<'a> {
 }
 
 /// A topic in a list or a link.
-pub type TopicRef<'a> = Shared<'a, TopicFields<'a>>;
+pub(crate) type TopicRef<'a> = Shared<'a, TopicFields<'a>>;
 
 /// What templates see of a topic in a list or a link.
 #[derive(Debug, Serialize)]
@@ -166,7 +169,7 @@ pub struct TopicFields<'a> {
 }
 
 /// A meeting in a list or a link.
-pub type MeetingRef<'a> = Shared<'a, MeetingFields<'a>>;
+pub(crate) type MeetingRef<'a> = Shared<'a, MeetingFields<'a>>;
 
 /// What templates see of a meeting in a list or a link.
 #[derive(Debug, Serialize)]
@@ -220,13 +223,13 @@ impl<T: Serialize> Serialize for Shared<'_, T> {
 /// (`site`, `today`, `nav`).
 #[derive(Debug, Default)]
 pub struct Values {
-    meetings: Vec<OnceLock<tera::Value>>,
-    entities: Vec<OnceLock<tera::Value>>,
-    topics: Vec<OnceLock<tera::Value>>,
+    meetings: PerId<MeetingId, OnceLock<tera::Value>>,
+    entities: PerId<EntityId, OnceLock<tera::Value>>,
+    topics: PerId<TopicId, OnceLock<tera::Value>>,
     /// The HTML of each action's and decision's text, where links are the
     /// same on every page (see [`Inline`]).
-    actions: Vec<OnceLock<String>>,
-    decisions: Vec<OnceLock<String>>,
+    actions: PerId<ActionId, OnceLock<String>>,
+    decisions: PerId<DecisionId, OnceLock<String>>,
     dates: Option<Mutex<HashMap<PartialDate, tera::Value>>>,
     /// The names dates are shown by: the site's language's (English when
     /// none are given).
@@ -268,7 +271,7 @@ impl Values {
     }
 }
 
-fn slots(n: usize) -> Vec<OnceLock<tera::Value>> {
+fn slots<I>(n: usize) -> PerId<I, OnceLock<tera::Value>> {
     (0..n).map(|_| OnceLock::new()).collect()
 }
 
@@ -411,7 +414,7 @@ pub struct MentionYear<'a> {
 }
 
 /// How many passages the first screen of a page shows of its mentions.
-pub const LATEST_MENTIONS: usize = 5;
+pub(crate) const LATEST_MENTIONS: usize = 5;
 
 /// Passages that mention a page, as HTML: an `<ol class="q-mention-groups">`
 /// with a `<li class="q-mention-group">` for each page they are on (a `<p>`
@@ -562,14 +565,14 @@ const LABELS: Labels = Labels {
 
 /// A page and a count: related entities, topics of an entity, and so on.
 #[derive(Debug, Serialize)]
-pub struct Counted<T> {
+pub(crate) struct Counted<T> {
     pub item: T,
     pub count: usize,
 }
 
 /// A navigation entry.
 #[derive(Debug, Serialize)]
-pub struct NavItem {
+pub(crate) struct NavItem {
     pub title: String,
     pub path: String,
     pub current: bool,
@@ -583,7 +586,7 @@ impl<'a> Ctx<'a> {
         self.paths.get(t)
     }
 
-    pub fn entity(&self, i: usize) -> EntityRef<'a> {
+    pub fn entity(&self, i: EntityId) -> EntityRef<'a> {
         let e = &self.site.entities[i];
         Shared {
             fields: EntityFields {
@@ -592,32 +595,32 @@ impl<'a> Ctx<'a> {
                 slug: e.slug.as_str(),
                 path: self.path(Target::Entity(i)),
                 kind: e.kind.as_str(),
-                stub: e.doc.is_none(),
+                stub: e.doc.is_stub(),
             },
             target: Target::Entity(i),
             value: self.values.entities.get(i),
         }
     }
 
-    pub fn entities(&self, list: &[usize]) -> Vec<EntityRef<'a>> {
+    pub fn entities(&self, list: &[EntityId]) -> Vec<EntityRef<'a>> {
         list.iter().map(|&i| self.entity(i)).collect()
     }
 
-    pub fn topic(&self, i: usize) -> TopicRef<'a> {
+    pub fn topic(&self, i: TopicId) -> TopicRef<'a> {
         let t = &self.site.topics[i];
         Shared {
             fields: TopicFields {
                 name: &t.name,
                 slug: t.slug.as_str(),
                 path: self.path(Target::Topic(i)),
-                stub: t.doc.is_none(),
+                stub: t.doc.is_stub(),
             },
             target: Target::Topic(i),
             value: self.values.topics.get(i),
         }
     }
 
-    pub fn topics(&self, list: &[usize]) -> Vec<TopicRef<'a>> {
+    pub fn topics(&self, list: &[TopicId]) -> Vec<TopicRef<'a>> {
         list.iter().map(|&i| self.topic(i)).collect()
     }
 
@@ -629,7 +632,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn meeting(&self, i: usize) -> MeetingRef<'a> {
+    pub fn meeting(&self, i: MeetingId) -> MeetingRef<'a> {
         let m = &self.site.meetings[i];
         Shared {
             fields: MeetingFields {
@@ -643,7 +646,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn meeting_summary(&self, i: usize) -> MeetingSummary<'a> {
+    pub fn meeting_summary(&self, i: MeetingId) -> MeetingSummary<'a> {
         let m = &self.site.meetings[i];
         MeetingSummary {
             meeting: self.meeting(i),
@@ -656,7 +659,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn action(&self, i: usize) -> ActionView<'a> {
+    pub fn action(&self, i: ActionId) -> ActionView<'a> {
         let a: &'a Action = &self.site.actions[i];
         ActionView {
             id: &a.id,
@@ -713,11 +716,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn actions(&self, list: &[usize]) -> Vec<ActionView<'a>> {
+    pub fn actions(&self, list: &[ActionId]) -> Vec<ActionView<'a>> {
         list.iter().map(|&i| self.action(i)).collect()
     }
 
-    pub fn decision(&self, i: usize) -> DecisionView<'a> {
+    pub fn decision(&self, i: DecisionId) -> DecisionView<'a> {
         let d = &self.site.decisions[i];
         let meeting = self.meeting(d.meeting);
         DecisionView {
@@ -734,7 +737,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn decisions(&self, list: &[usize]) -> Vec<DecisionView<'a>> {
+    pub fn decisions(&self, list: &[DecisionId]) -> Vec<DecisionView<'a>> {
         list.iter().map(|&i| self.decision(i)).collect()
     }
 
@@ -785,7 +788,7 @@ impl<'a> Ctx<'a> {
 /// show: the path and title of every page ([`Site::links_digest`]), each
 /// meeting's date, each entity's display name and kind, and which entities
 /// and topics are stubs.
-pub fn shown_digest(site: &Site) -> u64 {
+pub(crate) fn shown_digest(site: &Site) -> u64 {
     let mut h = crate::hash::Hash::default();
     h.write_u64(site.links_digest());
     for m in &site.meetings {
@@ -794,23 +797,16 @@ pub fn shown_digest(site: &Site) -> u64 {
     for e in &site.entities {
         h.write(e.display_name().as_bytes());
         h.write(e.kind.as_str().as_bytes());
-        h.write_u64(u64::from(e.doc.is_none()));
+        h.write_u64(u64::from(e.doc.is_stub()));
     }
     for t in &site.topics {
-        h.write_u64(u64::from(t.doc.is_none()));
+        h.write_u64(u64::from(t.doc.is_stub()));
     }
     h.0
 }
 
-/// HTML of `text` with the byte ranges `marks` wrapped in `<mark>`.
-pub fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
-    let mut out = String::with_capacity(text.len() + 32);
-    marked_into(&mut out, text, marks);
-    out
-}
-
-/// Appends [`marked`] `text` to `out`.
-pub fn marked_into(out: &mut String, text: &str, marks: &[std::ops::Range<usize>]) {
+/// Appends HTML of `text` to `out`, the byte ranges `marks` wrapped in `<mark>`.
+pub(crate) fn marked_into(out: &mut String, text: &str, marks: &[std::ops::Range<usize>]) {
     let fits = |r: &std::ops::Range<usize>| {
         r.start < r.end
             && r.end <= text.len()
@@ -866,7 +862,7 @@ fn fingerprinting<S: serde::Serializer>(s: &S) -> bool {
 /// folder links are written from. The rest (every name, alias, path and
 /// title links can lead to) is in [`Site::links_digest`], part of every page's
 /// fingerprint.
-pub struct Body<'a> {
+pub(crate) struct Body<'a> {
     source: Option<BodySource<'a>>,
 }
 
@@ -885,7 +881,7 @@ struct BodySource<'a> {
 
 impl<'a> Body<'a> {
     /// The body `text` (with its `headings`) of `this`, on the page at `dir`.
-    pub fn new(
+    pub(crate) fn new(
         ctx: &Ctx<'a>,
         text: Cow<'a, str>,
         headings: &'a [Heading],
@@ -908,12 +904,12 @@ impl<'a> Body<'a> {
     }
 
     /// No body: the empty string.
-    pub fn none() -> Body<'a> {
+    pub(crate) fn none() -> Body<'a> {
         Body { source: None }
     }
 
     /// The HTML.
-    pub fn html(&self) -> String {
+    pub(crate) fn html(&self) -> String {
         let Some(b) = &self.source else {
             return String::new();
         };
@@ -1092,6 +1088,12 @@ impl Serialize for Inline<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
+        let mut out = String::new();
+        marked_into(&mut out, text, marks);
+        out
+    }
 
     #[test]
     fn marks_are_escaped_and_wrapped() {

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::knowledge::{SeriesLink, series_link};
-use crate::graph::Site;
+use crate::graph::{EntityId, SeriesId, Site};
 use crate::model::front::EntityKind;
 use crate::page::{Ctx, EntityRef, MeetingRef};
 use crate::views::matrix;
@@ -18,7 +18,7 @@ use crate::views::ranking::{self, Tally};
 
 /// How much of a series an entity attended.
 #[derive(Serialize)]
-pub struct TallyView<'a> {
+pub(crate) struct TallyView<'a> {
     /// Meetings attended or chaired.
     pub attended: usize,
     pub chaired: usize,
@@ -44,7 +44,7 @@ fn tally<'a>(ctx: &Ctx<'a>, t: &Tally) -> TallyView<'a> {
 
 /// An entity in a series' ranking.
 #[derive(Serialize)]
-pub struct RankView<'a> {
+pub(crate) struct RankView<'a> {
     pub rank: usize,
     pub entity: EntityRef<'a>,
     /// Its usual role at the series' meetings.
@@ -55,7 +55,7 @@ pub struct RankView<'a> {
 
 /// The attendance matrix.
 #[derive(Serialize)]
-pub struct Attendance<'a> {
+pub(crate) struct Attendance<'a> {
     /// Columns, oldest first.
     pub meetings: Vec<MeetingRef<'a>>,
     /// Earlier meetings of the series, not shown as columns.
@@ -65,14 +65,14 @@ pub struct Attendance<'a> {
 }
 
 #[derive(Serialize)]
-pub struct AttendanceGroup<'a> {
+pub(crate) struct AttendanceGroup<'a> {
     pub kind: &'static str,
     pub label: &'a str,
     pub rows: Vec<AttendanceRow<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct AttendanceRow<'a> {
+pub(crate) struct AttendanceRow<'a> {
     pub entity: EntityRef<'a>,
     /// Its usual role at the series' meetings.
     pub role: Option<&'a str>,
@@ -83,7 +83,7 @@ pub struct AttendanceRow<'a> {
 }
 
 #[derive(Serialize)]
-pub struct CellView<'a> {
+pub(crate) struct CellView<'a> {
     /// `absent`, `present` or `chair`.
     pub kind: &'static str,
     /// The role it was listed with there, when that is not its usual role.
@@ -91,7 +91,7 @@ pub struct CellView<'a> {
 }
 
 /// The ranking and the matrix of series `s`.
-pub fn of_series<'a>(ctx: &Ctx<'a>, s: usize) -> (Vec<RankView<'a>>, Attendance<'a>) {
+pub(crate) fn of_series<'a>(ctx: &Ctx<'a>, s: SeriesId) -> (Vec<RankView<'a>>, Attendance<'a>) {
     let site: &'a Site = ctx.site;
     let strings: &'a crate::i18n::Strings = ctx.strings;
     let members = ranking::of_series(site, s);
@@ -154,14 +154,14 @@ pub fn of_series<'a>(ctx: &Ctx<'a>, s: usize) -> (Vec<RankView<'a>>, Attendance<
 
 /// An entity's attendance of one series.
 #[derive(Serialize)]
-pub struct SeriesAttendance<'a> {
+pub(crate) struct SeriesAttendance<'a> {
     pub series: SeriesLink<'a>,
     #[serde(flatten)]
     pub tally: TallyView<'a>,
 }
 
 /// How much of each series entity `e` attended, most first.
-pub fn of_entity<'a>(ctx: &Ctx<'a>, e: usize) -> Vec<SeriesAttendance<'a>> {
+pub(crate) fn of_entity<'a>(ctx: &Ctx<'a>, e: EntityId) -> Vec<SeriesAttendance<'a>> {
     ranking::of_entity(ctx.site, e)
         .iter()
         .map(|t| SeriesAttendance {

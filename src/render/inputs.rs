@@ -12,7 +12,10 @@
 //! docs/architecture.md ("Tracked dependencies") says how this is checked.
 
 use super::pages;
-use crate::graph::{Backlink, Site, Target, Versions};
+use crate::graph::{
+    ActionId, Backlink, DecisionId, EntityId, Id, MeetingId, SeriesId, Site, Target, TopicId,
+    Versions, ids,
+};
 use crate::hash::Hash;
 use crate::page::Page;
 use crate::page::list::ranges;
@@ -47,11 +50,11 @@ impl Whole {
         };
         Whole {
             shown,
-            meetings: all(&versions.listed),
-            entities: all(&versions.entities_shape),
-            topics: all(&versions.topics_shape),
-            actions: all(&versions.actions),
-            decisions: all(&versions.decisions),
+            meetings: all(versions.listed.as_slice()),
+            entities: all(versions.entities_shape.as_slice()),
+            topics: all(versions.topics_shape.as_slice()),
+            actions: all(versions.actions.as_slice()),
+            decisions: all(versions.decisions.as_slice()),
         }
     }
 }
@@ -127,27 +130,27 @@ struct Reads<'s> {
 }
 
 impl<'s> Reads<'s> {
-    fn meeting(&mut self, i: usize) {
+    fn meeting(&mut self, i: MeetingId) {
         self.h.write_u64(self.versions.meetings[i]);
     }
 
-    fn entity(&mut self, i: usize) {
+    fn entity(&mut self, i: EntityId) {
         self.h.write_u64(self.versions.entities[i]);
     }
 
-    fn topic(&mut self, i: usize) {
+    fn topic(&mut self, i: TopicId) {
         self.h.write_u64(self.versions.topics[i]);
     }
 
-    fn action(&mut self, i: usize) {
+    fn action(&mut self, i: ActionId) {
         self.h.write_u64(self.versions.actions[i]);
     }
 
-    fn decision(&mut self, i: usize) {
+    fn decision(&mut self, i: DecisionId) {
         self.h.write_u64(self.versions.decisions[i]);
     }
 
-    fn series(&mut self, i: usize) {
+    fn series(&mut self, i: SeriesId) {
         self.h.write_u64(self.versions.series[i]);
     }
 
@@ -155,13 +158,13 @@ impl<'s> Reads<'s> {
         self.h.write_u64(self.versions.of_target(t));
     }
 
-    fn ties(&mut self, i: usize) {
+    fn ties(&mut self, i: EntityId) {
         self.h.write_u64(self.versions.ties[i]);
     }
 
     /// An action as a page lists it, and the owners whose ties a
     /// relationship map weighs.
-    fn action_with_owners(&mut self, a: usize) {
+    fn action_with_owners(&mut self, a: ActionId) {
         self.action(a);
         for &o in &self.site.actions[a].owners {
             self.ties(o);
@@ -180,7 +183,7 @@ impl<'s> Reads<'s> {
 
     /// Which pages are an entity's or a topic's ancestors, as its page
     /// lists them ([`pages::ancestors`]), by their slugs.
-    fn ancestors(&mut self, list: &[usize], slug: impl Fn(usize) -> &'s str) {
+    fn ancestors<I: Id>(&mut self, list: &[I], slug: impl Fn(I) -> &'s str) {
         self.h.write_u64(list.len() as u64);
         for &p in list {
             self.h.write_delimited(slug(p).as_bytes());
@@ -189,7 +192,7 @@ impl<'s> Reads<'s> {
 
     /// A meeting a timeline or an attendance table draws: its decisions
     /// and its series.
-    fn meeting_drawn(&mut self, m: usize) {
+    fn meeting_drawn(&mut self, m: MeetingId) {
         let meeting = &self.site.meetings[m];
         self.h.write_u64(self.versions.drawn[m]);
         for &d in &meeting.decisions {
@@ -220,7 +223,7 @@ impl<'s> Reads<'s> {
         self.h.write_u64(year as u64);
         for (y, range) in ranges(self.site) {
             if y == year {
-                for m in range {
+                for m in range.map(MeetingId::new) {
                     self.h.write_u64(self.versions.listed[m]);
                 }
             }
@@ -233,18 +236,18 @@ impl<'s> Reads<'s> {
     fn meetings_index(&mut self) {
         self.h.write_u64(6);
         if let Some((_, range)) = ranges(self.site).pop() {
-            for m in range {
+            for m in range.map(MeetingId::new) {
                 self.h.write_u64(self.versions.listed[m]);
             }
         }
         self.years();
-        for s in 0..self.site.series.len() {
+        for s in ids(&self.site.series) {
             self.series(s);
         }
     }
 
     /// A series' page: its meetings as drawn, their actions and decisions.
-    fn series_page(&mut self, s: usize) {
+    fn series_page(&mut self, s: SeriesId) {
         self.h.write_u64(7);
         self.series(s);
         for &m in &self.site.series[s].meetings {
@@ -261,7 +264,7 @@ impl<'s> Reads<'s> {
 
     /// The meeting's page: its actions and the actions it updates in full,
     /// its decisions, its series (its size and the meeting's place in it).
-    fn meeting_page(&mut self, i: usize) {
+    fn meeting_page(&mut self, i: MeetingId) {
         self.h.write_u64(1);
         let m = &self.site.meetings[i];
         self.meeting(i);
@@ -285,10 +288,10 @@ impl<'s> Reads<'s> {
     /// relationship map.
     fn node_page(
         &mut self,
-        meetings: &[usize],
-        actions: &[usize],
+        meetings: &[MeetingId],
+        actions: &[ActionId],
         backlinks: &[Backlink],
-        tied: &[(usize, usize)],
+        tied: &[(EntityId, usize)],
     ) {
         for &m in meetings {
             self.meeting_drawn(m);
@@ -306,7 +309,7 @@ impl<'s> Reads<'s> {
 
     /// The entity's page: its ancestors' names, and what [`Self::node_page`]
     /// reads, the entities it is related to on its map.
-    fn entity_page(&mut self, i: usize) {
+    fn entity_page(&mut self, i: EntityId) {
         self.h.write_u64(2);
         let site = self.site;
         let e = &site.entities[i];
@@ -319,7 +322,7 @@ impl<'s> Reads<'s> {
     /// The topic's page: its ancestors' names, its decisions, and what
     /// [`Self::node_page`] reads, the entities most involved on its map
     /// (the other topics of its meetings are in the meetings as drawn).
-    fn topic_page(&mut self, i: usize) {
+    fn topic_page(&mut self, i: TopicId) {
         self.h.write_u64(3);
         let site = self.site;
         let t = &site.topics[i];

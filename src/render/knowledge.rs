@@ -14,23 +14,23 @@ use serde::Serialize;
 
 use super::attendance::{self, Attendance, RankView};
 use super::pages::{ActionGroups, Year};
-use crate::graph::{Site, Target};
+use crate::graph::{ActionId, EntityId, MeetingId, SeriesId, Site, Target, TopicId, ids};
 use crate::model::front::Status;
-pub use crate::page::list::{print_dir, series_dir};
+pub(crate) use crate::page::list::{print_dir, series_dir};
 use crate::page::{
     ActionView, Counted, Ctx, DateRef, DecisionView, EntityRef, MeetingRef, TopicRef,
 };
 use crate::views::{self, Picture, Swatch, changes, neighbours, sparkline, timeline};
 
 /// Links from the page at `dir` to pages of the graph, for views.
-pub fn linker<'c>(ctx: &'c Ctx<'_>, dir: &str) -> impl Fn(Target) -> String + 'c {
+pub(crate) fn linker<'c>(ctx: &'c Ctx<'_>, dir: &str) -> impl Fn(Target) -> String + 'c {
     let root = ctx.urls.root(dir);
     move |t| format!("{root}{}", ctx.path(t))
 }
 
 /// The activity timeline and relationship map of an entity or topic page.
 #[derive(Serialize)]
-pub struct Pictures {
+pub(crate) struct Pictures {
     /// *HTML*: the timeline (SVG), empty when there is none.
     pub activity: String,
     /// *HTML*: the timeline drawn for a phone.
@@ -59,7 +59,7 @@ impl Pictures {
 }
 
 /// The activity timeline and relationship map of an entity page.
-pub fn entity_pictures(ctx: &Ctx<'_>, e: usize, dir: &str) -> Pictures {
+pub(crate) fn entity_pictures(ctx: &Ctx<'_>, e: EntityId, dir: &str) -> Pictures {
     let href = linker(ctx, dir);
     Pictures::of(
         timeline::of_entity(ctx.site, e, &href, ctx.strings),
@@ -68,7 +68,7 @@ pub fn entity_pictures(ctx: &Ctx<'_>, e: usize, dir: &str) -> Pictures {
 }
 
 /// The activity timeline and relationship map of a topic page.
-pub fn topic_pictures(ctx: &Ctx<'_>, t: usize, dir: &str) -> Pictures {
+pub(crate) fn topic_pictures(ctx: &Ctx<'_>, t: TopicId, dir: &str) -> Pictures {
     let href = linker(ctx, dir);
     Pictures::of(
         timeline::of_topic(ctx.site, t, &href, ctx.strings),
@@ -77,14 +77,14 @@ pub fn topic_pictures(ctx: &Ctx<'_>, t: usize, dir: &str) -> Pictures {
 }
 
 /// Sparklines of meetings for rows of one listing, on the site's span.
-pub struct Sparklines<'s> {
+pub(crate) struct Sparklines<'s> {
     site: &'s Site,
     strings: &'s crate::i18n::Strings,
     span: Option<sparkline::Span>,
 }
 
 impl<'s> Sparklines<'s> {
-    pub fn new(site: &'s Site, strings: &'s crate::i18n::Strings) -> Sparklines<'s> {
+    pub(crate) fn new(site: &'s Site, strings: &'s crate::i18n::Strings) -> Sparklines<'s> {
         Sparklines {
             site,
             strings,
@@ -93,7 +93,7 @@ impl<'s> Sparklines<'s> {
     }
 
     /// The sparkline of `meetings` (*HTML*; empty on a site without meetings).
-    pub fn of(&self, meetings: &[usize]) -> String {
+    pub(crate) fn of(&self, meetings: &[MeetingId]) -> String {
         self.span
             .map(|span| sparkline::draw(self.site, meetings, span, self.strings))
             .unwrap_or_default()
@@ -102,7 +102,7 @@ impl<'s> Sparklines<'s> {
 
 /// A series in a list: the meetings index, a meeting's header.
 #[derive(Debug, Serialize)]
-pub struct SeriesLink<'a> {
+pub(crate) struct SeriesLink<'a> {
     pub name: &'a str,
     pub slug: &'a str,
     pub path: String,
@@ -111,7 +111,7 @@ pub struct SeriesLink<'a> {
     pub last: Option<DateRef<'a>>,
 }
 
-pub fn series_link<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesLink<'a> {
+pub(crate) fn series_link<'a>(ctx: &Ctx<'a>, s: SeriesId) -> SeriesLink<'a> {
     let site: &'a Site = ctx.site;
     let series = &site.series[s];
     SeriesLink {
@@ -131,15 +131,13 @@ pub fn series_link<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesLink<'a> {
 }
 
 /// Every series, by name.
-pub fn series_list<'a>(ctx: &Ctx<'a>) -> Vec<SeriesLink<'a>> {
-    (0..ctx.site.series.len())
-        .map(|s| series_link(ctx, s))
-        .collect()
+pub(crate) fn series_list<'a>(ctx: &Ctx<'a>) -> Vec<SeriesLink<'a>> {
+    ids(&ctx.site.series).map(|s| series_link(ctx, s)).collect()
 }
 
 /// `series` (series.html).
 #[derive(Serialize)]
-pub struct SeriesPage<'a> {
+pub(crate) struct SeriesPage<'a> {
     #[serde(flatten)]
     pub series: SeriesLink<'a>,
     /// Its meetings by year, newest first.
@@ -155,7 +153,7 @@ pub struct SeriesPage<'a> {
     pub decisions: Vec<DecisionView<'a>>,
 }
 
-pub fn series_page<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesPage<'a> {
+pub(crate) fn series_page<'a>(ctx: &Ctx<'a>, s: SeriesId) -> SeriesPage<'a> {
     let site: &'a Site = ctx.site;
     let list = &site.series[s].meetings;
     let mut years: Vec<Year<MeetingRef<'a>>> = Vec::new();
@@ -203,7 +201,7 @@ pub fn series_page<'a>(ctx: &Ctx<'a>, s: usize) -> SeriesPage<'a> {
 
 /// `map` (map.html).
 #[derive(Serialize)]
-pub struct MapPage<'a> {
+pub(crate) struct MapPage<'a> {
     /// *HTML*: the map, an SVG.
     pub svg: String,
     /// *HTML*: the map drawn for a phone.
@@ -215,7 +213,7 @@ pub struct MapPage<'a> {
     pub entities: Vec<Counted<EntityRef<'a>>>,
 }
 
-pub fn map_page<'a>(ctx: &Ctx<'a>, dir: &str) -> MapPage<'a> {
+pub(crate) fn map_page<'a>(ctx: &Ctx<'a>, dir: &str) -> MapPage<'a> {
     let site = ctx.site;
     let (topics, entities) = neighbours::main_pages(site);
     let picture = neighbours::of_site(site, &linker(ctx, dir), ctx.strings);
@@ -242,7 +240,7 @@ pub fn map_page<'a>(ctx: &Ctx<'a>, dir: &str) -> MapPage<'a> {
 
 /// `changes` (changes.html).
 #[derive(Serialize)]
-pub struct ChangesPage<'a> {
+pub(crate) struct ChangesPage<'a> {
     /// The latest meetings, newest first.
     pub meetings: Vec<MeetingChanges<'a>>,
     /// Meetings of the site not listed (older).
@@ -250,7 +248,7 @@ pub struct ChangesPage<'a> {
 }
 
 #[derive(Serialize)]
-pub struct MeetingChanges<'a> {
+pub(crate) struct MeetingChanges<'a> {
     pub meeting: MeetingRef<'a>,
     pub series: Option<SeriesLink<'a>>,
     pub actions: Vec<ActionView<'a>>,
@@ -259,7 +257,7 @@ pub struct MeetingChanges<'a> {
 }
 
 #[derive(Serialize)]
-pub struct StatusChange<'a> {
+pub(crate) struct StatusChange<'a> {
     pub action: Option<ActionView<'a>>,
     pub written: &'a str,
     pub from: Option<&'static str>,
@@ -271,7 +269,7 @@ pub struct StatusChange<'a> {
     pub due_before: Option<DateRef<'a>>,
 }
 
-pub fn changes_page<'a>(ctx: &Ctx<'a>) -> ChangesPage<'a> {
+pub(crate) fn changes_page<'a>(ctx: &Ctx<'a>) -> ChangesPage<'a> {
     let site: &'a Site = ctx.site;
     let list = changes::recent(site, changes::MEETINGS);
     let older = site.meetings.len() - list.len();
@@ -311,7 +309,7 @@ pub fn changes_page<'a>(ctx: &Ctx<'a>) -> ChangesPage<'a> {
 
 /// `register` (actions-print.html).
 #[derive(Serialize)]
-pub struct PrintRegister<'a> {
+pub(crate) struct PrintRegister<'a> {
     /// Every owner, by name, with its actions by state.
     pub owners: Vec<PrintOwner<'a>>,
     /// Actions without an owner, by state.
@@ -320,19 +318,19 @@ pub struct PrintRegister<'a> {
 }
 
 #[derive(Serialize)]
-pub struct PrintOwner<'a> {
+pub(crate) struct PrintOwner<'a> {
     pub owner: EntityRef<'a>,
     pub actions: ActionGroups<'a>,
     pub count: usize,
 }
 
-pub fn print_register<'a>(ctx: &Ctx<'a>) -> PrintRegister<'a> {
+pub(crate) fn print_register<'a>(ctx: &Ctx<'a>) -> PrintRegister<'a> {
     let site = ctx.site;
-    let mut owners: Vec<usize> = (0..site.entities.len())
+    let mut owners: Vec<EntityId> = ids(&site.entities)
         .filter(|&e| !site.entities[e].actions.is_empty())
         .collect();
     owners.sort_by_cached_key(|&e| (site.entities[e].name.to_lowercase(), e));
-    let unowned: Vec<usize> = (0..site.actions.len())
+    let unowned: Vec<ActionId> = ids(&site.actions)
         .filter(|&a| site.actions[a].owners.is_empty())
         .collect();
     PrintRegister {
@@ -350,7 +348,7 @@ pub fn print_register<'a>(ctx: &Ctx<'a>) -> PrintRegister<'a> {
 }
 
 /// Actions by state, newest first (as the register shows them).
-fn groups<'a>(ctx: &Ctx<'a>, list: &[usize]) -> ActionGroups<'a> {
+fn groups<'a>(ctx: &Ctx<'a>, list: &[ActionId]) -> ActionGroups<'a> {
     let mut g = ActionGroups::default();
     for &a in list.iter().rev() {
         let bucket = match views::tone(ctx.site, a) {

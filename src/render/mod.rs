@@ -4,13 +4,13 @@
 //! a [`Sink`] as soon as each is done, so memory does not grow with the site.
 //! This is the only module that knows tera. It never writes files itself.
 
-pub mod attendance;
+pub(crate) mod attendance;
 mod inputs;
 pub use crate::page as context;
-pub mod knowledge;
-pub mod pages;
+pub(crate) mod knowledge;
+pub(crate) mod pages;
 pub mod theme;
-pub mod years;
+pub(crate) mod years;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,6 +21,7 @@ use tera::{Context, ErrorKind, Tera};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::graph::with_ids;
 use crate::graph::{Site, SiteLinks};
 use crate::hash::fingerprint::Fingerprinter;
 use crate::i18n::{Arg, Language, Strings};
@@ -869,7 +870,7 @@ fn nav(ctx: &Ctx<'_>, dir: &str) -> tera::Value {
         let sections = sections
             .iter()
             .map(|(t, p)| (ctx.strings.get(t).to_owned(), p.to_string(), "section"));
-        let pages = ctx.site.free_pages.iter().enumerate().map(|(i, p)| {
+        let pages = with_ids(&ctx.site.free_pages).map(|(i, p)| {
             (
                 p.doc.front.title.clone(),
                 ctx.site.path(crate::graph::Target::FreePage(i)),

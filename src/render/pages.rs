@@ -8,7 +8,7 @@ use super::attendance::{self, SeriesAttendance};
 use super::knowledge;
 use super::years;
 use crate::diagnostic::Diagnostic;
-use crate::graph::Target;
+use crate::graph::{ActionId, DecisionId, EntityId, Id, MeetingId, Target, TopicId, ids};
 use crate::markdown::Heading;
 use crate::model::date::PartialDate;
 use crate::model::front::{Document, EntityKind, Status};
@@ -17,10 +17,10 @@ use crate::page::{
     Mentions, TopicRef, text_language,
 };
 
-pub use crate::page::Page;
+pub(crate) use crate::page::Page;
 
 /// The data of one page, under the names templates use.
-pub enum Data<'a> {
+pub(crate) enum Data<'a> {
     Home(Home<'a>),
     Meetings(years::MeetingsIndex<'a>),
     Year(Box<years::YearPage<'a>>),
@@ -42,7 +42,7 @@ pub enum Data<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Home<'a> {
+pub(crate) struct Home<'a> {
     pub recent: Vec<MeetingSummary<'a>>,
     /// The most urgent pending actions ([`HOME_URGENT`] at most).
     pub urgent: Vec<ActionView<'a>>,
@@ -51,10 +51,10 @@ pub struct Home<'a> {
 }
 
 /// How many pending actions the home page shows; the register has them all.
-pub const HOME_URGENT: usize = 5;
+pub(crate) const HOME_URGENT: usize = 5;
 
 #[derive(Serialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub meetings: usize,
     pub entities: usize,
     pub topics: usize,
@@ -65,19 +65,19 @@ pub struct Counts {
 }
 
 #[derive(Serialize)]
-pub struct Year<T> {
+pub(crate) struct Year<T> {
     pub year: i16,
     pub items: Vec<T>,
 }
 
 #[derive(Serialize)]
-pub struct AttendeeView<'a> {
+pub(crate) struct AttendeeView<'a> {
     pub entity: EntityRef<'a>,
     pub role: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct UpdateView<'a> {
+pub(crate) struct UpdateView<'a> {
     pub action: Option<ActionView<'a>>,
     pub written: &'a str,
     pub status: Option<&'static str>,
@@ -87,7 +87,7 @@ pub struct UpdateView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct SeriesView<'a> {
+pub(crate) struct SeriesView<'a> {
     pub name: &'a str,
     pub slug: &'a str,
     /// The series' page.
@@ -97,7 +97,7 @@ pub struct SeriesView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct MeetingView<'a> {
+pub(crate) struct MeetingView<'a> {
     #[serde(flatten)]
     pub meeting: MeetingRef<'a>,
     pub series: Option<SeriesView<'a>>,
@@ -126,14 +126,14 @@ pub struct MeetingView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct KindGroup<'a> {
+pub(crate) struct KindGroup<'a> {
     pub kind: &'static str,
     pub label: &'a str,
     pub entities: Vec<EntityRow<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct EntityRow<'a> {
+pub(crate) struct EntityRow<'a> {
     #[serde(flatten)]
     pub entity: EntityRef<'a>,
     pub meetings: usize,
@@ -144,7 +144,7 @@ pub struct EntityRow<'a> {
 }
 
 #[derive(Serialize, Default)]
-pub struct ActionGroups<'a> {
+pub(crate) struct ActionGroups<'a> {
     pub overdue: Vec<ActionView<'a>>,
     pub open: Vec<ActionView<'a>>,
     pub done: Vec<ActionView<'a>>,
@@ -153,7 +153,7 @@ pub struct ActionGroups<'a> {
 
 /// A meeting an entity is involved in, with how.
 #[derive(Serialize)]
-pub struct InvolvedIn<'a> {
+pub(crate) struct InvolvedIn<'a> {
     #[serde(flatten)]
     pub meeting: MeetingRef<'a>,
     /// It chaired the meeting.
@@ -165,13 +165,13 @@ pub struct InvolvedIn<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Attended<'a> {
+pub(crate) struct Attended<'a> {
     pub meeting: MeetingRef<'a>,
     pub role: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct EntityView<'a> {
+pub(crate) struct EntityView<'a> {
     #[serde(flatten)]
     pub entity: EntityRef<'a>,
     pub short: Option<&'a str>,
@@ -202,7 +202,7 @@ pub struct EntityView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct TreeRow<'a> {
+pub(crate) struct TreeRow<'a> {
     #[serde(flatten)]
     pub topic: TopicRef<'a>,
     pub depth: usize,
@@ -213,7 +213,7 @@ pub struct TreeRow<'a> {
 }
 
 #[derive(Serialize)]
-pub struct TopicView<'a> {
+pub(crate) struct TopicView<'a> {
     #[serde(flatten)]
     pub topic: TopicRef<'a>,
     pub aliases: &'a [String],
@@ -233,10 +233,10 @@ pub struct TopicView<'a> {
 
 /// How many of the finished actions (done, dropped) the register lists; the
 /// rest are on their meetings' and owners' pages, in `actions.csv` and in search.
-pub const REGISTER_FINISHED: usize = 100;
+pub(crate) const REGISTER_FINISHED: usize = 100;
 
 #[derive(Serialize)]
-pub struct Register<'a> {
+pub(crate) struct Register<'a> {
     /// Overdue and open actions, all of them; done and dropped, the most recent.
     #[serde(flatten)]
     pub groups: ActionGroups<'a>,
@@ -249,7 +249,7 @@ pub struct Register<'a> {
 
 /// Actions by state.
 #[derive(Serialize, Default, Clone, Copy)]
-pub struct StatusCounts {
+pub(crate) struct StatusCounts {
     pub overdue: usize,
     pub open: usize,
     pub done: usize,
@@ -271,20 +271,20 @@ impl StatusCounts {
 
 /// An owner and how many actions it has in each state.
 #[derive(Serialize)]
-pub struct OwnerCounts<'a> {
+pub(crate) struct OwnerCounts<'a> {
     pub owner: EntityRef<'a>,
     #[serde(flatten)]
     pub counts: StatusCounts,
 }
 
 #[derive(Serialize)]
-pub struct TopicDecisions<'a> {
+pub(crate) struct TopicDecisions<'a> {
     pub topic: TopicRef<'a>,
     pub decisions: Vec<DecisionView<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct DecisionLog<'a> {
+pub(crate) struct DecisionLog<'a> {
     /// How many decisions.
     pub count: usize,
     /// Every decision by the year of its meeting, newest first.
@@ -293,7 +293,7 @@ pub struct DecisionLog<'a> {
 }
 
 #[derive(Serialize)]
-pub struct FreePage<'a> {
+pub(crate) struct FreePage<'a> {
     pub title: &'a str,
     pub slug: &'a str,
     pub toc: &'a [Heading],
@@ -301,7 +301,7 @@ pub struct FreePage<'a> {
 }
 
 /// Builds the data of `page`; fails when a body it shows cannot be read again.
-pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
+pub(crate) fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
     Ok(match page {
         Page::Home => Data::Home(home(ctx)),
         Page::Meetings => Data::Meetings(years::index(ctx)),
@@ -340,12 +340,12 @@ pub fn data<'a>(ctx: &Ctx<'a>, page: Page) -> Result<Data<'a>, Diagnostic> {
 
 fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
     let s = ctx.site;
-    let recent = (0..s.meetings.len())
+    let recent = ids(&s.meetings)
         .rev()
         .take(10)
         .map(|i| ctx.meeting_summary(i))
         .collect();
-    let pending: Vec<usize> = (0..s.actions.len())
+    let pending: Vec<ActionId> = ids(&s.actions)
         .filter(|&i| s.actions[i].status.is_pending())
         .collect();
     let overdue = pending.iter().filter(|&&i| s.actions[i].overdue).count();
@@ -367,7 +367,7 @@ fn home<'a>(ctx: &Ctx<'a>) -> Home<'a> {
 
 /// The most urgent of the `pending` actions: the overdue, the most recently
 /// due first; then those due soonest; then the newest without a due date.
-fn urgent(s: &crate::graph::Site, mut pending: Vec<usize>) -> Vec<usize> {
+fn urgent(s: &crate::graph::Site, mut pending: Vec<ActionId>) -> Vec<ActionId> {
     use std::cmp::Reverse;
     pending.sort_by_key(|&i| {
         let a = &s.actions[i];
@@ -384,8 +384,8 @@ fn urgent(s: &crate::graph::Site, mut pending: Vec<usize>) -> Vec<usize> {
 /// Groups items by year, in the order given.
 fn by_year<'a, T>(
     ctx: &Ctx<'a>,
-    meetings: impl Iterator<Item = usize>,
-    view: impl Fn(&Ctx<'a>, usize) -> T,
+    meetings: impl Iterator<Item = MeetingId>,
+    view: impl Fn(&Ctx<'a>, MeetingId) -> T,
 ) -> Vec<Year<T>> {
     let mut years: Vec<Year<T>> = Vec::new();
     for i in meetings {
@@ -403,7 +403,7 @@ fn by_year<'a, T>(
     years
 }
 
-fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Diagnostic> {
+fn meeting<'a>(ctx: &Ctx<'a>, i: MeetingId, dir: &str) -> Result<MeetingView<'a>, Diagnostic> {
     let m = &ctx.site.meetings[i];
     let doc = &m.doc;
     let (lang, text_dir) = text_language(ctx.config, doc.front.language.as_ref());
@@ -471,7 +471,7 @@ fn meeting<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<MeetingView<'a>, Di
 
 fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
     let s = ctx.site;
-    let mut order: Vec<usize> = (0..s.entities.len()).collect();
+    let mut order: Vec<EntityId> = ids(&s.entities).collect();
     order.sort_by_cached_key(|&i| (s.entities[i].name.to_lowercase(), i));
     let sparklines = knowledge::Sparklines::new(s, ctx.strings);
     EntityKind::ALL
@@ -495,7 +495,7 @@ fn entity_groups<'a>(ctx: &Ctx<'a>) -> Vec<KindGroup<'a>> {
         .collect()
 }
 
-fn action_groups<'a>(ctx: &Ctx<'a>, list: &[usize]) -> ActionGroups<'a> {
+fn action_groups<'a>(ctx: &Ctx<'a>, list: &[ActionId]) -> ActionGroups<'a> {
     let mut g = ActionGroups::default();
     for &a in list.iter().rev() {
         let action = &ctx.site.actions[a];
@@ -512,11 +512,7 @@ fn action_groups<'a>(ctx: &Ctx<'a>, list: &[usize]) -> ActionGroups<'a> {
 
 /// The ancestors of `start` by `parents`, the furthest first; a loop is cut
 /// where it closes, and at most `limit` are given.
-pub(super) fn ancestors(
-    parents: impl Fn(usize) -> Option<usize>,
-    start: usize,
-    limit: usize,
-) -> Vec<usize> {
+pub(super) fn ancestors<I: Id>(parents: impl Fn(I) -> Option<I>, start: I, limit: usize) -> Vec<I> {
     let mut out = Vec::new();
     let mut cur = parents(start);
     while let Some(p) = cur {
@@ -530,14 +526,15 @@ pub(super) fn ancestors(
     out
 }
 
-fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diagnostic> {
+fn entity<'a>(ctx: &Ctx<'a>, i: EntityId, dir: &str) -> Result<EntityView<'a>, Diagnostic> {
     let s = ctx.site;
     let e = &s.entities[i];
-    let description = match &e.doc {
+    let description = match e.doc.file() {
         Some(d) => Body::new(ctx, d.body()?, &d.outline.headings, Target::Entity(i), dir),
         None => Body::none(),
     };
-    let newest_first = |v: &[usize]| v.iter().rev().map(|&m| ctx.meeting(m)).collect::<Vec<_>>();
+    let newest_first =
+        |v: &[MeetingId]| v.iter().rev().map(|&m| ctx.meeting(m)).collect::<Vec<_>>();
     let pictures = knowledge::entity_pictures(ctx, i, dir);
     Ok(EntityView {
         entity: ctx.entity(i),
@@ -602,13 +599,13 @@ fn entity<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<EntityView<'a>, Diag
 /// The topic tree, depth first, children by name.
 fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
     let s = ctx.site;
-    let mut roots: Vec<usize> = (0..s.topics.len())
+    let mut roots: Vec<TopicId> = ids(&s.topics)
         .filter(|&i| s.topics[i].parent.is_none())
         .collect();
     roots.sort_by_cached_key(|&i| s.topics[i].name.to_lowercase());
     let mut rows = Vec::new();
     let sparklines = knowledge::Sparklines::new(s, ctx.strings);
-    let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+    let mut stack: Vec<(TopicId, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
     while let Some((t, depth)) = stack.pop() {
         rows.push(TreeRow {
             topic: ctx.topic(t),
@@ -622,14 +619,14 @@ fn tree<'a>(ctx: &Ctx<'a>) -> Vec<TreeRow<'a>> {
     rows
 }
 
-fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<TopicView<'a>, Diagnostic> {
+fn topic<'a>(ctx: &Ctx<'a>, i: TopicId, dir: &str) -> Result<TopicView<'a>, Diagnostic> {
     let s = ctx.site;
     let t = &s.topics[i];
     let pictures = knowledge::topic_pictures(ctx, i, dir);
     Ok(TopicView {
         topic: ctx.topic(i),
         aliases: &t.aliases,
-        description: match &t.doc {
+        description: match t.doc.file() {
             Some(d) => Body::new(ctx, d.body()?, &d.outline.headings, Target::Topic(i), dir),
             None => Body::none(),
         },
@@ -655,7 +652,7 @@ fn topic<'a>(ctx: &Ctx<'a>, i: usize, dir: &str) -> Result<TopicView<'a>, Diagno
 fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {
     let s = ctx.site;
     let mut counts = StatusCounts::default();
-    let mut by_owner: BTreeMap<(String, usize), StatusCounts> = BTreeMap::new();
+    let mut by_owner: BTreeMap<(String, EntityId), StatusCounts> = BTreeMap::new();
     for action in &s.actions {
         counts.add(action);
         for &o in &action.owners {
@@ -667,7 +664,7 @@ fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {
     }
     // Newest first; done and dropped only as far as the register lists them.
     let (mut done, mut dropped) = (0, 0);
-    let listed: Vec<usize> = (0..s.actions.len())
+    let listed: Vec<ActionId> = ids(&s.actions)
         .rev()
         .filter(|&i| {
             let a = &s.actions[i];
@@ -681,7 +678,7 @@ fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {
         })
         .collect();
     // action_groups lists newest first from a list in meeting order.
-    let listed: Vec<usize> = listed.into_iter().rev().collect();
+    let listed: Vec<ActionId> = listed.into_iter().rev().collect();
     Register {
         groups: action_groups(ctx, &listed),
         counts,
@@ -698,8 +695,8 @@ fn register<'a>(ctx: &Ctx<'a>) -> Register<'a> {
 
 fn decision_log<'a>(ctx: &Ctx<'a>) -> DecisionLog<'a> {
     let s = ctx.site;
-    let newest: Vec<usize> = (0..s.decisions.len()).rev().collect();
-    let mut by_topic: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
+    let newest: Vec<DecisionId> = ids(&s.decisions).rev().collect();
+    let mut by_topic: BTreeMap<(String, TopicId), Vec<DecisionId>> = BTreeMap::new();
     for &d in &newest {
         for &t in &s.decisions[d].topics {
             by_topic
@@ -736,7 +733,7 @@ fn decision_log<'a>(ctx: &Ctx<'a>) -> DecisionLog<'a> {
 
 /// The search page's filters: the values its selects offer.
 #[derive(Serialize)]
-pub struct SearchPage<'a> {
+pub(crate) struct SearchPage<'a> {
     /// Kinds that have documents: `value` (`meeting`, …), `label`, `count`.
     pub kinds: Vec<FilterOption<'a>>,
     /// Years of meetings, newest first.
@@ -749,7 +746,7 @@ pub struct SearchPage<'a> {
 
 /// An option of a search filter.
 #[derive(Serialize)]
-pub struct FilterOption<'a> {
+pub(crate) struct FilterOption<'a> {
     pub value: &'a str,
     pub label: &'a str,
     /// Meetings and actions (documents, for kinds).
@@ -758,7 +755,7 @@ pub struct FilterOption<'a> {
 
 /// Options under a heading.
 #[derive(Serialize)]
-pub struct FilterGroup<'a> {
+pub(crate) struct FilterGroup<'a> {
     pub label: &'a str,
     pub options: Vec<FilterOption<'a>>,
 }

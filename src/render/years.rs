@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::graph::Site;
-pub use crate::page::list::{dir, ranges};
+use crate::graph::{Id, MeetingId, Site};
+pub(crate) use crate::page::list::{dir, ranges};
 use crate::page::{Ctx, MeetingSummary};
 use crate::views::sparkline;
 
@@ -27,7 +27,7 @@ fn range(site: &Site, year: i16) -> Range<usize> {
 
 /// A year of meetings, as a link to its page.
 #[derive(Debug, Serialize)]
-pub struct YearLink {
+pub(crate) struct YearLink {
     pub year: i16,
     /// Its page.
     pub path: String,
@@ -39,7 +39,7 @@ pub struct YearLink {
 
 /// A row of the index of years.
 #[derive(Debug, Serialize)]
-pub struct YearRow {
+pub(crate) struct YearRow {
     #[serde(flatten)]
     pub link: YearLink,
     /// *HTML (SVG)*: its meetings per month.
@@ -48,7 +48,7 @@ pub struct YearRow {
 
 /// A year and its meetings, newest first.
 #[derive(Debug, Serialize)]
-pub struct YearMeetings<'a> {
+pub(crate) struct YearMeetings<'a> {
     #[serde(flatten)]
     pub link: YearLink,
     pub items: Vec<MeetingSummary<'a>>,
@@ -56,7 +56,7 @@ pub struct YearMeetings<'a> {
 
 /// `index` (meetings.html).
 #[derive(Serialize)]
-pub struct MeetingsIndex<'a> {
+pub(crate) struct MeetingsIndex<'a> {
     /// Every year with meetings, newest first.
     pub years: Vec<YearRow>,
     /// The latest year's meetings; none on a site without meetings.
@@ -67,7 +67,7 @@ pub struct MeetingsIndex<'a> {
 
 /// `year` (meetings-year.html).
 #[derive(Serialize)]
-pub struct YearPage<'a> {
+pub(crate) struct YearPage<'a> {
     #[serde(flatten)]
     pub meetings: YearMeetings<'a>,
     /// *HTML (SVG)*: its meetings per month.
@@ -91,19 +91,22 @@ fn link(ctx: &Ctx<'_>, year: i16, meetings: Range<usize>) -> YearLink {
 }
 
 fn activity(ctx: &Ctx<'_>, year: i16, meetings: Range<usize>) -> String {
-    let list: Vec<usize> = meetings.collect();
+    let list: Vec<MeetingId> = meetings.map(MeetingId::new).collect();
     sparkline::draw(ctx.site, &list, sparkline::Span::year(year), ctx.strings)
 }
 
 fn year_meetings<'a>(ctx: &Ctx<'a>, year: i16, meetings: Range<usize>) -> YearMeetings<'a> {
     YearMeetings {
         link: link(ctx, year, meetings.clone()),
-        items: meetings.rev().map(|i| ctx.meeting_summary(i)).collect(),
+        items: meetings
+            .rev()
+            .map(|i| ctx.meeting_summary(MeetingId::new(i)))
+            .collect(),
     }
 }
 
 /// The data of `/meetings/`.
-pub fn index<'a>(ctx: &Ctx<'a>) -> MeetingsIndex<'a> {
+pub(crate) fn index<'a>(ctx: &Ctx<'a>) -> MeetingsIndex<'a> {
     let site = ctx.site;
     let all = ranges(site);
     MeetingsIndex {
@@ -121,7 +124,7 @@ pub fn index<'a>(ctx: &Ctx<'a>) -> MeetingsIndex<'a> {
 }
 
 /// The data of `/meetings/<year>/`.
-pub fn page<'a>(ctx: &Ctx<'a>, year: i16) -> YearPage<'a> {
+pub(crate) fn page<'a>(ctx: &Ctx<'a>, year: i16) -> YearPage<'a> {
     let site = ctx.site;
     let all = ranges(site);
     let here = all.partition_point(|(y, _)| *y < year);

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::encode::json_str;
 use super::text::{line_break, short_text};
 use crate::diagnostic::Diagnostic;
-use crate::graph::{Site, Target};
+use crate::graph::{ActionId, EntityId, FreePageId, Id, MeetingId, Site, Target, TopicId};
 use crate::markdown::RollCall;
 use crate::page::{Ctx, site_language};
 
@@ -71,11 +71,11 @@ impl Kind {
     /// The graph's page for the `n`-th document of this kind.
     fn target(self, site: &Site, n: usize) -> Target {
         match self {
-            Kind::Meeting => Target::Meeting(site.meetings.len() - 1 - n),
-            Kind::Entity => Target::Entity(n),
-            Kind::Topic => Target::Topic(n),
-            Kind::Action => Target::Action(site.actions.len() - 1 - n),
-            Kind::Page => Target::FreePage(n),
+            Kind::Meeting => Target::Meeting(MeetingId::new(site.meetings.len() - 1 - n)),
+            Kind::Entity => Target::Entity(EntityId::new(n)),
+            Kind::Topic => Target::Topic(TopicId::new(n)),
+            Kind::Action => Target::Action(ActionId::new(site.actions.len() - 1 - n)),
+            Kind::Page => Target::FreePage(FreePageId::new(n)),
         }
     }
 }
@@ -139,11 +139,11 @@ impl Layout {
     /// The number of the document for a page of the graph.
     pub(super) fn doc(&self, site: &Site, t: Target) -> u32 {
         let (kind, n) = match t {
-            Target::Meeting(i) => (Kind::Meeting, site.meetings.len() - 1 - i),
-            Target::Entity(i) => (Kind::Entity, i),
-            Target::Topic(i) => (Kind::Topic, i),
-            Target::Action(i) => (Kind::Action, site.actions.len() - 1 - i),
-            Target::FreePage(i) => (Kind::Page, i),
+            Target::Meeting(i) => (Kind::Meeting, site.meetings.len() - 1 - i.index()),
+            Target::Entity(i) => (Kind::Entity, i.index()),
+            Target::Topic(i) => (Kind::Topic, i.index()),
+            Target::Action(i) => (Kind::Action, site.actions.len() - 1 - i.index()),
+            Target::FreePage(i) => (Kind::Page, i.index()),
         };
         self.kinds[kind as usize].start + n as u32
     }
@@ -163,11 +163,11 @@ pub(super) fn language<'a>(ctx: &Ctx<'a>, t: Target) -> &'a str {
             .as_ref(),
         Target::Entity(i) => site.entities[i]
             .doc
-            .as_ref()
+            .file()
             .and_then(|d| d.front.language.as_ref()),
         Target::Topic(i) => site.topics[i]
             .doc
-            .as_ref()
+            .file()
             .and_then(|d| d.front.language.as_ref()),
         Target::FreePage(i) => site.free_pages[i].doc.front.language.as_ref(),
     };
@@ -295,7 +295,7 @@ pub(super) fn gather(
                 rec.text.push_str(&e.aliases.join(", "));
                 line_break(&mut rec.text);
             }
-            if let Some(d) = &e.doc {
+            if let Some(d) = e.doc.file() {
                 body(&d.body()?, items, &mut rec.text);
             }
             index(&e.name, weight::TITLE);
@@ -318,7 +318,7 @@ pub(super) fn gather(
                 rec.text.push_str(&tp.aliases.join(", "));
                 line_break(&mut rec.text);
             }
-            if let Some(d) = &tp.doc {
+            if let Some(d) = tp.doc.file() {
                 body(&d.body()?, items, &mut rec.text);
             }
             index(&tp.name, weight::TITLE);
@@ -339,7 +339,7 @@ pub(super) fn gather(
     Ok(())
 }
 
-fn action(ctx: &Ctx<'_>, i: usize, rec: &mut Record, index: &mut dyn FnMut(&str, f32)) {
+fn action(ctx: &Ctx<'_>, i: ActionId, rec: &mut Record, index: &mut dyn FnMut(&str, f32)) {
     let site = ctx.site;
     let a = &site.actions[i];
     let m = &site.meetings[a.meeting];

@@ -35,6 +35,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::graph::{ActionId, MeetingId, with_ids};
 use crate::hash::Hash;
 pub use docs::Kind;
 pub use encode::{decode, dequantise};
@@ -254,7 +255,7 @@ fn years(ctx: &Ctx<'_>, layout: &Layout) -> Vec<Year> {
 /// its meetings and its actions).
 fn filters(ctx: &Ctx<'_>, layout: &Layout) -> Vec<(String, Vec<u8>)> {
     let site = ctx.site;
-    let file = |name: String, own: Target, meetings: &[usize], actions: &[usize]| {
+    let file = |name: String, own: Target, meetings: &[MeetingId], actions: &[ActionId]| {
         let mut docs: Vec<u32> = meetings
             .iter()
             .map(|&m| Target::Meeting(m))
@@ -270,7 +271,7 @@ fn filters(ctx: &Ctx<'_>, layout: &Layout) -> Vec<(String, Vec<u8>)> {
         .unwrap_or_default();
         (format!("search/filter/{name}.json"), json)
     };
-    let topics = site.topics.iter().enumerate().map(|(i, t)| {
+    let topics = with_ids(&site.topics).map(|(i, t)| {
         file(
             format!("topic-{}", t.slug),
             Target::Topic(i),
@@ -278,7 +279,7 @@ fn filters(ctx: &Ctx<'_>, layout: &Layout) -> Vec<(String, Vec<u8>)> {
             &t.actions,
         )
     });
-    let entities = site.entities.iter().enumerate().map(|(i, e)| {
+    let entities = with_ids(&site.entities).map(|(i, e)| {
         file(
             format!("entity-{}", e.slug),
             Target::Entity(i),

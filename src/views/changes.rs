@@ -8,7 +8,7 @@
 //! every update of an earlier meeting. It must never depend on anything but
 //! the graph.
 
-use crate::graph::Site;
+use crate::graph::{ActionId, DecisionId, MeetingId, Site, ids};
 use crate::model::date::PartialDate;
 use crate::model::front::Status;
 
@@ -21,7 +21,7 @@ pub(crate) struct StatusChange {
     /// Index into the meeting's `updates`.
     pub update: usize,
     /// The action, when the update's ref was found.
-    pub action: Option<usize>,
+    pub action: Option<ActionId>,
     /// Its status before this meeting (none when the action is unknown).
     pub from: Option<Status>,
     /// The status the update sets, if it sets one.
@@ -33,18 +33,18 @@ pub(crate) struct StatusChange {
 /// What one meeting changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct MeetingChanges<'a> {
-    pub meeting: usize,
+    pub meeting: MeetingId,
     /// Actions decided at the meeting.
-    pub actions: &'a [usize],
+    pub actions: &'a [ActionId],
     /// Updates to earlier actions, in the order of the minutes.
     pub updates: Vec<StatusChange>,
     /// Decisions of the meeting.
-    pub decisions: &'a [usize],
+    pub decisions: &'a [DecisionId],
 }
 
 /// The latest `limit` meetings, newest first, with what each changed.
 pub(crate) fn recent(site: &Site, limit: usize) -> Vec<MeetingChanges<'_>> {
-    (0..site.meetings.len())
+    ids(&site.meetings)
         .rev()
         .take(limit)
         .map(|m| of_meeting(site, m))
@@ -52,7 +52,7 @@ pub(crate) fn recent(site: &Site, limit: usize) -> Vec<MeetingChanges<'_>> {
 }
 
 /// What meeting `m` changed.
-pub(crate) fn of_meeting(site: &Site, m: usize) -> MeetingChanges<'_> {
+pub(crate) fn of_meeting(site: &Site, m: MeetingId) -> MeetingChanges<'_> {
     let meeting = &site.meetings[m];
     let updates = meeting
         .updates
@@ -78,7 +78,7 @@ pub(crate) fn of_meeting(site: &Site, m: usize) -> MeetingChanges<'_> {
 }
 
 /// Status and due date of action `a` before meeting `m`.
-fn before(site: &Site, a: usize, m: usize) -> (Status, Option<PartialDate>) {
+fn before(site: &Site, a: ActionId, m: MeetingId) -> (Status, Option<PartialDate>) {
     let action = &site.actions[a];
     action
         .history
@@ -92,6 +92,7 @@ fn before(site: &Site, a: usize, m: usize) -> (Status, Option<PartialDate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Id;
     use crate::views::tests::site;
 
     #[test]
@@ -111,7 +112,10 @@ mod tests {
             ),
         ]);
         let all = recent(&s, 10);
-        assert_eq!(all.iter().map(|c| c.meeting).collect::<Vec<_>>(), [2, 1, 0]);
+        assert_eq!(
+            all.iter().map(|c| c.meeting).collect::<Vec<_>>(),
+            [2, 1, 0].map(MeetingId::new)
+        );
         let c = &all[0];
         assert_eq!(c.updates.len(), 2);
         assert_eq!(c.updates[0].from, Some(Status::InProgress));

@@ -17,7 +17,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::ranking::Member;
-use crate::graph::Site;
+use crate::graph::{EntityId, MeetingId, SeriesId, Site};
 use crate::model::front::EntityKind;
 
 /// The most meetings a matrix shows as columns.
@@ -37,7 +37,7 @@ pub(crate) enum Cell<'a> {
 /// One entity's attendance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Row<'a> {
-    pub entity: usize,
+    pub entity: EntityId,
     /// Its usual role at the series' meetings.
     pub role: Option<&'a str>,
     /// One cell per column.
@@ -52,7 +52,7 @@ pub(crate) struct Row<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Matrix<'a> {
     /// The meetings shown, oldest first.
-    pub meetings: Vec<usize>,
+    pub meetings: Vec<MeetingId>,
     /// Earlier meetings of the series not shown (they count in the totals).
     pub earlier: usize,
     /// By kind ([`EntityKind::ALL`] order), then attendance shown, then name.
@@ -61,14 +61,14 @@ pub(crate) struct Matrix<'a> {
 
 /// The matrix of series `s`, whose ranking is `members`
 /// ([`super::ranking::of_series`]).
-pub(crate) fn of_series<'a>(site: &'a Site, s: usize, members: &[Member<'a>]) -> Matrix<'a> {
+pub(crate) fn of_series<'a>(site: &'a Site, s: SeriesId, members: &[Member<'a>]) -> Matrix<'a> {
     let all = &site.series[s].meetings;
     let shown = &all[all.len().saturating_sub(COLUMNS)..];
-    let member: HashMap<usize, &Member> = members.iter().map(|m| (m.entity, m)).collect();
-    let mut rows: HashMap<usize, Row> = HashMap::new();
+    let member: HashMap<EntityId, &Member> = members.iter().map(|m| (m.entity, m)).collect();
+    let mut rows: HashMap<EntityId, Row> = HashMap::new();
     for (col, &m) in shown.iter().enumerate() {
         let meeting = &site.meetings[m];
-        let mut cells: Vec<(usize, Cell)> = meeting
+        let mut cells: Vec<(EntityId, Cell)> = meeting
             .attendees
             .iter()
             .map(|a| (a.entity, Cell::Present(a.role.as_deref())))
@@ -117,6 +117,7 @@ pub(crate) fn of_series<'a>(site: &'a Site, s: usize, members: &[Member<'a>]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Id;
     use crate::views::ranking;
     use crate::views::tests::site;
 
@@ -137,11 +138,15 @@ mod tests {
                 "---\ntitle: B\ndate: 2024-02-01\nseries: S\nchair: Org\nattendees: [Ann, { ref: Org, role: Rapporteur }]\n---\n",
             ),
         ]);
-        let m = of_series(&s, 0, &ranking::of_series(&s, 0));
-        assert_eq!(m.meetings, [0, 1]);
+        let m = of_series(
+            &s,
+            SeriesId::new(0),
+            &ranking::of_series(&s, SeriesId::new(0)),
+        );
+        assert_eq!(m.meetings, [0, 1].map(MeetingId::new));
         assert_eq!(m.earlier, 0);
-        let org = s.entities.iter().position(|e| e.name == "Org").unwrap();
-        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let org = EntityId::new(s.entities.iter().position(|e| e.name == "Org").unwrap());
+        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
         // Organizations before people (EntityKind::ALL order).
         assert_eq!(
             m.rows.iter().map(|r| r.entity).collect::<Vec<_>>(),
@@ -177,7 +182,11 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let m = of_series(&s, 0, &ranking::of_series(&s, 0));
+        let m = of_series(
+            &s,
+            SeriesId::new(0),
+            &ranking::of_series(&s, SeriesId::new(0)),
+        );
         assert_eq!((m.meetings.len(), m.earlier), (COLUMNS, 30 - COLUMNS));
         assert_eq!(m.rows.len(), 1, "Old only came to a meeting not shown");
         assert_eq!(m.rows[0].attended, 29);

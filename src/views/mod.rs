@@ -30,7 +30,7 @@ pub(crate) mod timeline;
 
 use serde::Serialize;
 
-use crate::graph::{Site, Target};
+use crate::graph::{ActionId, Site, Target};
 
 /// A picture drawn twice, and its key.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,7 +48,7 @@ pub(crate) struct Picture {
 /// An entry of a picture's key: the mark's shape and class (as the picture
 /// draws it) and what it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Swatch {
+pub(crate) struct Swatch {
     /// `circle`, `diamond`, `square` or `bar`.
     pub shape: &'static str,
     pub class: &'static str,
@@ -85,7 +85,7 @@ fn key_of(all: &[Swatch], used: &std::collections::BTreeSet<usize>) -> Vec<Swatc
 pub(crate) type Href<'a> = dyn Fn(Target) -> String + 'a;
 
 /// An action's state as views colour it: its status, or `overdue`.
-pub(crate) fn tone(site: &Site, action: usize) -> &'static str {
+pub(crate) fn tone(site: &Site, action: ActionId) -> &'static str {
     let a = &site.actions[action];
     if a.overdue {
         "overdue"

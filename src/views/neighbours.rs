@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::map::{self, Edge, Graph, Labels, Node};
 use super::{Href, Picture};
-use crate::graph::{Site, Target};
+use crate::graph::{EntityId, Site, Target, TopicId, with_ids};
 use crate::i18n::{Arg, Strings};
 
 /// The most neighbours a page's map shows: six on the inner ring, twelve
@@ -95,7 +95,7 @@ fn node(site: &Site, t: Target, note: &str, weight: usize, href: &Href, s: &Stri
 }
 
 /// The relationship map of entity `e`.
-pub(crate) fn of_entity(site: &Site, e: usize, href: &Href, s: &Strings) -> Picture {
+pub(crate) fn of_entity(site: &Site, e: EntityId, href: &Href, s: &Strings) -> Picture {
     let ent = &site.entities[e];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(r, n) in &ent.related {
@@ -118,7 +118,7 @@ pub(crate) fn of_entity(site: &Site, e: usize, href: &Href, s: &Strings) -> Pict
 }
 
 /// The relationship map of topic `t`.
-pub(crate) fn of_topic(site: &Site, t: usize, href: &Href, s: &Strings) -> Picture {
+pub(crate) fn of_topic(site: &Site, t: TopicId, href: &Href, s: &Strings) -> Picture {
     let topic = &site.topics[t];
     let mut ties: BTreeMap<Target, Ties> = BTreeMap::new();
     for &(e, n) in &topic.entities {
@@ -129,7 +129,7 @@ pub(crate) fn of_topic(site: &Site, t: usize, href: &Href, s: &Strings) -> Pictu
             ties.entry(Target::Entity(o)).or_default().actions += 1;
         }
     }
-    let mut together: HashMap<usize, usize> = HashMap::new();
+    let mut together: HashMap<TopicId, usize> = HashMap::new();
     for &m in &topic.meetings {
         for &other in &site.meetings[m].topics {
             if other != t {
@@ -137,7 +137,7 @@ pub(crate) fn of_topic(site: &Site, t: usize, href: &Href, s: &Strings) -> Pictu
             }
         }
     }
-    let mut together: Vec<(usize, usize)> = together.into_iter().collect();
+    let mut together: Vec<(TopicId, usize)> = together.into_iter().collect();
     together.sort_by_key(|&(o, n)| (Reverse(n), o));
     for (o, n) in together.into_iter().take(FIRST_RING) {
         ties.entry(Target::Topic(o)).or_default().meetings += n;
@@ -256,25 +256,32 @@ fn between(site: &Site, list: &[(Target, Ties)], index: &HashMap<Target, usize>)
 
 /// The topics and entities of the site map: those with the most meetings
 /// (at least one), then by name.
-pub(crate) fn main_pages(site: &Site) -> (Vec<usize>, Vec<usize>) {
-    let top = |n: usize, meetings: &dyn Fn(usize) -> usize, name: &dyn Fn(usize) -> String| {
-        let mut list: Vec<usize> = (0..n).filter(|&i| meetings(i) > 0).collect();
-        list.sort_by_cached_key(|&i| (Reverse(meetings(i)), name(i), i));
-        list
-    };
-    let mut topics = top(
-        site.topics.len(),
-        &|i| site.topics[i].meetings.len(),
-        &|i| site.topics[i].name.to_lowercase(),
+pub(crate) fn main_pages(site: &Site) -> (Vec<TopicId>, Vec<EntityId>) {
+    let mut topics = busiest(
+        &site.topics,
+        |t| t.meetings.len(),
+        |t| t.name.to_lowercase(),
     );
     topics.truncate(SITE_TOPICS);
-    let mut entities = top(
-        site.entities.len(),
-        &|i| site.entities[i].meetings.len(),
-        &|i| site.entities[i].name.to_lowercase(),
+    let mut entities = busiest(
+        &site.entities,
+        |e| e.meetings.len(),
+        |e| e.name.to_lowercase(),
     );
     entities.truncate(SITE_ENTITIES);
     (topics, entities)
+}
+
+/// The nodes of `list` with at least one meeting: the most meetings first,
+/// then by name.
+fn busiest<T: crate::graph::Node>(
+    list: &[T],
+    meetings: impl Fn(&T) -> usize,
+    name: impl Fn(&T) -> String,
+) -> Vec<T::Id> {
+    let mut found: Vec<(T::Id, &T)> = with_ids(list).filter(|(_, n)| meetings(n) > 0).collect();
+    found.sort_by_cached_key(|&(i, n)| (Reverse(meetings(n)), name(n), i));
+    found.into_iter().map(|(i, _)| i).collect()
 }
 
 /// The map of the whole site: the [`SITE_TOPICS`] topics and
@@ -309,8 +316,8 @@ pub(crate) fn of_site(site: &Site, href: &Href, s: &Strings) -> Picture {
 /// The site map's graph of `topics` and `entities`, with how many of each.
 fn site_graph(
     site: &Site,
-    topics: &[usize],
-    entities: &[usize],
+    topics: &[TopicId],
+    entities: &[EntityId],
     href: &Href,
     s: &Strings,
 ) -> (Graph, usize, usize) {
@@ -385,6 +392,7 @@ fn draw_site(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Id;
     use crate::views::svg::tests::elements;
     use crate::views::tests::site;
 
@@ -416,7 +424,7 @@ mod tests {
     #[test]
     fn an_entity_is_drawn_with_what_it_shares() {
         let s = fixture();
-        let ann = s.entities.iter().position(|e| e.name == "Ann <A>").unwrap();
+        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann <A>").unwrap());
         let picture = of_entity(&s, ann, &href, &Strings::english());
         assert_eq!(
             picture,
@@ -453,13 +461,13 @@ mod tests {
     #[test]
     fn a_topic_shows_its_owners_and_companion_topics() {
         let s = fixture();
-        let roads = s.topics.iter().position(|t| t.name == "Roads").unwrap();
+        let roads = TopicId::new(s.topics.iter().position(|t| t.name == "Roads").unwrap());
         let svg = of_topic(&s, roads, &href, &Strings::english()).wide;
         assert!(svg.contains("Budget (topic) — 1 meeting together"), "{svg}");
         assert!(svg.contains("Ann &lt;A&gt; (person)"), "{svg}");
         let lonely = site(&[("topics/x.md", "---\nname: X\n---\n")]);
         assert_eq!(
-            of_topic(&lonely, 0, &href, &Strings::english()),
+            of_topic(&lonely, TopicId::new(0), &href, &Strings::english()),
             Picture::default()
         );
     }

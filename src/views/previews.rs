@@ -24,7 +24,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::graph::{Reuse, Site, Versions};
+use crate::graph::{ActionId, Id, Node, Reuse, Site, Versions};
 use crate::hash::Hash;
 use crate::i18n::Strings;
 use crate::markdown::truncate_words;
@@ -79,7 +79,7 @@ pub(crate) fn files_since(
     earlier: Option<(&Cards, &Versions, u64)>,
 ) -> (Vec<(String, Vec<u8>)>, Cards) {
     let cache = Cache(Reuse::new(earlier));
-    let actions_of = |v: &Versions, h: &mut Hash, list: &[usize]| {
+    let actions_of = |v: &Versions, h: &mut Hash, list: &[ActionId]| {
         for &a in list {
             h.write_u64(v.actions[a]);
         }
@@ -178,11 +178,11 @@ impl Cache<'_> {
     /// The cards of the nodes of one kind, as JSON: each taken from the
     /// earlier render when what it reads (`key`, of the node's position,
     /// the node and the versions) is as it was there, else made by `make`.
-    fn encode<'s, T: Sync>(
+    fn encode<'s, T: Node + Sync>(
         &self,
         list: &'s [T],
         slug: impl Fn(&'s T) -> &'s str + Sync,
-        key: impl Fn(usize, &T, &Versions, &mut Hash) + Sync,
+        key: impl Fn(T::Id, &T, &Versions, &mut Hash) + Sync,
         make: impl Fn(&'s T) -> Card<'s> + Sync,
     ) -> Vec<Encoded<'s>> {
         list.par_iter()
@@ -191,7 +191,7 @@ impl Cache<'_> {
                 let card = self.0.text(
                     |versions, h| {
                         h.write_delimited(std::any::type_name::<T>().as_bytes());
-                        key(i, node, versions, h);
+                        key(T::Id::new(i), node, versions, h);
                     },
                     || json(&make(node)),
                 );
@@ -217,7 +217,7 @@ fn summary(text: &str) -> String {
 }
 
 /// `2 overdue · 3 open · 5 done` for a list of actions.
-fn action_counts(site: &Site, list: &[usize], t: &Strings) -> String {
+fn action_counts(site: &Site, list: &[ActionId], t: &Strings) -> String {
     let mut n = [0usize; 4];
     for &a in list {
         let action = &site.actions[a];
@@ -304,7 +304,7 @@ fn entity_card<'s>(site: &'s Site, e: &'s crate::graph::Entity, t: &'s Strings) 
             if !e.actions.is_empty() {
                 f.push((t.get("actions"), action_counts(site, &e.actions, t)));
             }
-            let s = match &e.doc {
+            let s = match e.doc.file() {
                 Some(d) => summary(d.outline.summary()),
                 None => t.get("no_page_describes_it").into(),
             };
@@ -330,7 +330,7 @@ fn topic_card<'s>(site: &'s Site, topic: &'s crate::graph::Topic, t: &'s Strings
             if !topic.actions.is_empty() {
                 f.push((t.get("actions"), action_counts(site, &topic.actions, t)));
             }
-            let s = match &topic.doc {
+            let s = match topic.doc.file() {
                 Some(d) => summary(d.outline.summary()),
                 None => t.get("no_page_describes_it").into(),
             };

@@ -18,7 +18,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use crate::graph::Site;
+use crate::graph::{EntityId, MeetingId, SeriesId, Site};
 
 /// How much of a series an entity attended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,14 +28,14 @@ pub(crate) struct Tally {
     /// Meetings it chaired.
     pub chaired: usize,
     /// The first and last meetings it was present at.
-    pub first: usize,
-    pub last: usize,
+    pub first: MeetingId,
+    pub last: MeetingId,
     /// Meetings of the series from `first` to the series' last, both counted.
     pub since: usize,
 }
 
 impl Tally {
-    fn new(first: usize) -> Tally {
+    fn new(first: MeetingId) -> Tally {
         Tally {
             attended: 0,
             chaired: 0,
@@ -45,7 +45,7 @@ impl Tally {
         }
     }
 
-    fn count(&mut self, meeting: usize, chair: bool) {
+    fn count(&mut self, meeting: MeetingId, chair: bool) {
         self.attended += 1;
         self.chaired += usize::from(chair);
         self.last = meeting;
@@ -75,7 +75,7 @@ pub(crate) fn percent(part: usize, whole: usize) -> usize {
 /// An entity in a series' ranking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Member<'a> {
-    pub entity: usize,
+    pub entity: EntityId,
     /// 1-based; entities that attended as many meetings share a rank.
     pub rank: usize,
     pub tally: Tally,
@@ -85,9 +85,9 @@ pub(crate) struct Member<'a> {
 
 /// Every entity present at any meeting of series `s`: most meetings
 /// attended first, then by name.
-pub(crate) fn of_series(site: &Site, s: usize) -> Vec<Member<'_>> {
+pub(crate) fn of_series(site: &Site, s: SeriesId) -> Vec<Member<'_>> {
     let list = &site.series[s].meetings;
-    let mut found: HashMap<usize, (Tally, Roles)> = HashMap::new();
+    let mut found: HashMap<EntityId, (Tally, Roles)> = HashMap::new();
     for &m in list {
         let meeting = &site.meetings[m];
         for a in &meeting.attendees {
@@ -137,10 +137,10 @@ pub(crate) fn of_series(site: &Site, s: usize) -> Vec<Member<'_>> {
 
 /// The roles an entity was listed with: (role, times, last meeting).
 #[derive(Debug, Default)]
-struct Roles<'a>(Vec<(Option<&'a str>, usize, usize)>);
+struct Roles<'a>(Vec<(Option<&'a str>, usize, MeetingId)>);
 
 impl<'a> Roles<'a> {
-    fn note(&mut self, role: Option<&'a str>, meeting: usize) {
+    fn note(&mut self, role: Option<&'a str>, meeting: MeetingId) {
         match self.0.iter_mut().find(|r| r.0 == role) {
             Some(r) => {
                 r.1 += 1;
@@ -159,7 +159,9 @@ impl<'a> Roles<'a> {
 /// The role an entity is listed with most often: none when it is more
 /// often listed without one; between roles given as often, a role before
 /// none, then the one given last. `roles` are (role, times, last meeting).
-pub(crate) fn usual_role<'a>(roles: &[(Option<&'a str>, usize, usize)]) -> Option<&'a str> {
+pub(crate) fn usual_role<'a, M: Ord + Copy>(
+    roles: &[(Option<&'a str>, usize, M)],
+) -> Option<&'a str> {
     roles
         .iter()
         .max_by_key(|(role, times, last)| (*times, role.is_some(), *last))
@@ -169,15 +171,15 @@ pub(crate) fn usual_role<'a>(roles: &[(Option<&'a str>, usize, usize)]) -> Optio
 /// An entity's attendance of one series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SeriesTally {
-    pub series: usize,
+    pub series: SeriesId,
     pub tally: Tally,
 }
 
 /// How much of each series entity `e` attended: most meetings first, then
 /// by series name. Series it never came to are left out.
-pub(crate) fn of_entity(site: &Site, e: usize) -> Vec<SeriesTally> {
+pub(crate) fn of_entity(site: &Site, e: EntityId) -> Vec<SeriesTally> {
     let mut found: Vec<SeriesTally> = Vec::new();
-    let mut at: HashMap<usize, usize> = HashMap::new();
+    let mut at: HashMap<SeriesId, usize> = HashMap::new();
     for (m, chair) in present_at(site, e) {
         let Some(s) = site.meetings[m].series else {
             continue;
@@ -208,7 +210,7 @@ pub(crate) fn of_entity(site: &Site, e: usize) -> Vec<SeriesTally> {
 /// The meetings entity `e` was present at, in meeting order, each once,
 /// with whether it chaired: its attended and chaired lists merged (both
 /// are in meeting order).
-fn present_at(site: &Site, e: usize) -> Vec<(usize, bool)> {
+fn present_at(site: &Site, e: EntityId) -> Vec<(MeetingId, bool)> {
     let entity = &site.entities[e];
     let (attended, chaired) = (&entity.attended, &entity.chaired);
     let mut out = Vec::with_capacity(attended.len() + chaired.len());
@@ -243,6 +245,7 @@ fn present_at(site: &Site, e: usize) -> Vec<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Id;
     use crate::views::tests::site;
 
     /// A series "S" of meetings on consecutive days of January 2024, each
@@ -280,13 +283,13 @@ mod tests {
         site(&refs)
     }
 
-    fn entity(s: &Site, name: &str) -> usize {
-        s.entities.iter().position(|e| e.name == name).unwrap()
+    fn entity(s: &Site, name: &str) -> EntityId {
+        EntityId::new(s.entities.iter().position(|e| e.name == name).unwrap())
     }
 
     /// (name, rank, attended, chaired, since, share) of each member.
     fn table(s: &Site) -> Vec<(String, usize, usize, usize, usize, usize)> {
-        of_series(s, 0)
+        of_series(s, SeriesId::new(0))
             .iter()
             .map(|m| {
                 let t = m.tally;
@@ -336,8 +339,8 @@ mod tests {
         // Ann: 4 of all 5. Bo: 2 of the 3 meetings from the third on.
         assert_eq!(t[0], ("Ann".to_owned(), 1, 4, 0, 5, 80));
         assert_eq!(t[1], ("Bo".to_owned(), 2, 2, 0, 3, 67));
-        let bo = of_series(&s, 0)[1].tally;
-        assert_eq!((bo.first, bo.last), (2, 3));
+        let bo = of_series(&s, SeriesId::new(0))[1].tally;
+        assert_eq!((bo.first, bo.last), (MeetingId::new(2), MeetingId::new(3)));
     }
 
     #[test]
@@ -349,9 +352,9 @@ mod tests {
         // The same counts from the entity's side.
         let ann = of_entity(&s, entity(&s, "Ann"));
         assert_eq!(ann.len(), 1);
-        assert_eq!(ann[0].tally, of_series(&s, 0)[1].tally);
+        assert_eq!(ann[0].tally, of_series(&s, SeriesId::new(0))[1].tally);
         let bo = of_entity(&s, entity(&s, "Bo"));
-        assert_eq!(bo[0].tally, of_series(&s, 0)[0].tally);
+        assert_eq!(bo[0].tally, of_series(&s, SeriesId::new(0))[0].tally);
     }
 
     #[test]
@@ -401,7 +404,7 @@ mod tests {
             ("", &["Ann|Deputy", "Bo", "Cy"]),
             ("", &["Ann|Director", "Bo|Rapporteur"]),
         ]);
-        let roles: Vec<(String, Option<&str>)> = of_series(&s, 0)
+        let roles: Vec<(String, Option<&str>)> = of_series(&s, SeriesId::new(0))
             .iter()
             .map(|m| (s.entities[m.entity].name.clone(), m.role))
             .collect();

@@ -9,7 +9,7 @@
 //! around it already does.
 
 use super::svg::{Svg, V, num};
-use crate::graph::Site;
+use crate::graph::{MeetingId, Site};
 use crate::i18n::{Arg, Strings};
 use crate::model::date::PartialDate;
 
@@ -90,8 +90,8 @@ impl Span {
     }
 }
 
-/// The sparkline of `meetings` (indices into the site's meetings).
-pub(crate) fn draw(site: &Site, meetings: &[usize], span: Span, t: &Strings) -> String {
+/// The sparkline of `meetings`.
+pub(crate) fn draw(site: &Site, meetings: &[MeetingId], span: Span, t: &Strings) -> String {
     let mut counts = vec![0usize; span.len as usize];
     for &m in meetings {
         let b = (month(site.meetings[m].date) - span.first) / span.step;
@@ -154,6 +154,7 @@ pub(crate) fn draw(site: &Site, meetings: &[usize], span: Span, t: &Strings) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Id;
     use crate::views::svg::tests::elements;
     use crate::views::tests::site;
 
@@ -166,7 +167,12 @@ mod tests {
         ]);
         let span = Span::of(&s).unwrap();
         assert_eq!((span.first, span.len, span.step), (2020 * 12, 4, 12));
-        let out = draw(&s, &[0, 1, 2], span, &Strings::english());
+        let out = draw(
+            &s,
+            &[0, 1, 2].map(MeetingId::new),
+            span,
+            &Strings::english(),
+        );
         assert!(
             out.contains("3 meetings per year, 2020–2023; most in 2020 (2)"),
             "{out}"
@@ -178,7 +184,12 @@ mod tests {
             "{out}"
         );
         assert_eq!(
-            draw(&s, &[0, 1, 2], span, &Strings::english()),
+            draw(
+                &s,
+                &[0, 1, 2].map(MeetingId::new),
+                span,
+                &Strings::english()
+            ),
             out,
             "the same input, the same picture"
         );
@@ -193,7 +204,12 @@ mod tests {
             ("meetings/b.md", "---\ntitle: B\ndate: 2024-03\n---\n"),
             ("meetings/c.md", "---\ntitle: C\ndate: 2024-03-20\n---\n"),
         ]);
-        let out = draw(&s, &[0, 1, 2], Span::year(2024), &Strings::english());
+        let out = draw(
+            &s,
+            &[0, 1, 2].map(MeetingId::new),
+            Span::year(2024),
+            &Strings::english(),
+        );
         assert!(
             out.contains("2 meetings per month, Jan 2024–Dec 2024; most in Mar 2024 (2)"),
             "only the year's meetings count: {out}"
@@ -209,7 +225,7 @@ mod tests {
         let span = Span::of(&s).unwrap();
         assert_eq!((span.len, span.step), (3, 1));
         assert!(
-            draw(&s, &[1], span, &Strings::english())
+            draw(&s, &[1].map(MeetingId::new), span, &Strings::english())
                 .contains("1 meeting, Jan 2024–Mar 2024: Mar 2024")
         );
     }

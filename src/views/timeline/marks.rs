@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Item, LANE, Lane, Scale, months};
-use crate::graph::{Site, Target};
+use crate::graph::{MeetingId, Site, Target};
 use crate::i18n::{Arg, Strings};
 use crate::views::svg::{Svg, V, ellipsize, num};
 use crate::views::{Href, tone, urgency};
@@ -28,7 +28,7 @@ pub(super) fn mark(
     svg: &mut Svg,
     site: &Site,
     scale: &Scale,
-    (lane, m): (Lane, usize),
+    (lane, m): (Lane, MeetingId),
     items: &[Item],
     href: &Href,
     t: &Strings,
@@ -163,10 +163,9 @@ fn shape(svg: &mut Svg, lane: Lane, x: f64, y: f64, r: f64) {
 }
 
 /// What one bar counts.
-#[derive(Default)]
 struct Bucket {
     count: usize,
-    latest: usize,
+    latest: MeetingId,
     /// Actions by tone: overdue, open, in progress, done, dropped.
     tones: [usize; 5],
 }
@@ -176,7 +175,7 @@ pub(super) fn bars(
     svg: &mut Svg,
     site: &Site,
     scale: &Scale,
-    groups: &BTreeMap<(Lane, usize), Vec<Item>>,
+    groups: &BTreeMap<(Lane, MeetingId), Vec<Item>>,
     by_month: bool,
     href: &Href,
     t: &Strings,
@@ -190,7 +189,11 @@ pub(super) fn bars(
         } else {
             i32::from(date.year()) * 12
         };
-        let b = buckets.entry((*lane, key)).or_default();
+        let b = buckets.entry((*lane, key)).or_insert_with(|| Bucket {
+            count: 0,
+            latest: *m,
+            tones: [0; 5],
+        });
         b.count += items.len();
         b.latest = b.latest.max(*m);
         for i in items {

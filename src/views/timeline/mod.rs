@@ -24,7 +24,7 @@ mod marks;
 
 use super::svg::{Svg, V};
 use super::{Href, Picture, Swatch, key_of, swatch};
-use crate::graph::Site;
+use crate::graph::{ActionId, DecisionId, EntityId, MeetingId, Site, TopicId};
 use crate::i18n::{Arg, Strings};
 use crate::model::date::PartialDate;
 
@@ -166,21 +166,21 @@ impl Lane {
 pub(crate) enum Item {
     /// A meeting, with the entity's part in it (`Chair`, `Attended`, …).
     Meeting(&'static str),
-    Decision(usize),
-    Action(usize),
+    Decision(DecisionId),
+    Action(ActionId),
 }
 
 /// One thing that happened at a meeting.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Event {
     pub lane: Lane,
-    pub meeting: usize,
+    pub meeting: MeetingId,
     pub item: Item,
 }
 
 /// The timeline of entity `e`: the meetings it is involved in, the decisions
 /// of those meetings, and the actions it owns.
-pub(crate) fn of_entity(site: &Site, e: usize, href: &Href, t: &Strings) -> Picture {
+pub(crate) fn of_entity(site: &Site, e: EntityId, href: &Href, t: &Strings) -> Picture {
     let ent = &site.entities[e];
     let mut events = Vec::new();
     for &m in &ent.meetings {
@@ -207,7 +207,7 @@ pub(crate) fn of_entity(site: &Site, e: usize, href: &Href, t: &Strings) -> Pict
 }
 
 /// The timeline of topic `t`: its meetings, decisions and actions.
-pub(crate) fn of_topic(site: &Site, topic: usize, href: &Href, t: &Strings) -> Picture {
+pub(crate) fn of_topic(site: &Site, topic: TopicId, href: &Href, t: &Strings) -> Picture {
     let topic = &site.topics[topic];
     let mut events: Vec<Event> = topic
         .meetings
@@ -227,7 +227,7 @@ pub(crate) fn of_topic(site: &Site, topic: usize, href: &Href, t: &Strings) -> P
     draw(site, &topic.name, &events, href, t)
 }
 
-fn actions<'a>(site: &'a Site, list: &'a [usize]) -> impl Iterator<Item = Event> + 'a {
+fn actions<'a>(site: &'a Site, list: &'a [ActionId]) -> impl Iterator<Item = Event> + 'a {
     list.iter().map(|&a| Event {
         lane: Lane::Actions,
         meeting: site.actions[a].meeting,
@@ -293,7 +293,7 @@ fn draw_at(
         plot: frame.width - frame.left - frame.right,
     };
     let mut counts = [0usize; 3];
-    let mut groups: BTreeMap<(Lane, usize), Vec<Item>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Lane, MeetingId), Vec<Item>> = BTreeMap::new();
     for e in events {
         counts[e.lane as usize] += 1;
         groups.entry((e.lane, e.meeting)).or_default().push(e.item);
@@ -450,13 +450,13 @@ fn axis(svg: &mut Svg, scale: &Scale, last: i16, t: &Strings) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::Target;
+    use crate::graph::{Id, Target};
     use crate::views::svg::tests::elements;
     use crate::views::tests::site;
 
     fn href(t: Target) -> String {
         match t {
-            Target::Meeting(m) => format!("/meetings/{m}/"),
+            Target::Meeting(m) => format!("/meetings/{}/", m.index()),
             other => format!("/{other:?}/"),
         }
     }
@@ -474,10 +474,10 @@ mod tests {
                 "---\ntitle: Second\ndate: 2024-01-05\ntopics: [Roads & <Rails>]\n---\n",
             ),
         ]);
-        let picture = of_topic(&s, 0, &href, &Strings::english());
+        let picture = of_topic(&s, TopicId::new(0), &href, &Strings::english());
         assert_eq!(
             picture,
-            of_topic(&s, 0, &href, &Strings::english()),
+            of_topic(&s, TopicId::new(0), &href, &Strings::english()),
             "the same picture every time"
         );
         let svg = picture.wide;
@@ -521,7 +521,7 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
         let svg = of_entity(&s, ann, &href, &Strings::english()).wide;
         let names = elements(&svg);
         // 100 monthly meetings over 9 years: one bar a year.
@@ -542,7 +542,7 @@ mod tests {
     fn nothing_to_draw_draws_nothing() {
         let s = site(&[("topics/x.md", "---\nname: X\n---\n")]);
         assert_eq!(
-            of_topic(&s, 0, &href, &Strings::english()),
+            of_topic(&s, TopicId::new(0), &href, &Strings::english()),
             Picture::default()
         );
     }
@@ -567,17 +567,17 @@ mod tests {
                 "---\ntitle: B\ndate: 2023-01-05\ntopics: [Roads]\ndecisions:\n  - { text: Go, topics: [Roads] }\n---\n",
             ),
         ]);
-        let key = of_topic(&s, 0, &href, &Strings::english()).key;
+        let key = of_topic(&s, TopicId::new(0), &href, &Strings::english()).key;
         assert_eq!(labels(&key), ["meeting", "decision", "overdue action"]);
         assert_eq!(key[2].shape, "square");
         assert_eq!(key[2].class, "q-viz__mark--overdue");
         // A person at meetings only: meetings, nothing else.
-        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
         let key = of_entity(&s, ann, &href, &Strings::english()).key;
         assert_eq!(labels(&key), ["meeting", "overdue action"]);
         // Every swatch of the key is a class the picture uses.
-        let picture = of_topic(&s, 0, &href, &Strings::english());
-        for k in of_topic(&s, 0, &href, &Strings::english()).key {
+        let picture = of_topic(&s, TopicId::new(0), &href, &Strings::english());
+        for k in of_topic(&s, TopicId::new(0), &href, &Strings::english()).key {
             assert!(picture.wide.contains(k.class), "{k:?}");
             assert!(picture.small.contains(k.class), "{k:?}");
         }
@@ -609,7 +609,7 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
         let key = of_entity(&s, ann, &href, &Strings::english()).key;
         assert_eq!(
             labels(&key),
@@ -636,7 +636,7 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let ann = s.entities.iter().position(|e| e.name == "Ann").unwrap();
+        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
         let picture = of_entity(&s, ann, &href, &Strings::english());
         let (wide, small) = (elements(&picture.wide), elements(&picture.small));
         let links = |names: &[String]| names.iter().filter(|n| *n == "a").count();
