@@ -168,7 +168,7 @@ impl Pipeline {
             self.kept
                 .resolve(&self.canonical, &config, walk_diagnostics, theme_errors)?;
         watch.lap(if self.kept.graph_taken() {
-            "resolve (words only)"
+            "resolve (graph kept)"
         } else {
             "resolve"
         });
@@ -329,7 +329,7 @@ mod tests {
         }
     }
 
-    const WORDS_ONLY: &str = "resolve (words only)";
+    const KEPT: &str = "resolve (graph kept)";
     const WHOLE: &str = "resolve";
 
     #[test]
@@ -342,7 +342,7 @@ mod tests {
                     meeting,
                     "Mr. Li presented the budget.",
                     "Mr. Li presented the budget with the Øresund Council.",
-                    WORDS_ONLY,
+                    KEPT,
                 ),
                 // A wiki-link more: stubs and refs may change.
                 (
@@ -354,7 +354,7 @@ mod tests {
                 // On the line of the warning about that link: the warning's line changes.
                 (meeting, "the budget with", "the budget, with", WHOLE),
                 // Below it: the warning reads as it did.
-                (meeting, "in a link.", "in a link, as before.", WORDS_ONLY),
+                (meeting, "in a link.", "in a link, as before.", KEPT),
                 // Words above a warning's line: the warning moves.
                 (
                     meeting,
@@ -387,7 +387,97 @@ mod tests {
                 // An action more, written in the minutes.
                 (meeting, "## Upcoming Meetings", ITEM, WHOLE),
                 // Words above it: it moves down the file, and is the same action.
-                (meeting, "## Links", WORDS, WORDS_ONLY),
+                (meeting, "## Links", WORDS, KEPT),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_of_what_front_matter_lists_takes_the_graph_again() {
+        let meeting = "content/meetings/tsc/2023/tsc-2023-01-25.md";
+        let update = "content/meetings/community-committee/commcomm-2024-10-16.md";
+        resolves(
+            "tests/fixtures/steering",
+            &[
+                // An attendee less, a topic less, another chair: pages with files.
+                (meeting, "  - Yusuf Demir\n", "", KEPT),
+                (
+                    meeting,
+                    "topics: [Charter and membership, Governance, CI infrastructure]",
+                    "topics: [Charter and membership, Governance]",
+                    KEPT,
+                ),
+                (
+                    meeting,
+                    "chair: Marta Kowalczyk",
+                    "chair: Daniel Okafor",
+                    KEPT,
+                ),
+                (meeting, "location: Zoom", "location: Jitsi", KEPT),
+                // A name no page has: a stub is made.
+                (
+                    meeting,
+                    "  - Ravi Menon\n",
+                    "  - Ravi Menon\n  - Nobody Known\n",
+                    WHOLE,
+                ),
+                // Its warning points into the file: whole until it is gone.
+                (meeting, "  - Nobody Known\n", "", WHOLE),
+                (meeting, "  - Ravi Menon\n", "", KEPT),
+                // An update's status, then an action no meeting decided.
+                (update, "status: done", "status: in-progress", KEPT),
+                (
+                    update,
+                    "action: summit-2024-lisbon",
+                    "action: summit-2099",
+                    WHOLE,
+                ),
+                // The meetings' order, an action, a title: resolved whole.
+                (meeting, "date: 2023-01-25", "date: 2023-01-26", WHOLE),
+                (meeting, "due: 2023-06-30", "due: 2023-07-31", WHOLE),
+                (
+                    meeting,
+                    "title: Tessera TSC meeting",
+                    "title: Tessera TSC call",
+                    WHOLE,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn edits_of_what_front_matter_lists_give_what_a_full_build_gives() {
+        let meeting = "content/meetings/tsc/2023/tsc-2023-01-25.md";
+        let update = "content/meetings/community-committee/commcomm-2024-10-16.md";
+        follow(
+            "tests/fixtures/steering",
+            &[
+                // Attendance: the chair's and attendees' pages, the series'
+                // attendance table, the rankings and the relationship maps.
+                (meeting, "  - Yusuf Demir\n", ""),
+                (meeting, "chair: Marta Kowalczyk", "chair: Daniel Okafor"),
+                (
+                    meeting,
+                    "  - { ref: Marta Kowalczyk, role: TSC chair }",
+                    "  - { ref: Marta Kowalczyk, role: Past chair }",
+                ),
+                // Topics: the topics' pages, timelines and filters.
+                (
+                    meeting,
+                    "topics: [Charter and membership, Governance, CI infrastructure]",
+                    "topics: [Charter and membership, Governance]",
+                ),
+                // An update: the action's status, the register, the changes page.
+                (update, "status: done", "status: in-progress"),
+                // A place and a summary: what lists and the calendar show.
+                (meeting, "location: Zoom", "location: Jitsi"),
+                (
+                    meeting,
+                    "series: Tessera TSC\n",
+                    "series: Tessera TSC\nsummary: Votes move to the issue tracker.\n",
+                ),
+                // Another series: both series' pages.
+                (meeting, "series: Tessera TSC\n", "series: Tessera Board\n"),
             ],
         );
     }

@@ -2,21 +2,25 @@
 //! walks of the bodies, and the graph as it stood before any body was
 //! walked, with the documents and the diagnostics it came from.
 //!
-//! Most saves change the words of one meeting's minutes and nothing else
-//! the graph is made of: its front matter, its wiki-links, the actions
-//! and decisions written in it are as they were. Everything resolving
-//! works out before the walks (pages, names, refs, stubs, wiki-links) is
-//! then the same as last time, and is taken again with the new document
-//! in the old one's place; only what reads the bodies is worked out anew
-//! (summaries, walks of the bodies that changed, backlinks, statuses and
-//! tallies). Any other change resolves the whole graph again. Either way
-//! the graph is the one a full resolve gives (docs/architecture.md,
-//! "What `serve` keeps between rebuilds").
+//! Most saves change one meeting and none of the pages and names of the
+//! site: the words of its minutes, or what its front matter lists (its
+//! attendees, topics, updates, …), its title, date, actions, decisions and
+//! wiki-links being as they were. Everything resolving works out before
+//! the walks (pages, names, refs, stubs, wiki-links) is then the same as
+//! last time but the meeting's own refs, and is taken again with the new
+//! document in the old one's place and its refs resolved again — when each
+//! names a page with a file, as a whole resolve would find it, and nothing
+//! was reported of the meeting. Only what reads the bodies and the refs is
+//! then worked out anew (summaries, walks of the bodies that changed,
+//! backlinks, statuses and tallies). Any other change resolves the whole
+//! graph again. Either way the graph is the one a full resolve gives
+//! (docs/architecture.md, "What `serve` keeps between rebuilds").
 
 use std::sync::Arc;
 
 use super::Site;
 use super::backlinks::Walks;
+use super::resolve::{MeetingRefs, refs_again};
 use crate::diagnostic::Diagnostic;
 use crate::model::front::Origin;
 use crate::model::{Doc, MeetingDoc, Parsed};
@@ -33,8 +37,9 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// Whether the last resolve took the graph before the walks again,
-    /// only the words of some minutes having changed.
+    /// Whether the last resolve took the graph before the walks again, only
+    /// the words of some minutes or the refs of their front matter having
+    /// changed.
     pub fn taken(&self) -> bool {
         self.taken
     }
@@ -57,15 +62,22 @@ pub(super) struct Before {
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
-/// A meeting's document as it was, and as it is now.
-pub(super) type Swap = (Arc<MeetingDoc>, Arc<MeetingDoc>);
+/// A meeting's document as it was, and as it is now, with its refs
+/// resolved again when its front matter changed.
+pub(super) struct Swap {
+    old: Arc<MeetingDoc>,
+    new: Arc<MeetingDoc>,
+    refs: Option<MeetingRefs>,
+}
 
 impl Before {
     /// The meetings whose documents `parsed` has anew, when nothing else
     /// changed that resolving before the walks reads: every other
     /// document is the very one it was, and each new one differs only in
     /// its words ([`MeetingDoc::same_but_words`]) where no diagnostic
-    /// points. `None` when the graph must be resolved whole.
+    /// points, or makes the same pages ([`MeetingDoc::same_pages`]) with
+    /// refs that each find a page with a file, nothing having been reported
+    /// of it. `None` when the graph must be resolved whole.
     pub(super) fn swaps(&self, parsed: &Parsed) -> Option<Vec<Swap>> {
         let was = &self.parsed;
         if !(same(&was.entities, &parsed.entities)
@@ -80,20 +92,34 @@ impl Before {
             if Arc::ptr_eq(old, new) {
                 continue;
             }
-            if !old.same_but_words(new) || !self.placed_alike(old, new) {
+            // The diagnostics of resolving must read the same of the new
+            // document as of the old: those in the file point at the same
+            // places (wiki-links and items are where they were) on lines
+            // that are as they were, and no other's message names the file.
+            let reported = self.last_line_reported(old)?;
+            let refs = if old.same_but_words(new) {
+                if !same_lines(&old.source.text, &new.source.text, reported) {
+                    return None;
+                }
+                None
+            } else if old.same_pages(new) && reported == 0 {
+                Some(refs_again(&self.site, new)?)
+            } else {
                 return None;
-            }
-            swaps.push((old.clone(), new.clone()));
+            };
+            swaps.push(Swap {
+                old: old.clone(),
+                new: new.clone(),
+                refs,
+            });
         }
         Some(swaps)
     }
 
-    /// Whether the diagnostics of resolving read the same of `new` as of
-    /// `old`: those in the file point at the same places (wiki-links and
-    /// items are where they were) on lines that are as they were, and no
-    /// other's message names the file.
-    fn placed_alike(&self, old: &MeetingDoc, new: &MeetingDoc) -> bool {
-        let path = old.path();
+    /// The last line of `doc` a diagnostic of resolving points at (0 for
+    /// none); `None` when another file's diagnostic names it.
+    fn last_line_reported(&self, doc: &MeetingDoc) -> Option<usize> {
+        let path = doc.path();
         let shown = path.display().to_string();
         let mut last = 0;
         for d in &self.diagnostics {
@@ -103,18 +129,19 @@ impl Before {
                 || d.help.as_ref().is_some_and(|h| h.contains(&shown))
                 || d.notes.iter().any(|n| n.contains(&shown))
             {
-                return false;
+                return None;
             }
         }
-        same_lines(&old.source.text, &new.source.text, last)
+        Some(last)
     }
 
     /// Puts each new document in its old one's place, in the documents
-    /// and in the graph (a draft left out of the site has no place there).
-    pub(super) fn swap(&mut self, swaps: &[Swap]) {
-        for (old, new) in swaps {
+    /// and in the graph (a draft left out of the site has no place there),
+    /// with its refs when they were resolved again.
+    pub(super) fn swap(&mut self, swaps: Vec<Swap>) {
+        for Swap { old, new, mut refs } in swaps {
             for doc in self.parsed.meetings.iter_mut() {
-                if Arc::ptr_eq(doc, old) {
+                if Arc::ptr_eq(doc, &old) {
                     *doc = new.clone();
                 }
             }
@@ -122,9 +149,12 @@ impl Before {
             for m in site
                 .meetings
                 .iter_mut()
-                .filter(|m| Arc::ptr_eq(&m.doc, old))
+                .filter(|m| Arc::ptr_eq(&m.doc, &old))
             {
                 m.doc = new.clone();
+                if let Some(refs) = refs.take() {
+                    refs.set(m);
+                }
                 // An item written in the minutes may be in another block.
                 let ordinal = |o: &Option<Origin>| o.as_ref().map(|o| o.ordinal);
                 for (&a, front) in m.actions.iter().zip(&new.front.actions) {

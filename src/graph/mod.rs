@@ -164,6 +164,15 @@ impl Site {
             .chain(ids(&self.free_pages).map(Target::FreePage))
     }
 
+    /// Whether page `t` is a stub entity or topic, made for a name alone.
+    pub fn is_stub(&self, t: Target) -> bool {
+        match t {
+            Target::Entity(i) => self.entities[i].doc.is_stub(),
+            Target::Topic(i) => self.topics[i].doc.is_stub(),
+            _ => false,
+        }
+    }
+
     /// The outline of the file of page `t`: none for a stub or an action,
     /// which have no file of their own.
     pub fn outline(&self, t: Target) -> Option<&crate::markdown::Outline> {

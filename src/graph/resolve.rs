@@ -38,7 +38,7 @@ pub fn resolve_again(parsed: Parsed, config: &Config, memo: Option<&mut Memo>) -
     memo.taken = swaps.is_some();
     let (before, site) = match (memo.before.take(), swaps) {
         (Some(mut before), Some(swaps)) => {
-            before.swap(&swaps);
+            before.swap(swaps);
             // Summaries are chosen among the words of the minutes, while
             // the graph is copied.
             let (mut site, chosen) =
@@ -136,6 +136,170 @@ impl Refers for ActionId {
     const KIND: RefKind = RefKind::Action;
 }
 
+/// What resolves the refs of a meeting's front matter: the [`Builder`] of a
+/// whole graph, which makes stubs for unknown names and reports every
+/// problem, or a graph resolved before asked again ([`Again`]).
+trait Refs {
+    /// The page of its kind that `raw` names.
+    fn one<I: Refers>(&mut self, raw: &str, place: &dyn Fn() -> Diagnostic) -> Option<I>;
+
+    /// Reports the address `url` of `doc`, which is not a web address.
+    fn unsafe_url(&mut self, doc: &MeetingDoc, url: &str);
+
+    /// The pages `raws` name, each once, in the order first named.
+    fn list<I: Refers>(
+        &mut self,
+        doc: &MeetingDoc,
+        key: &str,
+        raws: &[String],
+        origin: Option<&Origin>,
+    ) -> Vec<I> {
+        let mut out = Vec::new();
+        let mut seen = FastSet::default();
+        for raw in raws {
+            if let Some(i) = self.one(raw, &|| placed(doc, origin, key, raw))
+                && seen.insert(i)
+            {
+                out.push(i);
+            }
+        }
+        out
+    }
+}
+
+impl Refs for Builder {
+    fn one<I: Refers>(&mut self, raw: &str, place: &dyn Fn() -> Diagnostic) -> Option<I> {
+        self.resolve_ref(raw, place)
+    }
+
+    fn unsafe_url(&mut self, doc: &MeetingDoc, url: &str) {
+        Builder::unsafe_url(self, doc, url);
+    }
+}
+
+/// What a meeting's front matter lists, resolved.
+pub(super) struct Listed {
+    chair: Option<EntityId>,
+    attendees: Vec<Attendance>,
+    entities: Vec<EntityId>,
+    topics: Vec<TopicId>,
+}
+
+/// The chair, attendees, entities and topics of the meeting of `doc`.
+fn listed(r: &mut impl Refs, doc: &MeetingDoc) -> Listed {
+    let f = &doc.front;
+    let chair = f
+        .chair
+        .as_ref()
+        .and_then(|c| r.one(c, &|| place(doc, "chair", c)));
+    let mut attendees: Vec<Attendance> = Vec::new();
+    let mut present = FastSet::default();
+    for a in &f.attendees {
+        if let Some(entity) = r.one(&a.name, &|| place(doc, "attendees", &a.name))
+            && present.insert(entity)
+        {
+            let role = given(a.role.as_deref());
+            attendees.push(Attendance { entity, role });
+        }
+    }
+    Listed {
+        chair,
+        attendees,
+        entities: r.list(doc, "entities", &f.entities, None),
+        topics: r.list(doc, "topics", &f.topics, None),
+    }
+}
+
+/// The documents of the meeting of `doc` (an address that is not a web
+/// address is reported and not linked) and its updates of earlier actions.
+fn later(r: &mut impl Refs, doc: &MeetingDoc) -> (Vec<Document>, Vec<Update>) {
+    let f = &doc.front;
+    for url in f.documents.iter().filter_map(|d| d.url.as_deref()) {
+        if !is_safe_url(url) {
+            r.unsafe_url(doc, url);
+        }
+    }
+    let documents = f
+        .documents
+        .iter()
+        .map(|d| Document {
+            title: d.title.clone(),
+            url: d.url.clone().filter(|u| is_safe_url(u)),
+        })
+        .collect();
+    let updates = f
+        .updates
+        .iter()
+        .map(|u| Update {
+            action: r.one(&u.action, &|| place(doc, "action", &u.action)),
+            written: u.action.trim().to_owned(),
+            status: u.status,
+            note: given(u.note.as_deref()),
+            due: u.due,
+        })
+        .collect();
+    (documents, updates)
+}
+
+/// A meeting's refs resolved again in a graph resolved before: each must
+/// name, as it is written, a page with a file of its own, so that resolving
+/// the whole graph would find the same page, make no stub and report
+/// nothing; else there is no answer.
+struct Again<'s> {
+    site: &'s Site,
+    clean: bool,
+}
+
+impl Refs for Again<'_> {
+    fn one<I: Refers>(&mut self, raw: &str, _: &dyn Fn() -> Diagnostic) -> Option<I> {
+        let name = raw.trim();
+        let found = (!name.is_empty())
+            .then(|| self.site.index.get(I::KIND, name).first().copied())
+            .flatten()
+            .filter(|&t| !self.site.is_stub(t));
+        self.clean &= found.is_some();
+        found.map(|t| I::new(t.index()))
+    }
+
+    fn unsafe_url(&mut self, _: &MeetingDoc, _: &str) {
+        self.clean = false;
+    }
+}
+
+/// What resolving reads of a meeting's front matter beyond its pages'
+/// names, dates and items: its chair, attendees, entities, topics,
+/// documents and updates.
+pub(super) struct MeetingRefs {
+    listed: Listed,
+    documents: Vec<Document>,
+    updates: Vec<Update>,
+}
+
+/// The refs of the meeting of `doc` resolved again in `site`, when each
+/// finds a page with a file as it is written (see [`Again`]).
+pub(super) fn refs_again(site: &Site, doc: &MeetingDoc) -> Option<MeetingRefs> {
+    let mut again = Again { site, clean: true };
+    let listed = listed(&mut again, doc);
+    let (documents, updates) = later(&mut again, doc);
+    again.clean.then_some(MeetingRefs {
+        listed,
+        documents,
+        updates,
+    })
+}
+
+impl MeetingRefs {
+    /// Puts these refs in `meeting`.
+    pub(super) fn set(self, meeting: &mut Meeting) {
+        meeting.chair = self.listed.chair;
+        meeting.attendees = self.listed.attendees;
+        meeting.entities = self.listed.entities;
+        meeting.topics = self.listed.topics;
+        meeting.documents = self.documents;
+        meeting.updates = self.updates;
+    }
+}
+
 /// What mentions are found by: every entity's names, then the phrases that
 /// are not mentions of it (a name given twice keeps its first owner, so a
 /// phrase that is another entity's name stays that entity's).
@@ -184,6 +348,14 @@ fn placed(doc: &MeetingDoc, origin: Option<&Origin>, key: &str, value: &str) -> 
 }
 
 /// A template diagnostic at the place a value is written in a document.
+/// A value written, trimmed; none when nothing is written.
+fn given(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
 fn place<F>(doc: &Doc<F>, key: &str, value: &str) -> Diagnostic {
     doc.at_value(Severity::Warning, key, value, String::new())
         .width(value.trim().chars().count())
@@ -339,12 +511,7 @@ impl Builder {
             self.site.entities.push(Entity {
                 slug: doc.slug.clone(),
                 name: f.name.trim().to_owned(),
-                short: f
-                    .short
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned),
+                short: given(f.short.as_deref()),
                 kind: f.kind,
                 aliases: f
                     .aliases
@@ -611,11 +778,7 @@ impl Builder {
     }
 
     fn is_stub(&self, t: Target) -> bool {
-        match t {
-            Target::Entity(i) => self.site.entities[i].doc.is_stub(),
-            Target::Topic(i) => self.site.topics[i].doc.is_stub(),
-            _ => false,
-        }
+        self.site.is_stub(t)
     }
 
     fn stub(&mut self, kind: RefKind, name: &str) -> Target {
@@ -681,25 +844,6 @@ impl Builder {
         target
     }
 
-    fn refs<I: Refers>(
-        &mut self,
-        doc: &MeetingDoc,
-        key: &str,
-        raws: &[String],
-        origin: Option<&Origin>,
-    ) -> Vec<I> {
-        let mut out = Vec::new();
-        let mut seen = FastSet::default();
-        for raw in raws {
-            if let Some(i) = self.resolve_ref(raw, &|| placed(doc, origin, key, raw))
-                && seen.insert(i)
-            {
-                out.push(i);
-            }
-        }
-        out
-    }
-
     /// The first entity `text` names: by a name or alias, or by a wiki-link.
     fn first_named(&mut self, text: &str) -> Option<EntityId> {
         if self.early_mentions.is_none() {
@@ -740,38 +884,17 @@ impl Builder {
         for (mi, doc) in docs.into_iter().enumerate() {
             let mi = MeetingId::new(mi);
             let f = &doc.front;
-            let chair = f
-                .chair
-                .as_ref()
-                .and_then(|c| self.resolve_ref(c, &|| place(&doc, "chair", c)));
-            let mut attendees: Vec<Attendance> = Vec::new();
-            let mut present = FastSet::default();
-            for a in &f.attendees {
-                if let Some(entity) =
-                    self.resolve_ref(&a.name, &|| place(&doc, "attendees", &a.name))
-                    && present.insert(entity)
-                {
-                    let role = a
-                        .role
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|r| !r.is_empty())
-                        .map(str::to_owned);
-                    attendees.push(Attendance { entity, role });
-                }
-            }
-            let entities = self.refs(&doc, "entities", &f.entities, None);
-            let topics = self.refs(&doc, "topics", &f.topics, None);
+            let listed = listed(self, &doc);
             let mut actions = Vec::new();
             for (k, a) in f.actions.iter().enumerate() {
                 let origin = a.origin.as_ref();
-                let mut owners = self.refs(&doc, "owner", &a.owner.0, origin);
+                let mut owners = self.list(&doc, "owner", &a.owner.0, origin);
                 // An action written in the minutes is owned, unless it says
                 // otherwise, by the first entity its text names.
                 if owners.is_empty() && origin.is_some() {
                     owners.extend(self.first_named(&a.text));
                 }
-                let topics = self.refs(&doc, "topics", &a.topics, origin);
+                let topics = self.list(&doc, "topics", &a.topics, origin);
                 if a.text.trim().is_empty() {
                     let p = place(&doc, "text", "");
                     self.diagnostics.push(
@@ -805,7 +928,7 @@ impl Builder {
             let mut decisions = Vec::new();
             for (k, d) in f.decisions.iter().enumerate() {
                 let origin = d.origin.as_ref();
-                let topics = self.refs(&doc, "topics", &d.topics, origin);
+                let topics = self.list(&doc, "topics", &d.topics, origin);
                 decisions.push(DecisionId::new(self.site.decisions.len()));
                 self.site.decisions.push(Decision {
                     meeting: mi,
@@ -819,46 +942,19 @@ impl Builder {
                     inline: origin.map(|o| o.ordinal),
                 });
             }
-            for url in f.documents.iter().filter_map(|d| d.url.as_deref()) {
-                if !is_safe_url(url) {
-                    self.unsafe_url(&doc, url);
-                }
-            }
-            let mut updates = Vec::new();
-            for u in &f.updates {
-                let action = self.resolve_ref(&u.action, &|| place(&doc, "action", &u.action));
-                updates.push(Update {
-                    action,
-                    written: u.action.trim().to_owned(),
-                    status: u.status,
-                    note: u
-                        .note
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|n| !n.is_empty())
-                        .map(str::to_owned),
-                    due: u.due,
-                });
-            }
+            let (documents, updates) = later(self, &doc);
             self.site.meetings.push(Meeting {
                 slug: doc.slug.clone(),
                 date: f.date,
                 series: None,
-                chair,
-                attendees,
-                entities,
-                topics,
+                chair: listed.chair,
+                attendees: listed.attendees,
+                entities: listed.entities,
+                topics: listed.topics,
                 actions,
                 decisions,
                 updates,
-                documents: f
-                    .documents
-                    .iter()
-                    .map(|d| Document {
-                        title: d.title.clone(),
-                        url: d.url.clone().filter(|u| is_safe_url(u)),
-                    })
-                    .collect(),
+                documents,
                 prev: None,
                 next: None,
                 summary: None,

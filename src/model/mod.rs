@@ -363,19 +363,36 @@ impl MeetingDoc {
     /// only which block each is, set again when a meeting is swapped in),
     /// and the rest of the minutes' words. Both texts must be held.
     pub(crate) fn same_but_words(&self, other: &MeetingDoc) -> bool {
-        let held = |d: &MeetingDoc| d.released.is_none();
-        fn targets(d: &MeetingDoc) -> impl Iterator<Item = &str> {
-            d.outline.wikilinks.iter().map(|w| w.target.as_str())
-        }
-        held(self)
-            && held(other)
-            && self.source.path == other.source.path
-            && self.slug == other.slug
+        self.same_pages(other)
             && self.yaml_offset == other.yaml_offset
             && self.body_offset == other.body_offset
             && self.source.text.get(..self.body_offset)
                 == other.source.text.get(..other.body_offset)
             && self.front.placeless() == other.front.placeless()
+    }
+
+    /// Whether `other` makes the same pages and names as this meeting: the
+    /// same file and slug, title and date, a draft or not, the same
+    /// actions and decisions (as written, wherever they are) and the same
+    /// wiki-links. What else its front matter lists (chair, attendees,
+    /// entities, topics, updates, documents, series, place, summary,
+    /// language) and the rest of its words may differ. Both texts must be
+    /// held.
+    pub(crate) fn same_pages(&self, other: &MeetingDoc) -> bool {
+        let held = |d: &MeetingDoc| d.released.is_none();
+        fn targets(d: &MeetingDoc) -> impl Iterator<Item = &str> {
+            d.outline.wikilinks.iter().map(|w| w.target.as_str())
+        }
+        let (a, b) = (self.front.placeless(), other.front.placeless());
+        held(self)
+            && held(other)
+            && self.source.path == other.source.path
+            && self.slug == other.slug
+            && a.title == b.title
+            && a.date == b.date
+            && a.draft == b.draft
+            && a.actions == b.actions
+            && a.decisions == b.decisions
             && targets(self).eq(targets(other))
     }
 }
