@@ -53,6 +53,17 @@ impl SinkError {
     }
 }
 
+/// What `fill` writes for the file at `path`, into a buffer with `room`
+/// bytes to start with.
+pub(crate) fn filled(path: &str, fill: Fill<'_>, room: usize) -> Result<Vec<u8>, SinkError> {
+    let mut bytes = Vec::with_capacity(room);
+    fill(&mut bytes).map_err(|reason| SinkError::Fill {
+        path: path.to_owned(),
+        reason,
+    })?;
+    Ok(bytes)
+}
+
 /// Where rendered pages and static files go.
 pub trait Sink: Sync {
     /// Says that the file at `path` is part of the site but unchanged since the
@@ -69,14 +80,7 @@ pub trait Sink: Sync {
     /// too large to hold whole. By default the bytes are collected and
     /// handed to [`Sink::write`].
     fn write_from(&self, path: &str, fill: Fill<'_>) -> Result<(), SinkError> {
-        let mut bytes = Vec::new();
-        match fill(&mut bytes) {
-            Ok(()) => self.write(path, &bytes),
-            Err(reason) => Err(SinkError::Fill {
-                path: path.to_owned(),
-                reason,
-            }),
-        }
+        self.write(path, &filled(path, fill, 0)?)
     }
     /// Receives a static file to copy from disk.
     fn copy(&self, path: &str, from: &Path) -> Result<(), SinkError> {

@@ -120,21 +120,22 @@ struct Link<'a> {
 }
 
 impl<'a> Link<'a> {
-    /// What edges are sorted by: source, kind, target, role and status.
-    fn key<'i>(
+    /// What edges are sorted by: source, kind, target, role and status; ids
+    /// by their place in the order of ids.
+    fn key(
         &self,
-        ids: &'i Ids,
+        ids: &Ids,
     ) -> (
-        &'i str,
+        u32,
         &'static str,
-        &'i str,
+        u32,
         Option<&'a str>,
         Option<&'static str>,
     ) {
         (
-            ids.name(self.source),
+            ids.rank(self.source),
             self.kind.as_str(),
-            ids.name(self.target),
+            ids.rank(self.target),
             self.role,
             self.status.map(Status::as_str),
         )
@@ -180,6 +181,8 @@ impl Serialize for Edges<'_> {
 /// meetings first, then decisions.
 struct Ids {
     names: Vec<String>,
+    /// The place of each id in the order of all ids.
+    ranks: Vec<u32>,
     /// The number of each kind's first page, in [`Target`] order.
     starts: [u32; 5],
     decisions: u32,
@@ -202,11 +205,24 @@ impl Ids {
         names.extend(site.targets().map(|t| id(site, t)));
         let decisions = names.len() as u32;
         names.extend(ids(&site.decisions).map(|d| decision_id(site, d)));
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut ranks = vec![0; names.len()];
+        for (rank, n) in (0..).zip(order) {
+            ranks[n as usize] = rank;
+        }
         Ids {
             names,
+            ranks,
             starts,
             decisions,
         }
+    }
+
+    /// The place of id `n` in the order of all ids: ids are never the same,
+    /// so this orders them as their text does.
+    fn rank(&self, n: u32) -> u32 {
+        self.ranks[n as usize]
     }
 
     /// The number of a page.
@@ -497,6 +513,7 @@ mod tests {
         assert_sorted(&site);
         let ids = Ids {
             names: Vec::new(),
+            ranks: Vec::new(),
             starts: [0; 5],
             decisions: 0,
         };

@@ -38,6 +38,8 @@ struct Held {
     hash: u64,
     /// The last render that kept or wrote it.
     seen: u64,
+    /// Its length as rendered: the room the next render of it starts with.
+    len: usize,
 }
 
 /// Creates the folder `dir`, which must not exist yet, readable by its owner only.
@@ -123,6 +125,7 @@ impl Mirror {
             remove_empty_parents(&self.dir, &target);
         }
         for (path, (bytes, rendered)) in changed {
+            let rendered_len = bytes.len();
             let target = safe_join(&self.dir, &path).map_err(|reason| OutputError::Refused {
                 path: PathBuf::from(&path),
                 reason,
@@ -149,6 +152,7 @@ impl Mirror {
                 Held {
                     hash: rendered,
                     seen: render,
+                    len: rendered_len,
                 },
             );
             report.written += 1;
@@ -206,8 +210,29 @@ impl Sink for Mirror {
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SinkError> {
+        self.hold(path, std::borrow::Cow::Borrowed(bytes))
+    }
+
+    /// Fills a buffer as long as the file was last time (a large export is
+    /// not copied as it grows), and holds it without copying it again.
+    fn write_from(&self, path: &str, fill: crate::sink::Fill<'_>) -> Result<(), SinkError> {
+        let room = lock(&self.current).get(path).map_or(0, |held| held.len);
+        let bytes = crate::sink::filled(path, fill, room)?;
+        // Held until the commit with no room to spare: a buffer that grew
+        // by doubling (a file new to the folder, or longer than it was) is
+        // copied to its length.
+        if bytes.capacity() > room {
+            return self.write(path, &bytes);
+        }
+        self.hold(path, std::borrow::Cow::Owned(bytes))
+    }
+}
+
+impl Mirror {
+    /// Holds `bytes` back for the commit unless the folder has them at `path`.
+    fn hold(&self, path: &str, bytes: std::borrow::Cow<'_, [u8]>) -> Result<(), SinkError> {
         safe_join(&self.dir, path).map_err(refused(path))?;
-        let hash = crate::hash::digest(bytes);
+        let hash = crate::hash::digest(&bytes);
         let render = self.render.load(Ordering::Relaxed);
         if let Some(held) = lock(&self.current).get_mut(path)
             && held.hash == hash
@@ -215,7 +240,7 @@ impl Sink for Mirror {
             held.seen = render;
             return Ok(());
         }
-        lock(&self.pending).insert(path.to_owned(), (bytes.to_vec(), hash));
+        lock(&self.pending).insert(path.to_owned(), (bytes.into_owned(), hash));
         Ok(())
     }
 }
