@@ -56,7 +56,32 @@ pub struct Versions {
 impl Versions {
     /// The versions of every node of `site`.
     pub fn of(site: &Site) -> Versions {
-        let v = Names { site };
+        let digest = |slug: &str| crate::hash::digest(slug.as_bytes());
+        let v = Names {
+            site,
+            meetings: site
+                .meetings
+                .par_iter()
+                .map(|m| digest(m.slug.as_str()))
+                .collect::<Vec<_>>()
+                .into(),
+            entities: site
+                .entities
+                .iter()
+                .map(|e| digest(e.slug.as_str()))
+                .collect(),
+            topics: site
+                .topics
+                .iter()
+                .map(|t| digest(t.slug.as_str()))
+                .collect(),
+            actions: site
+                .actions
+                .par_iter()
+                .map(|a| digest(&a.id))
+                .collect::<Vec<_>>()
+                .into(),
+        };
         let (entities, entities_shape): (Vec<_>, Vec<_>) =
             site.entities.par_iter().map(|e| v.entity(e)).unzip();
         let (topics, topics_shape): (Vec<_>, Vec<_>) =
@@ -113,26 +138,31 @@ impl Versions {
     }
 }
 
-/// Hashes nodes, naming the nodes they point at by slug or id.
+/// Hashes nodes, naming the nodes they point at by slug or id: by a digest
+/// of it, worked out once for each node (a busy entity names thousands).
 struct Names<'s> {
     site: &'s Site,
+    meetings: PerId<MeetingId, u64>,
+    entities: PerId<EntityId, u64>,
+    topics: PerId<TopicId, u64>,
+    actions: PerId<ActionId, u64>,
 }
 
 impl Names<'_> {
     fn meeting_ref(&self, h: &mut Hash, i: MeetingId) {
-        h.write_delimited(self.site.meetings[i].slug.as_str().as_bytes());
+        h.write_u64(self.meetings[i]);
     }
 
     fn entity_ref(&self, h: &mut Hash, i: EntityId) {
-        h.write_delimited(self.site.entities[i].slug.as_str().as_bytes());
+        h.write_u64(self.entities[i]);
     }
 
     fn topic_ref(&self, h: &mut Hash, i: TopicId) {
-        h.write_delimited(self.site.topics[i].slug.as_str().as_bytes());
+        h.write_u64(self.topics[i]);
     }
 
     fn action_ref(&self, h: &mut Hash, i: ActionId) {
-        h.write_delimited(self.site.actions[i].id.as_bytes());
+        h.write_u64(self.actions[i]);
     }
 
     fn decision_ref(&self, h: &mut Hash, i: DecisionId) {
