@@ -139,7 +139,7 @@ impl Refers for ActionId {
 /// What resolves the refs of a meeting's front matter: the [`Builder`] of a
 /// whole graph, which makes stubs for unknown names and reports every
 /// problem, or a graph resolved before asked again ([`Again`]).
-trait Refs {
+trait Resolver {
     /// The page of its kind that `raw` names.
     fn one<I: Refers>(&mut self, raw: &str, place: &dyn Fn() -> Diagnostic) -> Option<I>;
 
@@ -167,7 +167,7 @@ trait Refs {
     }
 }
 
-impl Refs for Builder {
+impl Resolver for Builder {
     fn one<I: Refers>(&mut self, raw: &str, place: &dyn Fn() -> Diagnostic) -> Option<I> {
         self.resolve_ref(raw, place)
     }
@@ -186,7 +186,7 @@ pub(super) struct Listed {
 }
 
 /// The chair, attendees, entities and topics of the meeting of `doc`.
-fn listed(r: &mut impl Refs, doc: &MeetingDoc) -> Listed {
+fn listed(r: &mut impl Resolver, doc: &MeetingDoc) -> Listed {
     let f = &doc.front;
     let chair = f
         .chair
@@ -212,7 +212,7 @@ fn listed(r: &mut impl Refs, doc: &MeetingDoc) -> Listed {
 
 /// The documents of the meeting of `doc` (an address that is not a web
 /// address is reported and not linked) and its updates of earlier actions.
-fn later(r: &mut impl Refs, doc: &MeetingDoc) -> (Vec<Document>, Vec<Update>) {
+fn later(r: &mut impl Resolver, doc: &MeetingDoc) -> (Vec<Document>, Vec<Update>) {
     let f = &doc.front;
     for url in f.documents.iter().filter_map(|d| d.url.as_deref()) {
         if !is_safe_url(url) {
@@ -250,7 +250,7 @@ struct Again<'s> {
     clean: bool,
 }
 
-impl Refs for Again<'_> {
+impl Resolver for Again<'_> {
     fn one<I: Refers>(&mut self, raw: &str, _: &dyn Fn() -> Diagnostic) -> Option<I> {
         let name = raw.trim();
         let found = (!name.is_empty())
