@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::passages::{Gather, Store};
-use super::{Backlink, EntityId, Place, Site, SiteLinks, Target, TopicId, ids};
+use super::{Backlink, EntityId, Place, Site, SiteLinks, Target, TopicId};
 use crate::diagnostic::Diagnostic;
 use crate::hash::{FastMap, FastSet};
 use crate::markdown::{Heading, ItemMark, Searched, Style, walk};
@@ -81,18 +81,12 @@ fn walk_digest(site: &Site) -> u64 {
 /// same document, the same names and pages around it) is not walked again,
 /// and `walks` is left holding this resolve's walks.
 pub(super) fn collect(site: &mut Site, walks: Option<&mut Walks>) -> Vec<Diagnostic> {
-    let mut sources: Vec<Target> = ids(&site.meetings).map(Target::Meeting).collect();
-    sources.extend(
-        ids(&site.entities)
-            .filter(|&i| !site.entities[i].doc.is_stub())
-            .map(Target::Entity),
-    );
-    sources.extend(
-        ids(&site.topics)
-            .filter(|&i| !site.topics[i].doc.is_stub())
-            .map(Target::Topic),
-    );
-    sources.extend(ids(&site.free_pages).map(Target::FreePage));
+    // Every page with a file of its own: meetings, entities and topics
+    // that are not stubs, free pages.
+    let sources: Vec<Target> = site
+        .targets()
+        .filter(|&t| site.outline(t).is_some())
+        .collect();
     let links = SiteLinks::new(site, false);
     let digest = walks.as_ref().map(|_| walk_digest(site));
     // A build keeps the passages' texts in a file; `serve` keeps them with

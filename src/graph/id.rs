@@ -168,3 +168,9 @@ impl<I: Id, T> Index<I> for PerId<I, T> {
         &self.values[id.index()]
     }
 }
+
+impl<I, T: Send> rayon::iter::FromParallelIterator<T> for PerId<I, T> {
+    fn from_par_iter<P: rayon::iter::IntoParallelIterator<Item = T>>(iter: P) -> Self {
+        Vec::from_par_iter(iter).into()
+    }
+}

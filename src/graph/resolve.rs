@@ -347,7 +347,6 @@ fn placed(doc: &MeetingDoc, origin: Option<&Origin>, key: &str, value: &str) -> 
     }
 }
 
-/// A template diagnostic at the place a value is written in a document.
 /// A value written, trimmed; none when nothing is written.
 fn given(value: Option<&str>) -> Option<String> {
     value
@@ -356,6 +355,7 @@ fn given(value: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// A template diagnostic at the place a value is written in a document.
 fn place<F>(doc: &Doc<F>, key: &str, value: &str) -> Diagnostic {
     doc.at_value(Severity::Warning, key, value, String::new())
         .width(value.trim().chars().count())
@@ -689,7 +689,7 @@ impl Builder {
             return None;
         }
         let found = self.site.index.get(kind, name).first().copied();
-        if let Some(t) = found.filter(|t| !self.is_stub(*t)) {
+        if let Some(t) = found.filter(|t| !self.site.is_stub(*t)) {
             return Some(t);
         }
         let suggestion = self.suggestion(kind, name);
@@ -756,7 +756,7 @@ impl Builder {
                 .index
                 .entries(kind)
                 .filter_map(|(key, targets)| {
-                    let real = targets.iter().copied().find(|t| !self.is_stub(*t))?;
+                    let real = targets.iter().copied().find(|t| !self.site.is_stub(*t))?;
                     Some((key.to_owned(), real))
                 })
                 .collect();
@@ -775,10 +775,6 @@ impl Builder {
         });
         self.suggested.insert(key, answer.clone());
         answer
-    }
-
-    fn is_stub(&self, t: Target) -> bool {
-        self.site.is_stub(t)
     }
 
     fn stub(&mut self, kind: RefKind, name: &str) -> Target {
@@ -1085,23 +1081,8 @@ impl Builder {
     fn resolve_wikilinks(&mut self) {
         let mut jobs: Vec<(Target, usize)> = Vec::new();
         let mut add = |source: Target, n: usize| jobs.extend((0..n).map(|i| (source, i)));
-        for (i, m) in with_ids(&self.site.meetings) {
-            add(Target::Meeting(i), m.doc.outline.wikilinks.len());
-        }
-        for (i, e) in with_ids(&self.site.entities) {
-            add(
-                Target::Entity(i),
-                e.doc.file().map_or(0, |d| d.outline.wikilinks.len()),
-            );
-        }
-        for (i, t) in with_ids(&self.site.topics) {
-            add(
-                Target::Topic(i),
-                t.doc.file().map_or(0, |d| d.outline.wikilinks.len()),
-            );
-        }
-        for (i, p) in with_ids(&self.site.free_pages) {
-            add(Target::FreePage(i), p.doc.outline.wikilinks.len());
+        for t in self.site.targets() {
+            add(t, self.site.outline(t).map_or(0, |o| o.wikilinks.len()));
         }
         // Most links lead to one page that has a file: those are found
         // first, each target once (a site links to the same few names over
@@ -1188,7 +1169,7 @@ impl Builder {
     fn leads_to_one_page(&self, target: &str) -> bool {
         self.site
             .only_candidate(target)
-            .is_some_and(|t| !self.is_stub(t))
+            .is_some_and(|t| !self.site.is_stub(t))
     }
 
     /// The `n`th wiki-link of a page (pages without a file have none).

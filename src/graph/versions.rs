@@ -63,8 +63,7 @@ impl Versions {
                 .meetings
                 .par_iter()
                 .map(|m| digest(m.slug.as_str()))
-                .collect::<Vec<_>>()
-                .into(),
+                .collect(),
             entities: site
                 .entities
                 .iter()
@@ -75,12 +74,7 @@ impl Versions {
                 .iter()
                 .map(|t| digest(t.slug.as_str()))
                 .collect(),
-            actions: site
-                .actions
-                .par_iter()
-                .map(|a| digest(&a.id))
-                .collect::<Vec<_>>()
-                .into(),
+            actions: site.actions.par_iter().map(|a| digest(&a.id)).collect(),
         };
         let (entities, entities_shape): (Vec<_>, Vec<_>) =
             site.entities.par_iter().map(|e| v.entity(e)).unzip();
@@ -114,12 +108,7 @@ impl Versions {
             entities_shape: entities_shape.into(),
             topics: topics.into(),
             topics_shape: topics_shape.into(),
-            actions: site
-                .actions
-                .par_iter()
-                .map(|a| v.action(a))
-                .collect::<Vec<_>>()
-                .into(),
+            actions: site.actions.par_iter().map(|a| v.action(a)).collect(),
             decisions: site.decisions.iter().map(|d| v.decision(d)).collect(),
             series: site.series.iter().map(|s| v.series(s)).collect(),
             free_pages: site.free_pages.iter().map(|p| v.free_page(p)).collect(),

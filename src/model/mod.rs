@@ -363,12 +363,13 @@ impl MeetingDoc {
     /// only which block each is, set again when a meeting is swapped in),
     /// and the rest of the minutes' words. Both texts must be held.
     pub(crate) fn same_but_words(&self, other: &MeetingDoc) -> bool {
-        self.same_pages(other)
+        let (a, b) = (self.front.placeless(), other.front.placeless());
+        self.makes_same_pages(other, &a, &b)
             && self.yaml_offset == other.yaml_offset
             && self.body_offset == other.body_offset
             && self.source.text.get(..self.body_offset)
                 == other.source.text.get(..other.body_offset)
-            && self.front.placeless() == other.front.placeless()
+            && a == b
     }
 
     /// Whether `other` makes the same pages and names as this meeting: the
@@ -379,11 +380,15 @@ impl MeetingDoc {
     /// language) and the rest of its words may differ. Both texts must be
     /// held.
     pub(crate) fn same_pages(&self, other: &MeetingDoc) -> bool {
+        self.makes_same_pages(other, &self.front.placeless(), &other.front.placeless())
+    }
+
+    /// [`Self::same_pages`], given both front matters without places.
+    fn makes_same_pages(&self, other: &MeetingDoc, a: &MeetingFront, b: &MeetingFront) -> bool {
         let held = |d: &MeetingDoc| d.released.is_none();
         fn targets(d: &MeetingDoc) -> impl Iterator<Item = &str> {
             d.outline.wikilinks.iter().map(|w| w.target.as_str())
         }
-        let (a, b) = (self.front.placeless(), other.front.placeless());
         held(self)
             && held(other)
             && self.source.path == other.source.path

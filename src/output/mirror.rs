@@ -193,10 +193,7 @@ impl Sink for Mirror {
     /// A file kept from the last render is marked as this render's; one the
     /// folder does not have (its render failed) stays missing until written.
     fn keep(&self, path: &str) {
-        let render = self.render.load(Ordering::Relaxed);
-        if let Some(held) = lock(&self.current).get_mut(path) {
-            held.seen = render;
-        }
+        self.keep_all(&mut std::iter::once(path));
     }
 
     fn keep_all(&self, paths: &mut dyn Iterator<Item = &str>) {

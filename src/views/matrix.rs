@@ -119,7 +119,7 @@ mod tests {
     use super::*;
     use crate::graph::Id;
     use crate::views::ranking;
-    use crate::views::tests::site;
+    use crate::views::tests::{entity, site};
 
     #[test]
     fn cells_say_chair_role_and_presence() {
@@ -145,8 +145,8 @@ mod tests {
         );
         assert_eq!(m.meetings, [0, 1].map(MeetingId::new));
         assert_eq!(m.earlier, 0);
-        let org = EntityId::new(s.entities.iter().position(|e| e.name == "Org").unwrap());
-        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
+        let org = entity(&s, "Org");
+        let ann = entity(&s, "Ann");
         // Organizations before people (EntityKind::ALL order).
         assert_eq!(
             m.rows.iter().map(|r| r.entity).collect::<Vec<_>>(),

@@ -108,7 +108,7 @@ fn urgency(tone: &str) -> u8 {
 #[cfg(test)]
 pub(crate) mod tests {
     use crate::config::Config;
-    use crate::graph::Site;
+    use crate::graph::{EntityId, Id, Site, TopicId};
     use crate::source::{Kind, SourceFile};
 
     /// A resolved site from `(path under content/, text)` pairs, with
@@ -139,5 +139,15 @@ pub(crate) mod tests {
             .collect();
         assert!(errors.is_empty(), "{}", errors.join("\n"));
         resolved.site
+    }
+
+    /// The entity of `s` called `name`.
+    pub(crate) fn entity(s: &Site, name: &str) -> EntityId {
+        EntityId::new(s.entities.iter().position(|e| e.name == name).unwrap())
+    }
+
+    /// The topic of `s` called `name`.
+    pub(crate) fn topic(s: &Site, name: &str) -> TopicId {
+        TopicId::new(s.topics.iter().position(|t| t.name == name).unwrap())
     }
 }

@@ -394,7 +394,7 @@ mod tests {
     use super::*;
     use crate::graph::Id;
     use crate::views::svg::tests::elements;
-    use crate::views::tests::site;
+    use crate::views::tests::{entity, site, topic};
 
     fn fixture() -> Site {
         site(&[
@@ -424,7 +424,7 @@ mod tests {
     #[test]
     fn an_entity_is_drawn_with_what_it_shares() {
         let s = fixture();
-        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann <A>").unwrap());
+        let ann = entity(&s, "Ann <A>");
         let picture = of_entity(&s, ann, &href, &Strings::english());
         assert_eq!(
             picture,
@@ -461,7 +461,7 @@ mod tests {
     #[test]
     fn a_topic_shows_its_owners_and_companion_topics() {
         let s = fixture();
-        let roads = TopicId::new(s.topics.iter().position(|t| t.name == "Roads").unwrap());
+        let roads = topic(&s, "Roads");
         let svg = of_topic(&s, roads, &href, &Strings::english()).wide;
         assert!(svg.contains("Budget (topic) — 1 meeting together"), "{svg}");
         assert!(svg.contains("Ann &lt;A&gt; (person)"), "{svg}");

@@ -246,7 +246,7 @@ fn present_at(site: &Site, e: EntityId) -> Vec<(MeetingId, bool)> {
 mod tests {
     use super::*;
     use crate::graph::Id;
-    use crate::views::tests::site;
+    use crate::views::tests::{entity, site};
 
     /// A series "S" of meetings on consecutive days of January 2024, each
     /// `(chair, attendees)`; attendees may be `Name|role`.
@@ -281,10 +281,6 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         site(&refs)
-    }
-
-    fn entity(s: &Site, name: &str) -> EntityId {
-        EntityId::new(s.entities.iter().position(|e| e.name == name).unwrap())
     }
 
     /// (name, rank, attended, chaired, since, share) of each member.

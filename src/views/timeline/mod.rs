@@ -452,7 +452,7 @@ mod tests {
     use super::*;
     use crate::graph::{Id, Target};
     use crate::views::svg::tests::elements;
-    use crate::views::tests::site;
+    use crate::views::tests::{entity, site};
 
     fn href(t: Target) -> String {
         match t {
@@ -521,7 +521,7 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
+        let ann = entity(&s, "Ann");
         let svg = of_entity(&s, ann, &href, &Strings::english()).wide;
         let names = elements(&svg);
         // 100 monthly meetings over 9 years: one bar a year.
@@ -572,7 +572,7 @@ mod tests {
         assert_eq!(key[2].shape, "square");
         assert_eq!(key[2].class, "q-viz__mark--overdue");
         // A person at meetings only: meetings, nothing else.
-        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
+        let ann = entity(&s, "Ann");
         let key = of_entity(&s, ann, &href, &Strings::english()).key;
         assert_eq!(labels(&key), ["meeting", "overdue action"]);
         // Every swatch of the key is a class the picture uses.
@@ -609,7 +609,7 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
+        let ann = entity(&s, "Ann");
         let key = of_entity(&s, ann, &href, &Strings::english()).key;
         assert_eq!(
             labels(&key),
@@ -636,7 +636,7 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let s = site(&refs);
-        let ann = EntityId::new(s.entities.iter().position(|e| e.name == "Ann").unwrap());
+        let ann = entity(&s, "Ann");
         let picture = of_entity(&s, ann, &href, &Strings::english());
         let (wide, small) = (elements(&picture.wide), elements(&picture.small));
         let links = |names: &[String]| names.iter().filter(|n| *n == "a").count();
